@@ -1,0 +1,20 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * accountability-graph CLI: a thin shell over graph/. Each command lives in scripts/commands/
+ * and registers itself here; errors from the domain become one line for a person and exit 1.
+ */
+import { Command } from 'commander';
+import { DomainError } from '../graph/errors';
+
+const program = new Command()
+  .name('accountability-graph')
+  .description('Parse work plans, load them into the accountability graph, and analyse it.')
+  .showHelpAfterError();
+
+// Commands register themselves below (one module each).
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const message = error instanceof DomainError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(1);
+});
