@@ -1,0 +1,251 @@
+/**
+ * The HTTP contract: every query the API accepts and every body it returns, as zod schemas.
+ * Routes parse with the query schemas and answer through the response schemas; the OpenAPI
+ * document (server/openapi.ts) is generated from these same objects, and the client imports
+ * the derived types (`import type`), so the three can never drift apart.
+ */
+import { z } from 'zod';
+import {
+  AssignmentSchema,
+  ClauseSchema,
+  DocumentMetaSchema,
+  ParseWarningSchema,
+  RoleSchema,
+  SectionSchema,
+  UnitKindSchema,
+  ROLES,
+  type Role,
+} from '../graph/model';
+import {
+  DocumentDetailSchema,
+  DocumentSummarySchema,
+  ItemDetailSchema,
+  ItemPageSchema,
+  LoadResultSchema,
+  UnitSummarySchema,
+} from '../graph/store/types';
+
+// ---------------------------------------------------------------------------------------------
+// Query building blocks. Query strings arrive as text (or arrays of text when repeated), so each
+// block says how its text becomes a value; `z.toJSONSchema(…, { io: 'input' })` documents the text.
+// ---------------------------------------------------------------------------------------------
+
+/** `a,b` or `x=a&x=b` (or both) → ['a', 'b'], each checked by `item`. */
+const listParam = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) =>
+      (Array.isArray(value) ? value : [value])
+        .flatMap((part) => part.split(','))
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0),
+    )
+    .pipe(z.array(item));
+
+const intParam = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** `true`/`false` (also 1/0, yes/no, on/off). */
+const flagParam = z.stringbool();
+
+/** Filters shared by items, analytics, network and exports (graph/store GraphFilter). */
+export const FilterQuerySchema = z.strictObject({
+  /** Document ids. */
+  document: listParam(z.string().min(1)).optional(),
+  /** Section ids (`<documentId>/section-2`). */
+  section: listParam(z.string().min(1)).optional(),
+  /** Responsibility roles kept. */
+  role: listParam(RoleSchema).optional(),
+  /** Unit kinds kept. */
+  kind: listParam(UnitKindSchema).optional(),
+  /** Unit ids kept. */
+  unit: listParam(z.string().min(1)).optional(),
+});
+export type FilterQuery = z.input<typeof FilterQuerySchema>;
+
+/**
+ * `lead:3,co:1` → { lead: 3, co: 1 }: overrides of the workload weights; roles not named keep
+ * their documented defaults.
+ */
+export const WeightsParamSchema = z.string().transform((text, ctx) => {
+  const weights: Partial<Record<Role, number>> = {};
+  for (const pair of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const [role, value, ...rest] = pair.split(':').map((part) => part.trim());
+    const weight = Number(value);
+    if (rest.length > 0 || !RoleSchema.safeParse(role).success || value === '' || !Number.isFinite(weight) || weight < 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${pair}' is not role:weight with role one of ${ROLES.join(', ')} and a weight ≥ 0`,
+      });
+      return z.NEVER;
+    }
+    weights[role as Role] = weight;
+  }
+  return weights;
+});
+
+/** Louvain and projection parameters shared by metrics, communities, unit detail and exports. */
+const NetworkParams = {
+  /** Louvain resolution (γ); the analytics default when absent. */
+  resolution: z.coerce.number().positive().max(100).optional(),
+  /** Louvain random seed; the analytics default when absent. Same seed, same communities. */
+  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).optional(),
+  /** Keep generic placeholders (相关市政府 …) in the coordination projection. Default false. */
+  includeGeneric: flagParam.optional(),
+};
+
+export const ItemsQuerySchema = z.strictObject({
+  /** Case-insensitive substring of label, title or text. */
+  q: z.string().max(200).optional(),
+  document: FilterQuerySchema.shape.document,
+  section: FilterQuerySchema.shape.section,
+  /** Only items where `unit` (or any unit) holds this role. */
+  role: RoleSchema.optional(),
+  /** Unit id. */
+  unit: z.string().min(1).optional(),
+  page: intParam(1, 1_000_000).default(1),
+  pageSize: intParam(1, 500).default(50),
+});
+export type ItemsQuery = z.input<typeof ItemsQuerySchema>;
+
+export const UnitsQuerySchema = z.strictObject({
+  kind: UnitKindSchema.optional(),
+  /** Substring of any of the unit's names (Chinese or English). */
+  q: z.string().max(200).optional(),
+});
+export type UnitsQuery = z.input<typeof UnitsQuerySchema>;
+
+export const UnitDetailQuerySchema = z.strictObject(NetworkParams);
+export type UnitDetailQuery = z.input<typeof UnitDetailQuerySchema>;
+
+export const WorkloadQuerySchema = FilterQuerySchema.extend({
+  weights: WeightsParamSchema.optional(),
+});
+export type WorkloadQuery = z.input<typeof WorkloadQuerySchema>;
+
+export const GapsQuerySchema = FilterQuerySchema;
+export type GapsQuery = z.input<typeof GapsQuerySchema>;
+
+export const NetworkModeSchema = z.enum(['bipartite', 'coordination']);
+export type NetworkMode = z.infer<typeof NetworkModeSchema>;
+
+export const NetworkQuerySchema = FilterQuerySchema.extend({
+  mode: NetworkModeSchema.default('coordination'),
+  /** Most elements (nodes + edges) returned; the response says what a smaller limit left out. */
+  limit: intParam(1, 20_000).default(5_000),
+  includeGeneric: NetworkParams.includeGeneric,
+});
+export type NetworkQuery = z.input<typeof NetworkQuerySchema>;
+
+export const MetricsQuerySchema = FilterQuerySchema.extend(NetworkParams);
+export type MetricsQuery = z.input<typeof MetricsQuerySchema>;
+
+export const ExportFormatSchema = z.enum(['csv-nodes', 'csv-edges', 'csv-responsibilities', 'graphml', 'gexf', 'json']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+export const ExportParamsSchema = z.strictObject({ format: ExportFormatSchema });
+
+export const ExportQuerySchema = MetricsQuerySchema.extend({
+  weights: WeightsParamSchema.optional(),
+  /** For `json` (Cytoscape elements) only, as in /api/network. */
+  mode: NetworkQuerySchema.shape.mode,
+  limit: NetworkQuerySchema.shape.limit,
+});
+export type ExportQuery = z.input<typeof ExportQuerySchema>;
+
+export const IngestQuerySchema = z.strictObject({
+  /** true: parse and preview, write nothing (no token needed). */
+  dryRun: flagParam.default(false),
+  /** Document id to use instead of the one derived from the file name or title. */
+  id: DocumentMetaSchema.shape.id.optional(),
+  /** File name recorded as the document's source (multipart uploads carry their own). */
+  source: z.string().min(1).max(255).optional(),
+});
+export type IngestQuery = z.input<typeof IngestQuerySchema>;
+
+/** `POST /api/documents` with `Content-Type: application/json`. */
+export const IngestJsonBodySchema = z.strictObject({
+  text: z.string().min(1),
+  id: IngestQuerySchema.shape.id,
+  source: IngestQuerySchema.shape.source,
+});
+export type IngestJsonBody = z.input<typeof IngestJsonBodySchema>;
+
+export const IdParamsSchema = z.strictObject({ id: z.string().min(1).max(300) });
+
+// ---------------------------------------------------------------------------------------------
+// Responses.
+// ---------------------------------------------------------------------------------------------
+
+export const ErrorResponseSchema = z.object({
+  error: z.object({
+    /** Stable, machine-readable: invalid_parameter, not_found, unauthorized, forbidden, … */
+    code: z.string(),
+    /** For a person; names the field, or the line and column of a document. */
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+export const HealthResponseSchema = z.object({ status: z.literal('ok') });
+export const ReadyResponseSchema = z.object({
+  status: z.literal('ready'),
+  store: z.enum(['memory', 'neo4j']),
+});
+export type ReadyResponse = z.infer<typeof ReadyResponseSchema>;
+
+export const DocumentListResponseSchema = z.object({ documents: z.array(DocumentSummarySchema) });
+export type DocumentListResponse = z.infer<typeof DocumentListResponseSchema>;
+
+export const DocumentDetailResponseSchema = DocumentDetailSchema;
+export type DocumentDetailResponse = z.infer<typeof DocumentDetailResponseSchema>;
+
+export const ItemPageResponseSchema = ItemPageSchema;
+export type ItemPageResponse = z.infer<typeof ItemPageResponseSchema>;
+
+/** Owners carry nameAsWritten, unit.name (registry), unit.nameEn, unit.kind and inferred. */
+export const ItemDetailResponseSchema = ItemDetailSchema;
+export type ItemDetailResponse = z.infer<typeof ItemDetailResponseSchema>;
+
+export const UnitListResponseSchema = z.object({ units: z.array(UnitSummarySchema) });
+export type UnitListResponse = z.infer<typeof UnitListResponseSchema>;
+
+/** A name the registry does not know, with every place it occurs (it became a provisional unit). */
+export const UnknownUnitSchema = z.object({
+  name: z.string(),
+  unitId: z.string(),
+  occurrences: z.array(z.object({ itemId: z.string(), label: z.string(), start: z.number().int(), end: z.number().int() })),
+});
+export type UnknownUnit = z.infer<typeof UnknownUnitSchema>;
+
+/** `?dryRun=true`: what would be written, and nothing is. */
+export const IngestPreviewResponseSchema = z.object({
+  dryRun: z.literal(true),
+  document: DocumentMetaSchema,
+  sections: z.array(SectionSchema),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      section: z.number().int().nullable(),
+      title: z.string(),
+      clause: ClauseSchema.nullable(),
+      assignments: z.array(AssignmentSchema),
+    }),
+  ),
+  counts: z.object({ sections: z.number().int(), items: z.number().int(), assignments: z.number().int() }),
+  warnings: z.array(ParseWarningSchema),
+  unknownUnits: z.array(UnknownUnitSchema),
+});
+export type IngestPreviewResponse = z.infer<typeof IngestPreviewResponseSchema>;
+
+/** A committed ingest (201 when created or replaced, 200 when the same bytes were already loaded). */
+export const IngestResultResponseSchema = z.object({
+  dryRun: z.literal(false),
+  result: LoadResultSchema,
+  warnings: z.array(ParseWarningSchema),
+});
+export type IngestResultResponse = z.infer<typeof IngestResultResponseSchema>;
+
+export const DeleteDocumentResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });
+export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponseSchema>;
