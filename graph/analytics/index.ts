@@ -1,0 +1,2 @@
+/** Public door of the analytics: workload, accountability gaps, coordination network and its metrics. */
+export * from './types';

@@ -1,0 +1,145 @@
+/**
+ * Options, provenance and shapes of the exports, as zod schemas shared by the CLI, the HTTP
+ * API (downloads and the Cytoscape endpoint) and the client.
+ */
+import { z } from 'zod';
+import { RoleSchema, UnitKindSchema } from '../model';
+import { GapOptionsSchema, NetworkOptionsSchema, WorkloadOptionsSchema } from '../analytics/types';
+import { SnapshotSchema } from '../store/types';
+
+/** Every analytics parameter an export can depend on, defaults filled in. */
+export const ExportParametersSchema = NetworkOptionsSchema.extend({
+  overloadFactor: WorkloadOptionsSchema.shape.overloadFactor,
+  minPeerGroupSize: WorkloadOptionsSchema.shape.minPeerGroupSize,
+  diffusionThreshold: GapOptionsSchema.shape.diffusionThreshold,
+}).describe('The analytics parameters behind an export.');
+export type ExportParameters = z.infer<typeof ExportParametersSchema>;
+
+/** What callers pass: parameters plus an injectable clock, so tests are deterministic. */
+export type ExportOptions = z.input<typeof ExportParametersSchema> & { now?: () => Date };
+
+export const ProvenanceSchema = z
+  .object({
+    software: z.object({ name: z.string(), version: z.string() }).describe('package.json name and version.'),
+    generatedAt: z.iso.datetime().describe('When the export was made (UTC, ISO 8601).'),
+    documents: z.array(SnapshotSchema.shape.documents.element).describe('The documents the export covers, with their sha256.'),
+    parameters: ExportParametersSchema,
+  })
+  .describe('Where an export comes from: documents, parameters, software and time.');
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** The files `export --format` writes; csv is three files plus a provenance sidecar. */
+export const ExportFormatSchema = z.enum(['csv', 'graphml', 'gexf', 'json']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+/** One downloadable file, for single-file HTTP downloads. */
+export const ExportFileKindSchema = z
+  .enum(['nodes-csv', 'edges-csv', 'responsibilities-csv', 'graphml', 'gexf', 'cytoscape-json', 'report-json'])
+  .describe('nodes-csv, edges-csv, responsibilities-csv: tables; graphml, gexf: the coordination network; ' +
+    'cytoscape-json: the unit–item graph as Cytoscape elements; report-json: workload, gaps and network metrics.');
+export type ExportFileKind = z.infer<typeof ExportFileKindSchema>;
+
+export const ExportFileSchema = z.object({
+  kind: ExportFileKindSchema,
+  fileName: z.string(),
+  /** Content-Type for a download, charset included. */
+  mediaType: z.string(),
+  content: z.string(),
+  provenance: ProvenanceSchema,
+});
+export type ExportFile = z.infer<typeof ExportFileSchema>;
+
+/** CSV options: provenance as a leading `# provenance: {json}` line (for a single-file download). */
+export type CsvOptions = ExportOptions & { provenanceComment?: boolean };
+
+// ---------------------------------------------------------------------------------------------
+// Cytoscape
+// ---------------------------------------------------------------------------------------------
+
+export const CytoscapeModeSchema = z
+  .enum(['bipartite', 'coordination'])
+  .describe('bipartite: units and items, tied by role; coordination: units tied by shared items.');
+export type CytoscapeMode = z.infer<typeof CytoscapeModeSchema>;
+
+export const CytoscapeOptionsSchema = ExportParametersSchema.extend({
+  mode: CytoscapeModeSchema.default('coordination'),
+  limit: z.number().int().positive().optional().describe('Most nodes to return; the lowest-load units are dropped first.'),
+});
+export type CytoscapeOptions = z.input<typeof CytoscapeOptionsSchema> & { now?: () => Date };
+
+export const UnitElementDataSchema = z.object({
+  id: z.string(),
+  type: z.literal('unit'),
+  /** Short name as documents write it. */
+  label: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  kind: UnitKindSchema,
+  provisional: z.boolean(),
+  lead: z.number().int(),
+  co: z.number().int(),
+  support: z.number().int(),
+  implement: z.number().int(),
+  guide: z.number().int(),
+  weightedLoad: z.number(),
+  overloaded: z.boolean(),
+  /** Metrics of the unit in the coordination network; null for units outside it (generic ones by default). */
+  degree: z.number().int().nullable(),
+  weightedDegree: z.number().nullable(),
+  betweenness: z.number().nullable(),
+  pagerank: z.number().nullable(),
+  community: z.number().int().nullable(),
+});
+export const ItemElementDataSchema = z.object({
+  id: z.string(),
+  type: z.literal('item'),
+  label: z.string(),
+  title: z.string(),
+  documentId: z.string(),
+  sectionId: z.string().nullable(),
+});
+export const RoleEdgeDataSchema = z.object({
+  id: z.string(),
+  type: z.literal('role'),
+  /** The unit. */
+  source: z.string(),
+  /** The item. */
+  target: z.string(),
+  role: RoleSchema,
+  inferred: z.boolean(),
+  nameAsWritten: z.string(),
+});
+export const TieEdgeDataSchema = z.object({
+  id: z.string(),
+  type: z.literal('tie'),
+  source: z.string(),
+  target: z.string(),
+  weight: z.number(),
+  sharedItemCount: z.number().int(),
+  sharedItems: z.array(z.string()),
+});
+
+export const TruncationSchema = z
+  .object({
+    limit: z.number().int().positive(),
+    rule: z.string().describe('What was left out, in words.'),
+    nodes: z.object({ shown: z.number().int(), total: z.number().int() }),
+    edges: z.object({ shown: z.number().int(), total: z.number().int() }),
+    omittedUnits: z.array(z.string()).describe('Ids of the units left out, lowest load last.'),
+    omittedItems: z.number().int().describe('Items left out (bipartite mode).'),
+  })
+  .describe('What a node limit left out.');
+export type Truncation = z.infer<typeof TruncationSchema>;
+
+export const CytoscapeGraphSchema = z
+  .object({
+    mode: CytoscapeModeSchema,
+    elements: z.object({
+      nodes: z.array(z.object({ data: z.discriminatedUnion('type', [UnitElementDataSchema, ItemElementDataSchema]) })),
+      edges: z.array(z.object({ data: z.discriminatedUnion('type', [RoleEdgeDataSchema, TieEdgeDataSchema]) })),
+    }),
+    truncated: TruncationSchema.nullable().describe('null when nothing was left out.'),
+    provenance: ProvenanceSchema,
+  })
+  .describe('Cytoscape elements (cytoscape.js JSON), with what a limit left out.');
+export type CytoscapeGraph = z.infer<typeof CytoscapeGraphSchema>;
