@@ -23,7 +23,17 @@ import {
   ItemPageSchema,
   LoadResultSchema,
   UnitSummarySchema,
+  UnitDetailSchema,
 } from '../graph/store/types';
+import {
+  EdgeWeightingSchema,
+  GapReportSchema,
+  NetworkOptionsSchema,
+  NetworkReportSchema,
+  NodeMetricsSchema,
+  WorkloadReportSchema,
+} from '../graph/analytics';
+import { CytoscapeGraphSchema, CytoscapeModeSchema } from '../graph/export';
 
 // ---------------------------------------------------------------------------------------------
 // Query building blocks. Query strings arrive as text (or arrays of text when repeated), so each
@@ -83,14 +93,18 @@ export const WeightsParamSchema = z.string().transform((text, ctx) => {
   return weights;
 });
 
+/** Keep generic placeholders (相关市政府 …) as units. Default false: they name nobody. */
+const includeGenericParam = flagParam.optional();
+
 /** Louvain and projection parameters shared by metrics, communities, unit detail and exports. */
 const NetworkParams = {
   /** Louvain resolution (γ); the analytics default when absent. */
   resolution: z.coerce.number().positive().max(100).optional(),
   /** Louvain random seed; the analytics default when absent. Same seed, same communities. */
   seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).optional(),
-  /** Keep generic placeholders (相关市政府 …) in the coordination projection. Default false. */
-  includeGeneric: flagParam.optional(),
+  /** How ties are weighted: shared-items (default) or role-weighted. */
+  weighting: EdgeWeightingSchema.optional(),
+  includeGeneric: includeGenericParam,
 };
 
 export const ItemsQuerySchema = z.strictObject({
@@ -119,33 +133,38 @@ export type UnitDetailQuery = z.input<typeof UnitDetailQuerySchema>;
 
 export const WorkloadQuerySchema = FilterQuerySchema.extend({
   weights: WeightsParamSchema.optional(),
+  /** k in the overload rule (weighted load > Q3 + k × IQR of the peer group). */
+  overloadFactor: z.coerce.number().nonnegative().max(100).optional(),
+  includeGeneric: includeGenericParam,
 });
 export type WorkloadQuery = z.input<typeof WorkloadQuerySchema>;
 
-export const GapsQuerySchema = FilterQuerySchema;
+export const GapsQuerySchema = FilterQuerySchema.extend({
+  /** Diffusion: at least this many co-responsible units and no lead. */
+  diffusionThreshold: z.coerce.number().int().min(2).max(1000).optional(),
+});
 export type GapsQuery = z.input<typeof GapsQuerySchema>;
 
-export const NetworkModeSchema = z.enum(['bipartite', 'coordination']);
-export type NetworkMode = z.infer<typeof NetworkModeSchema>;
-
 export const NetworkQuerySchema = FilterQuerySchema.extend({
-  mode: NetworkModeSchema.default('coordination'),
-  /** Most elements (nodes + edges) returned; the response says what a smaller limit left out. */
-  limit: intParam(1, 20_000).default(5_000),
-  includeGeneric: NetworkParams.includeGeneric,
+  mode: CytoscapeModeSchema.default('coordination'),
+  /** Most nodes returned (lowest-load units go first); `truncated` says what was left out. */
+  limit: intParam(1, 20_000).default(2_000),
+  includeGeneric: includeGenericParam,
 });
 export type NetworkQuery = z.input<typeof NetworkQuerySchema>;
 
 export const MetricsQuerySchema = FilterQuerySchema.extend(NetworkParams);
 export type MetricsQuery = z.input<typeof MetricsQuerySchema>;
 
-export const ExportFormatSchema = z.enum(['csv-nodes', 'csv-edges', 'csv-responsibilities', 'graphml', 'gexf', 'json']);
-export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+export const DownloadFormatSchema = z.enum(['csv-nodes', 'csv-edges', 'csv-responsibilities', 'graphml', 'gexf', 'json']);
+export type DownloadFormat = z.infer<typeof DownloadFormatSchema>;
 
-export const ExportParamsSchema = z.strictObject({ format: ExportFormatSchema });
+export const ExportParamsSchema = z.strictObject({ format: DownloadFormatSchema });
 
 export const ExportQuerySchema = MetricsQuerySchema.extend({
   weights: WeightsParamSchema.optional(),
+  overloadFactor: WorkloadQuerySchema.shape.overloadFactor,
+  diffusionThreshold: GapsQuerySchema.shape.diffusionThreshold,
   /** For `json` (Cytoscape elements) only, as in /api/network. */
   mode: NetworkQuerySchema.shape.mode,
   limit: NetworkQuerySchema.shape.limit,
@@ -209,6 +228,43 @@ export type ItemDetailResponse = z.infer<typeof ItemDetailResponseSchema>;
 
 export const UnitListResponseSchema = z.object({ units: z.array(UnitSummarySchema) });
 export type UnitListResponse = z.infer<typeof UnitListResponseSchema>;
+
+export const UnitDetailResponseSchema = UnitDetailSchema.extend({
+  /** The unit's place in the coordination network; null when it is not in it (generic units by default). */
+  metrics: NodeMetricsSchema.omit({ unit: true }).nullable(),
+  /** The network parameters the metrics were computed with. */
+  parameters: NetworkOptionsSchema,
+});
+export type UnitDetailResponse = z.infer<typeof UnitDetailResponseSchema>;
+
+export const WorkloadResponseSchema = WorkloadReportSchema;
+export type WorkloadResponse = z.infer<typeof WorkloadResponseSchema>;
+
+export const GapsResponseSchema = GapReportSchema;
+export type GapsResponse = z.infer<typeof GapsResponseSchema>;
+
+/** Cytoscape elements; `truncated` is null, or says what the limit left out. */
+export const NetworkResponseSchema = CytoscapeGraphSchema;
+export type NetworkResponse = z.infer<typeof NetworkResponseSchema>;
+
+export const MetricsResponseSchema = NetworkReportSchema;
+export type MetricsResponse = z.infer<typeof MetricsResponseSchema>;
+
+/** The Louvain communities with their members spelled out. */
+export const CommunitiesResponseSchema = z.object({
+  parameters: NetworkOptionsSchema,
+  count: z.number().int().nonnegative(),
+  modularity: z.number(),
+  communities: z.array(
+    z.object({
+      id: z.number().int().nonnegative(),
+      size: z.number().int().positive(),
+      /** Highest weighted degree first. */
+      members: z.array(UnitSummarySchema),
+    }),
+  ),
+});
+export type CommunitiesResponse = z.infer<typeof CommunitiesResponseSchema>;
 
 /** A name the registry does not know, with every place it occurs (it became a provisional unit). */
 export const UnknownUnitSchema = z.object({
