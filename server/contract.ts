@@ -145,6 +145,8 @@ export const GapsQuerySchema = FilterQuerySchema.extend({
 });
 export type GapsQuery = z.input<typeof GapsQuerySchema>;
 
+export type NetworkMode = z.infer<typeof CytoscapeModeSchema>;
+
 export const NetworkQuerySchema = FilterQuerySchema.extend({
   mode: CytoscapeModeSchema.default('coordination'),
   /** Most nodes returned (lowest-load units go first); `truncated` says what was left out. */
