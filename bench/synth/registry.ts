@@ -1,0 +1,122 @@
+/**
+ * A synthetic unit registry: as many jurisdictions (synthetic provinces) as it takes to reach the
+ * requested number of units, each with the provincial line-up of departments, party organs,
+ * central branches and twenty cities, plus the shared generic placeholders. It is written in the
+ * registry file format (RegistryFileSchema) so the parser resolves names exactly as it does
+ * with seeds/units.json.
+ */
+import { RegistryFileSchema, type RegistryFile, type Unit } from '../../graph/model';
+import type { Random } from './prng';
+import {
+  GENERIC_UNITS,
+  OWN_PREFIX_BRANCHES,
+  PARTY_UNITS,
+  PLACE_FIRST,
+  PLACE_SECOND,
+  PROVINCIAL_UNITS,
+  type UnitTemplate,
+} from './vocabulary';
+
+export const CITIES_PER_JURISDICTION = 20;
+
+/** One synthetic province and the units a document of it can name. */
+export interface Jurisdiction {
+  id: string;
+  /** 江宁 (written 江宁省 in full names). */
+  name: string;
+  capital: string;
+  /** Written `省X` and distributable over a `、` list. */
+  provincial: Unit[];
+  /** Written whole: party organs and own-prefix central branches. */
+  standalone: Unit[];
+  cities: (Unit & { city: string })[];
+}
+
+export interface SyntheticRegistry {
+  file: RegistryFile;
+  jurisdictions: Jurisdiction[];
+  generics: Unit[];
+}
+
+const UNITS_PER_JURISDICTION =
+  PROVINCIAL_UNITS.length + PARTY_UNITS.length + OWN_PREFIX_BRANCHES.length + CITIES_PER_JURISDICTION;
+
+function placeNames(random: Random, count: number): string[] {
+  const all = PLACE_FIRST.flatMap((a) => PLACE_SECOND.map((b) => a + b));
+  if (count > all.length) throw new Error(`synth/registry: at most ${all.length} place names, asked for ${count}`);
+  return random.shuffle(all).slice(0, count);
+}
+
+function fill(template: string, province: string, capital: string): string {
+  return template.replaceAll('{P}', province).replaceAll('{C}', capital);
+}
+
+function unitFrom(t: UnitTemplate, j: { id: string; name: string; capital: string }, written: string, official: string): Unit {
+  return {
+    id: `${j.id}.${t.kind === 'party' ? 'party' : t.kind === 'central-branch' ? 'branch' : 'dept'}.${t.slug}`,
+    name: official,
+    shortName: written,
+    aliases: t.kind === 'central-branch' && !written.startsWith('省') ? [] : [`${j.name}省${written.replace(/^省/, '')}`],
+    nameEn: `${fill(t.nameEn, j.name, j.capital)}${t.nameEn.includes('{') ? '' : ` of ${j.name} Province`}`,
+    kind: t.kind,
+    jurisdiction: j.id,
+    provisional: false,
+  };
+}
+
+/**
+ * Builds a registry of `unitCount` units (generic placeholders not counted). The last
+ * jurisdiction is truncated so the count is exact; it keeps at least its cities and its first
+ * departments because units are taken in template order.
+ */
+export function buildSyntheticRegistry(random: Random, unitCount: number): SyntheticRegistry {
+  const jurisdictionCount = Math.max(1, Math.ceil(unitCount / UNITS_PER_JURISDICTION));
+  const places = placeNames(random, jurisdictionCount * (CITIES_PER_JURISDICTION + 1));
+  const jurisdictions: Jurisdiction[] = [];
+  let remaining = unitCount;
+  for (let n = 0; n < jurisdictionCount; n++) {
+    const [name, ...cityNames] = places.slice(n * (CITIES_PER_JURISDICTION + 1), (n + 1) * (CITIES_PER_JURISDICTION + 1));
+    const j = { id: `p${String(n + 1).padStart(2, '0')}`, name: name!, capital: cityNames[0]! };
+    const take = Math.min(remaining, UNITS_PER_JURISDICTION);
+    remaining -= take;
+    const cityCount = Math.min(CITIES_PER_JURISDICTION, Math.max(2, Math.round((take * CITIES_PER_JURISDICTION) / UNITS_PER_JURISDICTION)));
+    const otherCount = take - cityCount;
+    const cities = cityNames.slice(0, cityCount).map((city, i) => ({
+      id: `${j.id}.city.${String(i + 1).padStart(2, '0')}`,
+      name: `${city}市人民政府`,
+      shortName: `${city}市政府`,
+      aliases: [`${city}市`],
+      nameEn: `${city} Municipal People's Government`,
+      kind: 'city' as const,
+      jurisdiction: j.id,
+      provisional: false,
+      city,
+    }));
+    const provincialCount = Math.min(PROVINCIAL_UNITS.length, Math.max(1, Math.round(otherCount * 0.75)));
+    const provincial = PROVINCIAL_UNITS.slice(0, provincialCount).map((t) =>
+      unitFrom(t, j, `省${t.short}`, `${fill(t.official, j.name, j.capital).startsWith('国家') ? '' : `${j.name}省`}${fill(t.official, j.name, j.capital)}`),
+    );
+    const standaloneTemplates = [...PARTY_UNITS, ...OWN_PREFIX_BRANCHES].slice(0, otherCount - provincialCount);
+    const standalone = standaloneTemplates.map((t) =>
+      t.kind === 'party'
+        ? unitFrom(t, j, t.short, `${j.name}省${t.official}`)
+        : unitFrom(t, j, fill(t.short, j.name, j.capital), fill(t.official, j.name, j.capital)),
+    );
+    jurisdictions.push({ ...j, provincial, standalone, cities });
+  }
+  const generics: Unit[] = GENERIC_UNITS.map((g) => ({
+    id: `generic.${g.slug}`,
+    name: g.name,
+    shortName: g.name,
+    aliases: [],
+    nameEn: g.nameEn,
+    kind: 'generic',
+    jurisdiction: 'any',
+    provisional: false,
+  }));
+  const units = [
+    ...jurisdictions.flatMap((j) => [...j.provincial, ...j.standalone, ...j.cities.map(({ city: _city, ...unit }) => unit)]),
+    ...generics,
+  ];
+  return { file: RegistryFileSchema.parse({ version: 1, units }), jurisdictions, generics };
+}
