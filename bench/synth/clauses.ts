@@ -56,7 +56,6 @@ const IMPLEMENT_MARKERS = { 落实: 0.85, 结合实际落实: 0.15 } as const;
 export interface ClauseContext {
   random: Random;
   jurisdiction: Jurisdiction;
-  generics: Unit[];
   /** The document declares that the first-listed unit leads. */
   firstListedLeads: boolean;
 }
@@ -139,7 +138,7 @@ function implementRun(ctx: ClauseContext, picker: UnitPicker): Run {
   const { random } = ctx;
   const marker = random.weighted(IMPLEMENT_MARKERS);
   if (random.chance(0.7)) {
-    const generic = random.pick(ctx.generics.filter((g) => g.shortName.endsWith('市政府')));
+    const generic = random.pick(ctx.jurisdiction.generics.filter((g) => g.shortName.endsWith('市政府')));
     return { groups: [singleGroup(generic)], marker, role: 'implement' };
   }
   const cities = picker.cities(random, random.chance(0.6) ? random.int(1, 3) : random.int(4, 9));
@@ -150,7 +149,7 @@ function implementRun(ctx: ClauseContext, picker: UnitPicker): Run {
 
 function genericRun(ctx: ClauseContext): Run {
   const { random } = ctx;
-  const generic = random.pick(ctx.generics);
+  const generic = random.pick(ctx.jurisdiction.generics);
   return { groups: [singleGroup(generic)], marker: random.pick(['负责', '按职责分工负责', '落实']), role: 'co' };
 }
 

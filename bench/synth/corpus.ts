@@ -44,7 +44,6 @@ export function createCorpus(options: CorpusOptions): { registry: SyntheticRegis
       const document = generateDocument({
         random: docRandom.fork(),
         jurisdiction: registry.jurisdictions[index]!,
-        generics: registry.generics,
         picker: pickers[index]!,
         sequence,
       });

@@ -8,7 +8,6 @@ import type { DocumentSidecar } from '../../graph/model';
 import { generateClause, UnitPicker, type ClauseContext, type ExpectedAssignment } from './clauses';
 import type { Random } from './prng';
 import type { Jurisdiction } from './registry';
-import type { Unit } from '../../graph/model';
 import {
   ABBREVIATIONS,
   BODY_OBJECTS,
@@ -124,7 +123,6 @@ const HALF_WIDTH: Record<string, string> = { '，': ',', '（': '(', '）': ')',
 export interface DocumentContext {
   random: Random;
   jurisdiction: Jurisdiction;
-  generics: Unit[];
   picker: UnitPicker;
   sequence: number;
 }
@@ -145,7 +143,7 @@ export function generateDocument(ctx: DocumentContext): GeneratedDocument {
   const indent = style.punctuation === 'half' ? '  ' : random.pick(['', '\u3000\u3000']);
   const punctuate = (s: string) => (style.punctuation === 'half' ? s.replace(/[，（）；：]/g, (c) => HALF_WIDTH[c]!) : s);
   const artifacts = (s: string) => (style.pdfArtifacts ? sprinkleSpaces(random, s, 0.02) : s);
-  const clauseCtx: ClauseContext = { random, jurisdiction: j, generics: ctx.generics, firstListedLeads };
+  const clauseCtx: ClauseContext = { random, jurisdiction: j, firstListedLeads };
 
   const title = `${year}年${j.name}省${theme}${kind}`;
   const month = random.int(1, 12);

@@ -1,7 +1,8 @@
 /**
  * A synthetic unit registry: as many jurisdictions (synthetic provinces) as it takes to reach the
  * requested number of units, each with the provincial line-up of departments, party organs,
- * central branches and twenty cities, plus the shared generic placeholders. It is written in the
+ * central branches and twenty cities, plus its generic placeholders (the registry resolves
+ * names within the document's jurisdiction, so each has its own 相关市政府). It is written in the
  * registry file format (RegistryFileSchema) so the parser resolves names exactly as it does
  * with seeds/units.json.
  */
@@ -30,12 +31,13 @@ export interface Jurisdiction {
   /** Written whole: party organs and own-prefix central branches. */
   standalone: Unit[];
   cities: (Unit & { city: string })[];
+  /** 相关市政府 and the like: placeholders of this jurisdiction, as the registry keys them. */
+  generics: Unit[];
 }
 
 export interface SyntheticRegistry {
   file: RegistryFile;
   jurisdictions: Jurisdiction[];
-  generics: Unit[];
 }
 
 const UNITS_PER_JURISDICTION =
@@ -102,21 +104,23 @@ export function buildSyntheticRegistry(random: Random, unitCount: number): Synth
         ? unitFrom(t, j, t.short, `${j.name}省${t.official}`)
         : unitFrom(t, j, fill(t.short, j.name, j.capital), fill(t.official, j.name, j.capital)),
     );
-    jurisdictions.push({ ...j, provincial, standalone, cities });
+    const generics: Unit[] = GENERIC_UNITS.map((g) => ({
+      id: `${j.id}.generic.${g.slug}`,
+      name: g.name,
+      shortName: g.name,
+      aliases: [],
+      nameEn: g.nameEn,
+      kind: 'generic',
+      jurisdiction: j.id,
+      provisional: false,
+    }));
+    jurisdictions.push({ ...j, provincial, standalone, cities, generics });
   }
-  const generics: Unit[] = GENERIC_UNITS.map((g) => ({
-    id: `generic.${g.slug}`,
-    name: g.name,
-    shortName: g.name,
-    aliases: [],
-    nameEn: g.nameEn,
-    kind: 'generic',
-    jurisdiction: 'any',
-    provisional: false,
-  }));
-  const units = [
-    ...jurisdictions.flatMap((j) => [...j.provincial, ...j.standalone, ...j.cities.map(({ city: _city, ...unit }) => unit)]),
-    ...generics,
-  ];
-  return { file: RegistryFileSchema.parse({ version: 1, units }), jurisdictions, generics };
+  const units = jurisdictions.flatMap((j) => [
+    ...j.provincial,
+    ...j.standalone,
+    ...j.cities.map(({ city: _city, ...unit }) => unit),
+    ...j.generics,
+  ]);
+  return { file: RegistryFileSchema.parse({ version: 1, units }), jurisdictions };
 }
