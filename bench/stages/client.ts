@@ -1,0 +1,95 @@
+/**
+ * Client: time from navigation to a settled fCoSE layout in headless Chromium, with the client's
+ * own layout settings and stylesheet (bench/client/), served from 127.0.0.1.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { coordinationElements } from '../client/elements';
+import type { StageResult } from '../lib/results';
+
+const CHROMIUM = '/usr/bin/chromium';
+const BUILD_DIR = join(__dirname, '..', 'tmp', 'client');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+async function buildPage(): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: join(__dirname, '..', 'client'),
+    build: { outDir: BUILD_DIR, emptyOutDir: true, chunkSizeWarningLimit: 5000, modulePreload: { polyfill: false } },
+  });
+}
+
+function serve(elementsJson: () => string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/elements.json') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(elementsJson());
+      return;
+    }
+    const file = normalize(join(BUILD_DIR, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(BUILD_DIR)) return void res.writeHead(403).end();
+    let body: Buffer;
+    try {
+      body = readFileSync(file);
+    } catch {
+      return void res.writeHead(404).end();
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export async function clientStage(mode: 'quick' | 'full'): Promise<StageResult> {
+  const sizes = mode === 'quick' ? [500, 2000] : [500, 2000, 5000];
+  const runs = mode === 'quick' ? 1 : 3;
+  await buildPage();
+  let current = '[]';
+  const server = await serve(() => current);
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+  const measurements: { elements: number; nodes: number; edges: number; msRuns: number[]; ms: number }[] = [];
+  try {
+    for (const size of sizes) {
+      current = JSON.stringify(coordinationElements(size));
+      const msRuns: number[] = [];
+      let shape = { nodes: 0, edges: 0 };
+      for (let r = 0; r < runs; r++) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await page.goto(`http://127.0.0.1:${port}/`);
+        await page.waitForFunction(() => window.__settled !== undefined, undefined, { timeout: 120_000 });
+        const settled = (await page.evaluate(() => window.__settled))!;
+        msRuns.push(settled.ms);
+        shape = { nodes: settled.nodes, edges: settled.edges };
+        await page.close();
+      }
+      measurements.push({ elements: size, ...shape, msRuns, ms: median(msRuns) });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return {
+    stage: 'client',
+    mode,
+    figures: measurements.map((m) => ({
+      name: `navigation → settled fCoSE layout, ${m.elements} elements (${m.nodes} nodes, ${m.edges} edges)`,
+      value: m.ms,
+      unit: 'ms',
+      ...(m.elements === 2000 ? { target: '< 2000 ms at 2,000 elements', met: m.ms < 2000 } : {}),
+    })),
+    details: {
+      method:
+        'bench/client: the client\'s fCoSE options (client/src/graphView/layouts.ts) and stylesheet, bundled by Vite; ' +
+        'headless /usr/bin/chromium via playwright-core, 1280×800; time = performance.now() at layoutstop (from navigation start); ' +
+        `median of ${runs} page load(s) per size`,
+      measurements,
+    },
+  };
+}
