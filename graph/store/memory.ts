@@ -1,0 +1,309 @@
+/**
+ * The embedded store: the whole graph in process memory, for a newcomer with no database.
+ * Every write builds the next state beside the current one and swaps it in at the end, so a
+ * failed load leaves nothing behind, as a rolled-back Neo4j transaction does. Nothing persists
+ * across restarts; the server reloads the seeds at start-up.
+ */
+import { InvalidInputError } from '../errors';
+import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL, type ParsedDocument, type Unit } from '../model';
+import { byId, byItemOrder } from './order';
+import {
+  activeList,
+  normaliseQuery,
+  toDocumentRecords,
+  toUnitSummary,
+  type DocumentRecords,
+  type ItemRecord,
+  type ResponsibilityRecord,
+  type SectionRecord,
+} from './records';
+import {
+  buildDocumentDetail,
+  buildDocumentSummary,
+  buildItemDetail,
+  buildItemPage,
+  buildSnapshot,
+  buildUnitDetail,
+  type Owned,
+} from './results';
+import {
+  ItemQuerySchema,
+  UnitQuerySchema,
+  type DocumentDetail,
+  type DocumentSummary,
+  type GraphFilter,
+  type GraphStore,
+  type ItemDetail,
+  type ItemPage,
+  type ItemQuery,
+  type LoadResult,
+  type Snapshot,
+  type StoreStats,
+  type UnitDetail,
+  type UnitQuery,
+  type UnitSummary,
+} from './types';
+import { emptyStats } from './vocabulary';
+
+type StoredDocument = Omit<DocumentRecords, 'units'>;
+
+interface MemoryState {
+  documents: Map<string, StoredDocument>;
+  units: Map<string, Unit>;
+  items: Map<string, ItemRecord>;
+  sections: Map<string, SectionRecord>;
+  edgesByItem: Map<string, ResponsibilityRecord[]>;
+  edgesByUnit: Map<string, ResponsibilityRecord[]>;
+}
+
+const emptyState = (): MemoryState => ({
+  documents: new Map(),
+  units: new Map(),
+  items: new Map(),
+  sections: new Map(),
+  edgesByItem: new Map(),
+  edgesByUnit: new Map(),
+});
+
+/** Shallow copies: records are never mutated, only the maps and the per-unit edge lists. */
+const copyState = (state: MemoryState): MemoryState => ({
+  documents: new Map(state.documents),
+  units: new Map(state.units),
+  items: new Map(state.items),
+  sections: new Map(state.sections),
+  edgesByItem: new Map(state.edgesByItem),
+  edgesByUnit: new Map(state.edgesByUnit),
+});
+
+/** Take a document out of `next`; returns the units it referenced (candidates for orphan removal). */
+function detachDocument(next: MemoryState, documentId: string): Set<string> {
+  const stored = next.documents.get(documentId);
+  const touched = new Set<string>();
+  if (!stored) return touched;
+  next.documents.delete(documentId);
+  for (const section of stored.sections) next.sections.delete(section.id);
+  for (const item of stored.items) {
+    next.items.delete(item.id);
+    next.edgesByItem.delete(item.id);
+  }
+  for (const edge of stored.responsibilities) touched.add(edge.unitId);
+  for (const unitId of touched) {
+    const remaining = (next.edgesByUnit.get(unitId) ?? []).filter((edge) => edge.documentId !== documentId);
+    if (remaining.length > 0) next.edgesByUnit.set(unitId, remaining);
+    else next.edgesByUnit.delete(unitId);
+  }
+  return touched;
+}
+
+function attachDocument(next: MemoryState, records: DocumentRecords): void {
+  const { units, ...stored } = records;
+  for (const item of stored.items) {
+    if (next.items.has(item.id)) {
+      throw new InvalidInputError('document', `item id ${item.id} already belongs to document ${next.items.get(item.id)?.documentId}`);
+    }
+    next.items.set(item.id, item);
+  }
+  for (const section of stored.sections) {
+    if (next.sections.has(section.id)) {
+      throw new InvalidInputError('document', `section id ${section.id} already belongs to document ${next.sections.get(section.id)?.documentId}`);
+    }
+    next.sections.set(section.id, section);
+  }
+  for (const unit of units) next.units.set(unit.id, unit);
+  for (const edge of stored.responsibilities) {
+    next.edgesByItem.set(edge.itemId, [...(next.edgesByItem.get(edge.itemId) ?? []), edge]);
+    next.edgesByUnit.set(edge.unitId, [...(next.edgesByUnit.get(edge.unitId) ?? []), edge]);
+  }
+  next.documents.set(stored.document.id, stored);
+}
+
+function dropOrphans(next: MemoryState, candidates: Iterable<string>): void {
+  for (const unitId of candidates) if (!next.edgesByUnit.has(unitId)) next.units.delete(unitId);
+}
+
+export class MemoryStore implements GraphStore {
+  readonly kind = 'memory' as const;
+  private state = emptyState();
+
+  async init(): Promise<void> {}
+  async close(): Promise<void> {}
+  async ping(): Promise<void> {}
+
+  async loadDocument(document: ParsedDocument, units: Unit[]): Promise<LoadResult> {
+    const records = toDocumentRecords(document, units);
+    const counts = {
+      documentId: records.document.id,
+      items: records.items.length,
+      units: records.units.length,
+      responsibilities: records.responsibilities.length,
+    };
+    const previous = this.state.documents.get(records.document.id);
+    if (previous?.document.sha256 === records.document.sha256) return { ...counts, outcome: 'unchanged' };
+    const next = copyState(this.state);
+    const touched = detachDocument(next, records.document.id);
+    attachDocument(next, records);
+    dropOrphans(next, touched);
+    this.state = next;
+    return { ...counts, outcome: previous ? 'replaced' : 'created' };
+  }
+
+  async removeDocument(id: string): Promise<boolean> {
+    if (!this.state.documents.has(id)) return false;
+    const next = copyState(this.state);
+    dropOrphans(next, detachDocument(next, id));
+    this.state = next;
+    return true;
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    return [...this.state.documents.values()]
+      .map(({ document, sections, items, responsibilities }) =>
+        buildDocumentSummary(document, {
+          sections: sections.length,
+          items: items.length,
+          responsibilities: responsibilities.length,
+        }),
+      )
+      .sort(byId);
+  }
+
+  async getDocument(id: string): Promise<DocumentDetail | null> {
+    const stored = this.state.documents.get(id);
+    if (!stored) return null;
+    return buildDocumentDetail(
+      stored.document,
+      stored.sections.map((section) => ({
+        section,
+        items: stored.items.filter((item) => item.sectionId === section.id).length,
+      })),
+    );
+  }
+
+  async getItem(id: string): Promise<ItemDetail | null> {
+    const item = this.state.items.get(id);
+    const stored = item && this.state.documents.get(item.documentId);
+    if (!item || !stored) return null;
+    const section = item.sectionId === null ? null : (this.state.sections.get(item.sectionId) ?? null);
+    return buildItemDetail(item, stored.document, section, this.owners(item.id));
+  }
+
+  async getUnit(id: string): Promise<UnitDetail | null> {
+    const unit = this.state.units.get(id);
+    if (!unit) return null;
+    const edges = this.state.edgesByUnit.get(id) ?? [];
+    const entries = edges.map((edge) => {
+      const item = this.itemOf(edge);
+      return { edge, item, section: item.sectionId === null ? null : (this.state.sections.get(item.sectionId) ?? null) };
+    });
+    const shared = new Map<string, Set<string>>();
+    for (const edge of edges) {
+      for (const other of this.state.edgesByItem.get(edge.itemId) ?? []) {
+        if (other.unitId === id) continue;
+        shared.set(other.unitId, (shared.get(other.unitId) ?? new Set()).add(edge.itemId));
+      }
+    }
+    const partners = [...shared].map(([unitId, items]) => ({ unit: this.unitOf(unitId), sharedItems: items.size }));
+    return buildUnitDetail(unit, entries, partners);
+  }
+
+  async searchItems(query: ItemQuery): Promise<ItemPage> {
+    const { q, documents, sections, role, unit, page, pageSize } = ItemQuerySchema.parse(query);
+    const needle = normaliseQuery(q);
+    const documentIds = activeList(documents);
+    const sectionIds = activeList(sections);
+    const matches = [...this.state.items.values()].filter((item) => {
+      if (documentIds && !documentIds.includes(item.documentId)) return false;
+      if (sectionIds && (item.sectionId === null || !sectionIds.includes(item.sectionId))) return false;
+      if ((role || unit) && !(this.state.edgesByItem.get(item.id) ?? []).some(
+        (edge) => (!role || edge.role === role) && (!unit || edge.unitId === unit),
+      )) return false;
+      return !needle || [item.label, item.title, item.text].some((text) => text.toLowerCase().includes(needle));
+    });
+    const pageItems = matches.sort(byItemOrder).slice((page - 1) * pageSize, page * pageSize);
+    return buildItemPage(
+      matches.length,
+      page,
+      pageSize,
+      pageItems.map((item) => ({ item, leads: this.owners(item.id).filter(({ edge }) => edge.role === 'lead') })),
+    );
+  }
+
+  async searchUnits(query: UnitQuery): Promise<UnitSummary[]> {
+    const { q, kind } = UnitQuerySchema.parse(query);
+    const needle = normaliseQuery(q);
+    return [...this.state.units.values()]
+      .filter((unit) => !kind || unit.kind === kind)
+      .filter((unit) => !needle || [unit.name, unit.shortName, unit.nameEn, ...unit.aliases].some((name) => name.toLowerCase().includes(needle)))
+      .sort(byId)
+      .map(toUnitSummary);
+  }
+
+  async snapshot(filter: GraphFilter = {}): Promise<Snapshot> {
+    const documentIds = activeList(filter.documents);
+    const sectionIds = activeList(filter.sections);
+    const roles = activeList(filter.roles);
+    const unitKinds = activeList(filter.unitKinds);
+    const unitIds = activeList(filter.units);
+    const edgeFiltered = Boolean(roles || unitKinds || unitIds);
+    const stored = [...this.state.documents.values()].filter(({ document }) => !documentIds || documentIds.includes(document.id));
+    const sections = stored.flatMap((doc) => doc.sections).filter((section) => !sectionIds || sectionIds.includes(section.id));
+    const candidates = stored
+      .flatMap((doc) => doc.items)
+      .filter((item) => !sectionIds || (item.sectionId !== null && sectionIds.includes(item.sectionId)));
+    const responsibilities = candidates.flatMap((item) =>
+      (this.state.edgesByItem.get(item.id) ?? []).filter(
+        (edge) =>
+          (!roles || roles.includes(edge.role)) &&
+          (!unitKinds || unitKinds.includes(this.unitOf(edge.unitId).kind)) &&
+          (!unitIds || unitIds.includes(edge.unitId)),
+      ),
+    );
+    const kept = new Set(responsibilities.map((edge) => edge.itemId));
+    return buildSnapshot({
+      documents: stored.map(({ document }) => document),
+      sections,
+      units: [...new Set(responsibilities.map((edge) => edge.unitId))].map((id) => this.unitOf(id)),
+      items: edgeFiltered ? candidates.filter((item) => kept.has(item.id)) : candidates,
+      responsibilities,
+    });
+  }
+
+  async stats(): Promise<StoreStats> {
+    const stats = emptyStats();
+    const { documents, sections, items, units } = this.state;
+    stats.nodes.Document = documents.size;
+    stats.nodes.Section = sections.size;
+    stats.nodes.Item = items.size;
+    stats.nodes.Unit = units.size;
+    for (const unit of units.values()) stats.nodes[UNIT_KIND_LABEL[unit.kind]] = (stats.nodes[UNIT_KIND_LABEL[unit.kind]] ?? 0) + 1;
+    for (const item of items.values()) {
+      const type = item.sectionId === null ? 'PART_OF' : 'IN_SECTION';
+      stats.relationships[type] = (stats.relationships[type] ?? 0) + 1;
+    }
+    stats.relationships.PART_OF = (stats.relationships.PART_OF ?? 0) + sections.size;
+    for (const edges of this.state.edgesByItem.values()) {
+      for (const edge of edges) {
+        const type = ROLE_RELATIONSHIP[edge.role];
+        stats.relationships[type] = (stats.relationships[type] ?? 0) + 1;
+      }
+    }
+    return stats;
+  }
+
+  private owners(itemId: string): Owned[] {
+    return (this.state.edgesByItem.get(itemId) ?? []).map((edge) => ({ edge, unit: this.unitOf(edge.unitId) }));
+  }
+
+  /** The state keeps every referenced unit and item; a miss is a bug in this module, not bad input. */
+  private unitOf(id: string): Unit {
+    const unit = this.state.units.get(id);
+    if (!unit) throw new Error(`memory store: unit ${id} is referenced but missing`);
+    return unit;
+  }
+
+  private itemOf(edge: ResponsibilityRecord): ItemRecord {
+    const item = this.state.items.get(edge.itemId);
+    if (!item) throw new Error(`memory store: item ${edge.itemId} is referenced but missing`);
+    return item;
+  }
+}

@@ -1,0 +1,508 @@
+/**
+ * Every Cypher statement of the Neo4j store, as named transaction functions. Values always
+ * travel as $parameters. The only text spliced into a statement is a label or relationship
+ * type taken from the model's fixed tables (UNIT_KIND_LABEL, ROLE_RELATIONSHIP), because
+ * Cypher 5 cannot take those as parameters; nothing a user types ever reaches query text.
+ * Results come back as plain domain records (the driver runs with disableLosslessIntegers).
+ */
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import {
+  DocumentMetaSchema,
+  ROLE_RELATIONSHIP,
+  UNIT_KIND_LABEL,
+  UnitSchema,
+  type DocumentMeta,
+  type Role,
+  type Unit,
+  type UnitKind,
+} from '../../model';
+import type { DocumentRecords, ItemRecord, ResponsibilityRecord, SectionRecord } from '../records';
+import type { Owned } from '../results';
+import type { StoreStats } from '../types';
+import { NODE_LABELS, RELATIONSHIP_TYPES, RESPONSIBILITY_TYPES, ROLE_OF_RELATIONSHIP } from '../vocabulary';
+
+type Properties = Record<string, unknown>;
+
+/** `LEADS|CO_RESPONSIBLE|…`: any responsibility edge. */
+const ANY_ROLE = RESPONSIBILITY_TYPES.join('|');
+const KIND_LABELS = Object.values(UNIT_KIND_LABEL).join(':');
+/** Rows per UNWIND: large enough to be fast, small enough to keep each message modest. */
+const BATCH = 1000;
+
+const batches = <T>(rows: T[]): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, index) => rows.slice(index * BATCH, (index + 1) * BATCH));
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+
+const SCHEMA = [
+  'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
+  'CREATE CONSTRAINT section_id IF NOT EXISTS FOR (s:Section) REQUIRE s.id IS UNIQUE',
+  'CREATE CONSTRAINT item_id IF NOT EXISTS FOR (i:Item) REQUIRE i.id IS UNIQUE',
+  'CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (u:Unit) REQUIRE u.id IS UNIQUE',
+  'CREATE INDEX item_document IF NOT EXISTS FOR (i:Item) ON (i.documentId)',
+  'CREATE INDEX section_document IF NOT EXISTS FOR (s:Section) ON (s.documentId)',
+  // The CJK analyzer indexes Chinese as overlapping bigrams, so 数据要素 finds what a reader expects.
+  "CREATE FULLTEXT INDEX item_text IF NOT EXISTS FOR (i:Item) ON EACH [i.title, i.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+  "CREATE FULLTEXT INDEX unit_names IF NOT EXISTS FOR (u:Unit) ON EACH [u.name, u.shortName, u.nameEn] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+];
+
+/** Each schema statement in its own transaction: Neo4j does not mix schema changes. */
+export const schemaStatements = (): Array<(tx: ManagedTransaction) => Promise<void>> =>
+  SCHEMA.map((statement) => async (tx: ManagedTransaction) => {
+    await tx.run(statement);
+  });
+
+export async function ping(tx: ManagedTransaction): Promise<void> {
+  await tx.run('RETURN 1');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading and removing
+
+export async function documentSha256(tx: ManagedTransaction, params: { documentId: string }): Promise<string | null> {
+  const result = await tx.run('MATCH (d:Document {id: $documentId}) RETURN d.sha256 AS sha256', params);
+  return (result.records[0]?.get('sha256') as string | undefined) ?? null;
+}
+
+/**
+ * Create or overwrite the :Document node and return the sha256 it had before (null if new).
+ * Writing the node first locks it, so concurrent loads of one document run one after the other.
+ */
+async function upsertDocument(tx: ManagedTransaction, document: DocumentMeta): Promise<string | null> {
+  const result = await tx.run(
+    `MERGE (d:Document {id: $document.id})
+     WITH d, d.sha256 AS previous
+     SET d = $document, d.year = toInteger($document.year), d.viewCount = toInteger($document.viewCount)
+     RETURN previous`,
+    { document },
+  );
+  return (result.records[0]?.get('previous') as string | null | undefined) ?? null;
+}
+
+async function unitsOfDocument(tx: ManagedTransaction, documentId: string): Promise<string[]> {
+  const result = await tx.run(
+    `MATCH (u:Unit)-[:${ANY_ROLE}]->(:Item {documentId: $documentId}) RETURN DISTINCT u.id AS id`,
+    { documentId },
+  );
+  return result.records.map((record) => record.get('id') as string);
+}
+
+async function deleteDocumentContent(tx: ManagedTransaction, documentId: string): Promise<void> {
+  await tx.run('MATCH (i:Item {documentId: $documentId}) DETACH DELETE i', { documentId });
+  await tx.run('MATCH (s:Section {documentId: $documentId}) DETACH DELETE s', { documentId });
+}
+
+/** Units are shared across documents by registry id: MERGE, then refresh properties and kind label. */
+async function mergeUnits(tx: ManagedTransaction, units: Unit[]): Promise<void> {
+  const byKind = new Map<UnitKind, Unit[]>();
+  for (const unit of units) byKind.set(unit.kind, [...(byKind.get(unit.kind) ?? []), unit]);
+  for (const [kind, group] of byKind) {
+    for (const batch of batches(group)) {
+      await tx.run(
+        `UNWIND $units AS unit
+         MERGE (u:Unit {id: unit.id})
+         SET u = unit
+         REMOVE u:${KIND_LABELS}
+         SET u:${UNIT_KIND_LABEL[kind]}`,
+        { units: batch },
+      );
+    }
+  }
+}
+
+async function createSections(tx: ManagedTransaction, documentId: string, sections: SectionRecord[]): Promise<void> {
+  for (const batch of batches(sections)) {
+    await tx.run(
+      `MATCH (d:Document {id: $documentId})
+       UNWIND $sections AS row
+       CREATE (:Section {id: row.id, documentId: row.documentId, no: toInteger(row.no), label: row.label, title: row.title})
+              -[:PART_OF]->(d)`,
+      { documentId, sections: batch },
+    );
+  }
+}
+
+const ITEM_PROPERTIES = `{
+  id: row.id, documentId: row.documentId, position: toInteger(row.position), no: toInteger(row.no),
+  label: row.label, section: toInteger(row.section), sectionId: row.sectionId, parent: row.parent,
+  title: row.title, text: row.text, start: toInteger(row.start), end: toInteger(row.end),
+  clauseText: row.clause.text, clauseStart: toInteger(row.clause.start), clauseEnd: toInteger(row.clause.end),
+  clauseTextStart: toInteger(row.clause.textStart), clauseTextEnd: toInteger(row.clause.textEnd)
+}`;
+
+/** Items hang off their section; items of a document without sections hang off the document. */
+async function createItems(tx: ManagedTransaction, documentId: string, items: ItemRecord[]): Promise<void> {
+  const inSections = items.filter((item) => item.sectionId !== null);
+  const loose = items.filter((item) => item.sectionId === null);
+  for (const batch of batches(inSections)) {
+    await tx.run(
+      `UNWIND $items AS row
+       MATCH (s:Section {id: row.sectionId})
+       CREATE (:Item ${ITEM_PROPERTIES})-[:IN_SECTION]->(s)`,
+      { items: batch },
+    );
+  }
+  for (const batch of batches(loose)) {
+    await tx.run(
+      `MATCH (d:Document {id: $documentId})
+       UNWIND $items AS row
+       CREATE (:Item ${ITEM_PROPERTIES})-[:PART_OF]->(d)`,
+      { documentId, items: batch },
+    );
+  }
+}
+
+async function createResponsibilities(tx: ManagedTransaction, edges: ResponsibilityRecord[]): Promise<void> {
+  const byRole = new Map<Role, ResponsibilityRecord[]>();
+  for (const edge of edges) byRole.set(edge.role, [...(byRole.get(edge.role) ?? []), edge]);
+  for (const [role, group] of byRole) {
+    for (const batch of batches(group)) {
+      await tx.run(
+        `UNWIND $edges AS row
+         MATCH (u:Unit {id: row.unitId})
+         MATCH (i:Item {id: row.itemId})
+         CREATE (u)-[:${ROLE_RELATIONSHIP[role]} {
+           nameAsWritten: row.nameAsWritten, inferred: row.inferred,
+           start: toInteger(row.start), end: toInteger(row.end), documentId: row.documentId
+         }]->(i)`,
+        { edges: batch },
+      );
+    }
+  }
+}
+
+/** Delete the candidate units that no relationship of any kind references any more. */
+async function deleteOrphanUnits(tx: ManagedTransaction, unitIds: string[]): Promise<void> {
+  await tx.run(
+    `UNWIND $unitIds AS id
+     MATCH (u:Unit {id: id})
+     WHERE NOT EXISTS { (u)--() }
+     DELETE u`,
+    { unitIds },
+  );
+}
+
+/**
+ * Write one whole document inside the caller's single transaction: any failure part-way
+ * (a broken constraint, a lost connection) rolls all of it back. When the same bytes were
+ * loaded meanwhile by a concurrent caller, answers 'unchanged' and rewrites nothing but equal values.
+ */
+export async function writeDocument(
+  tx: ManagedTransaction,
+  records: DocumentRecords,
+): Promise<'created' | 'replaced' | 'unchanged'> {
+  const { document } = records;
+  const previous = await upsertDocument(tx, document);
+  if (previous === document.sha256) return 'unchanged';
+  const touched = previous === null ? [] : await unitsOfDocument(tx, document.id);
+  await deleteDocumentContent(tx, document.id);
+  await mergeUnits(tx, records.units);
+  await createSections(tx, document.id, records.sections);
+  await createItems(tx, document.id, records.items);
+  await createResponsibilities(tx, records.responsibilities);
+  await deleteOrphanUnits(tx, touched);
+  return previous === null ? 'created' : 'replaced';
+}
+
+export async function deleteDocument(tx: ManagedTransaction, params: { documentId: string }): Promise<boolean> {
+  const found = await tx.run('MATCH (d:Document {id: $documentId}) RETURN d.id AS id', params);
+  if (found.records.length === 0) return false;
+  const touched = await unitsOfDocument(tx, params.documentId);
+  await deleteDocumentContent(tx, params.documentId);
+  await tx.run('MATCH (d:Document {id: $documentId}) DETACH DELETE d', params);
+  await deleteOrphanUnits(tx, touched);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Property maps → records
+
+const documentFrom = (properties: Properties): DocumentMeta => DocumentMetaSchema.parse(properties);
+const unitFrom = (properties: Properties): Unit => UnitSchema.parse(properties);
+
+function sectionFrom(properties: Properties): SectionRecord {
+  const { id, documentId, no, label, title } = properties as SectionRecord;
+  return { id, documentId, no, label, title };
+}
+
+function itemFrom(p: Properties): ItemRecord {
+  const text = (key: string) => p[key] as string;
+  const number = (key: string) => p[key] as number;
+  return {
+    id: text('id'),
+    documentId: text('documentId'),
+    position: number('position'),
+    no: number('no'),
+    label: text('label'),
+    section: (p.section as number | undefined) ?? null,
+    sectionId: (p.sectionId as string | undefined) ?? null,
+    ...(p.parent === undefined ? {} : { parent: text('parent') }),
+    title: text('title'),
+    text: text('text'),
+    start: number('start'),
+    end: number('end'),
+    clause:
+      p.clauseText === undefined
+        ? null
+        : {
+            text: text('clauseText'),
+            start: number('clauseStart'),
+            end: number('clauseEnd'),
+            textStart: number('clauseTextStart'),
+            textEnd: number('clauseTextEnd'),
+          },
+  };
+}
+
+interface EdgeRow {
+  type: string;
+  edge: Properties;
+  itemId: string;
+  position: number;
+}
+
+function edgeFrom({ type, edge, itemId, position }: EdgeRow, unitId: string): ResponsibilityRecord {
+  const role = ROLE_OF_RELATIONSHIP[type];
+  if (!role) throw new Error(`neo4j store: ${type} is not a responsibility type`);
+  return {
+    itemId,
+    unitId,
+    role,
+    inferred: edge.inferred as boolean,
+    nameAsWritten: edge.nameAsWritten as string,
+    start: edge.start as number,
+    end: edge.end as number,
+    documentId: edge.documentId as string,
+    position,
+  };
+}
+
+/** The owners pattern: every responsibility edge into `i`, with its unit. */
+const OWNERS_OF_I = `COLLECT {
+  MATCH (u:Unit)-[r:${ANY_ROLE}]->(i)
+  RETURN {type: type(r), edge: properties(r), itemId: i.id, position: i.position, unit: properties(u)}
+}`;
+
+function ownedFrom(rows: Array<EdgeRow & { unit: Properties }>): Owned[] {
+  return rows.map((row) => {
+    const unit = unitFrom(row.unit);
+    return { edge: edgeFrom(row, unit.id), unit };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export async function listDocuments(
+  tx: ManagedTransaction,
+): Promise<Array<{ document: DocumentMeta; sections: number; items: number; responsibilities: number }>> {
+  const result = await tx.run(
+    `MATCH (d:Document)
+     RETURN properties(d) AS document,
+            COUNT { (:Section {documentId: d.id}) } AS sections,
+            COUNT { (:Item {documentId: d.id}) } AS items,
+            COUNT { (:Unit)-[:${ANY_ROLE}]->(:Item {documentId: d.id}) } AS responsibilities`,
+  );
+  return result.records.map((record) => ({
+    document: documentFrom(record.get('document')),
+    sections: record.get('sections'),
+    items: record.get('items'),
+    responsibilities: record.get('responsibilities'),
+  }));
+}
+
+export async function getDocument(
+  tx: ManagedTransaction,
+  params: { documentId: string },
+): Promise<{ document: DocumentMeta; sections: Array<{ section: SectionRecord; items: number }> } | null> {
+  const result = await tx.run(
+    `MATCH (d:Document {id: $documentId})
+     RETURN properties(d) AS document,
+            COLLECT {
+              MATCH (s:Section)-[:PART_OF]->(d)
+              RETURN {section: properties(s), items: COUNT { (:Item)-[:IN_SECTION]->(s) }}
+            } AS sections`,
+    params,
+  );
+  const record = result.records[0];
+  if (!record) return null;
+  return {
+    document: documentFrom(record.get('document')),
+    sections: (record.get('sections') as Array<{ section: Properties; items: number }>).map(({ section, items }) => ({
+      section: sectionFrom(section),
+      items,
+    })),
+  };
+}
+
+export async function getItem(
+  tx: ManagedTransaction,
+  params: { itemId: string },
+): Promise<{ item: ItemRecord; document: DocumentMeta; section: SectionRecord | null; owners: Owned[] } | null> {
+  const result = await tx.run(
+    `MATCH (i:Item {id: $itemId})
+     MATCH (d:Document {id: i.documentId})
+     OPTIONAL MATCH (i)-[:IN_SECTION]->(s:Section)
+     RETURN properties(i) AS item, properties(d) AS document, properties(s) AS section, ${OWNERS_OF_I} AS owners`,
+    params,
+  );
+  const record = result.records[0];
+  if (!record) return null;
+  const section = record.get('section') as Properties | null;
+  return {
+    item: itemFrom(record.get('item')),
+    document: documentFrom(record.get('document')),
+    section: section && sectionFrom(section),
+    owners: ownedFrom(record.get('owners')),
+  };
+}
+
+export async function getUnit(
+  tx: ManagedTransaction,
+  params: { unitId: string },
+): Promise<{
+  unit: Unit;
+  entries: Array<{ edge: ResponsibilityRecord; item: ItemRecord; section: SectionRecord | null }>;
+  partners: Array<{ unit: Unit; sharedItems: number }>;
+} | null> {
+  const result = await tx.run(
+    `MATCH (u:Unit {id: $unitId})
+     RETURN properties(u) AS unit,
+            COLLECT {
+              MATCH (u)-[r:${ANY_ROLE}]->(i:Item)
+              OPTIONAL MATCH (i)-[:IN_SECTION]->(s:Section)
+              RETURN {type: type(r), edge: properties(r), itemId: i.id, position: i.position,
+                      item: properties(i), section: properties(s)}
+            } AS entries,
+            COLLECT {
+              MATCH (u)-[:${ANY_ROLE}]->(i:Item)<-[:${ANY_ROLE}]-(p:Unit)
+              WHERE p <> u
+              WITH p, count(DISTINCT i) AS sharedItems
+              RETURN {unit: properties(p), sharedItems: sharedItems}
+            } AS partners`,
+    params,
+  );
+  const record = result.records[0];
+  if (!record) return null;
+  const unit = unitFrom(record.get('unit'));
+  const entries = record.get('entries') as Array<EdgeRow & { item: Properties; section: Properties | null }>;
+  const partners = record.get('partners') as Array<{ unit: Properties; sharedItems: number }>;
+  return {
+    unit,
+    entries: entries.map((row) => ({
+      edge: edgeFrom(row, unit.id),
+      item: itemFrom(row.item),
+      section: row.section && sectionFrom(row.section),
+    })),
+    partners: partners.map((row) => ({ unit: unitFrom(row.unit), sharedItems: row.sharedItems })),
+  };
+}
+
+export interface ItemSearch {
+  needle: string | null;
+  documents: string[] | null;
+  sections: string[] | null;
+  /** Relationship type of the role filter, from ROLE_RELATIONSHIP. */
+  roleType: string | null;
+  unit: string | null;
+  skip: number;
+  limit: number;
+}
+
+const ITEM_SEARCH = `MATCH (i:Item)
+  WHERE ($documents IS NULL OR i.documentId IN $documents)
+    AND ($sections IS NULL OR i.sectionId IN $sections)
+    AND ($needle IS NULL OR toLower(i.label) CONTAINS $needle OR toLower(i.title) CONTAINS $needle
+         OR toLower(i.text) CONTAINS $needle)
+    AND (($roleType IS NULL AND $unit IS NULL) OR EXISTS {
+         MATCH (u:Unit)-[r:${ANY_ROLE}]->(i)
+         WHERE ($roleType IS NULL OR type(r) = $roleType) AND ($unit IS NULL OR u.id = $unit) })`;
+
+export async function searchItems(
+  tx: ManagedTransaction,
+  params: ItemSearch,
+): Promise<{ total: number; items: Array<{ item: ItemRecord; leads: Owned[] }> }> {
+  const { skip, limit, ...filters } = params;
+  const counted = await tx.run(`${ITEM_SEARCH} RETURN count(i) AS total`, filters);
+  const page = await tx.run(
+    `${ITEM_SEARCH}
+     WITH i ORDER BY i.documentId, i.position SKIP $skip LIMIT $limit
+     RETURN properties(i) AS item, COLLECT {
+       MATCH (u:Unit)-[r:${ROLE_RELATIONSHIP.lead}]->(i)
+       RETURN {type: type(r), edge: properties(r), itemId: i.id, position: i.position, unit: properties(u)}
+     } AS leads`,
+    { ...filters, skip: neo4j.int(skip), limit: neo4j.int(limit) },
+  );
+  return {
+    total: counted.records[0]?.get('total') ?? 0,
+    items: page.records.map((record) => ({ item: itemFrom(record.get('item')), leads: ownedFrom(record.get('leads')) })),
+  };
+}
+
+export async function searchUnits(
+  tx: ManagedTransaction,
+  params: { needle: string | null; kind: UnitKind | null },
+): Promise<Unit[]> {
+  const result = await tx.run(
+    `MATCH (u:Unit)
+     WHERE ($kind IS NULL OR u.kind = $kind)
+       AND ($needle IS NULL OR any(name IN [u.name, u.shortName, u.nameEn] + coalesce(u.aliases, [])
+                                   WHERE toLower(name) CONTAINS $needle))
+     RETURN properties(u) AS unit`,
+    params,
+  );
+  return result.records.map((record) => unitFrom(record.get('unit')));
+}
+
+export interface SnapshotSelection {
+  documents: string[] | null;
+  sections: string[] | null;
+  roleTypes: string[] | null;
+  unitKinds: UnitKind[] | null;
+  units: string[] | null;
+}
+
+export async function snapshotParts(
+  tx: ManagedTransaction,
+  params: SnapshotSelection,
+): Promise<{ documents: DocumentMeta[]; sections: SectionRecord[]; items: ItemRecord[]; owned: Owned[] }> {
+  const documents = await tx.run(
+    'MATCH (d:Document) WHERE $documents IS NULL OR d.id IN $documents RETURN properties(d) AS document',
+    params,
+  );
+  const sections = await tx.run(
+    `MATCH (s:Section)
+     WHERE ($documents IS NULL OR s.documentId IN $documents) AND ($sections IS NULL OR s.id IN $sections)
+     RETURN properties(s) AS section`,
+    params,
+  );
+  const items = await tx.run(
+    `MATCH (i:Item)
+     WHERE ($documents IS NULL OR i.documentId IN $documents) AND ($sections IS NULL OR i.sectionId IN $sections)
+     RETURN properties(i) AS item`,
+    params,
+  );
+  const edges = await tx.run(
+    `MATCH (u:Unit)-[r:${ANY_ROLE}]->(i:Item)
+     WHERE ($documents IS NULL OR i.documentId IN $documents) AND ($sections IS NULL OR i.sectionId IN $sections)
+       AND ($roleTypes IS NULL OR type(r) IN $roleTypes) AND ($unitKinds IS NULL OR u.kind IN $unitKinds)
+       AND ($units IS NULL OR u.id IN $units)
+     RETURN type(r) AS type, properties(r) AS edge, i.id AS itemId, i.position AS position, properties(u) AS unit`,
+    params,
+  );
+  return {
+    documents: documents.records.map((record) => documentFrom(record.get('document'))),
+    sections: sections.records.map((record) => sectionFrom(record.get('section'))),
+    items: items.records.map((record) => itemFrom(record.get('item'))),
+    owned: ownedFrom(edges.records.map((record) => record.toObject() as EdgeRow & { unit: Properties })),
+  };
+}
+
+export async function countGraph(tx: ManagedTransaction): Promise<StoreStats> {
+  const nodes = NODE_LABELS.map((label) => `${label}: COUNT { (:${label}) }`).join(', ');
+  const relationships = RELATIONSHIP_TYPES.map((type) => `${type}: COUNT { ()-[:${type}]->() }`).join(', ');
+  const result = await tx.run(`RETURN {${nodes}} AS nodes, {${relationships}} AS relationships`);
+  const record = result.records[0];
+  return { nodes: record?.get('nodes') ?? {}, relationships: record?.get('relationships') ?? {} };
+}

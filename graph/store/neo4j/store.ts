@@ -1,0 +1,208 @@
+/**
+ * The Neo4j store, the system of record. Work runs through executeRead/executeWrite only, so
+ * routing clusters and Aura (neo4j+s://) work unchanged; the Cypher lives in ./queries.
+ */
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { InvalidInputError, StoreUnavailableError } from '../../errors';
+import { ROLE_RELATIONSHIP, type ParsedDocument, type Unit } from '../../model';
+import { activeList, normaliseQuery, toDocumentRecords, toUnitSummary } from '../records';
+import {
+  buildDocumentDetail,
+  buildDocumentSummary,
+  buildItemDetail,
+  buildItemPage,
+  buildSnapshot,
+  buildUnitDetail,
+} from '../results';
+import { byId } from '../order';
+import {
+  ItemQuerySchema,
+  UnitQuerySchema,
+  type DocumentDetail,
+  type DocumentSummary,
+  type GraphFilter,
+  type GraphStore,
+  type ItemDetail,
+  type ItemPage,
+  type ItemQuery,
+  type LoadResult,
+  type Snapshot,
+  type StoreStats,
+  type UnitDetail,
+  type UnitQuery,
+  type UnitSummary,
+} from '../types';
+import * as queries from './queries';
+
+export interface Neo4jConfig {
+  uri: string;
+  user?: string;
+  password?: string;
+  database?: string;
+}
+
+/** The standard variables; null when NEO4J_URI is unset (the embedded store applies). */
+export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jConfig | null {
+  if (!env.NEO4J_URI) return null;
+  return {
+    uri: env.NEO4J_URI,
+    ...(env.NEO4J_USER ? { user: env.NEO4J_USER } : {}),
+    ...(env.NEO4J_PASSWORD ? { password: env.NEO4J_PASSWORD } : {}),
+    ...(env.NEO4J_DATABASE ? { database: env.NEO4J_DATABASE } : {}),
+  };
+}
+
+/**
+ * Short enough that an outage becomes a StoreUnavailableError within seconds (a request
+ * answers 503 instead of hanging); long enough to ride out a leader switch in a cluster.
+ */
+const DRIVER_TIMEOUTS = {
+  connectionTimeout: 3_000,
+  connectionAcquisitionTimeout: 5_000,
+  maxTransactionRetryTime: 5_000,
+};
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private readonly driver: Driver;
+
+  constructor(private readonly config: Neo4jConfig) {
+    const auth = config.user || config.password ? neo4j.auth.basic(config.user ?? 'neo4j', config.password ?? '') : undefined;
+    this.driver = neo4j.driver(config.uri, auth, { ...DRIVER_TIMEOUTS, disableLosslessIntegers: true });
+  }
+
+  async init(): Promise<void> {
+    for (const statement of queries.schemaStatements()) await this.write(statement);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  async ping(): Promise<void> {
+    await this.read(queries.ping);
+  }
+
+  async loadDocument(document: ParsedDocument, units: Unit[]): Promise<LoadResult> {
+    const records = toDocumentRecords(document, units);
+    const counts = {
+      documentId: records.document.id,
+      items: records.items.length,
+      units: records.units.length,
+      responsibilities: records.responsibilities.length,
+    };
+    // Same bytes already loaded: answer without opening a write transaction at all.
+    const loaded = await this.read((tx) => queries.documentSha256(tx, { documentId: records.document.id }));
+    if (loaded === records.document.sha256) return { ...counts, outcome: 'unchanged' };
+    const outcome = await this.write((tx) => queries.writeDocument(tx, records));
+    return { ...counts, outcome };
+  }
+
+  async removeDocument(id: string): Promise<boolean> {
+    return this.write((tx) => queries.deleteDocument(tx, { documentId: id }));
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    const rows = await this.read(queries.listDocuments);
+    return rows.map(({ document, ...counts }) => buildDocumentSummary(document, counts)).sort(byId);
+  }
+
+  async getDocument(id: string): Promise<DocumentDetail | null> {
+    const found = await this.read((tx) => queries.getDocument(tx, { documentId: id }));
+    return found && buildDocumentDetail(found.document, found.sections);
+  }
+
+  async getItem(id: string): Promise<ItemDetail | null> {
+    const found = await this.read((tx) => queries.getItem(tx, { itemId: id }));
+    return found && buildItemDetail(found.item, found.document, found.section, found.owners);
+  }
+
+  async getUnit(id: string): Promise<UnitDetail | null> {
+    const found = await this.read((tx) => queries.getUnit(tx, { unitId: id }));
+    return found && buildUnitDetail(found.unit, found.entries, found.partners);
+  }
+
+  async searchItems(query: ItemQuery): Promise<ItemPage> {
+    const { q, documents, sections, role, unit, page, pageSize } = ItemQuerySchema.parse(query);
+    const found = await this.read((tx) =>
+      queries.searchItems(tx, {
+        needle: normaliseQuery(q),
+        documents: activeList(documents),
+        sections: activeList(sections),
+        roleType: role ? ROLE_RELATIONSHIP[role] : null,
+        unit: unit ?? null,
+        skip: (page - 1) * pageSize,
+        limit: pageSize,
+      }),
+    );
+    return buildItemPage(found.total, page, pageSize, found.items);
+  }
+
+  async searchUnits(query: UnitQuery): Promise<UnitSummary[]> {
+    const { q, kind } = UnitQuerySchema.parse(query);
+    const units = await this.read((tx) => queries.searchUnits(tx, { needle: normaliseQuery(q), kind: kind ?? null }));
+    return units.sort(byId).map(toUnitSummary);
+  }
+
+  async snapshot(filter: GraphFilter = {}): Promise<Snapshot> {
+    const roles = activeList(filter.roles);
+    const selection = {
+      documents: activeList(filter.documents),
+      sections: activeList(filter.sections),
+      roleTypes: roles && roles.map((role) => ROLE_RELATIONSHIP[role]),
+      unitKinds: activeList(filter.unitKinds),
+      units: activeList(filter.units),
+    };
+    const parts = await this.read((tx) => queries.snapshotParts(tx, selection));
+    const edgeFiltered = Boolean(selection.roleTypes || selection.unitKinds || selection.units);
+    const kept = new Set(parts.owned.map(({ edge }) => edge.itemId));
+    const units = new Map(parts.owned.map(({ unit }) => [unit.id, unit]));
+    return buildSnapshot({
+      documents: parts.documents,
+      sections: parts.sections,
+      units: [...units.values()],
+      items: edgeFiltered ? parts.items.filter((item) => kept.has(item.id)) : parts.items,
+      responsibilities: parts.owned.map(({ edge }) => edge),
+    });
+  }
+
+  async stats(): Promise<StoreStats> {
+    return this.read(queries.countGraph);
+  }
+
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.session('READ', work);
+  }
+
+  private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.session('WRITE', work);
+  }
+
+  private async session<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(this.config.database ? { database: this.config.database } : {}),
+    });
+    try {
+      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+    } catch (error) {
+      throw this.translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Outages become StoreUnavailableError (503 upstream); a broken uniqueness rule is bad input. */
+  private translate(error: unknown): unknown {
+    if (!(error instanceof Neo4jError)) return error;
+    if (UNAVAILABLE_CODES.has(error.code) || error.message.startsWith('Connection acquisition timed out')) {
+      return new StoreUnavailableError(this.config.uri, error.message);
+    }
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new InvalidInputError('document', `an id in this document is already used by another document (${error.message})`);
+    }
+    return error;
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * A parsed document flattened into the records both stores keep: validated once here, so the
+ * two stores accept and reject exactly the same input, and shaped back into the interface's
+ * result objects by the same functions.
+ */
+import { z } from 'zod';
+import { InvalidInputError } from '../errors';
+import {
+  ParsedDocumentSchema,
+  UnitSchema,
+  type Clause,
+  type DocumentMeta,
+  type ParsedDocument,
+  type Section,
+  type Unit,
+} from '../model';
+import { byId } from './order';
+import type { ItemRef, Responsibility, UnitSummary } from './types';
+
+export interface ItemRecord {
+  id: string;
+  documentId: string;
+  /** Index in the parser's item list: reading order, the tie-breaker of every item list. */
+  position: number;
+  no: number;
+  label: string;
+  section: number | null;
+  sectionId: string | null;
+  parent?: string;
+  title: string;
+  text: string;
+  start: number;
+  end: number;
+  clause: Clause | null;
+}
+
+export type SectionRecord = Section & { documentId: string };
+export type ResponsibilityRecord = Responsibility & { position: number };
+
+export interface DocumentRecords {
+  document: DocumentMeta;
+  sections: SectionRecord[];
+  items: ItemRecord[];
+  responsibilities: ResponsibilityRecord[];
+  /** The units the assignments reference, each once, by id. */
+  units: Unit[];
+}
+
+function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : error.message;
+}
+
+/** Validate a parsed document and its units, and flatten them into store records. */
+export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): DocumentRecords {
+  const checked = ParsedDocumentSchema.safeParse(parsed);
+  if (!checked.success) throw new InvalidInputError('document', describeZodError(checked.error));
+  const checkedUnits = z.array(UnitSchema).safeParse(units);
+  if (!checkedUnits.success) throw new InvalidInputError('units', describeZodError(checkedUnits.error));
+  const { document, sections, items } = checked.data;
+  const documentId = document.id;
+
+  const sectionByNo = new Map<number, SectionRecord>();
+  const sectionIds = new Set<string>();
+  for (const section of sections) {
+    if (sectionByNo.has(section.no) || sectionIds.has(section.id)) {
+      throw new InvalidInputError('sections', `section ${section.label} (${section.id}) appears twice in ${documentId}`);
+    }
+    sectionByNo.set(section.no, { ...section, documentId });
+    sectionIds.add(section.id);
+  }
+
+  const unitById = new Map(checkedUnits.data.map((unit) => [unit.id, unit]));
+  const referenced = new Map<string, Unit>();
+  const itemIds = new Set<string>();
+  const itemRecords: ItemRecord[] = [];
+  const responsibilities: ResponsibilityRecord[] = [];
+  items.forEach((item, position) => {
+    if (itemIds.has(item.id)) throw new InvalidInputError('items', `item id ${item.id} appears twice in ${documentId}`);
+    itemIds.add(item.id);
+    const section = item.section === null ? null : sectionByNo.get(item.section);
+    if (section === undefined) {
+      throw new InvalidInputError('items', `item ${item.label} (${item.id}) names section ${item.section}, which ${documentId} lacks`);
+    }
+    itemRecords.push({
+      id: item.id,
+      documentId,
+      position,
+      no: item.no,
+      label: item.label,
+      section: item.section,
+      sectionId: section?.id ?? null,
+      ...(item.parent === undefined ? {} : { parent: item.parent }),
+      title: item.title,
+      text: item.text,
+      start: item.start,
+      end: item.end,
+      clause: item.clause,
+    });
+    for (const assignment of item.assignments) {
+      const unit = unitById.get(assignment.unitId);
+      if (!unit) {
+        throw new InvalidInputError(
+          'units',
+          `item ${item.label} (${item.id}) names unit ${assignment.unitId} (${assignment.name}), which the unit list lacks`,
+        );
+      }
+      referenced.set(unit.id, unit);
+      responsibilities.push({
+        itemId: item.id,
+        unitId: unit.id,
+        role: assignment.role,
+        inferred: assignment.inferred,
+        nameAsWritten: assignment.name,
+        start: assignment.start,
+        end: assignment.end,
+        documentId,
+        position,
+      });
+    }
+  });
+
+  return {
+    document,
+    sections: [...sectionByNo.values()],
+    items: itemRecords,
+    responsibilities,
+    units: [...referenced.values()].sort(byId),
+  };
+}
+
+export function toUnitSummary(unit: Unit): UnitSummary {
+  const { id, name, shortName, nameEn, kind, jurisdiction, provisional } = unit;
+  return { id, name, shortName, nameEn, kind, jurisdiction, provisional };
+}
+
+export function toItemRef(item: ItemRecord): ItemRef {
+  const { id, documentId, no, label, title, sectionId, clause } = item;
+  return { id, documentId, no, label, title, sectionId, clause };
+}
+
+export function toResponsibility(record: ResponsibilityRecord): Responsibility {
+  const { itemId, unitId, role, inferred, nameAsWritten, start, end, documentId } = record;
+  return { itemId, unitId, role, inferred, nameAsWritten, start, end, documentId };
+}
+
+/** Case-insensitive substring match, as both stores define `q`. Blank means no filter. */
+export function normaliseQuery(q: string | undefined): string | null {
+  const trimmed = q?.trim().toLowerCase();
+  return trimmed ? trimmed : null;
+}
+
+/** Empty lists mean "all", as GraphFilter documents. */
+export const activeList = <T>(list: T[] | undefined): T[] | null => (list && list.length > 0 ? list : null);

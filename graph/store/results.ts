@@ -1,0 +1,162 @@
+/**
+ * Shape store records into the interface's result objects. Both stores gather the same
+ * records in their own way and hand them to these builders, which also fix the order.
+ */
+import type { DocumentMeta, Unit } from '../model';
+import { byId, byItemOrder, byOwnerOrder, byPartnerOrder, byResponsibilityOrder, bySectionOrder } from './order';
+import {
+  toItemRef,
+  toResponsibility,
+  toUnitSummary,
+  type ItemRecord,
+  type ResponsibilityRecord,
+  type SectionRecord,
+} from './records';
+import type { DocumentDetail, DocumentSummary, ItemDetail, ItemPage, Snapshot, UnitDetail } from './types';
+
+export interface Counts {
+  sections: number;
+  items: number;
+  responsibilities: number;
+}
+
+export function buildDocumentSummary(document: DocumentMeta, counts: Counts): DocumentSummary {
+  const { preamble: _preamble, ...meta } = document;
+  return { ...meta, ...counts };
+}
+
+const withoutDocumentId = ({ documentId: _documentId, ...section }: SectionRecord) => section;
+
+export function buildDocumentDetail(
+  document: DocumentMeta,
+  sections: Array<{ section: SectionRecord; items: number }>,
+): DocumentDetail {
+  return {
+    document,
+    sections: [...sections]
+      .sort((a, b) => bySectionOrder(a.section, b.section))
+      .map(({ section, items }) => ({ ...withoutDocumentId(section), items })),
+  };
+}
+
+export interface Owned {
+  edge: ResponsibilityRecord;
+  unit: Unit;
+}
+
+export function buildItemDetail(
+  item: ItemRecord,
+  document: DocumentMeta,
+  section: SectionRecord | null,
+  owners: Owned[],
+): ItemDetail {
+  return {
+    item: {
+      ...toItemRef(item),
+      section: item.section,
+      ...(item.parent === undefined ? {} : { parent: item.parent }),
+      text: item.text,
+      start: item.start,
+      end: item.end,
+    },
+    document: {
+      id: document.id,
+      title: document.title,
+      sha256: document.sha256,
+      ...(document.publishedAt === undefined ? {} : { publishedAt: document.publishedAt }),
+      ...(document.issuer === undefined ? {} : { issuer: document.issuer }),
+    },
+    section: section && withoutDocumentId(section),
+    owners: [...owners]
+      .sort((a, b) => byOwnerOrder(a.edge, b.edge))
+      .map(({ edge, unit }) => ({
+        role: edge.role,
+        inferred: edge.inferred,
+        nameAsWritten: edge.nameAsWritten,
+        start: edge.start,
+        end: edge.end,
+        unit: toUnitSummary(unit),
+      })),
+  };
+}
+
+export function buildUnitDetail(
+  unit: Unit,
+  entries: Array<{ edge: ResponsibilityRecord; item: ItemRecord; section: SectionRecord | null }>,
+  partners: Array<{ unit: Unit; sharedItems: number }>,
+): UnitDetail {
+  const sections = new Map<string, { section: SectionRecord; items: Set<string> }>();
+  for (const { item, section } of entries) {
+    if (!section) continue;
+    const entry = sections.get(section.id) ?? { section, items: new Set<string>() };
+    entry.items.add(item.id);
+    sections.set(section.id, entry);
+  }
+  return {
+    unit,
+    items: [...entries]
+      .sort((a, b) => byResponsibilityOrder(a.edge, b.edge))
+      .map(({ edge, item }) => ({
+        role: edge.role,
+        inferred: edge.inferred,
+        nameAsWritten: edge.nameAsWritten,
+        start: edge.start,
+        end: edge.end,
+        item: toItemRef(item),
+      })),
+    partners: partners
+      .map((partner) => ({ unitId: partner.unit.id, ...partner }))
+      .sort(byPartnerOrder)
+      .map(({ unit: partner, sharedItems }) => ({ unit: toUnitSummary(partner), sharedItems })),
+    sections: [...sections.values()]
+      .sort((a, b) => bySectionOrder(a.section, b.section))
+      .map(({ section, items }) => ({
+        documentId: section.documentId,
+        section: withoutDocumentId(section),
+        items: items.size,
+      })),
+  };
+}
+
+export function buildItemPage(
+  total: number,
+  page: number,
+  pageSize: number,
+  items: Array<{ item: ItemRecord; leads: Owned[] }>,
+): ItemPage {
+  return {
+    total,
+    page,
+    pageSize,
+    items: [...items]
+      .sort((a, b) => byItemOrder(a.item, b.item))
+      .map(({ item, leads }) => ({ ...toItemRef(item), leads: uniqueLeads(leads) })),
+  };
+}
+
+/** A unit named twice as lead of one item is still one lead. */
+function uniqueLeads(leads: Owned[]) {
+  const seen = new Set<string>();
+  return [...leads]
+    .sort((a, b) => byOwnerOrder(a.edge, b.edge))
+    .filter(({ unit }) => !seen.has(unit.id) && seen.add(unit.id))
+    .map(({ unit }) => toUnitSummary(unit));
+}
+
+export function buildSnapshot(parts: {
+  documents: DocumentMeta[];
+  sections: SectionRecord[];
+  units: Unit[];
+  items: ItemRecord[];
+  responsibilities: ResponsibilityRecord[];
+}): Snapshot {
+  return {
+    documents: [...parts.documents]
+      .sort(byId)
+      .map(({ id, title, sha256 }) => ({ id, title, sha256 })),
+    sections: [...parts.sections].sort(bySectionOrder),
+    units: [...parts.units].sort(byId).map(toUnitSummary),
+    items: [...parts.items].sort(byItemOrder).map(toItemRef),
+    responsibilities: [...parts.responsibilities].sort(byResponsibilityOrder).map(toResponsibility),
+  };
+}
