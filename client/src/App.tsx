@@ -1,0 +1,69 @@
+import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
+import { useI18n, type MessageKey } from './core/i18n';
+import { DocumentsPage } from './views/documents/DocumentsPage';
+import { GapsPage } from './views/gaps/GapsPage';
+import { ItemPage } from './views/items/ItemPage';
+import { ItemSearchPage } from './views/items/ItemSearchPage';
+import { NetworkPage } from './views/network/NetworkPage';
+import { ResearchPage } from './views/research/ResearchPage';
+import { UnitPage } from './views/units/UnitPage';
+import { WorkloadPage } from './views/workload/WorkloadPage';
+
+const NAV: { to: string; label: MessageKey }[] = [
+  { to: '/workload', label: 'nav.workload' },
+  { to: '/network', label: 'nav.network' },
+  { to: '/items', label: 'nav.items' },
+  { to: '/gaps', label: 'nav.gaps' },
+  { to: '/research', label: 'nav.research' },
+  { to: '/documents', label: 'nav.documents' },
+];
+
+export function App() {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-title">{t('app.title')}</span>
+          <span className="brand-subtitle">{t('app.subtitle')}</span>
+        </div>
+        <nav aria-label="main">
+          <ul>
+            {NAV.map((entry) => (
+              <li key={entry.to}>
+                <NavLink to={entry.to}>{t(entry.label)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <button
+          type="button"
+          className="lang-switch"
+          aria-label={t('lang.label')}
+          lang={lang === 'zh' ? 'en' : 'zh'}
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        >
+          {t('lang.switch')}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<Navigate to="/workload" replace />} />
+          <Route path="/workload" element={<WorkloadPage />} />
+          <Route path="/network" element={<NetworkPage />} />
+          <Route path="/items" element={<ItemSearchPage />} />
+          {/* Item ids contain a slash (`<documentId>/item-12`): take the rest of the path. */}
+          <Route path="/items/*" element={<ItemPage />} />
+          <Route path="/units/:id" element={<UnitPage />} />
+          <Route path="/gaps" element={<GapsPage />} />
+          <Route path="/research" element={<ResearchPage />} />
+          <Route path="/documents" element={<DocumentsPage />} />
+          <Route path="*" element={<Navigate to="/workload" replace />} />
+        </Routes>
+      </main>
+    </div>
+  );
+}

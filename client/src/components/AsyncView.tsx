@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import type { ApiState } from '../core/api/useApi';
+import { useI18n } from '../core/i18n';
+
+interface AsyncViewProps<T> {
+  state: ApiState<T> & { reload?: () => void };
+  /** When true for the loaded data, the empty message is shown instead of `children`. */
+  isEmpty?: (data: T) => boolean;
+  emptyText?: string;
+  children: (data: T) => ReactNode;
+}
+
+/** The loading, error and empty states every view needs, in one place. */
+export function AsyncView<T>({ state, isEmpty, emptyText, children }: AsyncViewProps<T>) {
+  const { t } = useI18n();
+  if (state.status === 'error') {
+    return (
+      <div className="notice notice-error" role="alert">
+        <span>
+          {t('state.error')}
+          {state.error.message}
+        </span>
+        {state.reload && (
+          <button type="button" onClick={state.reload}>
+            {t('state.retry')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (state.data === undefined) {
+    return (
+      <p className="notice" role="status" aria-live="polite">
+        {t('state.loading')}
+      </p>
+    );
+  }
+  if (isEmpty?.(state.data)) return <p className="notice">{emptyText ?? t('state.empty')}</p>;
+  return (
+    <div className={state.status === 'loading' ? 'refreshing' : undefined} aria-busy={state.status === 'loading'}>
+      {children(state.data)}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * The API's shapes, as types derived from the server's zod contract (type-only imports: nothing
+ * of the server is bundled). One place, so a contract change shows up here at typecheck time.
+ */
+import type {
+  IngestPreviewResponse,
+  ItemDetailResponse,
+  MetricsResponse,
+  NetworkResponse,
+  WorkloadResponse,
+} from '../../../../server/contract';
+
+export type {
+  CommunitiesResponse,
+  DeleteDocumentResponse,
+  DocumentDetailResponse,
+  DocumentListResponse,
+  DownloadFormat,
+  GapsResponse,
+  IngestPreviewResponse,
+  IngestResultResponse,
+  ItemDetailResponse,
+  ItemPageResponse,
+  MetricsResponse,
+  NetworkMode,
+  NetworkResponse,
+  UnitDetailResponse,
+  UnknownUnit,
+  WorkloadResponse,
+} from '../../../../server/contract';
+
+export type Owner = ItemDetailResponse['owners'][number];
+export type Role = Owner['role'];
+export type UnitSummary = Owner['unit'];
+export type UnitKind = UnitSummary['kind'];
+export type WorkloadRow = WorkloadResponse['rows'][number];
+export type RoleWeights = WorkloadResponse['parameters']['weights'];
+export type NodeMetrics = MetricsResponse['nodes'][number];
+export type NetworkNodeData = NetworkResponse['elements']['nodes'][number]['data'];
+export type UnitNodeData = Extract<NetworkNodeData, { type: 'unit' }>;
+export type PreviewItem = IngestPreviewResponse['items'][number];

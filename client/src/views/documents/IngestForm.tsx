@@ -1,0 +1,105 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, type IngestPreviewResponse } from '../../core/api';
+import { commitDocument, previewDocument, type DocumentSource } from '../../core/documents/ingest';
+import { useI18n } from '../../core/i18n';
+import { IngestPreview } from './IngestPreview';
+
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string };
+
+export function IngestForm({ token, onCommitted }: { token: string; onCommitted: (message: string) => void }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [text, setText] = useState('');
+  const [id, setId] = useState('');
+  const [preview, setPreview] = useState<IngestPreviewResponse | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  const source = (): DocumentSource | null =>
+    file ? { kind: 'file', file } : text.trim() ? { kind: 'text', text } : null;
+
+  const run = async (action: () => Promise<void>) => {
+    setStatus({ kind: 'busy' });
+    try {
+      await action();
+      setStatus({ kind: 'idle' });
+    } catch (error) {
+      setStatus({ kind: 'error', message: error instanceof ApiError ? error.message : String(error) });
+    }
+  };
+
+  const onPreview = (event: FormEvent) => {
+    event.preventDefault();
+    const chosen = source();
+    if (!chosen) return setStatus({ kind: 'error', message: t('documents.needText') });
+    void run(async () => {
+      setPreview(null);
+      setPreview(await previewDocument(chosen, id.trim()));
+    });
+  };
+
+  const onCommit = () => {
+    const chosen = source();
+    if (!chosen) return setStatus({ kind: 'error', message: t('documents.needText') });
+    if (!token) return setStatus({ kind: 'error', message: t('documents.needToken') });
+    void run(async () => {
+      const committed = await commitDocument(chosen, id.trim(), token);
+      setPreview(null);
+      onCommitted(t('documents.committed', { id: committed.result.documentId, outcome: committed.result.outcome }));
+    });
+  };
+
+  return (
+    <section className="panel ingest" aria-labelledby="ingest-title">
+      <h2 id="ingest-title">{t('documents.add')}</h2>
+      <form onSubmit={onPreview}>
+        <label>
+          {t('documents.file')}
+          <input
+            type="file"
+            accept=".txt,text/plain"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPreview(null);
+            }}
+          />
+        </label>
+        <label>
+          {t('documents.paste')}
+          <textarea
+            rows={8}
+            value={text}
+            disabled={file !== null}
+            onChange={(e) => {
+              setText(e.target.value);
+              setPreview(null);
+            }}
+          />
+        </label>
+        <label>
+          {t('documents.id')}
+          <input type="text" value={id} pattern="[a-z0-9][a-z0-9._\-]*" onChange={(e) => setId(e.target.value)} />
+        </label>
+        <div className="actions">
+          <button type="submit" disabled={status.kind === 'busy'}>
+            {t('documents.preview')}
+          </button>
+          <button type="button" className="primary" disabled={status.kind === 'busy' || !preview} onClick={onCommit}>
+            {t('documents.commit')}
+          </button>
+        </div>
+      </form>
+      {status.kind === 'busy' && (
+        <p className="notice" role="status">
+          {t('state.loading')}
+        </p>
+      )}
+      {status.kind === 'error' && (
+        <p className="notice notice-error" role="alert">
+          {t('state.error')}
+          {status.message}
+        </p>
+      )}
+      {preview && <IngestPreview preview={preview} />}
+    </section>
+  );
+}

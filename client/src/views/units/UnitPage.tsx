@@ -1,0 +1,131 @@
+import { Link, useParams } from 'react-router-dom';
+import { AsyncView } from '../../components/AsyncView';
+import { RoleBadge, UnitBadges } from '../../components/UnitBadges';
+import { buildQuery, encodeId, useApi, type UnitDetailResponse } from '../../core/api';
+import { ROLE_ORDER } from '../../core/domain/vocabulary';
+import { useI18n, type MessageKey } from '../../core/i18n';
+
+const METRICS = ['degree', 'weightedDegree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'coreNumber'] as const;
+
+export function UnitPage() {
+  const { t, unitName, formatNumber, lang } = useI18n();
+  const id = useParams().id ?? '';
+  const detail = useApi<UnitDetailResponse>(`/units/${encodeId(id)}`);
+
+  return (
+    <section className="page" aria-labelledby="unit-title">
+      <AsyncView state={detail}>
+        {({ unit, items, partners, sections, metrics }) => (
+          <article>
+            <h1 id="unit-title">
+              {unitName(unit)}
+              <UnitBadges generic={unit.kind === 'generic'} provisional={unit.provisional} />
+            </h1>
+            <p className="muted">
+              {t(`kind.${unit.kind}` as MessageKey)} · {t('unit.fullName')}: <span lang="zh">{unit.name}</span>
+              {lang === 'zh' ? ` · ${unit.nameEn}` : ''}
+            </p>
+            <p>
+              <Link to={`/network${buildQuery({ focus: unit.id })}`}>{t('unit.inNetwork')} →</Link>
+            </p>
+            <div className="unit-layout">
+              <div>
+                <h2>{t('unit.itemsByRole')}</h2>
+                {items.length === 0 && <p className="notice">{t('unit.noItems')}</p>}
+                {ROLE_ORDER.map((role) => {
+                  const held = items.filter((entry) => entry.role === role);
+                  if (held.length === 0) return null;
+                  return (
+                    <section key={role} className="role-group" aria-label={t(`role.${role}` as MessageKey)}>
+                      <h3>
+                        <RoleBadge role={role} /> {held.length}
+                      </h3>
+                      <ul className="item-list compact">
+                        {held.map((entry) => (
+                          <li key={entry.item.id}>
+                            <Link to={`/items/${encodeId(entry.item.id)}`}>
+                              <span className="item-label">{entry.item.label}</span>
+                              {entry.item.title}
+                            </Link>
+                            <UnitBadges inferred={entry.inferred} />
+                          </li>
+                        ))}
+                      </ul>
+                    </section>
+                  );
+                })}
+                <h2>{t('unit.sections')}</h2>
+                <ul className="plain">
+                  {sections.map((entry) => (
+                    <li key={entry.section.id}>
+                      <Link to={`/items${buildQuery({ document: entry.documentId, section: entry.section.id, unit: unit.id })}`}>
+                        {entry.section.label}
+                        {entry.section.title}
+                      </Link>{' '}
+                      <span className="muted">
+                        ({t('unit.items')} {entry.items})
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+              <aside>
+                <section className="panel">
+                  <h2>{t('unit.metrics')}</h2>
+                  {metrics ? (
+                    <dl className="figures figures-compact">
+                      <div>
+                        <dt>{t('unit.community')}</dt>
+                        <dd>
+                          <Link to={`/research#community-${metrics.community}`}>
+                            {t('network.community', { n: metrics.community })}
+                          </Link>
+                        </dd>
+                      </div>
+                      {METRICS.map((metric) => (
+                        <div key={metric}>
+                          <dt>{metric}</dt>
+                          <dd>{formatNumber(metrics[metric], 4)}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  ) : (
+                    <p className="notice">{t('network.noCommunity')}</p>
+                  )}
+                </section>
+                <section className="panel">
+                  <h2>{t('unit.partners')}</h2>
+                  {partners.length === 0 ? (
+                    <p className="notice">{t('unit.noPartners')}</p>
+                  ) : (
+                    <table className="data-table compact">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('workload.unit')}</th>
+                          <th scope="col" className="numeric">
+                            {t('unit.sharedItems')}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {partners.map((partner) => (
+                          <tr key={partner.unit.id}>
+                            <td>
+                              <Link to={`/units/${encodeId(partner.unit.id)}`}>{unitName(partner.unit)}</Link>
+                              <UnitBadges generic={partner.unit.kind === 'generic'} provisional={partner.unit.provisional} />
+                            </td>
+                            <td className="numeric">{partner.sharedItems}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  )}
+                </section>
+              </aside>
+            </div>
+          </article>
+        )}
+      </AsyncView>
+    </section>
+  );
+}

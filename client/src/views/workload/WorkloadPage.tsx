@@ -1,0 +1,124 @@
+import { useNavigate } from 'react-router-dom';
+import { AsyncView } from '../../components/AsyncView';
+import { FilterBar } from '../../components/FilterBar';
+import { WeightSliders } from '../../components/WeightSliders';
+import { WorkloadChart } from '../../components/WorkloadChart';
+import { useApi, type UnitKind, type WorkloadResponse } from '../../core/api';
+import { useI18n, type MessageKey } from '../../core/i18n';
+import { useUrlState } from '../../core/urlState/useUrlState';
+import { formatWeights, parseWeights } from '../../core/workload/weights';
+
+const TOP_ROWS = 30; // enough for every provincial department of one plan; "show all" for the rest
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+export function WorkloadPage() {
+  const { t, formatNumber } = useI18n();
+  const navigate = useNavigate();
+  const [state, setState] = useUrlState({ document: '', section: '', kind: '', weights: '', all: '' });
+  const workload = useApi<WorkloadResponse>('/workload', {
+    document: state.document,
+    section: state.section,
+    kind: state.kind,
+    weights: state.weights,
+  });
+
+  return (
+    <section className="page" aria-labelledby="workload-title">
+      <h1 id="workload-title">{t('workload.title')}</h1>
+      <p className="lead-text">{t('workload.lead')}</p>
+      <FilterBar values={state} onChange={setState} show={['document', 'section', 'kind']} />
+      <AsyncView state={workload} isEmpty={(report) => report.rows.length === 0}>
+        {(report) => {
+          const thresholds: Partial<Record<UnitKind, number | null>> = Object.fromEntries(
+            report.overloadRule.peerGroups.map((group) => [group.peerGroup, group.threshold]),
+          );
+          const rows = state.all ? report.rows : report.rows.slice(0, TOP_ROWS);
+          const { concentration } = report;
+          return (
+            <div className="workload-layout">
+              <div className="workload-main">
+                <p className="hint">{t('workload.openProfile')}</p>
+                <WorkloadChart
+                  rows={rows}
+                  weights={report.parameters.weights}
+                  thresholds={thresholds}
+                  onSelect={(id) => navigate(`/units/${encodeURIComponent(id)}`)}
+                />
+                {rows.length < report.rows.length && (
+                  <p>
+                    {t('workload.showing', { shown: rows.length, total: report.rows.length })}{' '}
+                    <button type="button" className="link-button" onClick={() => setState({ all: '1' })}>
+                      {t('workload.showAll')}
+                    </button>
+                  </p>
+                )}
+              </div>
+              <aside className="workload-side">
+                <dl className="figures" aria-label="concentration">
+                  <div>
+                    <dt>{t('workload.top1')}</dt>
+                    <dd data-figure="top1">{percent(concentration.top1Share)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('workload.top3')}</dt>
+                    <dd>{percent(concentration.top3Share)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('workload.gini')}</dt>
+                    <dd data-figure="gini">{concentration.gini.toFixed(3)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('workload.hhi')}</dt>
+                    <dd>{concentration.hhi.toFixed(3)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('workload.units')}</dt>
+                    <dd>{concentration.units}</dd>
+                  </div>
+                </dl>
+                <section className="rule" aria-labelledby="rule-title">
+                  <h2 id="rule-title">{t('workload.rule')}</h2>
+                  <p>{report.overloadRule.rule}</p>
+                  <table className="data-table compact">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('filter.kind')}</th>
+                        <th scope="col" className="numeric">
+                          {t('workload.units')}
+                        </th>
+                        <th scope="col" className="numeric">
+                          {t('workload.threshold')}
+                        </th>
+                        <th scope="col" className="numeric">
+                          {t('workload.overloaded')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {report.overloadRule.peerGroups.map((group) => (
+                        <tr key={group.peerGroup}>
+                          <td>{t(`kind.${group.peerGroup}` as MessageKey)}</td>
+                          <td className="numeric">{group.units}</td>
+                          <td className="numeric">{group.threshold === null ? '—' : formatNumber(group.threshold)}</td>
+                          <td className="numeric">{group.overloaded}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </section>
+                <WeightSliders
+                  weights={report.parameters.weights}
+                  onChange={(role, weight) =>
+                    setState({ weights: formatWeights({ ...parseWeights(state.weights), [role]: weight }) })
+                  }
+                  onReset={() => setState({ weights: '' })}
+                />
+              </aside>
+            </div>
+          );
+        }}
+      </AsyncView>
+    </section>
+  );
+}
