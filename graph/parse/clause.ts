@@ -1,0 +1,233 @@
+import type { Assignment, Role, WarningCodeSchema } from '../model';
+import { toSimplified, type UnitRegistry } from '../registry';
+import type { z } from 'zod';
+import { slice, sourceRange, type MappedText } from './mappedText';
+import { repairLine } from './repair';
+import { FIRST_LISTED_LEADS, ROLE_LABEL, labelRole, trailingRoleMarker } from './roles';
+
+type WarningCode = z.infer<typeof WarningCodeSchema>;
+
+export interface ClauseContext {
+  registry: UnitRegistry;
+  /** Registry jurisdiction of the document (`guangdong`, `national`, …). */
+  jurisdiction?: string;
+  /** A first-listed-leads convention declared earlier applies to this clause. */
+  firstListedLeads?: boolean;
+}
+
+/** A problem found in a clause, at a source offset (the caller turns it into line/column). */
+export interface ClauseWarning {
+  code: WarningCode;
+  message: string;
+  offset: number;
+}
+
+export interface ClauseReading {
+  assignments: Assignment[];
+  warnings: ClauseWarning[];
+  /** The clause declares 列第一位的为牵头单位; `conventionCarriesOn` when it adds 下同. */
+  declaresFirstListedLeads: boolean;
+  conventionCarriesOn: boolean;
+  /** Some units stood with no role marker and were read as co-responsible. */
+  unmarked: boolean;
+  /** The clause names units the way clauses do: with a role marker, a role label, or only known units. */
+  namesUnits: boolean;
+}
+
+/** A unit as written in the clause: its name after distribution, and its own characters [from, to). */
+interface Written {
+  name: string;
+  from: number;
+  to: number;
+}
+
+/** Endings of organisation names, used to tell `(省科技厅)` from `(LIMS)` or `(试行)`. */
+const ORGANISATION_ENDING = /(厅|局|委|办|部|署|会|府|室|处|中心|集团|公司|街道|镇|团|联|所|站|院|银行|分行|支行|总社|合作社)$/;
+/** A prefix that a `、` list carries over: 省发展改革委、科技厅 → 省科技厅. */
+const RELATIVE_PREFIX = /^(省委|市委|区委|县委|省|市|区|县)/;
+/** Words that merely start with 省/市/区/县 (市场监管总局, 省级人民政府) carry no prefix. */
+const NOT_A_PREFIX = /^(市场|市政|市级|省级|区级|县级|区域|县域|省内|市内|省直|市直)/;
+/** Names that stand on their own and never take a carried prefix. */
+const SELF_STANDING = /^(省|市|区|县|广东|国家|国务院|中国|中共|中央|全国|人民银行|各|相关|有关|其他)/;
+/** A government named by place and suffix, whose suffix a `、` list shares: 广州、深圳、韶关市政府. */
+const PLACE_GOVERNMENT = /^(.+?)(市|区|县)((?:人民)?政府)$/;
+const SEPARATORS = /[，,；;。\n]/;
+const CONNECTIVE = /^(以及|和|及|与)/;
+
+export function parseResponsibilityClause(inner: MappedText | string, context: ClauseContext): ClauseReading {
+  const text = typeof inner === 'string' ? repairLine(inner, 0, inner.length) : inner;
+  const simplified = toSimplified(text.text);
+  const { registry, jurisdiction } = context;
+  const resolve = (name: string) => registry.resolve(name, jurisdiction);
+  const warnings: ClauseWarning[] = [];
+  const at = (index: number) => sourceRange(text, index, index + 1).start;
+
+  // Nested parentheses (各省（区、市）人民政府) belong to the name they stand in: no splitting inside.
+  const depth: number[] = [];
+  for (let i = 0, level = 0; i < simplified.length; i++) {
+    if (simplified[i] === '）') level = Math.max(0, level - 1);
+    depth.push(level);
+    if (simplified[i] === '（') level++;
+  }
+  const splitsAt = (i: number, pattern: RegExp | string) =>
+    depth[i] === 0 && (typeof pattern === 'string' ? simplified[i] === pattern : pattern.test(simplified[i]!));
+
+  const convention = FIRST_LISTED_LEADS.exec(simplified);
+  let end = convention ? convention.index : simplified.length;
+  while (end > 0 && SEPARATORS.test(simplified[end - 1]!)) end--;
+
+  const looksLikeUnit = (name: string) => resolve(name) !== undefined || (name.length >= 2 && ORGANISATION_ENDING.test(toSimplified(name)));
+
+  /** 等 and 和 forms: `A、B等有关部门和单位`, `A等和各有关省级人民政府`, `A和B`. */
+  const splitElement = (from: number, to: number): [number, number][] => {
+    const own = simplified.slice(from, to);
+    const etc = own.indexOf('等');
+    if (etc > 0 && looksLikeUnit(text.text.slice(from, from + etc))) {
+      let rest = from + etc + 1;
+      const connective = CONNECTIVE.exec(simplified.slice(rest, to));
+      if (connective) rest += connective[0].length;
+      return rest < to ? [[from, from + etc], [rest, to]] : [[from, from + etc]];
+    }
+    if (resolve(text.text.slice(from, to)) === undefined) {
+      for (let k = from + 1; k < to - 1; k++) {
+        if (!'和及与'.includes(simplified[k]!)) continue;
+        if (resolve(text.text.slice(from, k)) && resolve(text.text.slice(k + 1, to))) return [[from, k], [k + 1, to]];
+      }
+    }
+    return [[from, to]];
+  };
+
+  /** Prefix and suffix distribution over one `、` list. */
+  const distribute = (elements: [number, number][]): Written[] => {
+    const written: Written[] = elements.map(([from, to]) => ({ name: text.text.slice(from, to).replace(/\s+/g, ''), from, to }));
+    const first = written[0];
+    const prefix = first && !NOT_A_PREFIX.test(first.name) ? RELATIVE_PREFIX.exec(first.name)?.[0] : undefined;
+    if (prefix && first!.name.length > prefix.length + 1) {
+      for (const unit of written.slice(1)) {
+        if (SELF_STANDING.test(unit.name) || resolve(unit.name)?.kind === 'city' || resolve(unit.name)?.kind === 'generic') continue;
+        const carried = prefix + unit.name;
+        if (resolve(carried) !== undefined || resolve(unit.name) === undefined) unit.name = carried;
+      }
+    }
+    const last = written[written.length - 1];
+    const government = last && resolve(last.name)?.kind !== 'generic' ? PLACE_GOVERNMENT.exec(last.name) : null;
+    if (government) {
+      for (const unit of written.slice(0, -1)) {
+        const bare = !looksLikeUnit(unit.name) && /^[\u4e00-\u9fff]{2,5}$/.test(unit.name);
+        if (!bare) continue;
+        unit.name += unit.name.endsWith(government[2]!) ? government[3] : government[2]! + government[3]!;
+      }
+    }
+    return written;
+  };
+
+  /** The words after a unit that are no role marker we know: `省科技厅统筹`. */
+  const unknownRoleWord = (unit: Written): number | undefined => {
+    if (resolve(unit.name) !== undefined) return undefined;
+    for (let k = unit.to - 1; k > unit.from + 1; k--) {
+      const head = text.text.slice(unit.from, k);
+      const tail = simplified.slice(k, unit.to);
+      const known = resolve(head) !== undefined || resolve(unit.name.slice(0, unit.name.length - (unit.to - k))) !== undefined;
+      if (tail.length <= 6 && /^[\u4e00-\u9fff]+$/.test(tail) && (known || (ORGANISATION_ENDING.test(toSimplified(head)) && tail.length <= 4 && !ORGANISATION_ENDING.test(tail))))
+        return k;
+    }
+    return undefined;
+  };
+
+  const assignments: Assignment[] = [];
+  let markerFound = false;
+  let unmarked = false;
+  const assign = (units: Written[], role: Role) => {
+    for (const unit of units) {
+      const { start, end: unitEnd } = sourceRange(text, unit.from, unit.to);
+      const known = resolve(unit.name);
+      const resolved = known ?? registry.provisionalUnit(unit.name, jurisdiction);
+      if (!known) warnings.push({ code: 'unknown-unit', message: `unit '${unit.name}' is not in the unit registry; a provisional unit stands in for it`, offset: start });
+      assignments.push({
+        role,
+        name: unit.name,
+        unitId: resolved.id,
+        generic: resolved.kind === 'generic',
+        inferred: false,
+        provisional: !known,
+        start,
+        end: unitEnd,
+      });
+    }
+  };
+
+  /** Runs of units closed by role markers; a marker covers every unit since the previous one, across commas. */
+  const readRuns = (from: number, to: number, defaultRole?: Role) => {
+    let pending: Written[] = [];
+    let segmentStart = from;
+    for (let i = from; i <= to; i++) {
+      if (i < to && !splitsAt(i, SEPARATORS)) continue;
+      const segmentEnd = i;
+      const segment = simplified.slice(segmentStart, segmentEnd);
+      const marker = trailingRoleMarker(segment);
+      const bodyEnd = segmentEnd - (marker?.marker.length ?? 0);
+      const elements: [number, number][] = [];
+      let elementStart = segmentStart;
+      for (let k = segmentStart; k <= bodyEnd; k++) {
+        if (k < bodyEnd && !splitsAt(k, '、')) continue;
+        if (k > elementStart) elements.push(...splitElement(elementStart, k));
+        elementStart = k + 1;
+      }
+      pending.push(...distribute(elements));
+      const last = pending[pending.length - 1];
+      const unknownAt = !marker && last ? unknownRoleWord(last) : undefined;
+      if (marker) {
+        markerFound = true;
+        assign(pending, marker.role);
+        pending = [];
+      } else if (unknownAt !== undefined && last) {
+        const word = text.text.slice(unknownAt, last.to);
+        warnings.push({ code: 'unknown-role-word', message: `'${word}' is not a role word this parser knows; the units before it are read as co-responsible`, offset: at(unknownAt) });
+        last.name = last.name.slice(0, last.name.length - word.length);
+        last.to = unknownAt;
+        assign(pending, 'co');
+        pending = [];
+      }
+      segmentStart = i + 1;
+    }
+    if (pending.length > 0) {
+      if (defaultRole === undefined) unmarked = true;
+      assign(pending, defaultRole ?? 'co');
+    }
+  };
+
+  const labels = [...simplified.slice(0, end).matchAll(ROLE_LABEL)];
+  if (labels.length > 0) {
+    if (labels[0]!.index > 0) readRuns(0, labels[0]!.index);
+    labels.forEach((label, index) => {
+      const contentStart = label.index + label[0].length;
+      let contentEnd = labels[index + 1]?.index ?? end;
+      while (contentEnd > contentStart && SEPARATORS.test(simplified[contentEnd - 1]!)) contentEnd--;
+      readRuns(contentStart, contentEnd, labelRole(label[1]!));
+    });
+  } else {
+    readRuns(0, end);
+  }
+
+  const declares = convention !== null;
+  if ((context.firstListedLeads || declares) && !assignments.some((a) => a.role === 'lead')) {
+    const first = assignments[0];
+    // Only a co-responsible, named unit can be the first-listed lead: 落实/配合 keep their written role,
+    // and a placeholder such as 各省级人民政府 names nobody who could lead.
+    if (first && first.role === 'co' && !first.generic) Object.assign(first, { role: 'lead', inferred: true });
+  }
+  const onlyUnits = assignments.length > 0 && assignments.every((a) => looksLikeUnit(a.name));
+  return {
+    assignments,
+    warnings,
+    declaresFirstListedLeads: declares,
+    conventionCarriesOn: convention?.[1] !== undefined,
+    unmarked,
+    namesUnits: assignments.length > 0 && (markerFound || labels.length > 0 || onlyUnits),
+  };
+}
+
+/** The clause text between its parentheses, for callers holding the whole parenthetical. */
+export function clauseInner(parenthetical: MappedText): MappedText {
+  return slice(parenthetical, 1, parenthetical.text.endsWith('）') ? parenthetical.text.length - 1 : parenthetical.text.length);
+}

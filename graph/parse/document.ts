@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import { ParseError } from '../errors';
+import {
+  ParsedDocumentSchema,
+  type Clause,
+  type DocumentSidecar,
+  type Item,
+  type ParsedDocument,
+  type ParseWarning,
+  type Section,
+} from '../model';
+import { toSimplified, type UnitRegistry } from '../registry';
+import type { ClauseReading, ClauseWarning } from './clause';
+import { parseResponsibilityClause } from './clause';
+import { decodeDocument } from './decode';
+import { findTrailingClause } from './findClause';
+import { readHeader } from './header';
+import { lineLocator } from './locate';
+import { slice, sourceRange, type MappedText } from './mappedText';
+import { joinParagraphs, readParagraphs, type Paragraph } from './paragraphs';
+import { FIRST_LISTED_LEADS } from './roles';
+
+export interface ParseOptions {
+  /** Where the bytes came from (a file name, or `upload`): named in every warning and error. */
+  source: string;
+  registry: UnitRegistry;
+  sidecar?: DocumentSidecar;
+  /** Document id; otherwise the sidecar's, otherwise derived from `source`. */
+  id?: string;
+}
+
+/** An item or sub-item as the paragraphs give it, before its clause is read. */
+interface ItemDraft {
+  no: number;
+  label: string;
+  section: number | null;
+  paragraphs: Paragraph[];
+  subItems: ItemDraft[];
+  subStyle?: Paragraph['style'];
+}
+
+/** `guangdong-digital-economy-2023.txt` → `guangdong-digital-economy-2023`; Chinese names fall back to the hash. */
+function documentId(source: string, sha256: string): string {
+  const base = source.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '').toLowerCase();
+  const id = base.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
+  return id.length > 0 && id !== 'upload' ? id : `document-${sha256.slice(0, 12)}`;
+}
+
+/** Item text without its label, so that a title is a sentence. */
+function withoutLabel(paragraph: Paragraph, index: number): MappedText {
+  return index === 0 ? slice(paragraph.body, paragraph.label.length) : paragraph.body;
+}
+
+export function parseDocument(input: Uint8Array | string, options: ParseOptions): ParsedDocument {
+  const file = options.source;
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const source = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeDocument(input, file).text;
+  const locate = lineLocator(source);
+  const fatal = (code: string, message: string, offset = 0): never => {
+    throw new ParseError(code, message, { file, ...locate(offset) });
+  };
+  if (source.trim().length === 0) fatal('empty-document', 'the document is empty');
+
+  const paragraphs = readParagraphs(source);
+  const hasItems = paragraphs.some((p) => p.kind === 'item');
+  // Without （一） items, the first numbering style used (1. or （1） or ①) numbers the tasks.
+  const topStyle = hasItems ? undefined : paragraphs.find((p) => p.kind === 'sub-item')?.style;
+  const isTopItem = (p: Paragraph) => (hasItems ? p.kind === 'item' : p.kind === 'sub-item' && p.style === topStyle);
+  const bodyStart = paragraphs.findIndex((p) => p.kind === 'section' || isTopItem(p));
+  if (bodyStart < 0 || !paragraphs.some(isTopItem))
+    fatal('no-items', 'the document has no numbered items such as （一） or 1.', paragraphs[0]?.body.starts[0] ?? 0);
+
+  const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar);
+  const id = options.sidecar?.id ?? options.id ?? documentId(file, sha256);
+  const registry = options.registry;
+  const jurisdiction = header.jurisdiction;
+
+  const sections: Section[] = [];
+  const drafts: ItemDraft[] = [];
+  /** Text outside every item: the preamble, section introductions, closing lines. */
+  const outside: Paragraph[] = paragraphs.slice(0, bodyStart);
+  let item: ItemDraft | undefined;
+  for (const paragraph of paragraphs.slice(bodyStart)) {
+    const currentSection = sections[sections.length - 1]?.no ?? null;
+    if (paragraph.kind === 'section') {
+      sections.push({ id: `${id}/section-${paragraph.no}`, no: paragraph.no, label: paragraph.label, title: paragraph.body.text.slice(paragraph.label.length) });
+      item = undefined;
+    } else if (isTopItem(paragraph)) {
+      item = { no: paragraph.no, label: paragraph.label, section: currentSection, paragraphs: [paragraph], subItems: [] };
+      drafts.push(item);
+    } else if (item && paragraph.kind === 'sub-item' && (item.subStyle ?? paragraph.style) === paragraph.style) {
+      item.subStyle = paragraph.style;
+      item.subItems.push({ no: paragraph.no, label: paragraph.label, section: item.section, paragraphs: [paragraph], subItems: [] });
+    } else if (item) {
+      (item.subItems[item.subItems.length - 1] ?? item).paragraphs.push(paragraph);
+    } else outside.push(paragraph);
+  }
+
+  const warnings: ParseWarning[] = [];
+  const warn = (warning: ClauseWarning, itemId?: string) =>
+    warnings.push({ code: warning.code, message: warning.message, ...locate(warning.offset), file, ...(itemId ? { itemId } : {}) });
+
+  // A convention stated outside the clauses (the preamble's 各项任务列第一位的为牵头单位) holds for the whole document.
+  let firstListedLeads = outside.some((p) => FIRST_LISTED_LEADS.test(toSimplified(p.body.text)));
+  let declared = firstListedLeads;
+  const context = () => ({ registry, jurisdiction, firstListedLeads });
+
+  /** Reads the clause of one item: labelled lines after the task, else the trailing parenthetical. */
+  const readItem = (draft: ItemDraft, itemId: string, label: string, parent?: string): Item => {
+    const clauseWarnings: ClauseWarning[] = [];
+    const roleLines = draft.paragraphs.filter((p) => p.kind === 'role-line');
+    let kept = draft.paragraphs;
+    let found: { paragraph: number; from: number; to: number; reading: ClauseReading } | undefined;
+    if (roleLines.length > 0) {
+      const first = draft.paragraphs.indexOf(roleLines[0]!);
+      const last = draft.paragraphs.indexOf(roleLines[roleLines.length - 1]!);
+      kept = draft.paragraphs.slice(0, last + 1);
+      const block = joinParagraphs(kept.slice(first).map((p) => p.body));
+      found = { paragraph: first, from: 0, to: block.text.length, reading: parseResponsibilityClause(block, context()) };
+    } else {
+      for (let index = draft.paragraphs.length - 1; index >= 0 && !found; index--) {
+        const clause = findTrailingClause(withoutLabel(draft.paragraphs[index]!, index), context(), clauseWarnings);
+        if (clause) {
+          found = { paragraph: index, ...clause };
+          // Lines after the clause (a signature, a date) close the document, not the item.
+          kept = draft.paragraphs.slice(0, index + 1);
+        }
+      }
+    }
+    const bodies = kept.map(withoutLabel);
+    const text = joinParagraphs(bodies);
+    let clause: Clause | null = null;
+    if (found) {
+      const offsetInText = bodies.slice(0, found.paragraph).reduce((sum, body) => sum + body.text.length + 1, 0);
+      const textStart = offsetInText + found.from;
+      const textEnd = roleLines.length > 0 ? text.text.length : offsetInText + found.to;
+      clause = { text: text.text.slice(textStart, textEnd), ...sourceRange(text, textStart, textEnd), textStart, textEnd };
+      const { reading } = found;
+      if (reading.declaresFirstListedLeads) declared = true;
+      if (reading.conventionCarriesOn) firstListedLeads = true;
+      clauseWarnings.push(...reading.warnings);
+    }
+    const assignments = found?.reading.assignments ?? [];
+    const firstBody = bodies[0]!.text;
+    const titleEnd = firstBody.indexOf('。');
+    const clauseInFirst = found && found.paragraph === 0 ? found.from : firstBody.length;
+    const title = firstBody.slice(0, titleEnd >= 0 ? Math.min(titleEnd, clauseInFirst) : clauseInFirst);
+    const labelStart = draft.paragraphs[0]!.body.starts[0]!;
+    for (const warning of clauseWarnings) warn(warning, itemId);
+    const at = clause?.start ?? labelStart;
+    if (clause && assignments.length > 0 && !assignments.some((a) => a.role === 'lead')) {
+      const unmarked = found?.reading.unmarked ? '; its units carry no role marker and are read as co-responsible' : '';
+      warn({ code: 'no-lead', message: `item ${label} names no lead unit${unmarked}`, offset: at }, itemId);
+    }
+    if (assignments.length > 0 && assignments.every((a) => a.generic))
+      warn({ code: 'generic-only', message: `item ${label} is owned only by placeholders (${assignments.map((a) => a.name).join('、')})`, offset: at }, itemId);
+    return {
+      id: itemId,
+      no: draft.no,
+      label,
+      section: draft.section,
+      ...(parent ? { parent } : {}),
+      title,
+      text: text.text,
+      start: labelStart,
+      end: text.ends[text.ends.length - 1] ?? labelStart,
+      clause,
+      assignments,
+    };
+  };
+
+  const items: Item[] = [];
+  const usedIds = new Set<string>();
+  const uniqueId = (wanted: string, label: string, offset: number) => {
+    let candidate = wanted;
+    for (let n = 2; usedIds.has(candidate); n++) candidate = `${wanted}-${n}`;
+    if (candidate !== wanted) warn({ code: 'duplicate-item-number', message: `item number ${label} appears more than once; this one is ${candidate}`, offset });
+    usedIds.add(candidate);
+    return candidate;
+  };
+  for (const draft of drafts) {
+    const label = draft.label;
+    const itemId = uniqueId(`${id}/item-${draft.no}`, label, draft.paragraphs[0]!.body.starts[0]!);
+    const subsWithClause = draft.subItems.filter((sub) =>
+      sub.paragraphs.some((p, i) => p.kind === 'role-line' || findTrailingClause(withoutLabel(p, i), context(), []) !== undefined),
+    );
+    // Sub-items become items of their own only when they carry their own clauses; a single
+    // clause after the last sub-item answers for the whole item.
+    if (subsWithClause.length >= 2) {
+      const parent = readItem({ ...draft, subItems: [] }, itemId, label);
+      items.push(parent);
+      for (const sub of draft.subItems) {
+        const subLabel = `${label}${sub.label}`;
+        items.push(readItem(sub, uniqueId(`${itemId}.${sub.no}`, subLabel, sub.paragraphs[0]!.body.starts[0]!), subLabel, itemId));
+      }
+    } else {
+      items.push(readItem({ ...draft, paragraphs: [...draft.paragraphs, ...draft.subItems.flatMap((sub) => sub.paragraphs)] }, itemId, label));
+    }
+  }
+  const parents = new Set(items.map((i) => i.parent).filter(Boolean));
+  for (const it of items) {
+    if (it.clause === null && !parents.has(it.id))
+      warn({ code: 'item-without-clause', message: `item ${it.label} has no responsibility clause`, offset: it.start }, it.id);
+  }
+  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
+
+  return ParsedDocumentSchema.parse({
+    document: {
+      id,
+      title: header.title ?? id,
+      ...(header.issuer ? { issuer: header.issuer } : {}),
+      ...(header.publishedAt ? { publishedAt: header.publishedAt } : {}),
+      ...(header.year ? { year: header.year } : {}),
+      ...(jurisdiction ? { jurisdiction } : {}),
+      ...(header.viewCount !== undefined ? { viewCount: header.viewCount } : {}),
+      ...(header.preamble ? { preamble: header.preamble } : {}),
+      firstListedLeads: declared,
+      sha256,
+      source: file,
+    },
+    sections,
+    items,
+    warnings,
+  });
+}
+

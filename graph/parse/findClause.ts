@@ -1,0 +1,53 @@
+import { parseResponsibilityClause, type ClauseContext, type ClauseReading, type ClauseWarning } from './clause';
+import { slice, sourceRange, type MappedText } from './mappedText';
+
+export interface FoundClause {
+  /** The parenthetical in the paragraph's repaired text, parentheses included: [from, to). */
+  from: number;
+  to: number;
+  reading: ClauseReading;
+}
+
+/** Only sentence punctuation may follow a trailing clause. */
+const AFTER_CLAUSE = /^[。；;，,.\s]*$/;
+
+/**
+ * The trailing parenthetical that names units. Parentheticals inside a body — (LIMS),
+ * (简称 DCMM), (广东) — are passed over: they are not at the end, or they name no unit.
+ * A clause missing one of its parentheses is still read, with a warning.
+ */
+export function findTrailingClause(body: MappedText, context: ClauseContext, warnings: ClauseWarning[]): FoundClause | undefined {
+  const text = body.text;
+  const groups: [number, number][] = [];
+  const open: number[] = [];
+  const unmatchedClose: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '（') open.push(i);
+    else if (text[i] === '）') {
+      const from = open.pop();
+      if (from === undefined) unmatchedClose.push(i);
+      else if (open.length === 0) groups.push([from, i + 1]);
+    }
+  }
+  const unbalanced = (index: number, what: string) =>
+    warnings.push({ code: 'unbalanced-parenthesis', message: `${what} parenthesis is never ${what === 'an opening' ? 'closed' : 'opened'}`, offset: sourceRange(body, index, index + 1).start });
+  unmatchedClose.forEach((index) => unbalanced(index, 'a closing'));
+  open.forEach((index) => unbalanced(index, 'an opening'));
+
+  const read = (from: number, innerFrom: number, innerTo: number, to: number): FoundClause | undefined => {
+    const reading = parseResponsibilityClause(slice(body, innerFrom, innerTo), context);
+    return reading.namesUnits ? { from, to, reading } : undefined;
+  };
+  let end = text.length;
+  while (end > 0 && /[。；;，,.\s]/.test(text[end - 1]!)) end--;
+  const firstOpen = open[0];
+  if (firstOpen !== undefined) return read(firstOpen, firstOpen + 1, end, end);
+  const lastClose = unmatchedClose[unmatchedClose.length - 1];
+  if (lastClose !== undefined && lastClose === end - 1) {
+    const sentenceStart = Math.max(text.lastIndexOf('。', lastClose), ...groups.map(([, to]) => to - 1)) + 1;
+    return read(sentenceStart, sentenceStart, lastClose, end);
+  }
+  const last = groups[groups.length - 1];
+  if (!last || !AFTER_CLAUSE.test(text.slice(last[1]))) return undefined;
+  return read(last[0], last[0] + 1, last[1] - 1, last[1]);
+}

@@ -1,0 +1,48 @@
+/**
+ * Repaired text that remembers where each of its characters came from. `starts[i]`/`ends[i]`
+ * are the source offsets of character i (a repaired character may stand for a full-width one,
+ * and removed spaces simply leave gaps), so any range of repaired text maps back to the exact
+ * stretch of the original an auditor can find.
+ */
+export interface MappedText {
+  readonly text: string;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+}
+
+export const EMPTY: MappedText = { text: '', starts: [], ends: [] };
+
+export function slice(mapped: MappedText, from: number, to: number = mapped.text.length): MappedText {
+  return { text: mapped.text.slice(from, to), starts: mapped.starts.slice(from, to), ends: mapped.ends.slice(from, to) };
+}
+
+export function concat(parts: readonly MappedText[]): MappedText {
+  return {
+    text: parts.map((p) => p.text).join(''),
+    starts: parts.flatMap((p) => p.starts),
+    ends: parts.flatMap((p) => p.ends),
+  };
+}
+
+/** Source range [start, end) of repaired characters [from, to); empty ranges sit at `from`. */
+export function sourceRange(mapped: MappedText, from: number, to: number): { start: number; end: number } {
+  if (to <= from) {
+    const at = mapped.starts[from] ?? mapped.ends[mapped.ends.length - 1] ?? 0;
+    return { start: at, end: at };
+  }
+  return { start: mapped.starts[from]!, end: mapped.ends[to - 1]! };
+}
+
+/** A one-character separator (e.g. a line break between paragraphs) placed at a source offset. */
+export function separator(char: string, at: number): MappedText {
+  return { text: char, starts: [at], ends: [at] };
+}
+
+/** Trims characters matching `pattern` (one character at a time) from both ends. */
+export function trim(mapped: MappedText, pattern: RegExp): MappedText {
+  let from = 0;
+  let to = mapped.text.length;
+  while (from < to && pattern.test(mapped.text[from]!)) from++;
+  while (to > from && pattern.test(mapped.text[to - 1]!)) to--;
+  return slice(mapped, from, to);
+}

@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { InvalidInputError } from '../errors';
+import { DocumentSidecarSchema, type DocumentSidecar, type ParsedDocument } from '../model';
+import type { UnitRegistry } from '../registry';
+import { parseDocument } from './document';
+
+/** `plan.txt` → `plan.meta.json`, beside it. */
+export function sidecarPath(path: string): string {
+  return path.replace(/\.[^./\\]*$/, '') + '.meta.json';
+}
+
+export function readSidecar(path: string): DocumentSidecar | undefined {
+  const metaPath = sidecarPath(path);
+  if (!existsSync(metaPath)) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(metaPath, 'utf8'));
+  } catch (error) {
+    throw new InvalidInputError(metaPath, `not valid JSON: ${(error as Error).message}`);
+  }
+  const result = DocumentSidecarSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new InvalidInputError(`${metaPath}: ${issue.path.join('.') || '<root>'}`, issue.message);
+  }
+  return result.data;
+}
+
+/** Reads a document's bytes and its optional `<name>.meta.json` sidecar, and parses it. */
+export function readDocumentFile(path: string, registry: UnitRegistry): ParsedDocument {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new InvalidInputError(path, `cannot read the document: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return parseDocument(bytes, { source: path, registry, sidecar: readSidecar(path) });
+}

@@ -1,0 +1,74 @@
+import type { Role } from '../model';
+
+/**
+ * Role markers that close a run of units (domain.md, "The responsibility clause"), in their
+ * simplified form; traditional text is simplified before matching. Longest first, so that
+ * 按职责分工负责 wins over 负责 and 负责落实 over 落实.
+ */
+const MARKERS: readonly (readonly [string, Role])[] = (
+  [
+    ['牵头负责', 'lead'],
+    ['负责牵头', 'lead'],
+    ['牵头落实', 'lead'],
+    ['牵头', 'lead'],
+    ['按职责分工负责', 'co'],
+    ['按职能分工负责', 'co'],
+    ['按职责负责', 'co'],
+    ['分工负责', 'co'],
+    ['共同负责', 'co'],
+    ['分别负责', 'co'],
+    ['负责', 'co'],
+    ['配合', 'support'],
+    ['参与', 'support'],
+    ['协助', 'support'],
+    ['支持', 'support'],
+    ['协同', 'support'],
+    ['按职责分工落实', 'implement'],
+    ['结合实际落实', 'implement'],
+    ['抓好落实', 'implement'],
+    ['组织落实', 'implement'],
+    ['具体落实', 'implement'],
+    ['负责落实', 'implement'],
+    ['贯彻落实', 'implement'],
+    ['组织实施', 'implement'],
+    ['落实', 'implement'],
+    ['指导', 'guide'],
+    ['督促', 'guide'],
+    ['督导', 'guide'],
+  ] as const
+).toSorted((a, b) => b[0].length - a[0].length);
+
+/** The role marker a run ends with, if any (on simplified text). */
+export function trailingRoleMarker(simplified: string): { marker: string; role: Role } | undefined {
+  const found = MARKERS.find(([marker]) => simplified.endsWith(marker));
+  return found && { marker: found[0], role: found[1] };
+}
+
+/** Labels of the labelled layout: （牵头单位：…；配合单位：…）, or on lines of their own. */
+const LABEL_ROLES: Record<string, Role> = {
+  牵头: 'lead',
+  主办: 'lead',
+  责任: 'co',
+  主责: 'co',
+  配合: 'support',
+  协办: 'support',
+  参与: 'support',
+  支持: 'support',
+  协助: 'support',
+  实施: 'implement',
+  落实: 'implement',
+  指导: 'guide',
+  督办: 'guide',
+};
+export const ROLE_LABEL = new RegExp(`(${Object.keys(LABEL_ROLES).join('|')})(?:单位|部门)\\s*[:：]`, 'g');
+
+export function labelRole(label: string): Role {
+  return LABEL_ROLES[label]!;
+}
+
+/**
+ * The first-listed-leads convention, e.g. `列第一位的为牵头单位`, `列第一位者为牵头单位，下同`,
+ * `排在首位的为牵头单位`. Group 1 is set when it carries on to later clauses (下同).
+ */
+export const FIRST_LISTED_LEADS =
+  /(?:各项任务|以上任务|上述任务|任务)?(?:中)?(?:列|排)(?:在)?(?:第一位|首位|第一)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)(?:[，,]?\s*(下同|以下同|后同|下文同))?/;

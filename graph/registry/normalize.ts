@@ -1,0 +1,35 @@
+import { Converter } from 'opencc-js';
+
+/**
+ * Traditional → simplified, one character at a time so that indices stay aligned with the
+ * text they came from (OpenCC's phrase tables could change lengths). Hong Kong and Taiwan
+ * reposts of mainland documents write 牽頭, 負責, 廣東省; the registry and the clause grammar
+ * compare against the simplified form while names keep their written form.
+ */
+const toSimplifiedPhrase = Converter({ from: 'hk', to: 'cn' });
+const charCache = new Map<string, string>();
+
+function simplifyChar(char: string): string {
+  let simplified = charCache.get(char);
+  if (simplified === undefined) {
+    const converted = toSimplifiedPhrase(char);
+    simplified = converted.length === char.length ? converted : char;
+    charCache.set(char, simplified);
+  }
+  return simplified;
+}
+
+/** Same length as the input, every traditional character replaced by its simplified form. */
+export function toSimplified(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += code < 0x3400 || (code >= 0xd800 && code <= 0xdfff) ? text[i] : simplifyChar(text[i]!);
+  }
+  return out;
+}
+
+/** The key a unit name is looked up by: no whitespace, half-width letters, simplified characters. */
+export function unitKey(name: string): string {
+  return toSimplified(name.normalize('NFKC').replace(/\s+/g, '').replace(/[()]/g, (p) => (p === '(' ? '（' : '）')));
+}
