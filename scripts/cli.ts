@@ -5,6 +5,10 @@
  */
 import { Command } from 'commander';
 import { DomainError } from '../graph/errors';
+import { registerIngest } from './commands/ingest';
+import { registerRemove } from './commands/remove';
+import { registerStats } from './commands/stats';
+import { registerParse } from './commands/parse';
 
 const program = new Command()
   .name('accountability-graph')
@@ -12,6 +16,10 @@ const program = new Command()
   .showHelpAfterError();
 
 // Commands register themselves below (one module each).
+registerIngest(program);
+registerRemove(program);
+registerStats(program);
+registerParse(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof DomainError || error instanceof Error ? error.message : String(error);
