@@ -9,6 +9,7 @@ import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { coordinationElements } from '../client/elements';
+import type { Settled } from '../client/main';
 import type { StageResult } from '../lib/results';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -63,8 +64,9 @@ export async function clientStage(mode: 'quick' | 'full'): Promise<StageResult> 
       for (let r = 0; r < runs; r++) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         await page.goto(`http://127.0.0.1:${port}/`);
-        await page.waitForFunction(() => window.__settled !== undefined, undefined, { timeout: 120_000 });
-        const settled = (await page.evaluate(() => window.__settled))!;
+        const settledIn = () => (globalThis as { __settled?: Settled }).__settled;
+        await page.waitForFunction(settledIn, undefined, { timeout: 120_000 });
+        const settled = (await page.evaluate(settledIn))!;
         msRuns.push(settled.ms);
         shape = { nodes: settled.nodes, edges: settled.edges };
         await page.close();
