@@ -101,20 +101,24 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
   const distribute = (elements: [number, number][]): Written[] => {
     const written: Written[] = elements.map(([from, to]) => ({ name: text.text.slice(from, to).replace(/\s+/g, ''), from, to }));
     const first = written[0];
-    const prefix = first && !NOT_A_PREFIX.test(first.name) ? RELATIVE_PREFIX.exec(first.name)?.[0] : undefined;
-    if (prefix && first!.name.length > prefix.length + 1) {
+    const firstName = first ? toSimplified(first.name) : '';
+    const prefix = NOT_A_PREFIX.test(firstName) ? undefined : RELATIVE_PREFIX.exec(firstName)?.[0];
+    if (prefix && firstName.length > prefix.length + 1) {
       for (const unit of written.slice(1)) {
-        if (SELF_STANDING.test(unit.name) || resolve(unit.name)?.kind === 'city' || resolve(unit.name)?.kind === 'generic') continue;
+        const kind = resolve(unit.name)?.kind;
+        if (SELF_STANDING.test(toSimplified(unit.name)) || kind === 'city' || kind === 'generic') continue;
         const carried = prefix + unit.name;
         if (resolve(carried) !== undefined || resolve(unit.name) === undefined) unit.name = carried;
       }
     }
     const last = written[written.length - 1];
-    const government = last && resolve(last.name)?.kind !== 'generic' ? PLACE_GOVERNMENT.exec(last.name) : null;
+    const government = last && resolve(last.name)?.kind !== 'generic' ? PLACE_GOVERNMENT.exec(toSimplified(last.name)) : null;
     if (government) {
       for (const unit of written.slice(0, -1)) {
+        // A bare place (广州) or a city written without its government (广州市) takes the shared suffix.
         const bare = !looksLikeUnit(unit.name) && /^[\u4e00-\u9fff]{2,5}$/.test(unit.name);
-        if (!bare) continue;
+        const cityOnly = resolve(unit.name)?.kind === 'city' && !unit.name.endsWith('政府');
+        if (!bare && !cityOnly) continue;
         unit.name += unit.name.endsWith(government[2]!) ? government[3] : government[2]! + government[3]!;
       }
     }
@@ -128,7 +132,8 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
       const head = text.text.slice(unit.from, k);
       const tail = simplified.slice(k, unit.to);
       const known = resolve(head) !== undefined || resolve(unit.name.slice(0, unit.name.length - (unit.to - k))) !== undefined;
-      if (tail.length <= 6 && /^[\u4e00-\u9fff]+$/.test(tail) && (known || (ORGANISATION_ENDING.test(toSimplified(head)) && tail.length <= 4 && !ORGANISATION_ENDING.test(tail))))
+      const organisation = ORGANISATION_ENDING.test(toSimplified(head)) && tail.length >= 2 && tail.length <= 4 && !ORGANISATION_ENDING.test(tail);
+      if (tail.length <= 6 && /^[\u4e00-\u9fff]+$/.test(tail) && (known || organisation))
         return k;
     }
     return undefined;

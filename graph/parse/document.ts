@@ -36,6 +36,8 @@ interface ItemDraft {
   section: number | null;
   paragraphs: Paragraph[];
   subItems: ItemDraft[];
+  /** Numbering style of the item itself when it is numbered like a sub-item (1.), so that 2. is its sibling. */
+  ownStyle?: Paragraph['style'];
   subStyle?: Paragraph['style'];
 }
 
@@ -86,8 +88,9 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     if (paragraph.kind === 'section') {
       sections.push({ id: `${id}/section-${paragraph.no}`, no: paragraph.no, label: paragraph.label, title: paragraph.body.text.slice(paragraph.label.length) });
       item = undefined;
-    } else if (isTopItem(paragraph)) {
-      item = { no: paragraph.no, label: paragraph.label, section: currentSection, paragraphs: [paragraph], subItems: [] };
+    } else if (isTopItem(paragraph) || (paragraph.kind === 'sub-item' && (!item || item.ownStyle === paragraph.style))) {
+      // A numbered task straight under a section, in whatever style, is a task of its own.
+      item = { no: paragraph.no, label: paragraph.label, section: currentSection, paragraphs: [paragraph], subItems: [], ownStyle: paragraph.style };
       drafts.push(item);
     } else if (item && paragraph.kind === 'sub-item' && (item.subStyle ?? paragraph.style) === paragraph.style) {
       item.subStyle = paragraph.style;

@@ -44,7 +44,12 @@ export function findTrailingClause(body: MappedText, context: ClauseContext, war
   if (firstOpen !== undefined) return read(firstOpen, firstOpen + 1, end, end);
   const lastClose = unmatchedClose[unmatchedClose.length - 1];
   if (lastClose !== undefined && lastClose === end - 1) {
+    // The opening parenthesis is lost, so the clause starts where the first unit the registry knows does.
     const sentenceStart = Math.max(text.lastIndexOf('。', lastClose), ...groups.map(([, to]) => to - 1)) + 1;
+    for (let from = sentenceStart; from < lastClose; from++) {
+      const clause = read(from, from, lastClose, end);
+      if (clause && clause.reading.assignments.every((a) => !a.provisional)) return clause;
+    }
     return read(sentenceStart, sentenceStart, lastClose, end);
   }
   const last = groups[groups.length - 1];

@@ -38,8 +38,8 @@ function guessKind(name: string): UnitKind {
 export function createRegistry(units: readonly Unit[]): UnitRegistry {
   const byId = new Map<string, Unit>();
   const byKey = new Map<string, Unit[]>();
-  for (const unit of units) {
-    if (byId.has(unit.id)) throw new InvalidInputError(`units[${units.indexOf(unit)}].id`, `duplicate unit id '${unit.id}'`);
+  for (const [index, unit] of units.entries()) {
+    if (byId.has(unit.id)) throw new InvalidInputError(`units[${index}].id`, `duplicate unit id '${unit.id}'`);
     byId.set(unit.id, unit);
     const keys = new Set([unit.id, unit.name, unit.shortName, ...unit.aliases].map(unitKey));
     for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), unit]);
