@@ -18,6 +18,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/client/src/**/*.test.ts?(x)'],
       transform: { '^.+\\.tsx?$': tsJest },
+      setupFiles: ['<rootDir>/client/src/testing/setup.ts'],
     },
   ],
 };
