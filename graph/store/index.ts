@@ -12,6 +12,17 @@ export function createStore(env: NodeJS.ProcessEnv = process.env): GraphStore {
   return config ? new Neo4jStore(config) : new MemoryStore();
 }
 
+/** Open the store the environment names, make sure its schema exists, run `work`, always close. */
+export async function withStore<T>(work: (store: GraphStore) => Promise<T>, env: NodeJS.ProcessEnv = process.env): Promise<T> {
+  const store = createStore(env);
+  try {
+    await store.init();
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
 export { MemoryStore } from './memory';
 export { Neo4jStore, neo4jConfigFromEnv, type Neo4jConfig } from './neo4j/store';
 export { NODE_LABELS, RELATIONSHIP_TYPES, RESPONSIBILITY_TYPES } from './vocabulary';

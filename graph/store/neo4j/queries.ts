@@ -504,5 +504,11 @@ export async function countGraph(tx: ManagedTransaction): Promise<StoreStats> {
   const relationships = RELATIONSHIP_TYPES.map((type) => `${type}: COUNT { ()-[:${type}]->() }`).join(', ');
   const result = await tx.run(`RETURN {${nodes}} AS nodes, {${relationships}} AS relationships`);
   const record = result.records[0];
-  return { nodes: record?.get('nodes') ?? {}, relationships: record?.get('relationships') ?? {} };
+  const nodeCounts = (record?.get('nodes') ?? {}) as Record<string, number>;
+  const relationshipCounts = (record?.get('relationships') ?? {}) as Record<string, number>;
+  // A Cypher map has no key order: report in the model's order, as the memory store does.
+  return {
+    nodes: Object.fromEntries(NODE_LABELS.map((label) => [label, nodeCounts[label] ?? 0])),
+    relationships: Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, relationshipCounts[type] ?? 0])),
+  };
 }

@@ -59,7 +59,7 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
 const DRIVER_TIMEOUTS = {
   connectionTimeout: 3_000,
   connectionAcquisitionTimeout: 5_000,
-  maxTransactionRetryTime: 5_000,
+  maxTransactionRetryTime: 2_000,
 };
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
@@ -198,7 +198,8 @@ export class Neo4jStore implements GraphStore {
   private translate(error: unknown): unknown {
     if (!(error instanceof Neo4jError)) return error;
     if (UNAVAILABLE_CODES.has(error.code) || error.message.startsWith('Connection acquisition timed out')) {
-      return new StoreUnavailableError(this.config.uri, error.message);
+      // The driver appends the socket's own reason ("Caused by: connect ECONNREFUSED …"): that is the cause a person needs.
+      return new StoreUnavailableError(this.config.uri, /Caused by: (.*)$/s.exec(error.message)?.[1] ?? error.message);
     }
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new InvalidInputError('document', `an id in this document is already used by another document (${error.message})`);

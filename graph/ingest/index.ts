@@ -1,0 +1,10 @@
+/** From document bytes to the graph: parse, resolve units, load. */
+export {
+  DEFAULT_SEEDS_DIR,
+  ingestFiles,
+  ingestText,
+  loadSeeds,
+  type FileIngest,
+  type IngestProgress,
+  type Ingested,
+} from './ingest';
