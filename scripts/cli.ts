@@ -9,6 +9,10 @@ import { registerIngest } from './commands/ingest';
 import { registerRemove } from './commands/remove';
 import { registerStats } from './commands/stats';
 import { registerParse } from './commands/parse';
+import { registerWorkload } from './commands/workload';
+import { registerGaps } from './commands/gaps';
+import { registerMetrics } from './commands/metrics';
+import { registerExport } from './commands/export';
 
 const program = new Command()
   .name('accountability-graph')
@@ -20,6 +24,10 @@ registerIngest(program);
 registerRemove(program);
 registerStats(program);
 registerParse(program);
+registerWorkload(program);
+registerGaps(program);
+registerMetrics(program);
+registerExport(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof DomainError || error instanceof Error ? error.message : String(error);

@@ -212,7 +212,8 @@ export type CoordinationNodeAttributes = z.infer<typeof CoordinationNodeAttribut
 
 /** Attributes of a tie between two units. */
 export const CoordinationEdgeAttributesSchema = z.object({
-  weight: z.number().positive(),
+  /** Tie strength (see EdgeWeightingSchema); 0 only when role weights of 0 are chosen. */
+  weight: z.number().nonnegative(),
   sharedItemCount: z.number().int().positive(),
   /** Item ids, in document order. */
   sharedItemIds: z.array(z.string()),

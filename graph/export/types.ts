@@ -28,15 +28,18 @@ export const ProvenanceSchema = z
   .describe('Where an export comes from: documents, parameters, software and time.');
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
-/** The files `export --format` writes; csv is three files plus a provenance sidecar. */
+/** The file sets `export --format` writes; csv is three tables plus a provenance.json sidecar. */
 export const ExportFormatSchema = z.enum(['csv', 'graphml', 'gexf', 'json']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 /** One downloadable file, for single-file HTTP downloads. */
 export const ExportFileKindSchema = z
-  .enum(['nodes-csv', 'edges-csv', 'responsibilities-csv', 'graphml', 'gexf', 'cytoscape-json', 'report-json'])
-  .describe('nodes-csv, edges-csv, responsibilities-csv: tables; graphml, gexf: the coordination network; ' +
-    'cytoscape-json: the unit–item graph as Cytoscape elements; report-json: workload, gaps and network metrics.');
+  .enum(['nodes-csv', 'edges-csv', 'responsibilities-csv', 'workload-csv', 'graphml', 'gexf', 'cytoscape-json', 'report-json', 'provenance-json'])
+  .describe(
+    'nodes-csv, edges-csv, responsibilities-csv: tables; graphml, gexf: the coordination network; ' +
+      'cytoscape-json: the unit–item graph as Cytoscape elements; report-json: workload, gaps and network metrics; ' +
+      'provenance-json: the provenance alone (the sidecar of a CSV set).',
+  );
 export type ExportFileKind = z.infer<typeof ExportFileKindSchema>;
 
 export const ExportFileSchema = z.object({
@@ -83,12 +86,15 @@ export const UnitElementDataSchema = z.object({
   guide: z.number().int(),
   weightedLoad: z.number(),
   overloaded: z.boolean(),
-  /** Metrics of the unit in the coordination network; null for units outside it (generic ones by default). */
-  degree: z.number().int().nullable(),
-  weightedDegree: z.number().nullable(),
-  betweenness: z.number().nullable(),
-  pagerank: z.number().nullable(),
-  community: z.number().int().nullable(),
+  /** Metrics of the unit in the coordination network (see NodeMetricsSchema). */
+  degree: z.number().int(),
+  weightedDegree: z.number(),
+  betweenness: z.number(),
+  closeness: z.number(),
+  eigenvector: z.number(),
+  pagerank: z.number(),
+  coreNumber: z.number().int(),
+  community: z.number().int(),
 });
 export const ItemElementDataSchema = z.object({
   id: z.string(),

@@ -1,0 +1,119 @@
+/**
+ * Metrics of the coordination network (researchers). Centralities come from graphology-metrics,
+ * communities from graphology-communities-louvain with a seeded PRNG; every measure is set up
+ * to agree with NetworkX (tests/analytics/networkx.test.ts checks it). Definitions: docs/metrics.md.
+ */
+import louvain from 'graphology-communities-louvain';
+import { countConnectedComponents } from 'graphology-components';
+import betweenness from 'graphology-metrics/centrality/betweenness';
+import closeness from 'graphology-metrics/centrality/closeness';
+import eigenvector from 'graphology-metrics/centrality/eigenvector';
+import pagerank from 'graphology-metrics/centrality/pagerank';
+import { density } from 'graphology-metrics/graph/density';
+import modularity from 'graphology-metrics/graph/modularity';
+import { weightedDegree } from 'graphology-metrics/node/weighted-degree';
+import type { Snapshot } from '../store/types';
+import { averageClustering, coreNumbers } from './cohesion';
+import { buildCoordinationNetwork, type CoordinationGraph } from './coordination';
+import { seededRandom } from './seededRandom';
+import {
+  NetworkOptionsSchema,
+  type Community,
+  type NetworkOptions,
+  type NetworkParameters,
+  type NetworkReport,
+  type NodeMetrics,
+  type Partition,
+} from './types';
+
+/**
+ * Power-iteration settings for eigenvector and PageRank: stop when Σ|Δx| < n × tolerance. Far
+ * tighter than the libraries' 1e-6 so that results are converged values, not artefacts of
+ * where iteration stopped; scripts/networkx_reference.py uses the same settings.
+ */
+export const POWER_ITERATION = { tolerance: 1e-10, maxIterations: 10_000 } as const;
+
+export function computeNetworkMetrics(snapshot: Snapshot, options: NetworkOptions = {}): NetworkReport {
+  const parameters = NetworkOptionsSchema.parse(options);
+  const graph = buildCoordinationNetwork(snapshot, parameters);
+  return networkReport(graph, parameters);
+}
+
+/** The report for a graph already built (exports reuse the graph they write). */
+export function networkReport(graph: CoordinationGraph, parameters: NetworkParameters): NetworkReport {
+  const hasEdges = graph.size > 0;
+  const between = betweenness(graph, { getEdgeWeight: null, normalized: true });
+  const close = closeness(graph, { wassermanFaust: true });
+  const eigen = hasEdges ? eigenvector(graph, { getEdgeWeight: 'weight', ...POWER_ITERATION }) : uniformEigenvector(graph);
+  const rank = pagerank(graph, { getEdgeWeight: 'weight', alpha: parameters.pagerankAlpha, ...POWER_ITERATION });
+  const cores = coreNumbers(graph);
+  const partition = communities(graph, parameters);
+  const communityOf = new Map(partition.communities.flatMap((c) => c.members.map((m) => [m, c.id] as const)));
+
+  const nodes: NodeMetrics[] = graph
+    .mapNodes((node, attributes) => ({
+      unit: { id: node, ...attributes },
+      degree: graph.degree(node),
+      weightedDegree: weightedDegree(graph, node, 'weight'),
+      betweenness: between[node] ?? 0,
+      closeness: close[node] ?? 0,
+      eigenvector: eigen[node] ?? 0,
+      pagerank: rank[node] ?? 0,
+      coreNumber: cores.get(node) ?? 0,
+      community: communityOf.get(node) ?? 0,
+    }))
+    .sort((a, b) => b.weightedDegree - a.weightedDegree || a.unit.id.localeCompare(b.unit.id));
+
+  return {
+    parameters,
+    graph: {
+      nodes: graph.order,
+      edges: graph.size,
+      totalWeight: graph.reduceEdges((sum, _edge, tie) => sum + tie.weight, 0),
+      density: graph.order > 1 ? density(graph) : 0,
+      components: countConnectedComponents(graph),
+      averageClustering: averageClustering(graph),
+    },
+    nodes,
+    partition,
+  };
+}
+
+/** Without edges every node is equally central; the power iteration would divide 0 by 0. */
+function uniformEigenvector(graph: CoordinationGraph): Record<string, number> {
+  return Object.fromEntries(graph.mapNodes((node) => [node, 1 / Math.sqrt(graph.order)]));
+}
+
+/**
+ * Louvain communities, renumbered so ids mean something and do not depend on the library's
+ * internal numbering: 0 is the largest community, ties broken by smallest member id.
+ */
+function communities(graph: CoordinationGraph, parameters: NetworkParameters): Partition {
+  if (graph.order === 0) return { count: 0, modularity: 0, communities: [] };
+  const assignment = graph.size > 0
+    ? louvain(graph, { getEdgeWeight: 'weight', resolution: parameters.resolution, rng: seededRandom(parameters.seed) })
+    : Object.fromEntries(graph.mapNodes((node, _attributes) => [node, graph.nodes().indexOf(node)]));
+
+  const groups = new Map<number, string[]>();
+  for (const [node, community] of Object.entries(assignment)) groups.set(community, [...(groups.get(community) ?? []), node]);
+  const strength = (node: string) => weightedDegree(graph, node, 'weight');
+  const ordered = [...groups.values()]
+    .map((members) => members.sort((a, b) => strength(b) - strength(a) || a.localeCompare(b)))
+    .sort((a, b) => b.length - a.length || [...a].sort()[0]!.localeCompare([...b].sort()[0]!));
+  const list: Community[] = ordered.map((members, id) => ({ id, size: members.length, members }));
+
+  const renumbered = new Map(list.flatMap((c) => c.members.map((m) => [m, c.id] as const)));
+  return {
+    count: list.length,
+    // Recomputed with graphology-metrics (NetworkX's definition) rather than taken from Louvain's running total.
+    modularity:
+      graph.size > 0
+        ? modularity(graph, {
+            getNodeCommunity: (node: string) => renumbered.get(node) as number,
+            getEdgeWeight: 'weight',
+            resolution: parameters.resolution,
+          })
+        : 0,
+    communities: list,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Workload per unit (planners): counts by role, a weighted load, its share and rank, an
+ * overload rule against peers of the same kind, and the concentration of the whole load.
+ */
+import { ROLES, type Role, type UnitKind } from '../model';
+import type { Snapshot } from '../store/types';
+import { indexSnapshot, isGeneric } from './snapshotIndex';
+import { gini, herfindahl, quantile } from './statistics';
+import {
+  WorkloadOptionsSchema,
+  type Concentration,
+  type PeerGroupThreshold,
+  type RoleCounts,
+  type WorkloadOptions,
+  type WorkloadParameters,
+  type WorkloadReport,
+  type WorkloadRow,
+} from './types';
+
+export const QUARTILE_METHOD =
+  'linear interpolation between order statistics (Hyndman–Fan type 7: numpy.quantile default, Excel QUARTILE.INC)';
+
+export function computeWorkload(snapshot: Snapshot, options: WorkloadOptions = {}): WorkloadReport {
+  const parameters = WorkloadOptionsSchema.parse(options);
+  const index = indexSnapshot(snapshot);
+
+  const held = new Map<string, Map<Role, Set<string>>>();
+  for (const item of index.items) {
+    for (const r of index.ownersOf(item.id)) {
+      if (!parameters.includeGeneric && isGeneric(index.unit(r.unitId))) continue;
+      const byRole = held.get(r.unitId) ?? new Map<Role, Set<string>>();
+      byRole.set(r.role, (byRole.get(r.role) ?? new Set<string>()).add(item.id));
+      held.set(r.unitId, byRole);
+    }
+  }
+
+  const unranked = [...held].map(([unitId, byRole]) => {
+    const counts = Object.fromEntries(ROLES.map((role) => [role, byRole.get(role)?.size ?? 0])) as RoleCounts;
+    const weightedLoad = ROLES.reduce((sum, role) => sum + parameters.weights[role] * counts[role], 0);
+    const assignments = ROLES.reduce((sum, role) => sum + counts[role], 0);
+    return { unit: index.unit(unitId), counts, assignments, weightedLoad };
+  });
+  unranked.sort(
+    (a, b) => b.weightedLoad - a.weightedLoad || b.counts.lead - a.counts.lead || a.unit.id.localeCompare(b.unit.id),
+  );
+
+  const totalLoad = unranked.reduce((sum, row) => sum + row.weightedLoad, 0);
+  const peerGroups = peerGroupThresholds(unranked, parameters);
+  const thresholdOf = new Map(peerGroups.map((g) => [g.peerGroup, g.threshold]));
+
+  let rank = 0;
+  const rows: WorkloadRow[] = unranked.map((row, position) => {
+    // Competition ranking: equal loads share a rank, the next rank skips (1, 2, 2, 4).
+    if (position === 0 || row.weightedLoad !== unranked[position - 1]?.weightedLoad) rank = position + 1;
+    const threshold = thresholdOf.get(row.unit.kind) ?? null;
+    return {
+      ...row,
+      share: totalLoad > 0 ? row.weightedLoad / totalLoad : 0,
+      rank,
+      peerGroup: row.unit.kind,
+      overloaded: threshold !== null && row.weightedLoad > threshold,
+    };
+  });
+
+  return {
+    parameters,
+    rows,
+    overloadRule: {
+      rule:
+        `A unit is overloaded when its weighted load is above Q3 + ${parameters.overloadFactor} × IQR of the weighted loads ` +
+        `of the units of the same kind (its peer group). Peer groups with fewer than ${parameters.minPeerGroupSize} units ` +
+        'have no threshold, and nobody in them is flagged.',
+      quartileMethod: QUARTILE_METHOD,
+      overloadFactor: parameters.overloadFactor,
+      minPeerGroupSize: parameters.minPeerGroupSize,
+      peerGroups,
+    },
+    concentration: concentration(rows, totalLoad),
+  };
+}
+
+function peerGroupThresholds(
+  rows: { unit: { kind: UnitKind }; weightedLoad: number }[],
+  parameters: WorkloadParameters,
+): PeerGroupThreshold[] {
+  const loads = new Map<UnitKind, number[]>();
+  for (const row of rows) loads.set(row.unit.kind, [...(loads.get(row.unit.kind) ?? []), row.weightedLoad]);
+  return [...loads]
+    .map(([peerGroup, values]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const q1 = quantile(sorted, 0.25);
+      const q3 = quantile(sorted, 0.75);
+      const iqr = q3 - q1;
+      const threshold = sorted.length >= parameters.minPeerGroupSize ? q3 + parameters.overloadFactor * iqr : null;
+      return {
+        peerGroup,
+        units: sorted.length,
+        q1,
+        median: quantile(sorted, 0.5),
+        q3,
+        iqr,
+        threshold,
+        overloaded: threshold === null ? 0 : sorted.filter((x) => x > threshold).length,
+      };
+    })
+    .sort((a, b) => b.units - a.units || a.peerGroup.localeCompare(b.peerGroup));
+}
+
+function concentration(rows: WorkloadRow[], totalLoad: number): Concentration {
+  const shares = rows.map((row) => row.share);
+  const topShare = (k: number) => Math.min(1, shares.slice(0, k).reduce((sum, s) => sum + s, 0));
+  return {
+    units: rows.length,
+    totalLoad,
+    top1Share: topShare(1),
+    top3Share: topShare(3),
+    gini: gini(rows.map((row) => row.weightedLoad)),
+    hhi: herfindahl(shares),
+  };
+}

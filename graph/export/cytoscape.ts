@@ -1,0 +1,139 @@
+/**
+ * Cytoscape elements (cytoscape.js JSON) for the client: the unit–item graph (bipartite) or the
+ * coordination network. A node limit drops the lowest-load units first and says what it left out.
+ */
+import { indexSnapshot } from '../analytics';
+import type { Snapshot } from '../store/types';
+import { analyse, type Analysis, type UnitRow } from './analysis';
+import { CytoscapeOptionsSchema, type CytoscapeGraph, type CytoscapeOptions } from './types';
+
+type Elements = CytoscapeGraph['elements'];
+
+/** The elements of one mode, and what the limit left out. */
+interface Drawing {
+  elements: Elements;
+  keptUnits: number;
+  omittedItems: number;
+  totalNodes: number;
+  totalEdges: number;
+}
+
+export function toCytoscape(snapshot: Snapshot, options: CytoscapeOptions = {}): CytoscapeGraph {
+  const { mode, limit } = CytoscapeOptionsSchema.parse(options);
+  const analysis = analyse(snapshot, options);
+  const drawing = mode === 'coordination' ? coordinationDrawing(analysis, limit) : bipartiteDrawing(snapshot, analysis, limit);
+  const { elements, keptUnits, omittedItems, totalNodes, totalEdges } = drawing;
+  const omittedUnits = analysis.units.slice(keptUnits).map((u) => u.unit.id);
+  return {
+    mode,
+    elements,
+    truncated:
+      limit === undefined || elements.nodes.length === totalNodes
+        ? null
+        : {
+            limit,
+            rule:
+              mode === 'coordination'
+                ? `Only the ${keptUnits} units with the highest weighted load are shown; ` +
+                  `${omittedUnits.length} lower-load units and their ties are left out.`
+                : `Units are added in order of weighted load, each with its items, while at most ${limit} nodes are shown; ` +
+                  `${omittedUnits.length} lower-load units and ${omittedItems} items are left out.`,
+            nodes: { shown: elements.nodes.length, total: totalNodes },
+            edges: { shown: elements.edges.length, total: totalEdges },
+            omittedUnits,
+            omittedItems,
+          },
+    provenance: analysis.provenance,
+  };
+}
+
+function coordinationDrawing({ units, graph }: Analysis, limit: number | undefined): Drawing {
+  const kept = units.slice(0, limit ?? units.length);
+  const keptIds = new Set(kept.map((u) => u.unit.id));
+  const edges = graph
+    .filterEdges((_key, _tie, source, target) => keptIds.has(source) && keptIds.has(target))
+    .map((key) => {
+      const { weight, sharedItemCount, sharedItems } = graph.getEdgeAttributes(key);
+      const [source, target] = graph.extremities(key);
+      return { data: { id: key, type: 'tie' as const, source, target, weight, sharedItemCount, sharedItems } };
+    });
+  return {
+    elements: { nodes: kept.map(unitElement), edges },
+    keptUnits: kept.length,
+    omittedItems: 0,
+    totalNodes: units.length,
+    totalEdges: graph.size,
+  };
+}
+
+function bipartiteDrawing(snapshot: Snapshot, { units }: Analysis, limit: number | undefined): Drawing {
+  const index = indexSnapshot(snapshot);
+  const inGraph = new Set(units.map((u) => u.unit.id));
+  const ownersOf = (itemId: string) => index.ownersOf(itemId).filter((r) => inGraph.has(r.unitId));
+  const itemsOf = new Map<string, string[]>();
+  for (const item of index.items) {
+    for (const r of ownersOf(item.id)) itemsOf.set(r.unitId, [...(itemsOf.get(r.unitId) ?? []), item.id]);
+  }
+  const fits = (extra: number) => limit === undefined || kept.length + shownItems.size + extra <= limit;
+
+  // Units in load order, each bringing its items not yet shown, while the total stays within the limit.
+  const shownItems = new Set<string>();
+  const kept: UnitRow[] = [];
+  for (const u of units) {
+    const fresh = (itemsOf.get(u.unit.id) ?? []).filter((id) => !shownItems.has(id));
+    if (!fits(1 + new Set(fresh).size)) break;
+    kept.push(u);
+    fresh.forEach((id) => shownItems.add(id));
+  }
+  // Items no unit in the graph answers for (gaps worth seeing), while room remains.
+  for (const item of index.items) {
+    if (ownersOf(item.id).length > 0 || shownItems.has(item.id) || !fits(1)) continue;
+    shownItems.add(item.id);
+  }
+
+  const keptIds = new Set(kept.map((u) => u.unit.id));
+  const items = index.items.filter((item) => shownItems.has(item.id));
+  const itemNodes = items.map(({ id, label, title, documentId, sectionId }) => ({
+    data: { id, type: 'item' as const, label, title, documentId, sectionId },
+  }));
+  const edges = items.flatMap((item) =>
+    ownersOf(item.id)
+      .filter((r) => keptIds.has(r.unitId))
+      .map(({ unitId, role, inferred, nameAsWritten }) => ({
+        data: { id: `${unitId}|${role}|${item.id}`, type: 'role' as const, source: unitId, target: item.id, role, inferred, nameAsWritten },
+      })),
+  );
+  return {
+    elements: { nodes: [...kept.map(unitElement), ...itemNodes], edges },
+    keptUnits: kept.length,
+    omittedItems: index.items.length - items.length,
+    totalNodes: units.length + index.items.length,
+    totalEdges: index.items.reduce((sum, item) => sum + ownersOf(item.id).length, 0),
+  };
+}
+
+function unitElement(u: UnitRow): Elements['nodes'][number] {
+  const { unit, counts, weightedLoad, overloaded, degree, weightedDegree, betweenness, closeness, eigenvector, pagerank, coreNumber, community } = u;
+  return {
+    data: {
+      id: unit.id,
+      type: 'unit',
+      label: unit.shortName,
+      name: unit.name,
+      nameEn: unit.nameEn,
+      kind: unit.kind,
+      provisional: unit.provisional,
+      ...counts,
+      weightedLoad,
+      overloaded,
+      degree,
+      weightedDegree,
+      betweenness,
+      closeness,
+      eigenvector,
+      pagerank,
+      coreNumber,
+      community,
+    },
+  };
+}
