@@ -1,4 +1,5 @@
 import type { DocumentSidecar } from '../model';
+import { toSimplified } from '../registry';
 import type { Paragraph } from './paragraphs';
 
 /** What the lines before the first section or item say about the document. */
@@ -22,7 +23,7 @@ const PROSE = /[。，；]/;
 
 /** Whose units a document names: it says so in its sidecar, or its issuer or title shows it. */
 function guessJurisdiction(issuer: string | undefined, title: string | undefined): string | undefined {
-  const words = `${issuer ?? ''}${title ?? ''}`;
+  const words = toSimplified(`${issuer ?? ''}${title ?? ''}`);
   if (/广东|粤/.test(words)) return 'guangdong';
   if (/^(国务院|中共中央|国家|中央)/.test(issuer ?? title ?? '')) return 'national';
   return undefined;
