@@ -41,6 +41,11 @@ export function computeNetworkMetrics(snapshot: Snapshot, options: NetworkOption
 
 /** The report for a graph already built (exports reuse the graph they write). */
 export function networkReport(graph: CoordinationGraph, parameters: NetworkParameters): NetworkReport {
+  if (graph.order === 0) {
+    // The libraries' index structures refuse an empty graph; its figures are all zero.
+    const graphStats = { nodes: 0, edges: 0, totalWeight: 0, density: 0, components: 0, averageClustering: 0 };
+    return { parameters, graph: graphStats, nodes: [], partition: { count: 0, modularity: 0, communities: [] } };
+  }
   const hasEdges = graph.size > 0;
   const between = betweenness(graph, { getEdgeWeight: null, normalized: true });
   const close = closeness(graph, { wassermanFaust: true });
@@ -89,31 +94,32 @@ function uniformEigenvector(graph: CoordinationGraph): Record<string, number> {
  * internal numbering: 0 is the largest community, ties broken by smallest member id.
  */
 function communities(graph: CoordinationGraph, parameters: NetworkParameters): Partition {
-  if (graph.order === 0) return { count: 0, modularity: 0, communities: [] };
-  const assignment = graph.size > 0
+  // Modularity is undefined without weight to share out (no ties, or every role weighted 0).
+  const weighted = graph.someEdge((_key, tie) => tie.weight > 0);
+  const assignment = weighted
     ? louvain(graph, { getEdgeWeight: 'weight', resolution: parameters.resolution, rng: seededRandom(parameters.seed) })
-    : Object.fromEntries(graph.mapNodes((node, _attributes) => [node, graph.nodes().indexOf(node)]));
+    : Object.fromEntries(graph.nodes().map((node, i) => [node, i]));
 
   const groups = new Map<number, string[]>();
   for (const [node, community] of Object.entries(assignment)) groups.set(community, [...(groups.get(community) ?? []), node]);
   const strength = (node: string) => weightedDegree(graph, node, 'weight');
+  const smallestId = (members: string[]) => members.reduce((min, id) => (id < min ? id : min));
   const ordered = [...groups.values()]
-    .map((members) => members.sort((a, b) => strength(b) - strength(a) || a.localeCompare(b)))
-    .sort((a, b) => b.length - a.length || [...a].sort()[0]!.localeCompare([...b].sort()[0]!));
+    .sort((a, b) => b.length - a.length || smallestId(a).localeCompare(smallestId(b)))
+    .map((members) => members.sort((a, b) => strength(b) - strength(a) || a.localeCompare(b)));
   const list: Community[] = ordered.map((members, id) => ({ id, size: members.length, members }));
 
   const renumbered = new Map(list.flatMap((c) => c.members.map((m) => [m, c.id] as const)));
   return {
     count: list.length,
     // Recomputed with graphology-metrics (NetworkX's definition) rather than taken from Louvain's running total.
-    modularity:
-      graph.size > 0
-        ? modularity(graph, {
-            getNodeCommunity: (node: string) => renumbered.get(node) as number,
-            getEdgeWeight: 'weight',
-            resolution: parameters.resolution,
-          })
-        : 0,
+    modularity: weighted
+      ? modularity(graph, {
+          getNodeCommunity: (node: string) => renumbered.get(node) as number,
+          getEdgeWeight: 'weight',
+          resolution: parameters.resolution,
+        })
+      : 0,
     communities: list,
   };
 }

@@ -1,0 +1,114 @@
+import { computeWorkload, WorkloadReportSchema } from '../../graph/analytics';
+import type { Snapshot } from '../../graph/store';
+import { snapshotOf, unit } from './fixtures';
+import { itemLabel, seedSnapshot } from './seed';
+
+describe('computeWorkload on the seed', () => {
+  let seed: Snapshot;
+  beforeAll(async () => {
+    seed = await seedSnapshot();
+  });
+
+  it('ranks 省工业和信息化厅 first with the lead and co counts the text has', () => {
+    const report = computeWorkload(seed);
+    const first = report.rows[0]!;
+    expect(first.unit.shortName).toBe('省工业和信息化厅');
+    expect(first.rank).toBe(1);
+    // Counted by hand in the seed text: 牵头 in (二)(五)(六)(十三)(十四)(十八)(三十一);
+    // 按职责分工负责 in (一)(三)(四)(十五)(十九)(二十)(三十)(三十二)(三十三)(三十四).
+    expect(first.counts).toEqual({ lead: 7, co: 10, support: 0, implement: 0, guide: 0 });
+    expect(first.weightedLoad).toBe(7 * 3 + 10 * 1);
+    const labelsOf = (role: string) =>
+      seed.responsibilities
+        .filter((r) => r.unitId === first.unit.id && r.role === role)
+        .map((r) => seed.items.find((i) => i.id === r.itemId)!.label)
+        .sort();
+    expect(labelsOf('lead')).toEqual([2, 5, 6, 13, 14, 18, 31].map(itemLabel).sort());
+    expect(labelsOf('co')).toEqual([1, 3, 4, 15, 19, 20, 30, 32, 33, 34].map(itemLabel).sort());
+  });
+
+  it('validates against its schema, keeps generic placeholders out, and shares sum to 1', () => {
+    const report = WorkloadReportSchema.parse(computeWorkload(seed));
+    expect(report.rows.some((r) => r.unit.kind === 'generic')).toBe(false);
+    expect(report.rows.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(1, 12);
+    expect(report.concentration.top1Share).toBeCloseTo(31 / report.concentration.totalLoad, 12);
+  });
+
+  it('flags 省工业和信息化厅 as overloaded among departments, with the threshold reported', () => {
+    const report = computeWorkload(seed);
+    const departments = report.overloadRule.peerGroups.find((g) => g.peerGroup === 'department')!;
+    expect(departments.threshold).toBeCloseTo(departments.q3 + 1.5 * departments.iqr, 12);
+    expect(report.rows[0]!.overloaded).toBe(true);
+    const flagged = report.rows.filter((r) => r.peerGroup === 'department' && r.overloaded);
+    expect(flagged.every((r) => r.weightedLoad > departments.threshold!)).toBe(true);
+    expect(flagged).toHaveLength(departments.overloaded);
+  });
+});
+
+describe('computeWorkload on hand-made snapshots', () => {
+  // Five departments, one city, one generic placeholder.
+  const units = ['A', 'B', 'C', 'D', 'E'].map((id) => unit(id)).concat([unit('city', 'city'), unit('G', 'generic')]);
+  const snapshot: Snapshot = snapshotOf(units, [
+    { label: '（一）', owners: [['A', 'lead'], ['B', 'co'], ['G', 'implement']] },
+    { label: '（二）', owners: [['A', 'lead'], ['C', 'co'], ['city', 'implement']] },
+    { label: '（三）', owners: [['A', 'lead'], ['D', 'support']] },
+    { label: '（四）', owners: [['B', 'co'], ['E', 'guide']] },
+    { label: '（五）', owners: [['A', 'co'], ['G', 'implement']] },
+  ]);
+
+  it('weighs roles with the documented defaults and ranks with ties sharing a rank', () => {
+    const report = computeWorkload(snapshot);
+    const byId = Object.fromEntries(report.rows.map((r) => [r.unit.id, r]));
+    expect(byId.A!.weightedLoad).toBe(3 * 3 + 1); // three leads, one co
+    expect(byId.B!.weightedLoad).toBe(2);
+    expect(byId.D!.weightedLoad).toBe(0.5);
+    expect(byId.E!.weightedLoad).toBe(0.5);
+    expect(report.rows.map((r) => [r.unit.id, r.rank])).toEqual([
+      ['A', 1], ['B', 2], ['C', 3], ['city', 3], ['D', 5], ['E', 5],
+    ]);
+    expect(byId.G).toBeUndefined();
+  });
+
+  it('takes weight overrides and generic placeholders when asked, and echoes the parameters', () => {
+    const report = computeWorkload(snapshot, { weights: { lead: 10 }, includeGeneric: true });
+    const byId = Object.fromEntries(report.rows.map((r) => [r.unit.id, r]));
+    expect(byId.A!.weightedLoad).toBe(31);
+    expect(byId.G!.counts.implement).toBe(2);
+    expect(report.parameters.weights).toEqual({ lead: 10, co: 1, support: 0.5, implement: 1, guide: 0.5 });
+    expect(report.parameters.includeGeneric).toBe(true);
+  });
+
+  it('computes the overload threshold per peer group from type-7 quartiles', () => {
+    const report = computeWorkload(snapshot);
+    // Department loads, ascending: 0.5, 0.5, 1, 2, 10 → Q1 = 0.5, Q3 = 2, IQR 1.5, threshold 4.25.
+    const departments = report.overloadRule.peerGroups.find((g) => g.peerGroup === 'department')!;
+    expect(departments).toMatchObject({ units: 5, q1: 0.5, median: 1, q3: 2, iqr: 1.5, threshold: 4.25, overloaded: 1 });
+    expect(report.rows.filter((r) => r.overloaded).map((r) => r.unit.id)).toEqual(['A']);
+    // One city is too few to judge.
+    const cities = report.overloadRule.peerGroups.find((g) => g.peerGroup === 'city')!;
+    expect(cities.threshold).toBeNull();
+    expect(report.overloadRule.rule).toContain('Q3 + 1.5 × IQR');
+  });
+
+  it('reports concentration: top shares, Gini and HHI worked out by hand', () => {
+    const { concentration } = computeWorkload(snapshot);
+    // Loads 10, 2, 1, 1, 0.5, 0.5 (total 15).
+    expect(concentration.totalLoad).toBe(15);
+    expect(concentration.top1Share).toBeCloseTo(10 / 15, 12);
+    expect(concentration.top3Share).toBeCloseTo(13 / 15, 12);
+    // Gini = Σ (2i − n − 1) xᵢ / (n Σx) over 0.5, 0.5, 1, 1, 2, 10.
+    const gini = (-5 * 0.5 - 3 * 0.5 - 1 * 1 + 1 * 1 + 3 * 2 + 5 * 10) / (6 * 15);
+    expect(concentration.gini).toBeCloseTo(gini, 12);
+    expect(concentration.hhi).toBeCloseTo([10, 2, 1, 1, 0.5, 0.5].reduce((s, x) => s + (x / 15) ** 2, 0), 12);
+  });
+
+  it('answers an empty snapshot with empty figures', () => {
+    const report = computeWorkload(snapshotOf([], []));
+    expect(report.rows).toEqual([]);
+    expect(report.concentration).toEqual({ units: 0, totalLoad: 0, top1Share: 0, top3Share: 0, gini: 0, hhi: 0 });
+  });
+
+  it('rejects a negative weight, naming it', () => {
+    expect(() => computeWorkload(snapshot, { weights: { lead: -1 } })).toThrow(/lead/);
+  });
+});
