@@ -24,7 +24,7 @@ import {
   LoadResultSchema,
   UnitSummarySchema,
   UnitDetailSchema,
-} from '../graph/store/types';
+} from '../graph/store';
 import {
   EdgeWeightingSchema,
   GapReportSchema,
@@ -158,7 +158,16 @@ export type NetworkQuery = z.input<typeof NetworkQuerySchema>;
 export const MetricsQuerySchema = FilterQuerySchema.extend(NetworkParams);
 export type MetricsQuery = z.input<typeof MetricsQuerySchema>;
 
-export const DownloadFormatSchema = z.enum(['csv-nodes', 'csv-edges', 'csv-responsibilities', 'graphml', 'gexf', 'json']);
+export const DownloadFormatSchema = z.enum([
+  'csv-nodes',
+  'csv-edges',
+  'csv-responsibilities',
+  'csv-workload',
+  'graphml',
+  'gexf',
+  'json',
+  'report',
+]);
 export type DownloadFormat = z.infer<typeof DownloadFormatSchema>;
 
 export const ExportParamsSchema = z.strictObject({ format: DownloadFormatSchema });
@@ -167,9 +176,6 @@ export const ExportQuerySchema = MetricsQuerySchema.extend({
   weights: WeightsParamSchema.optional(),
   overloadFactor: WorkloadQuerySchema.shape.overloadFactor,
   diffusionThreshold: GapsQuerySchema.shape.diffusionThreshold,
-  /** For `json` (Cytoscape elements) only, as in /api/network. */
-  mode: NetworkQuerySchema.shape.mode,
-  limit: NetworkQuerySchema.shape.limit,
 });
 export type ExportQuery = z.input<typeof ExportQuerySchema>;
 
@@ -304,6 +310,10 @@ export const IngestResultResponseSchema = z.object({
   warnings: z.array(ParseWarningSchema),
 });
 export type IngestResultResponse = z.infer<typeof IngestResultResponseSchema>;
+
+/** What `POST /api/documents` answers with 200: a preview (dryRun=true) or an unchanged commit. */
+export const IngestResponseSchema = z.discriminatedUnion('dryRun', [IngestPreviewResponseSchema, IngestResultResponseSchema]);
+export type IngestResponse = z.infer<typeof IngestResponseSchema>;
 
 export const DeleteDocumentResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });
 export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponseSchema>;

@@ -1,0 +1,38 @@
+/** The server's settings, read once from the environment and checked, with a message per bad variable. */
+import { z } from 'zod';
+import { DEFAULT_LIMITS } from './context';
+
+const list = z
+  .string()
+  .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const ServerEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  /** 127.0.0.1 by default; 0.0.0.0 inside a container. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Enables writes (ingest, delete) for callers presenting it as a bearer token. */
+  ADMIN_TOKEN: z.string().optional(),
+  /** Comma-separated origins allowed by CORS; unset means no cross-origin access. */
+  CORS_ORIGINS: list.default([]),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_UPLOAD_BYTES: positiveInt(DEFAULT_LIMITS.bodyBytes),
+  WRITE_RATE_PER_MINUTE: positiveInt(DEFAULT_LIMITS.writesPerMinute),
+  EXPORT_RATE_PER_MINUTE: positiveInt(DEFAULT_LIMITS.exportsPerMinute),
+  /** Express `trust proxy`: a hop count, or a list of proxy addresses/subnets. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? false : /^\d+$/.test(value) ? Number(value) : value)),
+  /** Load the bundled seed documents at start-up when the store holds no document. */
+  LOAD_SEEDS: z.stringbool().default(true),
+});
+export type ServerEnv = z.output<typeof ServerEnvSchema>;
+
+export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
+  const parsed = ServerEnvSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`invalid server environment: ${problems.join('; ')}`);
+}

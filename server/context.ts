@@ -1,0 +1,27 @@
+/** What every route can use: the domain objects and the limits the server was started with. */
+import type { UnitRegistry } from '../graph/registry';
+import type { GraphStore } from '../graph/store';
+import type { Analysis } from './analysis';
+
+export interface Limits {
+  /** Largest request body (an uploaded document), in bytes. */
+  bodyBytes: number;
+  /** Write requests (POST/DELETE) per client IP per minute. */
+  writesPerMinute: number;
+  /** Export downloads per client IP per minute. */
+  exportsPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 5 * 1024 * 1024,
+  writesPerMinute: 30,
+  exportsPerMinute: 60,
+};
+
+export interface ServerContext {
+  store: GraphStore;
+  registry: UnitRegistry;
+  analysis: Analysis;
+  adminToken: string | undefined;
+  limits: Limits;
+}

@@ -1,0 +1,127 @@
+/**
+ * An endpoint is declared once, as data: its path, its zod schemas, its access rule and its
+ * handler. The router mounts it (parse → handle → answer through the response schema) and the
+ * OpenAPI document is generated from the same declaration, so the docs cannot disagree with
+ * what the server does.
+ */
+import type { Request, RequestHandler, Response, Router } from 'express';
+import { z } from 'zod';
+
+export type Method = 'get' | 'post' | 'delete';
+
+/** A JSON answer, checked against its schema before it leaves. */
+export interface JsonResponse {
+  status: number;
+  description: string;
+  schema: z.ZodType;
+}
+/** A file or page the handler writes itself. */
+export interface FileResponse {
+  status: number;
+  description: string;
+  mediaTypes: string[];
+}
+
+/** A request body, for the OpenAPI document; `accept` lists the media types the server takes. */
+export interface RequestBody {
+  description: string;
+  content: Record<string, { schema: z.ZodType } | { jsonSchema: Record<string, unknown> }>;
+}
+
+export interface EndpointSpec<Q extends z.ZodType, P extends z.ZodType> {
+  method: Method;
+  /** OpenAPI form: `/api/items/{id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  query?: Q;
+  params?: P;
+  /** A path parameter whose values contain `/` (item ids): the route also matches it unencoded. */
+  slashParam?: string;
+  /** Documented as needing the admin bearer token (the check itself runs in `before`). */
+  admin?: boolean;
+  /** Which rate limiter guards it. */
+  rateLimit?: 'write' | 'export';
+  requestBody?: RequestBody;
+  /** Middleware between input parsing and the handler (auth, body parsing); sees res.locals.input. */
+  before?: RequestHandler[];
+  responses: (JsonResponse | FileResponse)[];
+  /** Error statuses this endpoint can answer besides 400, 429, 500 and 503. */
+  errors: number[];
+  /**
+   * Returns the body of the JSON response whose status the handler set (200 unless it set another),
+   * or undefined after writing a file response itself.
+   */
+  handle(input: { query: z.output<Q>; params: z.output<P>; req: Request; res: Response }): Promise<unknown>;
+}
+
+export type Endpoint = EndpointSpec<z.ZodType, z.ZodType>;
+
+const NO_INPUT = z.strictObject({});
+
+/** Ties the handler's input types to the declared schemas, then erases them for the route table. */
+export function defineEndpoint<Q extends z.ZodType = typeof NO_INPUT, P extends z.ZodType = typeof NO_INPUT>(
+  spec: EndpointSpec<Q, P>,
+): Endpoint {
+  return spec as unknown as Endpoint;
+}
+
+export const isJsonResponse = (response: JsonResponse | FileResponse): response is JsonResponse =>
+  'schema' in response;
+
+export interface ParsedInput {
+  query: unknown;
+  params: unknown;
+}
+
+/** `/api/items/{id}` → `/api/items/:id`, or `/api/items/*id` for a slash-carrying parameter. */
+function expressPath(endpoint: Endpoint): string {
+  return endpoint.path.replace(/\{(\w+)\}/g, (_match, name: string) =>
+    name === endpoint.slashParam ? `*${name}` : `:${name}`,
+  );
+}
+
+function parseInput(endpoint: Endpoint): RequestHandler {
+  return (req, res, next) => {
+    const rawParams = Object.fromEntries(
+      Object.entries(req.params as Record<string, string | string[]>).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join('/') : value,
+      ]),
+    );
+    const input: ParsedInput = {
+      params: (endpoint.params ?? NO_INPUT).parse(rawParams),
+      query: (endpoint.query ?? NO_INPUT).parse(req.query),
+    };
+    res.locals.input = input;
+    next();
+  };
+}
+
+function run(endpoint: Endpoint): RequestHandler {
+  return async (req, res) => {
+    const { query, params } = res.locals.input as ParsedInput;
+    const body = await endpoint.handle({ query, params, req, res });
+    if (res.headersSent) return;
+    // The handler sets another status (201) when it means another documented response.
+    const response = endpoint.responses.find((candidate) => candidate.status === res.statusCode);
+    if (!response || !isJsonResponse(response)) throw new Error(`${endpoint.operationId} has no JSON response ${res.statusCode}`);
+    const checked = response.schema.safeParse(body);
+    // A body that breaks its own schema is a server bug: a 500, never a 400 blaming the caller.
+    if (!checked.success) throw new Error(`response of ${endpoint.operationId} breaks its schema: ${checked.error.message}`);
+    res.json(checked.data);
+  };
+}
+
+export function mountEndpoints(
+  router: Router,
+  endpoints: readonly Endpoint[],
+  rateLimiters: Record<'write' | 'export', RequestHandler>,
+): void {
+  for (const endpoint of endpoints) {
+    const guards = endpoint.rateLimit ? [rateLimiters[endpoint.rateLimit]] : [];
+    router[endpoint.method](expressPath(endpoint), ...guards, parseInput(endpoint), ...(endpoint.before ?? []), run(endpoint));
+  }
+}

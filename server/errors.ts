@@ -1,0 +1,114 @@
+/**
+ * The one place where anything thrown while serving a request becomes an HTTP answer:
+ * `{ "error": { "code", "message", "details" } }`, never a stack trace or a driver message.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { MulterError } from 'multer';
+import { ZodError } from 'zod';
+import { DomainError, InvalidInputError, NotFoundError, ParseError, StoreUnavailableError } from '../graph/errors';
+import type { ErrorResponse } from './contract';
+
+/** An HTTP-level refusal (auth, content type, size, rate) raised by the server itself. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** Seconds a client should wait before retrying when the store is down. */
+const STORE_RETRY_AFTER_SECONDS = 5;
+
+type Answer = { status: number; body: ErrorResponse; headers?: Record<string, string> };
+
+const answer = (
+  status: number,
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+  headers?: Record<string, string>,
+): Answer => ({ status, body: { error: { code, message, ...(details ? { details } : {}) } }, headers });
+
+/** `page` or `role[1]`, or the unknown key itself for unrecognised parameters. */
+function zodIssues(error: ZodError): { field: string; message: string }[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'unknown parameter' }));
+    }
+    const [head, ...rest] = issue.path.map(String);
+    const field = head === undefined ? '(request)' : head + rest.map((part) => `[${part}]`).join('');
+    return [{ field, message: issue.message }];
+  });
+}
+
+/** Errors raised by express' body parsers carry a `type` and a `status`. */
+type BodyParserError = Error & { type: string; status: number; limit?: number };
+const isBodyParserError = (error: unknown): error is BodyParserError =>
+  error instanceof Error && typeof (error as Partial<BodyParserError>).type === 'string' &&
+  typeof (error as Partial<BodyParserError>).status === 'number';
+
+function classify(error: unknown, bodyLimitBytes: number): Answer | null {
+  if (error instanceof HttpError) return answer(error.status, error.code, error.message, error.details, error.headers);
+  if (error instanceof ZodError) {
+    const issues = zodIssues(error);
+    return answer(400, 'invalid_parameter', issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '), {
+      issues,
+    });
+  }
+  if (error instanceof ParseError) return answer(422, error.code, error.message, { ...error.location });
+  if (error instanceof NotFoundError) return answer(404, error.code, error.message, error.details);
+  if (error instanceof InvalidInputError) return answer(400, 'invalid_parameter', error.message, error.details);
+  // The store's own message names hosts and driver causes: it goes to the log and to /readyz, not here.
+  if (error instanceof StoreUnavailableError) {
+    return answer(
+      503,
+      error.code,
+      'The graph store is unavailable. Try again shortly.',
+      { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS },
+      { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) },
+    );
+  }
+  if (error instanceof DomainError) return answer(400, error.code, error.message, error.details);
+  if (error instanceof MulterError) {
+    if (error.code === 'LIMIT_FILE_SIZE') return tooLarge(bodyLimitBytes);
+    return answer(400, 'invalid_upload', `${error.field ?? 'upload'}: ${error.message}`, { field: error.field });
+  }
+  if (isBodyParserError(error)) {
+    if (error.type === 'entity.too.large') return tooLarge(bodyLimitBytes);
+    if (error.type === 'entity.parse.failed') return answer(400, 'invalid_json', 'The request body is not valid JSON.');
+    if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
+      return answer(415, 'unsupported_media_type', 'The request body has an unsupported charset or encoding.');
+    }
+    if (error.status >= 400 && error.status < 500) return answer(error.status, 'bad_request', 'The request body could not be read.');
+  }
+  return null;
+}
+
+export const tooLarge = (limitBytes: number): Answer =>
+  answer(413, 'payload_too_large', `The request body is larger than the limit of ${limitBytes} bytes.`, {
+    limitBytes,
+  });
+
+export function errorHandler(bodyLimitBytes: number): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const known = classify(error, bodyLimitBytes);
+    if (!known || known.status >= 500) req.log.error({ err: error }, 'request failed');
+    const { status, body, headers } =
+      known ?? answer(500, 'internal_error', `Something went wrong on the server (request ${String(req.id)}).`);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.set(headers ?? {}).status(status).json(body);
+  };
+}
+
+/** Unknown API paths answer JSON 404 rather than the client's HTML. */
+export const apiNotFound: RequestHandler = (req, _res, next) =>
+  next(new HttpError(404, 'route_not_found', `No route ${req.method} ${req.path}.`));

@@ -1,0 +1,104 @@
+/**
+ * One process for users: the API and the built client on one port, on the embedded store, or on
+ * Neo4j when NEO4J_URI is set. `startServer`/`stopServer` are exported for tests (port 0).
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import { DomainError } from '../graph/errors';
+import { loadSeeds } from '../graph/ingest';
+import { loadRegistry, type UnitRegistry } from '../graph/registry';
+import { createStore, type GraphStore } from '../graph/store';
+import { createApp } from './app';
+import { readServerEnv } from './config';
+import { acceptRawUtf8Urls } from './rawUtf8Urls';
+
+export interface StartOptions {
+  /** Defaults to process.env; PORT=0 picks a free port. */
+  env?: NodeJS.ProcessEnv;
+  /** A store to serve instead of the one the environment names (left open by stopServer). */
+  store?: GraphStore;
+  registry?: UnitRegistry;
+  logger?: Logger;
+  clientDir?: string | null;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  store: GraphStore;
+}
+
+let running: (RunningServer & { ownsStore: boolean }) | undefined;
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  if (running) throw new Error('the server is already running; stopServer() first');
+  const config = readServerEnv(options.env ?? process.env);
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+  const registry = options.registry ?? loadRegistry();
+  const store = options.store ?? createStore(options.env ?? process.env);
+  const ownsStore = !options.store;
+  try {
+    await store.init();
+    if (config.LOAD_SEEDS && (await store.listDocuments()).length === 0) {
+      const seeded = await loadSeeds(store, registry);
+      logger.info({ documents: seeded.map((seed) => seed.load.documentId) }, 'loaded seed documents');
+    }
+  } catch (error) {
+    if (ownsStore) await store.close();
+    throw error;
+  }
+  if (config.ADMIN_TOKEN !== undefined && config.ADMIN_TOKEN.length < 16) {
+    logger.warn('ADMIN_TOKEN is shorter than 16 characters; use a long random token');
+  }
+
+  const app = createApp({
+    store,
+    registry,
+    logger,
+    adminToken: config.ADMIN_TOKEN,
+    corsOrigins: config.CORS_ORIGINS,
+    trustProxy: config.TRUST_PROXY,
+    clientDir: options.clientDir,
+    limits: {
+      bodyBytes: config.MAX_UPLOAD_BYTES,
+      writesPerMinute: config.WRITE_RATE_PER_MINUTE,
+      exportsPerMinute: config.EXPORT_RATE_PER_MINUTE,
+    },
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  acceptRawUtf8Urls(server);
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  logger.info({ url, store: store.kind, writes: config.ADMIN_TOKEN ? 'enabled' : 'disabled' }, 'serving');
+  running = { server, url, store, ownsStore };
+  return { server, url, store };
+}
+
+export async function stopServer(): Promise<void> {
+  if (!running) return;
+  const { server, store, ownsStore } = running;
+  running = undefined;
+  server.closeAllConnections();
+  await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  if (ownsStore) await store.close();
+}
+
+if (require.main === module) {
+  const shutdown = () => {
+    stopServer().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  startServer().catch((error: unknown) => {
+    // One line for a person (e.g. Neo4j unreachable: its URI and the cause), never a stack trace.
+    const message = error instanceof DomainError || error instanceof Error ? error.message : String(error);
+    process.stderr.write(`accountability-graph server: ${message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,150 @@
+/**
+ * The OpenAPI 3.1 document, generated from the endpoint declarations and the zod schemas of
+ * server/contract.ts (z.toJSONSchema): the schemas are written once, in zod, and only there.
+ */
+import { z } from 'zod';
+import * as contract from './contract';
+import { isJsonResponse, type Endpoint } from './endpoint';
+
+type JsonSchema = Record<string, unknown>;
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  paths: Record<string, Record<string, JsonSchema>>;
+  components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
+}
+
+const COMPONENTS = '#/components/schemas/';
+
+/** Every `…ResponseSchema` (and the JSON ingest body) of the contract, named without the suffix. */
+function namedSchemas(): Map<z.ZodType, string> {
+  const names = new Map<z.ZodType, string>();
+  for (const [exportName, value] of Object.entries(contract)) {
+    if (value instanceof z.ZodType && /(Response|JsonBody)Schema$/.test(exportName) && !names.has(value)) {
+      names.set(value, exportName.replace(/Schema$/, ''));
+    }
+  }
+  return names;
+}
+
+/** Drop the per-schema `$schema`/`$id` keys: inside an OpenAPI document the dialect is the document's. */
+function bare(schema: JsonSchema): JsonSchema {
+  const { $schema: _dialect, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+const inputSchema = (schema: z.ZodType): JsonSchema =>
+  bare(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as JsonSchema);
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'A parameter or the body is invalid; the message names the field.',
+  401: 'No bearer token was sent.',
+  403: 'The token is wrong, or writes are disabled (no ADMIN_TOKEN).',
+  404: 'No such id (or route).',
+  413: 'The body is over the size limit.',
+  415: 'The body has an unsupported Content-Type.',
+  422: 'The document cannot be parsed; details give the line and column.',
+  429: 'Too many requests; wait for the window given in the RateLimit headers.',
+  500: 'An unexpected server error (no internals are disclosed).',
+  503: 'The graph store is unavailable; retry after the Retry-After seconds.',
+};
+
+function parameters(location: 'path' | 'query', schema: z.ZodType | undefined): JsonSchema[] {
+  if (!(schema instanceof z.ZodObject)) return [];
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
+    name,
+    in: location,
+    required: location === 'path' || !field.safeParse(undefined).success,
+    ...(field.description ? { description: field.description } : {}),
+    schema: inputSchema(field),
+  }));
+}
+
+function operation(endpoint: Endpoint, ref: (schema: z.ZodType) => JsonSchema): JsonSchema {
+  const errorStatuses = [
+    ...(endpoint.query || endpoint.params || endpoint.requestBody ? [400] : []),
+    ...endpoint.errors,
+    ...(endpoint.rateLimit ? [429] : []),
+    500,
+    ...(endpoint.tag === 'meta' ? [] : [503]),
+  ];
+  const responses: Record<string, JsonSchema> = {};
+  for (const response of endpoint.responses) {
+    responses[String(response.status)] = {
+      description: response.description,
+      content: isJsonResponse(response)
+        ? { 'application/json': { schema: ref(response.schema) } }
+        : Object.fromEntries(response.mediaTypes.map((type) => [type, { schema: { type: 'string' } }])),
+    };
+  }
+  for (const status of [...new Set(errorStatuses)].sort()) {
+    responses[String(status)] = {
+      description: STATUS_TEXT[status] ?? 'Error.',
+      content: { 'application/json': { schema: ref(contract.ErrorResponseSchema) } },
+    };
+  }
+  return {
+    operationId: endpoint.operationId,
+    summary: endpoint.summary,
+    ...(endpoint.description ? { description: endpoint.description } : {}),
+    tags: [endpoint.tag],
+    parameters: [...parameters('path', endpoint.params), ...parameters('query', endpoint.query)],
+    ...(endpoint.requestBody
+      ? {
+          requestBody: {
+            required: true,
+            description: endpoint.requestBody.description,
+            content: Object.fromEntries(
+              Object.entries(endpoint.requestBody.content).map(([type, body]) => [
+                type,
+                { schema: 'schema' in body ? ref(body.schema) : body.jsonSchema },
+              ]),
+            ),
+          },
+        }
+      : {}),
+    ...(endpoint.admin ? { security: [{ adminToken: [] }] } : {}),
+    responses,
+  };
+}
+
+export function buildOpenApiDocument(endpoints: readonly Endpoint[], version: string): OpenApiDocument {
+  const names = namedSchemas();
+  const registry = z.registry<{ id: string }>();
+  for (const [schema, id] of names) registry.add(schema, { id });
+  const generated = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io: 'output',
+    unrepresentable: 'any',
+    uri: (id) => `${COMPONENTS}${id}`,
+  }) as { schemas: Record<string, JsonSchema> };
+  const ref = (schema: z.ZodType): JsonSchema => {
+    const name = names.get(schema);
+    if (!name) throw new Error('every response and body schema must be a named export of server/contract.ts');
+    return { $ref: `${COMPONENTS}${name}` };
+  };
+
+  const paths: OpenApiDocument['paths'] = {};
+  for (const endpoint of endpoints) {
+    paths[endpoint.path] = { ...paths[endpoint.path], [endpoint.method]: operation(endpoint, ref) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'accountability-graph API',
+      version,
+      description:
+        'Who answers for what in Chinese government work plans: documents, items and their responsibility ' +
+        'clauses, units, workload, accountability gaps and the coordination network. Errors are ' +
+        '`{ "error": { "code", "message", "details" } }`.',
+    },
+    paths,
+    components: {
+      schemas: Object.fromEntries(Object.entries(generated.schemas).map(([name, schema]) => [name, bare(schema)])),
+      securitySchemes: {
+        adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN the server was started with.' },
+      },
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/** Reading the graph as stored: documents, items and units. */
+import { NotFoundError } from '../../graph/errors';
+import {
+  DocumentDetailResponseSchema,
+  DocumentListResponseSchema,
+  IdParamsSchema,
+  ItemDetailResponseSchema,
+  ItemPageResponseSchema,
+  ItemsQuerySchema,
+  UnitDetailQuerySchema,
+  UnitDetailResponseSchema,
+  UnitListResponseSchema,
+  UnitsQuerySchema,
+} from '../contract';
+import type { ServerContext } from '../context';
+import { defineEndpoint, type Endpoint } from '../endpoint';
+import { networkReport } from './analytics';
+
+const found = <T>(value: T | null, what: string, id: string): T => {
+  if (value === null) throw new NotFoundError(what, id);
+  return value;
+};
+
+export function browseEndpoints({ store, analysis }: ServerContext): Endpoint[] {
+  return [
+    defineEndpoint({
+      method: 'get',
+      path: '/api/documents',
+      operationId: 'listDocuments',
+      tag: 'documents',
+      summary: 'The loaded documents, with their section, item and responsibility counts.',
+      responses: [{ status: 200, description: 'Every loaded document.', schema: DocumentListResponseSchema }],
+      errors: [],
+      handle: async () => ({ documents: await store.listDocuments() }),
+    }),
+    defineEndpoint({
+      method: 'get',
+      path: '/api/documents/{id}',
+      operationId: 'getDocument',
+      tag: 'documents',
+      summary: 'One document: its metadata and its sections with item counts.',
+      params: IdParamsSchema,
+      responses: [{ status: 200, description: 'The document.', schema: DocumentDetailResponseSchema }],
+      errors: [404],
+      handle: async ({ params }) => found(await store.getDocument(params.id), 'document', params.id),
+    }),
+    defineEndpoint({
+      method: 'get',
+      path: '/api/items',
+      operationId: 'searchItems',
+      tag: 'items',
+      summary: 'Search and filter items, a page at a time, with the total count.',
+      query: ItemsQuerySchema,
+      responses: [{ status: 200, description: 'One page of matching items, in document order.', schema: ItemPageResponseSchema }],
+      errors: [],
+      handle: ({ query }) =>
+        store.searchItems({
+          q: query.q,
+          documents: query.document,
+          sections: query.section,
+          role: query.role,
+          unit: query.unit,
+          page: query.page,
+          pageSize: query.pageSize,
+        }),
+    }),
+    defineEndpoint({
+      method: 'get',
+      path: '/api/items/{id}',
+      operationId: 'getItem',
+      tag: 'items',
+      summary: 'One item: its text, its clause with offsets, and every owner by role.',
+      description:
+        'Item ids contain a slash (`<documentId>/item-12`); send it encoded as %2F or as is. Each owner carries ' +
+        'the name as written, the registry name, the English name, the kind, and whether the role was inferred.',
+      params: IdParamsSchema,
+      slashParam: 'id',
+      responses: [{ status: 200, description: 'The item.', schema: ItemDetailResponseSchema }],
+      errors: [404],
+      handle: async ({ params }) => found(await store.getItem(params.id), 'item', params.id),
+    }),
+    defineEndpoint({
+      method: 'get',
+      path: '/api/units',
+      operationId: 'searchUnits',
+      tag: 'units',
+      summary: 'Units that answer for at least one item, by kind and name.',
+      query: UnitsQuerySchema,
+      responses: [{ status: 200, description: 'Matching units.', schema: UnitListResponseSchema }],
+      errors: [],
+      handle: async ({ query }) => ({ units: await store.searchUnits(query) }),
+    }),
+    defineEndpoint({
+      method: 'get',
+      path: '/api/units/{id}',
+      operationId: 'getUnit',
+      tag: 'units',
+      summary: 'One unit: its items by role, its partners with shared-item counts, its sections and its network metrics.',
+      params: IdParamsSchema,
+      query: UnitDetailQuerySchema,
+      responses: [{ status: 200, description: 'The unit.', schema: UnitDetailResponseSchema }],
+      errors: [404],
+      handle: async ({ params, query }) => {
+        const detail = found(await store.getUnit(params.id), 'unit', params.id);
+        const report = await networkReport(analysis, query);
+        const node = report.nodes.find((candidate) => candidate.unit.id === params.id);
+        const metrics = node ? (({ unit: _unit, ...figures }) => figures)(node) : null;
+        return { ...detail, metrics, parameters: report.parameters };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,197 @@
+/**
+ * Changing the graph: ingest a document (or preview its parse) and delete one. Commits and
+ * deletes need the admin token; a dry run writes nothing and needs none.
+ */
+import { basename } from 'node:path';
+import express, { type Request, type RequestHandler } from 'express';
+import multer from 'multer';
+import type { z } from 'zod';
+import { NotFoundError } from '../../graph/errors';
+import { ingestText } from '../../graph/ingest';
+import type { ParsedDocument } from '../../graph/model';
+import { decodeDocument, parseDocument } from '../../graph/parse';
+import {
+  DeleteDocumentResponseSchema,
+  IdParamsSchema,
+  IngestJsonBodySchema,
+  IngestResponseSchema,
+  IngestQuerySchema,
+  IngestResultResponseSchema,
+  type IngestPreviewResponse,
+  type UnknownUnit,
+} from '../contract';
+import { requireAdmin, assertAdmin } from '../auth';
+import type { Limits, ServerContext } from '../context';
+import { defineEndpoint, type Endpoint, type ParsedInput } from '../endpoint';
+import { HttpError, tooLarge } from '../errors';
+
+type IngestQuery = z.output<typeof IngestQuerySchema>;
+
+/** Room for multipart boundaries and part headers on top of the document itself. */
+const MULTIPART_OVERHEAD_BYTES = 16 * 1024;
+
+const ACCEPTED = ['multipart/form-data', 'text/plain', 'application/json'];
+
+/**
+ * Reads the document from whichever of the three accepted forms the request uses. A declared
+ * Content-Length over the limit is refused before a byte of the body is read; a body without
+ * one is cut off as soon as it passes the limit.
+ */
+function readDocumentBody(limits: Limits): RequestHandler {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: limits.bodyBytes, files: 1, fields: 0, parts: 1 },
+  }).single('file');
+  const raw = express.raw({ type: () => true, limit: limits.bodyBytes });
+  const json = express.json({ type: () => true, limit: limits.bodyBytes });
+  return (req, res, next) => {
+    const declared = Number(req.get('content-length') ?? 0);
+    const multipart = req.is('multipart/form-data') !== false && req.is('multipart/form-data') !== null;
+    if (declared > limits.bodyBytes + (multipart ? MULTIPART_OVERHEAD_BYTES : 0)) {
+      // Answer now and close: reading the rest of an oversized body would be the very cost the limit avoids.
+      const { status, body } = tooLarge(limits.bodyBytes);
+      res.set('Connection', 'close').status(status).json(body);
+      return;
+    }
+    if (multipart) return upload(req, res, next);
+    if (req.is('text/plain')) return raw(req, res, next);
+    if (req.is('application/json')) return json(req, res, next);
+    next(
+      new HttpError(
+        415,
+        'unsupported_media_type',
+        `Send the document as ${ACCEPTED.join(', ')} ({"text": "…"}); got ${req.get('content-type') ?? 'no Content-Type'}.`,
+        { accepted: ACCEPTED },
+      ),
+    );
+  };
+}
+
+interface Upload {
+  text: string;
+  source: string;
+  id?: string;
+}
+
+/** The document's text, its source name and the id asked for, whichever way it was sent. */
+function uploadFrom(req: Request, query: IngestQuery): Upload {
+  if (req.is('application/json')) {
+    const body = IngestJsonBodySchema.parse(req.body);
+    return { text: body.text, source: body.source ?? query.source ?? 'upload', id: body.id ?? query.id };
+  }
+  const file = req.file;
+  if (req.is('multipart/form-data') && !file) {
+    throw new HttpError(400, 'invalid_upload', "file: the multipart body has no part named 'file'.", { field: 'file' });
+  }
+  const bytes = file ? file.buffer : (req.body as Buffer | undefined);
+  const source = query.source ?? (file ? basename(file.originalname) : 'upload');
+  if (!bytes || bytes.length === 0) throw new HttpError(400, 'empty_document', 'The document is empty.');
+  // Decoding here (UTF-8, or GB18030 as many government files are) lets every form share one path.
+  return { text: decodeDocument(bytes, source).text, source, id: query.id };
+}
+
+function preview(parsed: ParsedDocument): IngestPreviewResponse {
+  const unknown = new Map<string, UnknownUnit>();
+  for (const item of parsed.items) {
+    for (const assignment of item.assignments.filter((candidate) => candidate.provisional)) {
+      const entry = unknown.get(assignment.unitId) ?? { name: assignment.name, unitId: assignment.unitId, occurrences: [] };
+      entry.occurrences.push({ itemId: item.id, label: item.label, start: assignment.start, end: assignment.end });
+      unknown.set(assignment.unitId, entry);
+    }
+  }
+  return {
+    dryRun: true,
+    document: parsed.document,
+    sections: parsed.sections,
+    items: parsed.items.map(({ id, label, section, title, clause, assignments }) => ({
+      id,
+      label,
+      section,
+      title,
+      clause,
+      assignments,
+    })),
+    counts: {
+      sections: parsed.sections.length,
+      items: parsed.items.length,
+      assignments: parsed.items.reduce((sum, item) => sum + item.assignments.length, 0),
+    },
+    warnings: parsed.warnings,
+    unknownUnits: [...unknown.values()],
+  };
+}
+
+export function ingestEndpoints({ store, registry, adminToken, limits }: ServerContext): Endpoint[] {
+  /** A dry run needs no token; a commit does, checked before the body is read. */
+  const adminUnlessDryRun: RequestHandler = (req, res, next) => {
+    const { query } = res.locals.input as ParsedInput & { query: IngestQuery };
+    if (!query.dryRun) assertAdmin(adminToken, req.get('authorization'));
+    next();
+  };
+
+  return [
+    defineEndpoint({
+      method: 'post',
+      path: '/api/documents',
+      operationId: 'ingestDocument',
+      tag: 'documents',
+      summary: 'Ingest a document, or with dryRun=true preview its parse without writing anything.',
+      description:
+        `Send the document as multipart/form-data (one part named \`file\`), as a text/plain body, or as JSON ` +
+        `\`{"text": "…"}\`, at most ${limits.bodyBytes} bytes (UTF-8 or GB18030). A commit needs ` +
+        '`Authorization: Bearer <ADMIN_TOKEN>` and is refused (403) when the server has no ADMIN_TOKEN. ' +
+        'The same bytes again change nothing (200, outcome unchanged); new bytes for a known id replace the document whole.',
+      query: IngestQuerySchema,
+      admin: true,
+      rateLimit: 'write',
+      requestBody: {
+        description: 'The document.',
+        content: {
+          'multipart/form-data': {
+            jsonSchema: {
+              type: 'object',
+              properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } },
+              required: ['file'],
+            },
+          },
+          'text/plain': { jsonSchema: { type: 'string', minLength: 1 } },
+          'application/json': { schema: IngestJsonBodySchema },
+        },
+      },
+      before: [adminUnlessDryRun, readDocumentBody(limits)],
+      responses: [
+        { status: 201, description: 'Committed: the document was created or replaced.', schema: IngestResultResponseSchema },
+        {
+          status: 200,
+          description: 'With dryRun=true, the parse preview; otherwise the same bytes were already loaded (outcome unchanged).',
+          schema: IngestResponseSchema,
+        },
+      ],
+      errors: [401, 403, 413, 415, 422],
+      handle: async ({ query, req, res }) => {
+        const upload = uploadFrom(req, query);
+        if (query.dryRun) return preview(parseDocument(upload.text, { ...upload, registry }));
+        const { load, warnings } = await ingestText(store, registry, upload.text, upload);
+        res.status(load.outcome === 'unchanged' ? 200 : 201);
+        return { dryRun: false, result: load, warnings };
+      },
+    }),
+    defineEndpoint({
+      method: 'delete',
+      path: '/api/documents/{id}',
+      operationId: 'deleteDocument',
+      tag: 'documents',
+      summary: 'Remove a document, its sections, items and edges, and units nothing else references.',
+      params: IdParamsSchema,
+      admin: true,
+      rateLimit: 'write',
+      before: [requireAdmin(adminToken)],
+      responses: [{ status: 200, description: 'Removed.', schema: DeleteDocumentResponseSchema }],
+      errors: [401, 403, 404],
+      handle: async ({ params }) => {
+        if (!(await store.removeDocument(params.id))) throw new NotFoundError('document', params.id);
+        return { id: params.id, removed: true };
+      },
+    }),
+  ];
+}
