@@ -17,11 +17,13 @@ export function slice(mapped: MappedText, from: number, to: number = mapped.text
 }
 
 export function concat(parts: readonly MappedText[]): MappedText {
-  return {
-    text: parts.map((p) => p.text).join(''),
-    starts: parts.flatMap((p) => p.starts),
-    ends: parts.flatMap((p) => p.ends),
-  };
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const part of parts) {
+    for (const offset of part.starts) starts.push(offset);
+    for (const offset of part.ends) ends.push(offset);
+  }
+  return { text: parts.map((p) => p.text).join(''), starts, ends };
 }
 
 /** Source range [start, end) of repaired characters [from, to); empty ranges sit at `from`. */
