@@ -31,12 +31,12 @@ export function WorkloadChart({ rows, weights, thresholds, onSelect }: WorkloadC
         {ROLE_ORDER.map((role) => (
           <li key={role}>
             <span className="swatch" style={{ background: ROLE_COLOURS[role] }} aria-hidden="true" />
-            {t(`role.${role}` as MessageKey)} × {formatNumber(weights[role])}
+            {t(`role.${role}` as MessageKey)} × {formatNumber(weights[role], 1)}
           </li>
         ))}
         <li>
           <span className="threshold-sample" aria-hidden="true" />
-          {t('workload.threshold')}
+          {t('workload.thresholdLegend')}
         </li>
       </ul>
       <ol className="workload-rows" aria-label={t('workload.chartLabel')}>

@@ -50,6 +50,9 @@ const zh = {
   'workload.weights': '权重',
   'workload.threshold': '超负荷阈值',
   'workload.rule': '判定规则',
+  'workload.ruleText':
+    '单位的加权负荷高于同类单位（同一类型）加权负荷的 Q3 + {k} × IQR（四分位距）时，判定为超负荷。同类单位少于 {min} 个的组不设阈值，不作判定。',
+  'workload.thresholdLegend': '超负荷阈值（按同类单位）',
   'workload.overloaded': '超负荷',
   'workload.weightedLoad': '加权负荷',
   'workload.rank': '排名',
@@ -234,6 +237,9 @@ const en: Record<MessageKey, string> = {
   'workload.weights': 'Weights',
   'workload.threshold': 'Overload threshold',
   'workload.rule': 'Rule',
+  'workload.ruleText':
+    'A unit is overloaded when its weighted load is above Q3 + {k} × IQR of the weighted loads of its peers (units of the same kind). Peer groups of fewer than {min} units get no threshold, and nobody in them is flagged.',
+  'workload.thresholdLegend': 'Overload threshold (of its peer group)',
   'workload.overloaded': 'overloaded',
   'workload.weightedLoad': 'Weighted load',
   'workload.rank': 'Rank',

@@ -79,7 +79,13 @@ export function WorkloadPage() {
                 </dl>
                 <section className="rule" aria-labelledby="rule-title">
                   <h2 id="rule-title">{t('workload.rule')}</h2>
-                  <p>{report.overloadRule.rule}</p>
+                  {/* The server states the rule in English; the same rule, from its parameters, in the interface language. */}
+                  <p data-testid="overload-rule">
+                    {t('workload.ruleText', {
+                      k: report.overloadRule.overloadFactor,
+                      min: report.overloadRule.minPeerGroupSize,
+                    })}
+                  </p>
                   <table className="data-table compact">
                     <thead>
                       <tr>

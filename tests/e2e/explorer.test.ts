@@ -1,0 +1,256 @@
+/**
+ * The explorer end to end: real server, embedded store, built client, headless Chromium.
+ * Expectations come from the API's own answers, so the test checks that the page shows what the
+ * server says (plus the seed facts the issue names).
+ */
+import { readFile } from 'node:fs/promises';
+import { DOMParser } from '@xmldom/xmldom';
+import Graph from 'graphology';
+import { parse as parseGraphml } from 'graphology-graphml';
+import type { Browser, Page } from 'playwright-core';
+import type { DocumentListResponse, NetworkResponse, WorkloadResponse } from '../../server/contract';
+import { ensureClientBuilt, getJson, launchBrowser, screenshot } from './harness';
+import { startExplorer, type Explorer } from './server';
+
+jest.setTimeout(120_000);
+
+const ADMIN_TOKEN = 'e2e-admin-token';
+
+let explorer: Explorer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  explorer = await startExplorer(ADMIN_TOKEN);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await explorer?.stop();
+});
+
+beforeEach(async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true, locale: 'zh-CN' });
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await page.context().close();
+});
+
+const open = (path: string) => page.goto(new URL(path, explorer.baseUrl).toString());
+
+describe('Workload', () => {
+  it('When opened, then 省工业和信息化厅 is ranked first, as the API ranks it', async () => {
+    const report = await getJson<WorkloadResponse>(explorer.baseUrl, '/api/workload');
+    await open('/workload');
+    const firstRow = page.locator('.workload-rows > li').first();
+    await firstRow.waitFor();
+    expect(await firstRow.getAttribute('data-unit-id')).toBe(report.rows[0]!.unit.id);
+    await expect(firstRow.locator('.unit-name').textContent()).resolves.toContain('省工业和信息化厅');
+    expect(await page.locator('.workload-rows > li').count()).toBe(Math.min(30, report.rows.length));
+    await screenshot(page, 'workload-zh');
+  });
+
+  it('When the language is switched, then units show their registry English names', async () => {
+    const report = await getJson<WorkloadResponse>(explorer.baseUrl, '/api/workload');
+    await open('/workload');
+    await page.locator('.workload-rows > li').first().waitFor();
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByRole('heading', { name: 'Workload' }).waitFor();
+    const first = page.locator('.workload-rows > li').first().locator('.unit-name');
+    await expect(first.textContent()).resolves.toContain(report.rows[0]!.unit.nameEn);
+    await expect(page.locator('.workload-rows').textContent()).resolves.not.toContain('省工业和信息化厅');
+    await screenshot(page, 'workload-en');
+  });
+
+  it('When a unit is clicked, then its profile opens with items by role and partners', async () => {
+    await open('/workload');
+    await page.locator('.workload-rows > li').first().locator('button').click();
+    await page.waitForURL(/\/units\//);
+    await page.getByRole('heading', { name: /省工业和信息化厅/ }).waitFor();
+    await page.getByRole('heading', { name: '协同单位' }).waitFor();
+    await screenshot(page, 'unit-profile');
+  });
+});
+
+describe('Item trace', () => {
+  it('When 数据要素 is searched and (十二) opened, then 省政务服务数据管理局 leads and its clause is highlighted', async () => {
+    await open('/items');
+    await page.getByLabel('搜索事项', { exact: true }).fill('数据要素');
+    await page.getByRole('button', { name: '搜索事项' }).click();
+    const twelve = page.getByRole('link', { name: /（十二）/ });
+    await twelve.waitFor();
+    await screenshot(page, 'items-search');
+    await twelve.click();
+    await page.waitForURL(/\/items\/.+item-12/);
+    const lead = page.locator('dd[data-role="lead"]');
+    await lead.first().waitFor();
+    await expect(lead.allTextContents()).resolves.toEqual([expect.stringContaining('省政务服务数据管理局')]);
+    const clause = page.locator('mark.clause');
+    await expect(clause.textContent()).resolves.toContain('省政务服务数据管理局牵头');
+    await expect(page.locator('.breadcrumb').textContent()).resolves.toContain('（十二）');
+    await screenshot(page, 'item-12');
+  });
+});
+
+describe('Network', () => {
+  it('When opened, then it draws exactly the nodes the API returns, and a click focuses a neighbourhood', async () => {
+    const network = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=coordination');
+    const expected = network.elements.nodes.length;
+    expect(expected).toBeGreaterThan(0);
+    await open('/network');
+    await page.locator(`.cy-container[data-nodes="${expected}"]`).waitFor();
+    await expect(page.getByTestId('network-counts').textContent()).resolves.toContain(`${expected} 个节点`);
+    await page.waitForTimeout(500); // let the first frame paint before the screenshot
+    await screenshot(page, 'network-coordination');
+
+    // Focus from the legend (keyboard-reachable buttons), then the URL carries the focus to share.
+    await page.locator('.legend-communities button').first().click();
+    await page.waitForURL(/focus=/);
+    const focused = Number(await page.locator('.cy-container').getAttribute('data-nodes'));
+    expect(focused).toBe(expected); // focusing fades, it does not remove
+    await page.locator('.focus-panel').waitFor();
+    await screenshot(page, 'network-focus');
+  });
+
+  it('When switched to bipartite, then units and items are drawn with role edges', async () => {
+    const network = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=bipartite');
+    await open('/network?mode=bipartite&layout=concentric');
+    await page.locator(`.cy-container[data-nodes="${network.elements.nodes.length}"]`).waitFor();
+    expect(await page.locator('.cy-container').getAttribute('data-edges')).toBe(String(network.elements.edges.length));
+    await page.waitForTimeout(500);
+    await screenshot(page, 'network-bipartite');
+  });
+});
+
+describe('Research', () => {
+  it('When GraphML is downloaded, then a GraphML parser reads the coordination network back', async () => {
+    await open('/research');
+    await page.locator('table.data-table tbody tr').first().waitFor();
+    await screenshot(page, 'research');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-format="graphml"]').click()]);
+    const xml = await readFile((await download.path())!, 'utf8');
+    // Well-formed XML whose keys declare their types (what Gephi, igraph and NetworkX need)…
+    const xmlDocument = new DOMParser().parseFromString(xml, 'application/xml');
+    const keys = Array.from(xmlDocument.getElementsByTagName('key'));
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((key) => key.getAttribute('attr.type'))).toBe(true);
+    // …that graphology's GraphML parser reads back into the same network the API describes.
+    const graph = parseGraphml(Graph, xml);
+    const metrics = await getJson<{ graph: { nodes: number; edges: number } }>(explorer.baseUrl, '/api/metrics');
+    expect(graph.order).toBe(metrics.graph.nodes);
+    expect(graph.size).toBe(metrics.graph.edges);
+  });
+});
+
+describe('Documents', () => {
+  const smallPlan = [
+    '2099年测试工作要点',
+    '',
+    '一、夯实数据基础',
+    '',
+    '(一)建设测试数据平台。完善平台功能。(省科技厅牵头,省财政厅按职责分工负责,相关市政府落实)',
+    '',
+    '(二)推进测试应用。开展试点示范。(省发展改革委、省工业和信息化厅按职责分工负责)',
+    '',
+  ].join('\n');
+
+  it('When a small document is uploaded, then the preview shows its items and the token commits it', async () => {
+    await open('/documents');
+    await page.getByRole('table').waitFor();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'e2e-small-plan.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(smallPlan, 'utf8'),
+    });
+    await page.getByLabel(/文件标识/).fill('e2e-small-plan');
+    await page.getByRole('button', { name: '解析预览' }).click();
+    const preview = page.getByTestId('ingest-preview');
+    await preview.waitFor();
+    await expect(preview.textContent()).resolves.toContain('建设测试数据平台');
+    await expect(preview.locator('tbody tr').count()).resolves.toBe(2);
+    await screenshot(page, 'documents-preview');
+
+    // Without the token, nothing is written and the page says why.
+    await page.getByRole('button', { name: '提交入库' }).click();
+    await page.getByRole('alert').filter({ hasText: '管理员令牌' }).waitFor();
+
+    await page.getByLabel('管理员令牌').fill(ADMIN_TOKEN);
+    await page.getByRole('button', { name: '提交入库' }).click();
+    await page.getByRole('status').filter({ hasText: 'e2e-small-plan' }).waitFor();
+    await page.locator('tr[data-document-id="e2e-small-plan"]').waitFor();
+    const list = await getJson<DocumentListResponse>(explorer.baseUrl, '/api/documents');
+    expect(list.documents.map((document) => document.id)).toContain('e2e-small-plan');
+    await screenshot(page, 'documents-committed');
+  });
+
+  it('When a wrong token is used, then the API message is shown and nothing is written', async () => {
+    await open('/documents');
+    await page.getByLabel(/或粘贴文本/).fill(smallPlan.replace('2099', '2098'));
+    await page.getByLabel(/文件标识/).fill('e2e-wrong-token');
+    await page.getByRole('button', { name: '解析预览' }).click();
+    await page.getByTestId('ingest-preview').waitFor();
+    await page.getByLabel('管理员令牌').fill('not-the-token');
+    await page.getByRole('button', { name: '提交入库' }).click();
+    await page.locator('.ingest [role="alert"]').waitFor();
+    const list = await getJson<DocumentListResponse>(explorer.baseUrl, '/api/documents');
+    expect(list.documents.map((document) => document.id)).not.toContain('e2e-wrong-token');
+  });
+
+  it('When a document contains <script> and <img onerror>, then it renders as inert text', async () => {
+    const hostile = [
+      '2099年安全测试工作要点',
+      '',
+      '一、安全',
+      '',
+      '(一)防范脚本注入<script>window.__pwned=1</script>。正文包含<img src=x onerror="window.__pwned=2">标签。(省科技厅牵头)',
+      '',
+    ].join('\n');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await open('/documents');
+    await page.getByLabel('管理员令牌').fill(ADMIN_TOKEN);
+    await page.getByLabel(/或粘贴文本/).fill(hostile);
+    await page.getByLabel(/文件标识/).fill('e2e-hostile');
+    await page.getByRole('button', { name: '解析预览' }).click();
+    await page.getByTestId('ingest-preview').waitFor();
+    await page.getByRole('button', { name: '提交入库' }).click();
+    await page.getByRole('status').filter({ hasText: 'e2e-hostile' }).waitFor();
+
+    await open(`/items/${encodeURIComponent('e2e-hostile/item-1')}`);
+    const text = page.locator('p.source-text').first();
+    await text.waitFor();
+    await expect(text.textContent()).resolves.toContain('<script>');
+    expect(await page.locator('main img, main script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await screenshot(page, 'item-inert-markup');
+  });
+});
+
+describe('Gaps', () => {
+  it('When opened, then items without a lead are listed with reasons and links', async () => {
+    const gaps = await getJson<{ gaps: unknown[] }>(explorer.baseUrl, '/api/gaps');
+    await open('/gaps');
+    await page.locator('.gap-list > li').first().waitFor();
+    expect(await page.locator('.gap-list > li').count()).toBe(gaps.gaps.length);
+    await screenshot(page, 'gaps');
+  });
+});
+
+describe('Laptop width', () => {
+  it('When the window is 1024 px wide, then the workload page still fits without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await open('/workload');
+    await page.locator('.workload-rows > li').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'workload-1024');
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * End-to-end harness: the real server in-process on the embedded store (port 0), the built
+ * client it serves, and Debian's Chromium driven by playwright-core.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const SCREENSHOTS = path.join(__dirname, 'screenshots');
+
+/** The suite needs dist/client; the test runner rebuilds it when stale, this covers a fresh checkout. */
+export function ensureClientBuilt(): void {
+  if (existsSync(path.join(ROOT, 'dist/client/index.html'))) return;
+  const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('e2e: `npx vite build` failed; the client cannot be served');
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The API as the test sees it, to compute expectations from responses rather than guess them. */
+export async function getJson<T>(baseUrl: string, pathAndQuery: string): Promise<T> {
+  const response = await fetch(new URL(pathAndQuery, baseUrl));
+  if (!response.ok) throw new Error(`GET ${pathAndQuery}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
