@@ -59,16 +59,13 @@ const flagParam = z.stringbool();
 
 /** Filters shared by items, analytics, network and exports (graph/store GraphFilter). */
 export const FilterQuerySchema = z.strictObject({
-  /** Document ids. */
-  document: listParam(z.string().min(1)).optional(),
-  /** Section ids (`<documentId>/section-2`). */
-  section: listParam(z.string().min(1)).optional(),
-  /** Responsibility roles kept. */
-  role: listParam(RoleSchema).optional(),
-  /** Unit kinds kept. */
-  kind: listParam(UnitKindSchema).optional(),
-  /** Unit ids kept. */
-  unit: listParam(z.string().min(1)).optional(),
+  document: listParam(z.string().min(1)).optional().describe('Document ids (comma-separated or repeated).'),
+  section: listParam(z.string().min(1)).optional().describe('Section ids, e.g. `guangdong-digital-economy-2023/section-3`.'),
+  role: listParam(RoleSchema).optional().describe(`Responsibility roles kept: ${ROLES.join(', ')}.`),
+  kind: listParam(UnitKindSchema)
+    .optional()
+    .describe(`Unit kinds kept: ${UnitKindSchema.options.join(', ')}.`),
+  unit: listParam(z.string().min(1)).optional().describe('Unit ids kept, e.g. `gd.dept.industry-it`.'),
 });
 export type FilterQuery = z.input<typeof FilterQuerySchema>;
 
@@ -76,55 +73,58 @@ export type FilterQuery = z.input<typeof FilterQuerySchema>;
  * `lead:3,co:1` → { lead: 3, co: 1 }: overrides of the workload weights; roles not named keep
  * their documented defaults.
  */
-export const WeightsParamSchema = z.string().transform((text, ctx) => {
-  const weights: Partial<Record<Role, number>> = {};
-  for (const pair of text.split(',').map((part) => part.trim()).filter(Boolean)) {
-    const [role, value, ...rest] = pair.split(':').map((part) => part.trim());
-    const weight = Number(value);
-    if (rest.length > 0 || !RoleSchema.safeParse(role).success || value === '' || !Number.isFinite(weight) || weight < 0) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `'${pair}' is not role:weight with role one of ${ROLES.join(', ')} and a weight ≥ 0`,
-      });
-      return z.NEVER;
+export const WeightsParamSchema = z
+  .string()
+  .transform((text, ctx) => {
+    const weights: Partial<Record<Role, number>> = {};
+    for (const pair of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const [role, value, ...rest] = pair.split(':').map((part) => part.trim());
+      const weight = Number(value);
+      if (rest.length > 0 || !RoleSchema.safeParse(role).success || value === '' || !Number.isFinite(weight) || weight < 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `'${pair}' is not role:weight with role one of ${ROLES.join(', ')} and a weight ≥ 0`,
+        });
+        return z.NEVER;
+      }
+      weights[role as Role] = weight;
     }
-    weights[role as Role] = weight;
-  }
-  return weights;
-});
+    return weights;
+  })
+  .describe('Role weights as `role:weight` pairs, e.g. `lead:3,co:1`; roles not named keep their defaults (lead 3, co 1, support 0.5, implement 1, guide 0.5).');
 
-/** Keep generic placeholders (相关市政府 …) as units. Default false: they name nobody. */
-const includeGenericParam = flagParam.optional();
+const includeGenericParam = flagParam
+  .optional()
+  .describe('Keep generic placeholders (相关市政府 …) as units: true or false (default false: they name nobody).');
 
 /** Louvain and projection parameters shared by metrics, communities, unit detail and exports. */
 const NetworkParams = {
-  /** Louvain resolution (γ); the analytics default when absent. */
-  resolution: z.coerce.number().positive().max(100).optional(),
-  /** Louvain random seed; the analytics default when absent. Same seed, same communities. */
-  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).optional(),
-  /** How ties are weighted: shared-items (default) or role-weighted. */
-  weighting: EdgeWeightingSchema.optional(),
+  resolution: z.coerce.number().positive().max(100).optional().describe('Louvain resolution γ (default 1).'),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional()
+    .describe('Louvain random seed (default 42); the same seed gives the same communities.'),
+  weighting: EdgeWeightingSchema.optional().describe('How ties are weighted: shared-items (default) or role-weighted.'),
   includeGeneric: includeGenericParam,
 };
 
 export const ItemsQuerySchema = z.strictObject({
-  /** Case-insensitive substring of label, title or text. */
-  q: z.string().max(200).optional(),
+  q: z.string().max(200).optional().describe('Case-insensitive text found in the label, title or text, e.g. 数据要素.'),
   document: FilterQuerySchema.shape.document,
   section: FilterQuerySchema.shape.section,
-  /** Only items where `unit` (or any unit) holds this role. */
-  role: RoleSchema.optional(),
-  /** Unit id. */
-  unit: z.string().min(1).optional(),
-  page: intParam(1, 1_000_000).default(1),
-  pageSize: intParam(1, 500).default(50),
+  role: RoleSchema.optional().describe('Only items where `unit` (or any unit) holds this role.'),
+  unit: z.string().min(1).optional().describe('Only items this unit answers for (unit id).'),
+  page: intParam(1, 1_000_000).default(1).describe('Page number, from 1.'),
+  pageSize: intParam(1, 500).default(50).describe('Items per page, 1–500.'),
 });
 export type ItemsQuery = z.input<typeof ItemsQuerySchema>;
 
 export const UnitsQuerySchema = z.strictObject({
-  kind: UnitKindSchema.optional(),
-  /** Substring of any of the unit's names (Chinese or English). */
-  q: z.string().max(200).optional(),
+  kind: UnitKindSchema.optional().describe('Only units of this kind.'),
+  q: z.string().max(200).optional().describe("Text found in any of the unit's names, Chinese or English."),
 });
 export type UnitsQuery = z.input<typeof UnitsQuerySchema>;
 
@@ -133,15 +133,24 @@ export type UnitDetailQuery = z.input<typeof UnitDetailQuerySchema>;
 
 export const WorkloadQuerySchema = FilterQuerySchema.extend({
   weights: WeightsParamSchema.optional(),
-  /** k in the overload rule (weighted load > Q3 + k × IQR of the peer group). */
-  overloadFactor: z.coerce.number().nonnegative().max(100).optional(),
+  overloadFactor: z.coerce
+    .number()
+    .nonnegative()
+    .max(100)
+    .optional()
+    .describe('k in the overload rule: weighted load above Q3 + k × IQR of the peer group (default 1.5).'),
   includeGeneric: includeGenericParam,
 });
 export type WorkloadQuery = z.input<typeof WorkloadQuerySchema>;
 
 export const GapsQuerySchema = FilterQuerySchema.extend({
-  /** Diffusion: at least this many co-responsible units and no lead. */
-  diffusionThreshold: z.coerce.number().int().min(2).max(1000).optional(),
+  diffusionThreshold: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(1000)
+    .optional()
+    .describe('Diffusion: at least this many co-responsible units and no lead (default 3).'),
 });
 export type GapsQuery = z.input<typeof GapsQuerySchema>;
 
@@ -149,8 +158,9 @@ export type NetworkMode = z.infer<typeof CytoscapeModeSchema>;
 
 export const NetworkQuerySchema = FilterQuerySchema.extend({
   mode: CytoscapeModeSchema.default('coordination'),
-  /** Most nodes returned (lowest-load units go first); `truncated` says what was left out. */
-  limit: intParam(1, 20_000).default(2_000),
+  limit: intParam(1, 20_000)
+    .default(2_000)
+    .describe('Most nodes returned (lowest-load units are left out first); `truncated` says what was left out.'),
   includeGeneric: includeGenericParam,
 });
 export type NetworkQuery = z.input<typeof NetworkQuerySchema>;
@@ -158,16 +168,9 @@ export type NetworkQuery = z.input<typeof NetworkQuerySchema>;
 export const MetricsQuerySchema = FilterQuerySchema.extend(NetworkParams);
 export type MetricsQuery = z.input<typeof MetricsQuerySchema>;
 
-export const DownloadFormatSchema = z.enum([
-  'csv-nodes',
-  'csv-edges',
-  'csv-responsibilities',
-  'csv-workload',
-  'graphml',
-  'gexf',
-  'json',
-  'report',
-]);
+export const DownloadFormatSchema = z
+  .enum(['csv-nodes', 'csv-edges', 'csv-responsibilities', 'csv-workload', 'graphml', 'gexf', 'json', 'report'])
+  .describe('The file to download.');
 export type DownloadFormat = z.infer<typeof DownloadFormatSchema>;
 
 export const ExportParamsSchema = z.strictObject({ format: DownloadFormatSchema });
@@ -180,12 +183,16 @@ export const ExportQuerySchema = MetricsQuerySchema.extend({
 export type ExportQuery = z.input<typeof ExportQuerySchema>;
 
 export const IngestQuerySchema = z.strictObject({
-  /** true: parse and preview, write nothing (no token needed). */
-  dryRun: flagParam.default(false),
-  /** Document id to use instead of the one derived from the file name or title. */
-  id: DocumentMetaSchema.shape.id.optional(),
-  /** File name recorded as the document's source (multipart uploads carry their own). */
-  source: z.string().min(1).max(255).optional(),
+  dryRun: flagParam.default(false).describe('true: parse and preview, write nothing (no token needed).'),
+  id: DocumentMetaSchema.shape.id
+    .optional()
+    .describe('Document id to use instead of the one derived from the file name (lower-case letters, digits, . _ -).'),
+  source: z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .describe('File name recorded as the source (multipart uploads carry their own); errors and warnings name it.'),
 });
 export type IngestQuery = z.input<typeof IngestQuerySchema>;
 
@@ -197,7 +204,7 @@ export const IngestJsonBodySchema = z.strictObject({
 });
 export type IngestJsonBody = z.input<typeof IngestJsonBodySchema>;
 
-export const IdParamsSchema = z.strictObject({ id: z.string().min(1).max(300) });
+export const IdParamsSchema = z.strictObject({ id: z.string().min(1).max(300).describe('The id, as the API gives it.') });
 
 // ---------------------------------------------------------------------------------------------
 // Responses.

@@ -52,13 +52,16 @@ const STATUS_TEXT: Record<number, string> = {
 
 function parameters(location: 'path' | 'query', schema: z.ZodType | undefined): JsonSchema[] {
   if (!(schema instanceof z.ZodObject)) return [];
-  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
-    name,
-    in: location,
-    required: location === 'path' || !field.safeParse(undefined).success,
-    ...(field.description ? { description: field.description } : {}),
-    schema: inputSchema(field),
-  }));
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
+    const { description, ...fieldSchema } = inputSchema(field);
+    return {
+      name,
+      in: location,
+      required: location === 'path' || !field.safeParse(undefined).success,
+      ...(description ? { description } : {}),
+      schema: fieldSchema,
+    };
+  });
 }
 
 function operation(endpoint: Endpoint, ref: (schema: z.ZodType) => JsonSchema): JsonSchema {
