@@ -12,6 +12,9 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
+      // A real Neo4j on a free port for the run, unless NEO4J_URI is given (tests/support/neo4j.ts).
+      globalSetup: '<rootDir>/tests/setup/neo4jGlobalSetup.ts',
+      globalTeardown: '<rootDir>/tests/setup/neo4jGlobalTeardown.ts',
     },
     {
       displayName: 'client',

@@ -1,0 +1,274 @@
+/**
+ * A real Neo4j 5.26 Community for tests and development, without Docker: the embedded database from Maven
+ * Central, started by Launcher.java with Bolt on 127.0.0.1 and auth off. Used by `npm run neo4j:start|stop`
+ * (scripts/neo4j.ts) and by the jest global setup (tests/setup/).
+ *
+ * Each server lives under .neo4j/<port>/ (pid file, log, data directory), so several can run side by side.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const pomFile = path.join(__dirname, 'pom.xml');
+const launcherFile = path.join(__dirname, 'Launcher.java');
+const classpathFile = path.join(__dirname, 'cp.txt');
+const stateRoot = path.join(repoRoot, '.neo4j');
+
+const MIN_JAVA_MAJOR = 17;
+const JVM_FLAGS = [
+  // Several instances may run at once on a shared 2-core machine: keep the heap modest.
+  '-Xms256m',
+  '-Xmx1g',
+  // The flags the 5.x server passes itself; without them Netty and the page cache fail on Java 17.
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Dlog4j2.disable.jmx=true',
+  '-Dfile.encoding=UTF-8',
+];
+
+/** Java or Maven is missing: the caller decides whether that is fatal (CI) or a reason to skip. */
+export class Neo4jPrerequisiteError extends Error {
+  override name = 'Neo4jPrerequisiteError';
+}
+
+export type Log = (line: string) => void;
+const silent: Log = () => undefined;
+
+export function boltUri(port: number): string {
+  return `bolt://127.0.0.1:${port}`;
+}
+
+function serverDir(port: number) {
+  const dir = path.join(stateRoot, String(port));
+  return { dir, pidFile: path.join(dir, 'neo4j.pid'), logFile: path.join(dir, 'neo4j.log'), dataDir: path.join(dir, 'data') };
+}
+
+function runs(command: string, args: string[]): { ok: boolean; output: string } {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+}
+
+function classpathIsFresh(): boolean {
+  if (!fs.existsSync(classpathFile)) return false;
+  if (fs.statSync(classpathFile).mtimeMs < fs.statSync(pomFile).mtimeMs) return false;
+  const entries = fs.readFileSync(classpathFile, 'utf8').trim().split(path.delimiter);
+  return entries.length > 0 && entries.every((jar) => jar !== '' && fs.existsSync(jar));
+}
+
+/** Why Neo4j cannot be started here (Java 17+ missing, or Maven missing while the jars are not fetched yet), or null. */
+export function missingPrerequisite(): string | null {
+  const java = runs('java', ['-version']);
+  if (!java.ok) return `Java ${MIN_JAVA_MAJOR}+ is not installed (no working \`java\` on PATH)`;
+  const major = Number(/version "(\d+)/.exec(java.output)?.[1] ?? 0);
+  if (major < MIN_JAVA_MAJOR) return `Java ${MIN_JAVA_MAJOR}+ is required, found: ${java.output.split('\n')[0]}`;
+  if (!classpathIsFresh() && !runs('mvn', ['-v']).ok) return 'Maven is not installed (no working `mvn` on PATH) and the Neo4j jars are not fetched yet';
+  return null;
+}
+
+/**
+ * The runtime classpath of the embedded Neo4j: resolved by Maven into ~/.m2 on the first run (a few hundred MB,
+ * minutes), then read from scripts/neo4j/cp.txt until pom.xml changes or a jar vanishes.
+ */
+export function ensureClasspath(log: Log = silent): string {
+  if (!classpathIsFresh()) {
+    const reason = missingPrerequisite();
+    if (reason) throw new Neo4jPrerequisiteError(reason);
+    log('Resolving the Neo4j jars with Maven (cached in ~/.m2 after the first run)...');
+    fs.mkdirSync(stateRoot, { recursive: true });
+    // Written aside, then renamed: concurrent test runs never read a half-written classpath.
+    const pending = path.join(stateRoot, `cp-${process.pid}.txt`);
+    const mvn = spawnSync(
+      'mvn',
+      ['-q', '-B', '-f', pomFile, 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath',
+        `-Dmdep.outputFile=${pending}`, '-Dmdep.includeScope=runtime'],
+      { encoding: 'utf8' },
+    );
+    if (mvn.status !== 0 || !fs.existsSync(pending)) {
+      throw new Error(`Maven could not resolve the Neo4j jars (exit ${mvn.status}):\n${tail(`${mvn.stdout}${mvn.stderr}`)}`);
+    }
+    fs.renameSync(pending, classpathFile);
+  }
+  return fs.readFileSync(classpathFile, 'utf8').trim();
+}
+
+function tail(text: string, lines = 30): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+function logTail(port: number): string {
+  const { logFile } = serverDir(port);
+  return fs.existsSync(logFile) ? tail(fs.readFileSync(logFile, 'utf8')) : '(no log)';
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The pid of our launcher serving this port, or null (no pid file, process gone, or the pid was reused). */
+function runningPid(port: number): number | null {
+  const { pidFile } = serverDir(port);
+  if (!fs.existsSync(pidFile)) return null;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null;
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (fs.existsSync(cmdline) && !fs.readFileSync(cmdline, 'utf8').includes('Launcher.java')) return null;
+  return pid;
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** A port that was free a moment ago, picked by the kernel. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** null when Bolt answers `RETURN 1`, else why not. A session, not executeQuery: no driver-side retries while polling. */
+async function boltProblem(uri: string): Promise<string | null> {
+  const driver = neo4j.driver(uri, undefined, { connectionTimeout: 2_000, maxConnectionPoolSize: 1, disableLosslessIntegers: true });
+  const session = driver.session();
+  try {
+    const result = await session.run('RETURN 1 AS one');
+    return result.records[0]?.get('one') === 1 ? null : 'RETURN 1 gave an unexpected answer';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForBolt(port: number, pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let problem: string | null = 'not polled yet';
+  while (Date.now() < deadline) {
+    problem = await boltProblem(boltUri(port));
+    if (problem === null) return;
+    if (!isAlive(pid)) throw new Error(`Neo4j on port ${port} exited during start-up. Log tail:\n${logTail(port)}`);
+    await sleep(500);
+  }
+  throw new Error(`Neo4j on port ${port} did not answer RETURN 1 within ${timeoutMs / 1000}s (${problem}). Log tail:\n${logTail(port)}`);
+}
+
+export interface StartOptions {
+  port: number;
+  /** Stop the server when this process exits (the test runner), so a crash leaves nothing behind. */
+  parentPid?: number;
+  /** Keep the data directory across stop/start instead of starting fresh (crash-recovery tests). */
+  keepData?: boolean;
+  timeoutMs?: number;
+  log?: Log;
+}
+
+export interface RunningNeo4j {
+  uri: string;
+  port: number;
+  pid: number;
+  /** True when a server of ours was already serving the port (start is idempotent). */
+  alreadyRunning: boolean;
+}
+
+/** Starts Neo4j detached on 127.0.0.1:port and resolves once Bolt answers `RETURN 1`. */
+export async function startNeo4j(options: StartOptions): Promise<RunningNeo4j> {
+  const { port, timeoutMs = 240_000, log = silent } = options;
+  const uri = boltUri(port);
+  const existing = runningPid(port);
+  if (existing !== null) {
+    await waitForBolt(port, existing, timeoutMs);
+    return { uri, port, pid: existing, alreadyRunning: true };
+  }
+  if (await portInUse(port)) {
+    throw new Error(`port ${port} is already in use by another process; choose another with NEO4J_PORT`);
+  }
+
+  const missing = missingPrerequisite();
+  if (missing) throw new Neo4jPrerequisiteError(missing);
+  const classpath = ensureClasspath(log);
+  const { dir, pidFile, logFile, dataDir } = serverDir(port);
+  fs.mkdirSync(dir, { recursive: true });
+  const logFd = fs.openSync(logFile, 'w');
+  const args = [...JVM_FLAGS, '-cp', classpath, launcherFile, '--port', String(port), '--data', dataDir];
+  if (options.parentPid !== undefined) args.push('--parent-pid', String(options.parentPid));
+  if (options.keepData) args.push('--keep-data');
+  const child = spawn('java', args, { cwd: repoRoot, detached: true, stdio: ['ignore', logFd, logFd] });
+  fs.closeSync(logFd);
+  const pid = await new Promise<number>((resolve, reject) => {
+    child.once('spawn', () => resolve(child.pid as number));
+    child.once('error', (error) => reject(new Neo4jPrerequisiteError(`could not run java: ${error.message}`)));
+  });
+  child.unref();
+  fs.writeFileSync(pidFile, `${pid}\n`);
+  log(`Starting Neo4j on ${uri} (pid ${pid}, log ${path.relative(repoRoot, logFile)})...`);
+
+  try {
+    await waitForBolt(port, pid, timeoutMs);
+  } catch (error) {
+    await stopNeo4j(port);
+    throw error;
+  }
+  return { uri, port, pid, alreadyRunning: false };
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await sleep(200);
+  }
+  return !isAlive(pid);
+}
+
+export interface StopOptions {
+  /** SIGKILL at once, as a crash would: no clean shutdown, and a kept data directory stays as it was. */
+  kill?: boolean;
+  /** Also delete .neo4j/<port>/ (log and any data): for servers on throwaway ports, such as a test run's. */
+  removeFiles?: boolean;
+  graceMs?: number;
+}
+
+/** Stops our server on this port: SIGTERM, then SIGKILL after the grace period. False when none was running. */
+export async function stopNeo4j(port: number, options: StopOptions = {}): Promise<boolean> {
+  const { graceMs = 30_000 } = options;
+  const { dir, pidFile } = serverDir(port);
+  const pid = runningPid(port);
+  if (pid !== null) {
+    if (options.kill) {
+      process.kill(pid, 'SIGKILL');
+    } else {
+      process.kill(pid, 'SIGTERM');
+      if (!(await waitForExit(pid, graceMs))) process.kill(pid, 'SIGKILL');
+    }
+    await waitForExit(pid, 10_000);
+  }
+  fs.rmSync(options.removeFiles ? dir : pidFile, { recursive: true, force: true });
+  return pid !== null;
+}
