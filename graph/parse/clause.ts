@@ -1,7 +1,7 @@
 import type { Assignment, Role, WarningCodeSchema } from '../model';
 import { toSimplified, type UnitRegistry } from '../registry';
 import type { z } from 'zod';
-import { slice, sourceRange, type MappedText } from './mappedText';
+import { sourceRange, type MappedText } from './mappedText';
 import { repairLine } from './repair';
 import { FIRST_LISTED_LEADS, ROLE_LABEL, labelRole, trailingRoleMarker } from './roles';
 
@@ -230,9 +230,4 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
     unmarked,
     namesUnits: assignments.length > 0 && (markerFound || labels.length > 0 || onlyUnits),
   };
-}
-
-/** The clause text between its parentheses, for callers holding the whole parenthetical. */
-export function clauseInner(parenthetical: MappedText): MappedText {
-  return slice(parenthetical, 1, parenthetical.text.endsWith('）') ? parenthetical.text.length - 1 : parenthetical.text.length);
 }

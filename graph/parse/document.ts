@@ -73,9 +73,9 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   if (bodyStart < 0 || !paragraphs.some(isTopItem))
     fatal('no-items', 'the document has no numbered items such as （一） or 1.', paragraphs[0]?.body.starts[0] ?? 0);
 
-  const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar);
-  const id = options.sidecar?.id ?? options.id ?? documentId(file, sha256);
   const registry = options.registry;
+  const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar, registry);
+  const id = options.sidecar?.id ?? options.id ?? documentId(file, sha256);
   const jurisdiction = header.jurisdiction;
 
   const sections: Section[] = [];

@@ -3,4 +3,3 @@ export { parseDocument, type ParseOptions } from './document';
 export { readDocumentFile, readSidecar, sidecarPath } from './readFile';
 export { parseResponsibilityClause, type ClauseContext, type ClauseReading, type ClauseWarning } from './clause';
 export { decodeDocument } from './decode';
-export { chineseNumeral } from './paragraphs';

@@ -10,8 +10,6 @@ export interface MappedText {
   readonly ends: readonly number[];
 }
 
-export const EMPTY: MappedText = { text: '', starts: [], ends: [] };
-
 export function slice(mapped: MappedText, from: number, to: number = mapped.text.length): MappedText {
   return { text: mapped.text.slice(from, to), starts: mapped.starts.slice(from, to), ends: mapped.ends.slice(from, to) };
 }
@@ -38,13 +36,4 @@ export function sourceRange(mapped: MappedText, from: number, to: number): { sta
 /** A one-character separator (e.g. a line break between paragraphs) placed at a source offset. */
 export function separator(char: string, at: number): MappedText {
   return { text: char, starts: [at], ends: [at] };
-}
-
-/** Trims characters matching `pattern` (one character at a time) from both ends. */
-export function trim(mapped: MappedText, pattern: RegExp): MappedText {
-  let from = 0;
-  let to = mapped.text.length;
-  while (from < to && pattern.test(mapped.text[from]!)) from++;
-  while (to > from && pattern.test(mapped.text[to - 1]!)) to--;
-  return slice(mapped, from, to);
 }

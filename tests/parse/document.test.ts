@@ -192,6 +192,18 @@ describe('structure of other layouts', () => {
     ]);
   });
 
+  test("another province's plan does not borrow Guangdong's units; a Guangdong city's does", () => {
+    const zhejiang = parse('浙江省2024年数字经济工作要点\n一、任务\n（一）推进。（省科技厅牵头，省财政厅配合）');
+    expect(zhejiang.document.jurisdiction).toBe('浙江省');
+    expect(zhejiang.items[0]!.assignments.map((a) => [a.unitId, a.provisional])).toEqual([
+      ['provisional.浙江省.省科技厅', true],
+      ['provisional.浙江省.省财政厅', true],
+    ]);
+    const guangzhou = parse('广州市2024年数字经济工作要点\n一、任务\n（一）推进。（省科技厅牵头，市财政局配合）');
+    expect(guangzhou.document.jurisdiction).toBe('guangdong');
+    expect(guangzhou.items[0]!.assignments.map((a) => a.unitId)).toEqual(['gd.dept.science-technology', 'provisional.guangdong.市财政局']);
+  });
+
   test('a traditional-character repost reads the same roles', () => {
     const parsed = parse(['廣東省工作要點', '一、總體要求', '（一）推進數字政府建設。加快建設。（廣東省政務服務數據管理局牽頭，省財政廳配合，相關市政府落實）'].join('\n'));
     expect(parsed.document.jurisdiction).toBe('guangdong');
