@@ -73,6 +73,7 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
     depth[i] === 0 && (typeof pattern === 'string' ? simplified[i] === pattern : pattern.test(simplified[i]!));
 
   const convention = FIRST_LISTED_LEADS.exec(simplified);
+  const conventionApplies = context.firstListedLeads === true || convention !== null;
   let end = convention ? convention.index : simplified.length;
   while (end > 0 && SEPARATORS.test(simplified[end - 1]!)) end--;
 
@@ -197,6 +198,14 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
     }
     if (pending.length > 0) {
       if (defaultRole === undefined) unmarked = true;
+      // Listing units without a role word is a house style where the document says the first
+      // listed leads; elsewhere the reader should know the role was not written.
+      if (defaultRole === undefined && !conventionApplies)
+        warnings.push({
+          code: 'unknown-role-word',
+          message: `no role word follows ${pending.map((u) => u.name).join('、')}; read as co-responsible`,
+          offset: sourceRange(text, pending[0]!.from, pending[0]!.to).start,
+        });
       assign(pending, defaultRole ?? 'co');
     }
   };
@@ -214,8 +223,7 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
     readRuns(0, end);
   }
 
-  const declares = convention !== null;
-  if ((context.firstListedLeads || declares) && !assignments.some((a) => a.role === 'lead')) {
+  if (conventionApplies && !assignments.some((a) => a.role === 'lead')) {
     const first = assignments[0];
     // Only a co-responsible, named unit can be the first-listed lead: 落实/配合 keep their written role,
     // and a placeholder such as 各省级人民政府 names nobody who could lead.
@@ -225,7 +233,7 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
   return {
     assignments,
     warnings,
-    declaresFirstListedLeads: declares,
+    declaresFirstListedLeads: convention !== null,
     conventionCarriesOn: convention?.[1] !== undefined,
     unmarked,
     namesUnits: assignments.length > 0 && (markerFound || labels.length > 0 || onlyUnits),

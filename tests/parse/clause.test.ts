@@ -155,10 +155,18 @@ describe('units with no role marker', () => {
     expect(roles('省科技厅、省财政厅')).toEqual(['co:省科技厅', 'co:省财政厅']);
     expect(reading.unmarked).toBe(true);
     expect(reading.namesUnits).toBe(true);
+    expect(reading.warnings).toEqual([expect.objectContaining({ code: 'unknown-role-word', offset: 0, message: expect.stringContaining('no role word follows 省科技厅、省财政厅') })]);
   });
 
-  test('under a declared convention, the first-listed unit leads (inferred)', () => {
+  test('after a written lead too', () => {
+    const reading = parseResponsibilityClause('省科技厅牵头，省财政厅', guangdong);
+    expect(reading.assignments.map((a) => `${a.role}:${a.name}`)).toEqual(['lead:省科技厅', 'co:省财政厅']);
+    expect(reading.warnings.map((w) => [w.code, w.offset])).toEqual([['unknown-role-word', 7]]);
+  });
+
+  test('under a declared convention, the first-listed unit leads (inferred), and listing is no fault', () => {
     expect(roles('省科技厅、省财政厅', { ...guangdong, firstListedLeads: true })).toEqual(['lead:省科技厅^', 'co:省财政厅']);
+    expect(parseResponsibilityClause('省科技厅、省财政厅', { ...guangdong, firstListedLeads: true }).warnings).toEqual([]);
   });
 });
 
