@@ -45,7 +45,7 @@ export function SortableTable<Row>({ columns, rows, rowKey, initialSort, caption
 
   return (
     <div className="table-scroll">
-      <table className="data-table">
+      <table className="data-table nowrap">
         {caption && <caption>{caption}</caption>}
         <thead>
           <tr>

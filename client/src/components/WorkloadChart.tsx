@@ -57,7 +57,6 @@ export function WorkloadChart({ rows, weights, thresholds, onSelect }: WorkloadC
                 <span className="unit-name">
                   {unitName(row.unit)}
                   <UnitBadges generic={row.unit.kind === 'generic'} provisional={row.unit.provisional} />
-                  {row.overloaded && <span className="badge badge-overloaded">{t('workload.overloaded')}</span>}
                 </span>
                 <span className="bar-track" title={counts}>
                   {ROLE_ORDER.map((role) => {
@@ -77,6 +76,10 @@ export function WorkloadChart({ rows, weights, thresholds, onSelect }: WorkloadC
                   )}
                 </span>
                 <span className="load">{formatNumber(row.weightedLoad, 1)}</span>
+                {/* Its own column, so a long name can never push the flag out of sight. */}
+                <span className="flag">
+                  {row.overloaded && <span className="badge badge-overloaded">{t('workload.overloaded')}</span>}
+                </span>
               </button>
             </li>
           );

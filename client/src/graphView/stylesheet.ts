@@ -25,8 +25,9 @@ export const stylesheet: StylesheetJson = [
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.75,
       'text-background-padding': '1px',
-      // Below this on-screen size labels are skipped: the big speed-up for large graphs.
-      'min-zoomed-font-size': 8,
+      // Below this on-screen size (px) labels are skipped: the big speed-up for large graphs,
+      // while a fitted seed-sized graph (~80 nodes) keeps its labels.
+      'min-zoomed-font-size': 6,
     },
   },
   {

@@ -9,6 +9,7 @@ type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: st
 export function IngestForm({ token, onCommitted }: { token: string; onCommitted: (message: string) => void }) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
+  const [fileInputKey, setFileInputKey] = useState(0);
   const [text, setText] = useState('');
   const [id, setId] = useState('');
   const [preview, setPreview] = useState<IngestPreviewResponse | null>(null);
@@ -52,17 +53,33 @@ export function IngestForm({ token, onCommitted }: { token: string; onCommitted:
     <section className="panel ingest" aria-labelledby="ingest-title">
       <h2 id="ingest-title">{t('documents.add')}</h2>
       <form onSubmit={onPreview}>
-        <label>
-          {t('documents.file')}
-          <input
-            type="file"
-            accept=".txt,text/plain"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setPreview(null);
-            }}
-          />
-        </label>
+        <div className="file-row">
+          <label>
+            {t('documents.file')}
+            <input
+              key={fileInputKey}
+              type="file"
+              accept=".txt,text/plain"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setPreview(null);
+              }}
+            />
+          </label>
+          {file && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setFile(null);
+                setPreview(null);
+                setFileInputKey((key) => key + 1); // a fresh input is the only way to empty one
+              }}
+            >
+              {t('documents.clearFile')}
+            </button>
+          )}
+        </div>
         <label>
           {t('documents.paste')}
           <textarea

@@ -51,7 +51,7 @@ export function IngestPreview({ preview }: { preview: IngestPreviewResponse }) {
           <tbody>
             {preview.items.map((item) => (
               <tr key={item.id}>
-                <td className="source-text">
+                <td>
                   <span className="item-label">{item.label}</span>
                   {item.title}
                 </td>

@@ -57,7 +57,10 @@ export function GapsPage() {
                       {gap.reasons.map((reason) => (
                         <li key={reason.code}>
                           <span className={`badge badge-gap gap-${reason.code}`}>{t(`gap.${reason.code}` as MessageKey)}</span>{' '}
-                          {reason.message}
+                          {t(`gapText.${reason.code}` as MessageKey, {
+                            n: reason.units.length,
+                            k: report.parameters.diffusionThreshold,
+                          })}
                           {reason.units.length > 0 && (
                             <span className="muted">
                               {' '}

@@ -29,8 +29,16 @@ export function FocusPanel({ graph, focusId, onClear }: { graph: NetworkResponse
                 {t(`role.${role}` as MessageKey)}: {node[role]}
               </li>
             ))}
-            {node.degree !== null && <li>degree: {node.degree}</li>}
-            {node.betweenness !== null && <li>betweenness: {node.betweenness.toFixed(3)}</li>}
+            {node.degree !== null && (
+              <li>
+                {t('metric.degree')}: {node.degree}
+              </li>
+            )}
+            {node.betweenness !== null && (
+              <li>
+                {t('metric.betweenness')}: {node.betweenness.toFixed(3)}
+              </li>
+            )}
           </ul>
           <Link to={`/units/${encodeURIComponent(node.id)}`}>{t('workload.openProfile')} →</Link>
         </>

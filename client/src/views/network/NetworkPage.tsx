@@ -108,7 +108,7 @@ export function NetworkPage() {
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={Boolean(state.generic)} onChange={(e) => setState({ generic: e.target.checked ? '1' : '' })} />
-          {t('marker.generic')}
+          {t('network.includeGeneric')}
         </label>
         <label className="checkbox" title="WebGL">
           <input type="checkbox" checked={Boolean(state.webgl)} onChange={(e) => setState({ webgl: e.target.checked ? '1' : '' })} />

@@ -50,10 +50,10 @@ function metricColumns({ t, unitName, formatNumber }: I18n): Column<NodeMetrics>
     ...NUMERIC_METRICS.map(
       (metric): Column<NodeMetrics> => ({
         key: metric,
-        label: metric,
+        label: t(`metric.${metric}`),
         numeric: true,
         value: (row) => row[metric],
-        render: (row) => formatNumber(row[metric], 4),
+        render: (row) => formatNumber(row[metric], 3),
       }),
     ),
   ];

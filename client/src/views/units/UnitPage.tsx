@@ -84,7 +84,7 @@ export function UnitPage() {
                       </div>
                       {METRICS.map((metric) => (
                         <div key={metric}>
-                          <dt>{metric}</dt>
+                          <dt>{t(`metric.${metric}`)}</dt>
                           <dd>{formatNumber(metrics[metric], 4)}</dd>
                         </div>
                       ))}
