@@ -53,6 +53,7 @@ const SELF_STANDING = /^(省|市|区|县|广东|国家|国务院|中国|中共|�
 const PLACE_GOVERNMENT = /^(.+?)(市|区|县)((?:人民)?政府)$/;
 const SEPARATORS = /[，,；;。\n]/;
 const CONNECTIVE = /^(以及|和|及|与)/;
+const AGENT_PREPOSITION = /^(由|请)/;
 
 export function parseResponsibilityClause(inner: MappedText | string, context: ClauseContext): ClauseReading {
   const text = typeof inner === 'string' ? repairLine(inner, 0, inner.length) : inner;
@@ -173,7 +174,8 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
       const marker = trailingRoleMarker(segment);
       const bodyEnd = segmentEnd - (marker?.marker.length ?? 0);
       const elements: [number, number][] = [];
-      let elementStart = segmentStart;
+      // 由省发展改革委牵头 / 请省科技厅配合: the preposition is no part of the unit.
+      let elementStart = segmentStart + (AGENT_PREPOSITION.exec(segment)?.[0].length ?? 0);
       for (let k = segmentStart; k <= bodyEnd; k++) {
         if (k < bodyEnd && !splitsAt(k, '、')) continue;
         if (k > elementStart) elements.push(...splitElement(elementStart, k));

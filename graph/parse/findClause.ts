@@ -1,5 +1,7 @@
 import { parseResponsibilityClause, type ClauseContext, type ClauseReading, type ClauseWarning } from './clause';
+import { toSimplified } from '../registry';
 import { slice, sourceRange, type MappedText } from './mappedText';
+import { ROLE_LABEL } from './roles';
 
 export interface FoundClause {
   /** The parenthetical in the paragraph's repaired text, parentheses included: [from, to). */
@@ -53,6 +55,9 @@ export function findTrailingClause(body: MappedText, context: ClauseContext, war
     return read(sentenceStart, sentenceStart, lastClose, end);
   }
   const last = groups[groups.length - 1];
-  if (!last || !AFTER_CLAUSE.test(text.slice(last[1]))) return undefined;
-  return read(last[0], last[0] + 1, last[1] - 1, last[1]);
+  if (last && AFTER_CLAUSE.test(text.slice(last[1]))) return read(last[0], last[0] + 1, last[1] - 1, last[1]);
+  // No parentheses at all: a last sentence that is a role label, `…工作。责任单位：省科技厅`.
+  const lastSentence = text.lastIndexOf('。', end - 1) + 1;
+  const label = new RegExp(ROLE_LABEL.source).exec(toSimplified(text.slice(lastSentence, end)));
+  return label?.index === 0 ? read(lastSentence, lastSentence, end, end) : undefined;
 }

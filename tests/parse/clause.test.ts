@@ -70,6 +70,15 @@ describe('role markers', () => {
   });
 });
 
+describe('prepositions', () => {
+  test('由…牵头: the preposition is no part of the unit', () => {
+    const clause = '由省发展改革委牵头，其他有关单位配合';
+    const reading = parseResponsibilityClause(clause, guangdong);
+    expect(roles(clause)).toEqual(['lead:省发展改革委', 'support:其他有关单位*']);
+    expect(clause.slice(reading.assignments[0]!.start, reading.assignments[0]!.end)).toBe('省发展改革委');
+  });
+});
+
 describe('distribution', () => {
   test('a leading 省 carries over a 、 list', () => {
     expect(roles('省发展改革委、科技厅、工业和 信息化厅按职责分工负责')).toEqual(['co:省发展改革委', 'co:省科技厅', 'co:省工业和信息化厅']);

@@ -183,6 +183,12 @@ describe('structure of other layouts', () => {
     expect(parsed.warnings.filter((w) => w.code === 'unknown-unit').map((w) => [w.line, w.column])).toEqual([[5, 6], [6, 6], [6, 10], [8, 6]]);
   });
 
+  test('a role label closing the last sentence, without parentheses', () => {
+    const parsed = parse('工作要点\n一、任务\n（一）推进某事。完成建设。责任单位：省科技厅、省财政厅');
+    expect(parsed.items[0]!.clause).toMatchObject({ text: '责任单位：省科技厅、省财政厅' });
+    expect(parsed.items[0]!.assignments.map((a) => `${a.role}:${a.name}`)).toEqual(['co:省科技厅', 'co:省财政厅']);
+  });
+
   test('a document-level convention makes the first-listed unit lead in every clause', () => {
     const parsed = parse(['工作方案', '各项任务列第一位的为牵头单位。', '一、任务', '（一）甲。（省科技厅、省财政厅按职责分工负责）', '（二）乙。（省教育厅负责）'].join('\n'));
     expect(parsed.document.firstListedLeads).toBe(true);
