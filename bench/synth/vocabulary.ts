@@ -119,9 +119,12 @@ export const GENERIC_UNITS: readonly { name: string; nameEn: string; slug: strin
   { name: '相关单位', nameEn: 'Units concerned', slug: 'related-units' },
 ];
 
-/** Syllables for synthetic place names (two characters each): 安川, 平江, … */
-export const PLACE_FIRST = [...'安平东西南北长永定清新吉景泰康临宁丰兴华昌瑞益宜富嘉恒河云'];
-export const PLACE_SECOND = [...'川江阳州山源宁德城昌庆溪林浦口门海沙岭原泉水坪都乡陵'];
+/**
+ * Syllables for synthetic place names (two characters each: 安川, 平江, …), enough for 10,000
+ * units. None begins with a character the grammar treats as a prefix (省, 市, 国家, 中国, 各, 相关 …).
+ */
+export const PLACE_FIRST = [...'安平东西南北长永定清新吉景泰康临宁丰兴华昌瑞益宜富嘉恒河云金银玉龙凤白青黄红紫松桂柳梅兰竹石湘沅汾洛'];
+export const PLACE_SECOND = [...'川江阳州山源宁德城昌庆溪林浦口门海沙岭原泉水坪都乡陵阴岗峰湾滨塘桥店关台堡庄坝湖渡津洲岩谷冈田坡埠汀垣'];
 
 export const THEMES = [
   '数字经济', '营商环境', '乡村振兴', '生态环境保护', '科技创新', '稳就业', '教育强省', '卫生健康',

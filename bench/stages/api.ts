@@ -1,0 +1,135 @@
+/**
+ * API and memory: the real server (server/main.ts) as its own process on the bench's Neo4j with
+ * the corpus loaded; autocannon at 50 connections on /api/workload, /api/items/:id and
+ * /api/network?mode=coordination; the server's resident memory sampled throughout (VmHWM).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { createRandom } from '../synth';
+import { timed, type Figure, type StageResult } from '../lib/results';
+
+const ROOT = join(__dirname, '..', '..');
+const CONNECTIONS = 50;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory of a process, from /proc: current and peak (high-water mark), in MB. */
+function memoryOf(pid: number): { rssMB: number; peakMB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+}
+
+async function waitReady(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not become ready within 5 minutes');
+}
+
+function cannon(url: string, paths: string[], seconds: number): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 120,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
+  });
+}
+
+export async function apiStage(mode: 'quick' | 'full', uri: string, itemIds: string[]): Promise<{ api: StageResult; memory: StageResult }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), LOAD_SEEDS: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(memoryOf(child.pid!).rssMB), 250);
+  try {
+    await waitReady(url, child);
+    const atStart = memoryOf(child.pid!);
+    const random = createRandom(99);
+    const itemPaths = Array.from({ length: 2000 }, () => `/api/items/${encodeURIComponent(random.pick(itemIds))}`);
+    const endpoints = [
+      { name: '/api/items/:id', paths: itemPaths, target: true },
+      { name: '/api/workload', paths: ['/api/workload'], target: true },
+      { name: '/api/network?mode=coordination', paths: ['/api/network?mode=coordination'], target: false },
+    ];
+    const seconds = mode === 'quick' ? 5 : 20;
+    const figures: Figure[] = [];
+    const details: Record<string, unknown> = {};
+    for (const endpoint of endpoints) {
+      // The first request computes what later ones find cached (snapshot, analytics); timed on its own.
+      const first = await timed(async () => (await fetch(`${url}${endpoint.paths[0]}`, { signal: AbortSignal.timeout(1_800_000) })).status);
+      const result = await cannon(url, endpoint.paths, seconds);
+      const { p50, p99 } = result.latency;
+      figures.push(
+        {
+          name: `${endpoint.name} p99 at ${CONNECTIONS} connections`,
+          value: p99,
+          unit: 'ms',
+          ...(endpoint.target ? { target: '< 50 ms', met: p99 < 50 && result.non2xx === 0 } : {}),
+        },
+        { name: `${endpoint.name} p50`, value: p50, unit: 'ms' },
+        { name: `${endpoint.name} throughput`, value: result.requests.average, unit: 'req/s' },
+      );
+      details[endpoint.name] = {
+        firstRequestMs: first.ms,
+        firstStatus: first.value,
+        p50,
+        p90: result.latency.p90,
+        p99,
+        max: result.latency.max,
+        requestsPerSecond: result.requests.average,
+        requests: result.requests.total,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        memoryAfterMB: memoryOf(child.pid!).rssMB,
+      };
+    }
+    const end = memoryOf(child.pid!);
+    const peakMB = Math.max(end.peakMB, ...samples);
+    return {
+      api: {
+        stage: 'api',
+        mode,
+        figures,
+        details: { connections: CONNECTIONS, secondsPerEndpoint: seconds, server: 'server/main.ts on Neo4j (NEO4J_URI), LOG_LEVEL default', endpoints: details },
+      },
+      memory: {
+        stage: 'memory',
+        mode,
+        figures: [{ name: 'server peak RSS serving the corpus', value: peakMB, unit: 'MB' }],
+        details: {
+          afterStartMB: atStart.rssMB,
+          afterEachEndpointMB: Object.fromEntries(Object.entries(details).map(([k, v]) => [k, (v as { memoryAfterMB: number }).memoryAfterMB])),
+          peakMB,
+          method: 'VmHWM and VmRSS of the server process from /proc, sampled every 250 ms during the API stage',
+        },
+      },
+    };
+  } finally {
+    clearInterval(sampler);
+    child.kill('SIGTERM');
+  }
+}
