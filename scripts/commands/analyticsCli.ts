@@ -62,7 +62,9 @@ export function parseWeights(text: string | undefined): Partial<RoleWeights> | u
     if (!parsedRole.success || value === undefined || rest.length > 0) {
       throw new InvalidInputError('--weights', `expected role=weight with a role among ${RoleSchema.options.join(', ')}, got '${part}'`);
     }
-    weights[parsedRole.data] = number(`--weights ${role}`, value);
+    const weight = Number(value);
+    if (value === '' || !Number.isFinite(weight)) throw new InvalidInputError('--weights', `${role}: expected a number, got '${value}'`);
+    weights[parsedRole.data] = weight;
   }
   return weights;
 }
