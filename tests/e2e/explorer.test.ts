@@ -9,7 +9,7 @@ import Graph from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import type { Browser, Page } from 'playwright-core';
 import type { DocumentListResponse, NetworkResponse, WorkloadResponse } from '../../server/contract';
-import { ensureClientBuilt, getJson, launchBrowser, screenshot } from './harness';
+import { ensureClientBuilt, getJson, launchBrowser, screenshot, sidewaysOverflow } from './harness';
 import { startExplorer, type Explorer } from './server';
 
 jest.setTimeout(120_000);
@@ -130,6 +130,7 @@ describe('Research', () => {
   it('When GraphML is downloaded, then a GraphML parser reads the coordination network back', async () => {
     await open('/research');
     await page.locator('table.data-table tbody tr').first().waitFor();
+    expect(await sidewaysOverflow(page)).toBe(0);
     await screenshot(page, 'research');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-format="graphml"]').click()]);
     const xml = await readFile((await download.path())!, 'utf8');
@@ -245,17 +246,16 @@ describe('Gaps', () => {
 });
 
 describe('Laptop width', () => {
-  it('When the window is 1024 px wide, then the workload page still fits without sideways scrolling', async () => {
+  it.each([
+    ['workload', '/workload', '.workload-rows > li'],
+    ['network', '/network', '.cy-container[data-nodes]'],
+    ['research', '/research', 'table.data-table tbody tr'],
+    ['item', `/items/${encodeURIComponent('guangdong-digital-economy-2023/item-20')}`, 'mark.clause'],
+  ])('When the window is 1024 px wide, then the %s page fits without sideways scrolling', async (name, path, ready) => {
     await page.setViewportSize({ width: 1024, height: 700 });
-    await open('/workload');
-    await page.locator('.workload-rows > li').first().waitFor();
-    // Typed by hand: the node project typechecks without the DOM library.
-    const overflow = await page.evaluate(() => {
-      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } })
-        .document.documentElement;
-      return root.scrollWidth - root.clientWidth;
-    });
-    expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, 'workload-1024');
+    await open(path);
+    await page.locator(ready).first().waitFor();
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await screenshot(page, `${name}-1024`);
   });
 });

@@ -43,3 +43,13 @@ export async function getJson<T>(baseUrl: string, pathAndQuery: string): Promise
   if (!response.ok) throw new Error(`GET ${pathAndQuery}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
+
+/** Pixels the page is wider than the window (0 when nothing scrolls sideways). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  // Typed by hand: the node project typechecks without the DOM library.
+  return page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } })
+      .document.documentElement;
+    return Math.max(0, root.scrollWidth - root.clientWidth);
+  });
+}

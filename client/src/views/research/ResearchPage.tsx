@@ -13,6 +13,7 @@ import {
   type MetricsResponse,
   type NodeMetrics,
 } from '../../core/api';
+import { formatMetric, NODE_METRICS } from '../../core/domain/metrics';
 import { communityColour } from '../../core/domain/vocabulary';
 import { useI18n, type I18n, type MessageKey } from '../../core/i18n';
 import { useUrlState } from '../../core/urlState/useUrlState';
@@ -27,18 +28,8 @@ const DOWNLOADS: { format: DownloadFormat; label: string }[] = [
   { format: 'json', label: 'Cytoscape JSON' },
 ];
 
-const NUMERIC_METRICS = [
-  'degree',
-  'weightedDegree',
-  'betweenness',
-  'closeness',
-  'eigenvector',
-  'pagerank',
-  'coreNumber',
-  'community',
-] as const;
 
-function metricColumns({ t, unitName, formatNumber }: I18n): Column<NodeMetrics>[] {
+function metricColumns({ t, unitName }: I18n): Column<NodeMetrics>[] {
   return [
     {
       key: 'unit',
@@ -47,13 +38,13 @@ function metricColumns({ t, unitName, formatNumber }: I18n): Column<NodeMetrics>
       render: (row) => <Link to={`/units/${encodeId(row.unit.id)}`}>{unitName(row.unit)}</Link>,
     },
     { key: 'kind', label: t('filter.kind'), value: (row) => t(`kind.${row.unit.kind}` as MessageKey) },
-    ...NUMERIC_METRICS.map(
+    ...NODE_METRICS.map(
       (metric): Column<NodeMetrics> => ({
         key: metric,
         label: t(`metric.${metric}`),
         numeric: true,
         value: (row) => row[metric],
-        render: (row) => formatNumber(row[metric], 3),
+        render: (row) => formatMetric(metric, row[metric]),
       }),
     ),
   ];
@@ -86,11 +77,11 @@ export function ResearchPage() {
                 <h2>{t('research.graph')}</h2>
                 <dl className="figures">
                   <div>
-                    <dt>nodes</dt>
+                    <dt>{t('research.nodes')}</dt>
                     <dd>{report.graph.nodes}</dd>
                   </div>
                   <div>
-                    <dt>edges</dt>
+                    <dt>{t('research.edges')}</dt>
                     <dd>{report.graph.edges}</dd>
                   </div>
                   <div>

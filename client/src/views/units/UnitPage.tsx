@@ -2,13 +2,15 @@ import { Link, useParams } from 'react-router-dom';
 import { AsyncView } from '../../components/AsyncView';
 import { RoleBadge, UnitBadges } from '../../components/UnitBadges';
 import { buildQuery, encodeId, useApi, type UnitDetailResponse } from '../../core/api';
+import { formatMetric, NODE_METRICS } from '../../core/domain/metrics';
 import { ROLE_ORDER } from '../../core/domain/vocabulary';
 import { useI18n, type MessageKey } from '../../core/i18n';
 
-const METRICS = ['degree', 'weightedDegree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'coreNumber'] as const;
+// The community has its own line, with a link.
+const METRICS = NODE_METRICS.filter((metric) => metric !== 'community');
 
 export function UnitPage() {
-  const { t, unitName, formatNumber, lang } = useI18n();
+  const { t, unitName, lang } = useI18n();
   const id = useParams().id ?? '';
   const detail = useApi<UnitDetailResponse>(`/units/${encodeId(id)}`);
 
@@ -85,7 +87,7 @@ export function UnitPage() {
                       {METRICS.map((metric) => (
                         <div key={metric}>
                           <dt>{t(`metric.${metric}`)}</dt>
-                          <dd>{formatNumber(metrics[metric], 4)}</dd>
+                          <dd>{formatMetric(metric, metrics[metric])}</dd>
                         </div>
                       ))}
                     </dl>
