@@ -1,5 +1,5 @@
 import { toSimplified } from '../registry';
-import { concat, separator, type MappedText } from './mappedText';
+import { concat, separator, slice, type MappedText } from './mappedText';
 import { repairLine } from './repair';
 import { ROLE_LABEL } from './roles';
 
@@ -93,7 +93,34 @@ export function readParagraphs(source: string): Paragraph[] {
     }
     lineStart = lineEnd + 1;
   }
-  return paragraphs;
+  return paragraphs.flatMap(splitInlineSubItems);
+}
+
+/** A sub-item label right after the end of a sentence: `…建设。2.开展试点…`, `…；（2）…`, `…。②…`. */
+const INLINE_SUB_ITEM = /(?<=[。；）])(?:(\d{1,2})[.．、](?!\d)|（(\d{1,2})）|([\u2460-\u2473]))/g;
+
+/**
+ * Sub-items run on in one paragraph when a document (or its PDF extraction) does not break the
+ * line: `（三）…。1.…（省科技厅负责）；2.…（省财政厅负责）`. Each becomes a paragraph of its own so
+ * that each keeps its clause. Only a run numbered 1, 2, 3… (after the paragraph's own label, if it
+ * has one of the same style) counts, so that a stray `。3.` inside a sentence does not split it.
+ */
+function splitInlineSubItems(paragraph: Paragraph): Paragraph[] {
+  const text = paragraph.body.text;
+  const found = [...text.matchAll(INLINE_SUB_ITEM)].map((m) => ({
+    at: m.index,
+    style: m[1] ? 'arabic' : m[2] ? 'paren' : 'circled',
+    no: m[1] ? Number(m[1]) : m[2] ? Number(m[2]) : m[3]!.charCodeAt(0) - 0x245f,
+  }));
+  const style = found[0]?.style;
+  const run = found.filter((f) => f.style === style);
+  const firstNo = paragraph.kind === 'sub-item' && paragraph.style === style ? paragraph.no + 1 : 1;
+  if (run.length === 0 || run.some((f, i) => f.no !== firstNo + i)) return [paragraph];
+  const cuts = [0, ...run.map((f) => f.at), text.length];
+  return cuts.slice(0, -1).map((from, i) => {
+    const body = slice(paragraph.body, from, cuts[i + 1]);
+    return i === 0 ? { ...paragraph, body } : classify(body);
+  });
 }
 
 /** Paragraphs of one item as one text, a line break between paragraphs. */

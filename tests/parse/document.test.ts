@@ -163,6 +163,19 @@ describe('structure of other layouts', () => {
     expect(parsed.warnings.filter((w) => w.code === 'item-without-clause')).toEqual([]);
   });
 
+  test('sub-items running on in one paragraph are split, each keeping its clause', () => {
+    const text = '工作要点\n一、任务\n（一）推进改革。1.建立制度，推广2.0版本（省科技厅负责）2.完善机制，覆盖3.5%企业。（省财政厅负责）';
+    const parsed = parse(text, 'inline.txt');
+    expect(parsed.items.map((i) => [i.label, i.title, i.assignments.map((a) => a.name)])).toEqual([
+      ['（一）', '推进改革', []],
+      ['（一）1.', '建立制度，推广2.0版本', ['省科技厅']],
+      ['（一）2.', '完善机制，覆盖3.5%企业', ['省财政厅']],
+    ]);
+    const [, first, second] = parsed.items;
+    expect(text.slice(first!.clause!.start, first!.clause!.end)).toBe('（省科技厅负责）');
+    expect(text.slice(second!.assignments[0]!.start, second!.assignments[0]!.end)).toBe('省财政厅');
+  });
+
   test('sub-items without clauses of their own stay inside the item whose clause follows them', () => {
     const parsed = parse(['工作要点', '一、任务', '（一）推进改革。', '①建立制度；', '②完善机制。（省发展改革委牵头，省财政厅配合）'].join('\n'));
     expect(parsed.items).toHaveLength(1);
