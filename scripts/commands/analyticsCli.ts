@@ -121,6 +121,22 @@ export async function loadSnapshot(flags: AnalyticsFlags): Promise<Snapshot> {
   });
 }
 
+/** Writers of one report command, by --format value; the first is the default. */
+export type ReportWriters = Record<string, (snapshot: Snapshot, parameters: ExportParameters) => string>;
+
+/** A command that prints one report of the filtered snapshot in the format asked for. */
+export function registerReportCommand(program: Command, name: string, description: string, writers: ReportWriters): void {
+  const formats = Object.keys(writers);
+  addAnalyticsOptions(program.command(name).description(description), formats).action(async (flags: AnalyticsFlags) => {
+    checkFormat(flags, formats);
+    const parameters = analyticsParameters(flags);
+    const write = writers[flags.format] as ReportWriters[string];
+    process.stdout.write(`${write(await loadSnapshot(flags), parameters)}\n`);
+  });
+}
+
+export const asJson = (value: unknown): string => JSON.stringify(value, null, 2);
+
 /** Columns in a terminal count CJK and full-width characters as two cells. */
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu;
 const displayWidth = (text: string): number => text.length + (text.match(WIDE)?.length ?? 0);

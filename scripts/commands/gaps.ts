@@ -1,9 +1,7 @@
 /** `cli gaps`: every item with an accountability gap, its reasons, and its clause quoted. */
 import type { Command } from 'commander';
 import { findGaps, type GapReport } from '../../graph/analytics';
-import { addAnalyticsOptions, analyticsParameters, checkFormat, loadSnapshot, type AnalyticsFlags } from './analyticsCli';
-
-const FORMATS = ['text', 'json'];
+import { asJson, registerReportCommand } from './analyticsCli';
 
 export function formatGaps(report: GapReport): string {
   const lines = report.gaps.flatMap((gap) => [
@@ -16,11 +14,13 @@ export function formatGaps(report: GapReport): string {
 }
 
 export function registerGaps(program: Command): void {
-  addAnalyticsOptions(program.command('gaps').description('list items with no lead, only generic owners, inferred leads, diffused or unknown owners'), FORMATS).action(
-    async (flags: AnalyticsFlags) => {
-      checkFormat(flags, FORMATS);
-      const report = findGaps(await loadSnapshot(flags), analyticsParameters(flags));
-      process.stdout.write(`${flags.format === 'json' ? JSON.stringify(report, null, 2) : formatGaps(report)}\n`);
+  registerReportCommand(
+    program,
+    'gaps',
+    'list items with no lead, only generic owners, inferred leads, diffused or unknown owners',
+    {
+      text: (snapshot, parameters) => formatGaps(findGaps(snapshot, parameters)),
+      json: (snapshot, parameters) => asJson(findGaps(snapshot, parameters)),
     },
   );
 }

@@ -1,9 +1,7 @@
 /** `cli metrics`: the coordination network's graph figures, communities and node centralities. */
 import type { Command } from 'commander';
 import { computeNetworkMetrics, type NetworkReport } from '../../graph/analytics';
-import { addAnalyticsOptions, analyticsParameters, checkFormat, fixed, loadSnapshot, textTable, type AnalyticsFlags } from './analyticsCli';
-
-const FORMATS = ['table', 'json'];
+import { asJson, fixed, registerReportCommand, textTable } from './analyticsCli';
 
 export function formatMetrics(report: NetworkReport): string {
   const { graph, partition, parameters } = report;
@@ -26,11 +24,8 @@ export function formatMetrics(report: NetworkReport): string {
 }
 
 export function registerMetrics(program: Command): void {
-  addAnalyticsOptions(program.command('metrics').description('centralities, k-cores and Louvain communities of the unit coordination network'), FORMATS).action(
-    async (flags: AnalyticsFlags) => {
-      checkFormat(flags, FORMATS);
-      const report = computeNetworkMetrics(await loadSnapshot(flags), analyticsParameters(flags));
-      process.stdout.write(`${flags.format === 'json' ? JSON.stringify(report, null, 2) : formatMetrics(report)}\n`);
-    },
-  );
+  registerReportCommand(program, 'metrics', 'centralities, k-cores and Louvain communities of the unit coordination network', {
+    table: (snapshot, parameters) => formatMetrics(computeNetworkMetrics(snapshot, parameters)),
+    json: (snapshot, parameters) => asJson(computeNetworkMetrics(snapshot, parameters)),
+  });
 }

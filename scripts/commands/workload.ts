@@ -2,9 +2,7 @@
 import type { Command } from 'commander';
 import { computeWorkload, type WorkloadReport } from '../../graph/analytics';
 import { toWorkloadCsv } from '../../graph/export';
-import { addAnalyticsOptions, analyticsParameters, checkFormat, fixed, loadSnapshot, percent, textTable, type AnalyticsFlags } from './analyticsCli';
-
-const FORMATS = ['table', 'json', 'csv'];
+import { asJson, fixed, percent, registerReportCommand, textTable } from './analyticsCli';
 
 export function formatWorkload(report: WorkloadReport): string {
   const { weights } = report.parameters;
@@ -35,18 +33,9 @@ export function formatWorkload(report: WorkloadReport): string {
 }
 
 export function registerWorkload(program: Command): void {
-  addAnalyticsOptions(program.command('workload').description('rank units by weighted load and flag the overloaded ones'), FORMATS).action(
-    async (flags: AnalyticsFlags) => {
-      checkFormat(flags, FORMATS);
-      const options = analyticsParameters(flags);
-      const snapshot = await loadSnapshot(flags);
-      const output =
-        flags.format === 'json'
-          ? JSON.stringify(computeWorkload(snapshot, options), null, 2)
-          : flags.format === 'csv'
-            ? toWorkloadCsv(snapshot, options).content.trimEnd()
-            : formatWorkload(computeWorkload(snapshot, options));
-      process.stdout.write(`${output}\n`);
-    },
-  );
+  registerReportCommand(program, 'workload', 'rank units by weighted load and flag the overloaded ones', {
+    table: (snapshot, parameters) => formatWorkload(computeWorkload(snapshot, parameters)),
+    json: (snapshot, parameters) => asJson(computeWorkload(snapshot, parameters)),
+    csv: (snapshot, parameters) => toWorkloadCsv(snapshot, parameters).content.trimEnd(),
+  });
 }
