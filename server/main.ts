@@ -9,7 +9,8 @@ import { DomainError } from '../graph/errors';
 import { loadSeeds } from '../graph/ingest';
 import { loadRegistry, type UnitRegistry } from '../graph/registry';
 import { createStore, type GraphStore } from '../graph/store';
-import { createApp } from './app';
+import { createApp, DEFAULT_CLIENT_DIR } from './app';
+import { ensureClientBuilt } from './clientBuild';
 import { readServerEnv } from './config';
 import { acceptRawUtf8Urls } from './rawUtf8Urls';
 
@@ -95,6 +96,7 @@ if (require.main === module) {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  if (process.env.CLIENT_BUILD !== 'skip') ensureClientBuilt(DEFAULT_CLIENT_DIR, pino({ level: process.env.LOG_LEVEL ?? 'info' }));
   startServer().catch((error: unknown) => {
     // One line for a person (e.g. Neo4j unreachable: its URI and the cause), never a stack trace.
     const message = error instanceof DomainError || error instanceof Error ? error.message : String(error);

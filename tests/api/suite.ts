@@ -1,0 +1,537 @@
+/**
+ * The HTTP API suite, run unchanged on each store (memory.test.ts, neo4j.test.ts): every
+ * endpoint, every error path, concurrent ingests, and a sweep proving nothing writes without
+ * the token. Expected values come from graph/ itself (the parser, the store, the analytics),
+ * never from numbers copied into the test.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Express } from 'express';
+import request from 'supertest';
+import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/analytics';
+import { loadSeeds } from '../../graph/ingest';
+import { parseDocument } from '../../graph/parse';
+import type { GraphStore } from '../../graph/store';
+import { ADMIN_TOKEN, caller, createTestApp, itemId, OpenApiConformance, registry, SEED_ID, smallPlan } from './harness';
+
+const SECOND_PATH = join(__dirname, '..', 'fixtures', 'documents', 'guangdong-data-elements-2024.txt');
+const SECOND_ID = 'guangdong-data-elements-2024';
+
+/** Documents and every count the store keeps: equal before and after means nothing was written. */
+async function footprint(store: GraphStore) {
+  return { documents: await store.listDocuments(), stats: await store.stats() };
+}
+
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+export interface StoreHandle {
+  store: GraphStore;
+  /** Empties the store (between suites sharing one database). */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function runApiSuite(open: () => Promise<StoreHandle>): void {
+  // Analytics on a shared two-core machine: a few seconds per request is normal under load.
+  jest.setTimeout(30_000);
+  let handle: StoreHandle;
+  let store: GraphStore;
+  let app: Express;
+  let logs: string[];
+  let conformance: OpenApiConformance;
+  let call: ReturnType<typeof caller>;
+
+  beforeAll(async () => {
+    handle = await open();
+    store = handle.store;
+    await handle.reset();
+    await loadSeeds(store, registry());
+    ({ app, logs } = createTestApp(store));
+    conformance = await OpenApiConformance.of(app);
+    call = caller(app, conformance);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  describe('documents', () => {
+    test('When listing documents, then the seed is there with the counts the store keeps', async () => {
+      const response = await call('get', '/api/documents');
+      expect(response.status).toBe(200);
+      expect(response.body.documents).toEqual(asJson(await store.listDocuments()));
+      expect(response.body.documents.map((document: { id: string }) => document.id)).toContain(SEED_ID);
+    });
+
+    test('When asking for the seed, then its sections come with their item counts', async () => {
+      const response = await call('get', `/api/documents/${SEED_ID}`);
+      expect(response.status).toBe(200);
+      const parsed = parseDocument(readFileSync(join(__dirname, '..', '..', 'seeds', 'documents', `${SEED_ID}.txt`)), {
+        source: `${SEED_ID}.txt`,
+        registry: registry(),
+      });
+      expect(response.body.sections).toHaveLength(parsed.sections.length);
+      const items = response.body.sections.reduce((sum: number, section: { items: number }) => sum + section.items, 0);
+      expect(items).toBe(parsed.items.length);
+    });
+
+    test('When asking for an unknown document, then 404 names it', async () => {
+      const response = await call('get', '/api/documents/no-such-document');
+      expect(response.status).toBe(404);
+      expect(response.body.error.code).toBe('not_found');
+      expect(response.body.error.message).toContain('no-such-document');
+    });
+  });
+
+  describe('items', () => {
+    test('When searching 数据要素, then items (十二) and (十三) are found, with a total count', async () => {
+      const response = await call('get', `/api/items?q=${encodeURIComponent('数据要素')}`);
+      expect(response.status).toBe(200);
+      const ids = response.body.items.map((item: { id: string }) => item.id);
+      expect(ids).toEqual(expect.arrayContaining([itemId(12), itemId(13)]));
+      expect(response.body.total).toBe(ids.length);
+    });
+
+    test('When paging, then pages partition the results and the total stays the same', async () => {
+      const all = await call('get', `/api/items?document=${SEED_ID}&pageSize=500`);
+      const first = await call('get', `/api/items?document=${SEED_ID}&pageSize=10&page=1`);
+      const second = await call('get', `/api/items?document=${SEED_ID}&pageSize=10&page=2`);
+      expect(first.body.total).toBe(all.body.items.length);
+      expect(second.body.total).toBe(all.body.items.length);
+      expect([...first.body.items, ...second.body.items]).toEqual(all.body.items.slice(0, 20));
+    });
+
+    test('When filtering by unit and role, then every item is led by that unit', async () => {
+      const unit = 'gd.dept.industry-it';
+      const response = await call('get', `/api/items?unit=${unit}&role=lead&pageSize=500`);
+      expect(response.body.total).toBeGreaterThan(0);
+      for (const item of response.body.items) {
+        expect(item.leads.map((lead: { id: string }) => lead.id)).toContain(unit);
+      }
+    });
+
+    test('When asking for item (十二), then 省政务服务数据管理局 leads it and the clause is quoted from the text', async () => {
+      for (const url of [`/api/items/${encodeURIComponent(itemId(12))}`, `/api/items/${itemId(12)}`]) {
+        const response = await call('get', url);
+        expect(response.status).toBe(200);
+        const { item, owners } = response.body;
+        expect(item.id).toBe(itemId(12));
+        expect(item.text.slice(item.clause.textStart, item.clause.textEnd)).toBe(item.clause.text);
+        const leads = owners.filter((owner: { role: string }) => owner.role === 'lead');
+        expect(leads).toHaveLength(1);
+        expect(leads[0].unit.shortName).toBe('省政务服务数据管理局');
+        expect(leads[0]).toMatchObject({ inferred: false, unit: { kind: 'department' } });
+        expect(leads[0].unit.nameEn).toBeTruthy();
+        expect(item.clause.text).toContain(leads[0].nameAsWritten);
+      }
+    });
+
+    test('When an item id is unknown, then 404', async () => {
+      const response = await call('get', `/api/items/${encodeURIComponent(itemId(999))}`);
+      expect(response.status).toBe(404);
+      expect(response.body.error.code).toBe('not_found');
+    });
+
+    test.each([
+      ['pageSize=501', 'pageSize'],
+      ['pageSize=abc', 'pageSize'],
+      ['page=0', 'page'],
+      ['role=boss', 'role'],
+      ['colour=red', 'colour'],
+    ])('When the query is %s, then 400 names %s', async (query, field) => {
+      const response = await call('get', `/api/items?${query}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('invalid_parameter');
+      expect(response.body.error.message).toMatch(new RegExp(`^${field}:`));
+      expect(response.body.error.details.issues[0].field).toBe(field);
+    });
+  });
+
+  describe('units', () => {
+    test('When listing departments, then only departments come back, 省工业和信息化厅 among them', async () => {
+      const response = await call('get', '/api/units?kind=department');
+      expect(response.status).toBe(200);
+      expect(response.body.units.length).toBeGreaterThan(0);
+      expect(response.body.units.every((unit: { kind: string }) => unit.kind === 'department')).toBe(true);
+      expect(response.body.units.map((unit: { shortName: string }) => unit.shortName)).toContain('省工业和信息化厅');
+    });
+
+    test('When searching units by name, then the store answers', async () => {
+      const response = await call('get', `/api/units?q=${encodeURIComponent('工业和信息化')}`);
+      expect(response.body.units).toEqual(asJson(await store.searchUnits({ q: '工业和信息化' })));
+      expect(response.body.units.length).toBeGreaterThan(0);
+    });
+
+    test('When asking for a unit, then its items, partners and its metrics in the coordination network come back', async () => {
+      const id = 'gd.dept.industry-it';
+      const response = await call('get', `/api/units/${id}?seed=7`);
+      expect(response.status).toBe(200);
+      const { metrics, parameters, ...detail } = response.body;
+      expect(detail).toEqual(asJson(await store.getUnit(id)));
+      const report = computeNetworkMetrics(await store.snapshot({}), { seed: 7 });
+      const { unit: _unit, ...expected } = report.nodes.find((node) => node.unit.id === id)!;
+      expect(metrics).toEqual(asJson(expected));
+      expect(parameters.seed).toBe(7);
+    });
+
+    test('When the unit is unknown, then 404; when the kind is unknown, then 400 names kind', async () => {
+      expect((await call('get', '/api/units/gd.dept.nothing')).status).toBe(404);
+      const response = await call('get', '/api/units?kind=ministry');
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.issues[0].field).toBe('kind');
+    });
+  });
+
+  describe('analytics', () => {
+    test('When asking for the workload, then 省工业和信息化厅 ranks first and the report is the analytics’ own', async () => {
+      const response = await call('get', '/api/workload');
+      expect(response.status).toBe(200);
+      expect(response.body.rows[0].unit.shortName).toBe('省工业和信息化厅');
+      expect(response.body).toEqual(asJson(computeWorkload(await store.snapshot({}))));
+    });
+
+    test('When weights are given, then they are used and echoed', async () => {
+      const response = await call('get', '/api/workload?weights=lead:10,co:0.5&kind=department');
+      expect(response.status).toBe(200);
+      expect(response.body.parameters.weights).toMatchObject({ lead: 10, co: 0.5 });
+      const expected = computeWorkload(await store.snapshot({ unitKinds: ['department'] }), { weights: { lead: 10, co: 0.5 } });
+      expect(response.body).toEqual(asJson(expected));
+    });
+
+    test.each(['boss:1', 'lead:-1', 'lead', 'lead:x'])('When weights=%s, then 400 names weights', async (weights) => {
+      const response = await call('get', `/api/workload?weights=${weights}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.issues[0].field).toBe('weights');
+    });
+
+    test('When asking for gaps, then every seed item without 牵头 is listed with its clause quoted', async () => {
+      const response = await call('get', `/api/gaps?document=${SEED_ID}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual(asJson(findGaps(await store.snapshot({ documents: [SEED_ID] }))));
+      const parsed = parseDocument(readFileSync(join(__dirname, '..', '..', 'seeds', 'documents', `${SEED_ID}.txt`)), {
+        source: `${SEED_ID}.txt`,
+        registry: registry(),
+      });
+      const withoutLead = parsed.items.filter((item) => !item.assignments.some((a) => a.role === 'lead')).map((item) => item.id);
+      const noLead = response.body.gaps
+        .filter((gap: { reasons: { code: string }[] }) => gap.reasons.some((reason) => reason.code === 'no-lead'))
+        .map((gap: { item: { id: string } }) => gap.item.id);
+      expect(noLead).toEqual(withoutLead);
+      for (const gap of response.body.gaps) expect(gap.clause.text.length).toBeGreaterThan(0);
+    });
+
+    test('When asking for the coordination network, then units and their ties come back untruncated', async () => {
+      const response = await call('get', '/api/network');
+      expect(response.status).toBe(200);
+      expect(response.body.mode).toBe('coordination');
+      expect(response.body.truncated).toBeNull();
+      const report = computeNetworkMetrics(await store.snapshot({}));
+      expect(response.body.elements.nodes).toHaveLength(report.graph.nodes);
+      expect(response.body.elements.edges).toHaveLength(report.graph.edges);
+    });
+
+    test('When the limit is smaller than the graph, then the response says what was left out', async () => {
+      const response = await call('get', '/api/network?mode=bipartite&limit=5');
+      expect(response.status).toBe(200);
+      expect(response.body.mode).toBe('bipartite');
+      expect(response.body.elements.nodes.length).toBeLessThanOrEqual(5);
+      expect(response.body.truncated).toMatchObject({ limit: 5 });
+      expect(response.body.truncated.nodes.total).toBeGreaterThan(response.body.truncated.nodes.shown);
+    });
+
+    test.each([
+      ['mode=tree', 'mode'],
+      ['limit=0', 'limit'],
+      ['includeGeneric=perhaps', 'includeGeneric'],
+    ])('When the network query is %s, then 400 names %s', async (query, field) => {
+      const response = await call('get', `/api/network?${query}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.issues[0].field).toBe(field);
+    });
+
+    test('When asking for metrics with a seed and resolution, then they are the analytics’ own', async () => {
+      const response = await call('get', '/api/metrics?seed=3&resolution=0.8');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual(asJson(computeNetworkMetrics(await store.snapshot({}), { seed: 3, resolution: 0.8 })));
+    });
+
+    test('When asking for communities, then every unit of the network is in exactly one', async () => {
+      const response = await call('get', '/api/communities');
+      const metrics = await call('get', '/api/metrics');
+      expect(response.status).toBe(200);
+      expect(response.body.modularity).toBe(metrics.body.partition.modularity);
+      const members = response.body.communities.flatMap((community: { members: { id: string }[] }) =>
+        community.members.map((unit) => unit.id),
+      );
+      expect(members.sort()).toEqual(metrics.body.nodes.map((node: { unit: { id: string } }) => node.unit.id).sort());
+    });
+
+    test('When resolution is not positive, then 400 names resolution', async () => {
+      const response = await call('get', '/api/metrics?resolution=-1');
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.issues[0].field).toBe('resolution');
+    });
+  });
+
+  describe('exports', () => {
+    test.each([
+      ['csv-nodes', 'text/csv', /\.csv$/],
+      ['csv-edges', 'text/csv', /\.csv$/],
+      ['csv-responsibilities', 'text/csv', /\.csv$/],
+      ['csv-workload', 'text/csv', /\.csv$/],
+      ['graphml', 'application/graphml+xml', /\.graphml$/],
+      ['gexf', 'application/gexf+xml', /\.gexf$/],
+      ['json', 'application/json', /\.json$/],
+      ['report', 'application/json', /\.json$/],
+    ])('When exporting %s, then a %s attachment with a file name arrives', async (format, type, fileName) => {
+      const response = await request(app).get(`/api/export/${format}?seed=5`).buffer(true).parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
+      conformance.check('get', `/api/export/${format}`, response);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toContain(type);
+      const disposition = /^attachment; filename="?([^";]+)"?$/.exec(response.headers['content-disposition'] ?? '');
+      expect(disposition?.[1]).toMatch(fileName);
+      const body = response.body as string;
+      if (type === 'text/csv') {
+        const [provenance, ...table] = body.split('\r\n');
+        expect(JSON.parse(provenance!.replace(/^# provenance: /, '')).parameters.seed).toBe(5);
+        const rows = parseCsv(table.join('\r\n'), { columns: true });
+        expect(rows.length).toBeGreaterThan(0);
+      } else if (type === 'application/json') {
+        expect(() => JSON.parse(body)).not.toThrow();
+      } else {
+        expect(body).toMatch(/^<\?xml/);
+      }
+    });
+
+    test('When the format is unknown, then 400 names format', async () => {
+      const response = await call('get', '/api/export/pdf');
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.issues[0].field).toBe('format');
+    });
+  });
+
+  describe('ingest and delete', () => {
+    const second = readFileSync(SECOND_PATH);
+
+    test('When previewing an upload (dry run), then items, assignments and warnings come back and nothing is written', async () => {
+      const before = await footprint(store);
+      const expected = parseDocument(second, { source: 'guangdong-data-elements-2024.txt', registry: registry() });
+      for (const options of [
+        { file: { bytes: second, name: 'guangdong-data-elements-2024.txt' } },
+        { text: second.toString('utf8') },
+        { json: { text: second.toString('utf8'), source: 'guangdong-data-elements-2024.txt' } },
+      ]) {
+        const response = await call('post', '/api/documents?dryRun=true', options);
+        expect(response.status).toBe(200);
+        expect(response.body.dryRun).toBe(true);
+        expect(response.body.counts.items).toBe(expected.items.length);
+        expect(response.body.counts.assignments).toBe(expected.items.flatMap((item) => item.assignments).length);
+        expect(response.body.warnings).toHaveLength(expected.warnings.length);
+      }
+      expect(await footprint(store)).toEqual(before);
+    });
+
+    test('When previewing a document naming an unknown unit, then it is listed with where it occurs', async () => {
+      const text = smallPlan('预览', '省数字孪生推进办公室牵头');
+      const response = await call('post', '/api/documents?dryRun=true&id=preview-plan', { text });
+      expect(response.status).toBe(200);
+      expect(response.body.unknownUnits).toEqual([
+        expect.objectContaining({ name: '省数字孪生推进办公室', occurrences: [expect.objectContaining({ itemId: 'preview-plan/item-1' })] }),
+      ]);
+    });
+
+    test('When committing without a token, then 401 and nothing is written', async () => {
+      const before = await footprint(store);
+      for (const options of [{ text: smallPlan('无令牌') }, { json: { text: smallPlan('无令牌') } }, { file: { bytes: second, name: 'x.txt' } }]) {
+        const response = await call('post', '/api/documents', options);
+        expect(response.status).toBe(401);
+        expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+      }
+      expect(await footprint(store)).toEqual(before);
+    });
+
+    test('When committing with a wrong token, then 403 and nothing is written', async () => {
+      const before = await footprint(store);
+      const response = await call('post', '/api/documents', { text: smallPlan('错令牌'), token: `${ADMIN_TOKEN}x` });
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('forbidden');
+      expect(await footprint(store)).toEqual(before);
+    });
+
+    test('When committing with the token, then the document lands once; again, nothing changes; then it can be deleted', async () => {
+      const created = await call('post', '/api/documents', {
+        file: { bytes: second, name: 'guangdong-data-elements-2024.txt' },
+        token: ADMIN_TOKEN,
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.result).toMatchObject({ documentId: SECOND_ID, outcome: 'created' });
+      const detail = await call('get', `/api/documents/${SECOND_ID}`);
+      expect(detail.status).toBe(200);
+
+      const again = await call('post', '/api/documents?source=guangdong-data-elements-2024.txt', { text: second.toString('utf8'), token: ADMIN_TOKEN });
+      expect(again.status).toBe(200);
+      expect(again.body.result.outcome).toBe('unchanged');
+
+      expect((await call('delete', `/api/documents/${SECOND_ID}`)).status).toBe(401);
+      expect((await call('get', `/api/documents/${SECOND_ID}`)).status).toBe(200);
+      const removed = await call('delete', `/api/documents/${SECOND_ID}`, { token: ADMIN_TOKEN });
+      expect(removed.status).toBe(200);
+      expect(removed.body).toEqual({ id: SECOND_ID, removed: true });
+      expect((await call('get', `/api/documents/${SECOND_ID}`)).status).toBe(404);
+      expect((await call('delete', `/api/documents/${SECOND_ID}`, { token: ADMIN_TOKEN })).status).toBe(404);
+    });
+
+    test('When the document cannot be parsed, then 422 gives the line and column', async () => {
+      const response = await call('post', '/api/documents?dryRun=true&source=notes.txt', { text: '会议纪要\n\n没有任何编号的条目。\n' });
+      expect(response.status).toBe(422);
+      expect(response.body.error.details).toMatchObject({ line: expect.any(Number), column: expect.any(Number), file: 'notes.txt' });
+      expect(response.body.error.message).toMatch(/^notes\.txt:\d+:\d+: /);
+    });
+
+    test.each([
+      ['application/xml', '<plan/>'],
+      ['application/octet-stream', 'bytes'],
+    ])('When the body is %s, then 415', async (type, body) => {
+      const url = '/api/documents?dryRun=true';
+      const response = await request(app).post(url).set('Content-Type', type).send(body);
+      conformance.check('post', url, response);
+      expect(response.status).toBe(415);
+      expect(response.body.error.details.accepted).toContain('text/plain');
+    });
+
+    test('When the JSON body is malformed or misses text, then 400', async () => {
+      const malformed = await request(app).post('/api/documents?dryRun=true').set('Content-Type', 'application/json').send('{"text":');
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.code).toBe('invalid_json');
+      const missing = await call('post', '/api/documents?dryRun=true', { json: { body: 'x' } });
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.details.issues.map((issue: { field: string }) => issue.field)).toEqual(
+        expect.arrayContaining(['text', 'body']),
+      );
+    });
+
+    test('When a multipart body has no file part, then 400 names file', async () => {
+      const response = await request(app).post('/api/documents?dryRun=true').field('note', 'x');
+      expect(response.status).toBe(400);
+    });
+
+    test('When two different documents are ingested at once, then both land', async () => {
+      const [a, b] = await Promise.all(
+        ['concurrent-a', 'concurrent-b'].map((id) =>
+          call('post', `/api/documents?id=${id}`, { text: smallPlan(id === 'concurrent-a' ? '甲' : '乙'), token: ADMIN_TOKEN }),
+        ),
+      );
+      expect([a!.status, b!.status]).toEqual([201, 201]);
+      const ids = (await store.listDocuments()).map((document) => document.id);
+      expect(ids).toEqual(expect.arrayContaining(['concurrent-a', 'concurrent-b']));
+      for (const id of ['concurrent-a', 'concurrent-b']) await call('delete', `/api/documents/${id}`, { token: ADMIN_TOKEN });
+    });
+
+    test('When two versions of one document are ingested at once, then exactly one whole version stands', async () => {
+      const id = 'concurrent-same';
+      const versions = [smallPlan('甲版'), `${smallPlan('乙版')}（三）新增任务。推进试点。（省科技厅牵头）\n`];
+      const responses = await Promise.all(versions.map((text) => call('post', `/api/documents?id=${id}`, { text, token: ADMIN_TOKEN })));
+      for (const response of responses) expect([200, 201]).toContain(response.status);
+      const stored = (await store.listDocuments()).filter((document) => document.id === id);
+      expect(stored).toHaveLength(1);
+      const winner = versions
+        .map((text) => parseDocument(text, { source: 'upload', id, registry: registry() }))
+        .find((parsed) => parsed.document.sha256 === stored[0]!.sha256);
+      expect(winner).toBeDefined();
+      const items = await call('get', `/api/items?document=${id}&pageSize=500`);
+      expect(items.body.items.map((item: { id: string }) => item.id)).toEqual(winner!.items.map((item) => item.id));
+      expect(items.body.items.map((item: { title: string }) => item.title)).toEqual(winner!.items.map((item) => item.title));
+      expect(stored[0]!.responsibilities).toBe(winner!.items.flatMap((item) => item.assignments).length);
+      await call('delete', `/api/documents/${id}`, { token: ADMIN_TOKEN });
+    });
+  });
+
+  describe('meta', () => {
+    test('When probed, then /healthz is alive and /readyz names the store', async () => {
+      expect((await call('get', '/healthz')).body).toEqual({ status: 'ok' });
+      expect((await call('get', '/readyz')).body).toEqual({ status: 'ready', store: store.kind });
+    });
+
+    test('When reading the API description, then OpenAPI 3.1 and the HTML page list every endpoint', async () => {
+      expect((await call('get', '/api/openapi.json')).body).toEqual(conformance.document);
+      const paths = Object.keys(conformance.document.paths);
+      expect(conformance.document.openapi).toBe('3.1.0');
+      expect(paths).toEqual(
+        expect.arrayContaining(['/api/items', '/api/items/{id}', '/api/export/{format}', '/api/documents/{id}', '/readyz']),
+      );
+      const page = await call('get', '/api/docs');
+      expect(page.status).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      for (const path of paths) expect(page.text).toContain(path);
+      expect(page.text).not.toMatch(/<script|https?:\/\/(?!json-schema)/);
+    });
+
+    test('When an API route does not exist, then JSON 404', async () => {
+      const response = await call('get', '/api/nothing-here');
+      expect(response.status).toBe(404);
+      expect(response.body.error.code).toBe('route_not_found');
+    });
+  });
+
+  describe('security', () => {
+    test('When every route is called with every method, without a token or with a wrong one, then nothing is written', async () => {
+      const before = await footprint(store);
+      const paths = Object.keys(conformance.document.paths).map((path) =>
+        path.replace('{id}', encodeURIComponent(path.startsWith('/api/items') ? itemId(1) : SEED_ID)).replace('{format}', 'json'),
+      );
+      const statuses = new Map<string, number>();
+      for (const path of paths) {
+        for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+          // A GET is tried once; a would-be write both without a token and with a wrong one.
+          for (const token of method === 'get' ? [undefined] : [undefined, 'wrong-token']) {
+            let pending = request(app)[method](path).set('Content-Type', 'text/plain').send(smallPlan('扫描'));
+            if (token) pending = pending.set('Authorization', `Bearer ${token}`);
+            const response = await pending;
+            statuses.set(`${method} ${path} ${token ?? 'none'}`, response.status);
+            expect(response.status).toBeLessThan(500);
+          }
+        }
+      }
+      expect(await footprint(store)).toEqual(before);
+      expect(statuses.get(`post /api/documents none`)).toBe(401);
+      expect(statuses.get(`delete /api/documents/${SEED_ID} wrong-token`)).toBe(403);
+    }, 120_000);
+
+    test('When answering, then helmet headers and a request id are set, and CORS stays closed', async () => {
+      const response = await request(app).get('/api/documents').set('Origin', 'https://evil.example');
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['x-powered-by']).toBeUndefined();
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      const traced = await request(app).get('/healthz').set('X-Request-Id', 'trace-42');
+      expect(traced.headers['x-request-id']).toBe('trace-42');
+    });
+
+    test('When writes happen, then the log never holds the token or the document text', async () => {
+      const text = smallPlan('日志检查');
+      await call('post', '/api/documents?id=log-check', { text, token: ADMIN_TOKEN });
+      await call('post', '/api/documents?id=log-check-wrong', { text, token: 'wrong-token-in-log' });
+      await call('delete', '/api/documents/log-check', { token: ADMIN_TOKEN });
+      const log = logs.join('');
+      expect(log).toContain('/api/documents');
+      expect(log).not.toContain(ADMIN_TOKEN);
+      expect(log).not.toContain('wrong-token-in-log');
+      expect(log).not.toContain('日志检查');
+    });
+  });
+
+  test('Then every endpoint answered at least once, and every answer matched the OpenAPI document', () => {
+    const operations = Object.entries(conformance.document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const covered = [...conformance.checked].map((entry) => entry.split(' ').slice(0, 2).join(' '));
+    expect(operations.filter((operation) => !covered.includes(operation))).toEqual([]);
+  });
+}
