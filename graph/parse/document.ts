@@ -75,7 +75,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
 
   const registry = options.registry;
   const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar, registry);
-  const id = options.sidecar?.id ?? options.id ?? documentId(file, sha256);
+  const id = options.id ?? options.sidecar?.id ?? documentId(file, sha256);
   const jurisdiction = header.jurisdiction;
 
   const sections: Section[] = [];
