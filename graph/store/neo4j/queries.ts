@@ -12,7 +12,6 @@ import {
   UNIT_KIND_LABEL,
   UnitSchema,
   type DocumentMeta,
-  type Role,
   type Unit,
   type UnitKind,
 } from '../../model';
@@ -93,22 +92,24 @@ async function deleteDocumentContent(tx: ManagedTransaction, documentId: string)
   await tx.run('MATCH (s:Section {documentId: $documentId}) DETACH DELETE s', { documentId });
 }
 
+/**
+ * For each (value, label) pair, a FOREACH that applies `action` to rows whose `field` equals
+ * the value: one static statement serves every role or kind, instead of one statement each.
+ */
+const perValue = (field: string, table: Record<string, string>, action: (label: string) => string): string =>
+  Object.entries(table)
+    .map(([value, label]) => `FOREACH (_ IN CASE ${field} WHEN '${value}' THEN [1] ELSE [] END | ${action(label)})`)
+    .join('\n');
+
+const MERGE_UNITS = `UNWIND $units AS unit
+  MERGE (u:Unit {id: unit.id})
+  SET u = unit
+  REMOVE u:${KIND_LABELS}
+  ${perValue('unit.kind', UNIT_KIND_LABEL, (label) => `SET u:${label}`)}`;
+
 /** Units are shared across documents by registry id: MERGE, then refresh properties and kind label. */
 async function mergeUnits(tx: ManagedTransaction, units: Unit[]): Promise<void> {
-  const byKind = new Map<UnitKind, Unit[]>();
-  for (const unit of units) byKind.set(unit.kind, [...(byKind.get(unit.kind) ?? []), unit]);
-  for (const [kind, group] of byKind) {
-    for (const batch of batches(group)) {
-      await tx.run(
-        `UNWIND $units AS unit
-         MERGE (u:Unit {id: unit.id})
-         SET u = unit
-         REMOVE u:${KIND_LABELS}
-         SET u:${UNIT_KIND_LABEL[kind]}`,
-        { units: batch },
-      );
-    }
-  }
+  for (const batch of batches(units)) await tx.run(MERGE_UNITS, { units: batch });
 }
 
 async function createSections(tx: ManagedTransaction, documentId: string, sections: SectionRecord[]): Promise<void> {
@@ -153,23 +154,16 @@ async function createItems(tx: ManagedTransaction, documentId: string, items: It
   }
 }
 
+const CREATE_RESPONSIBILITIES = `UNWIND $edges AS row
+  MATCH (u:Unit {id: row.unitId})
+  MATCH (i:Item {id: row.itemId})
+  ${perValue('row.role', ROLE_RELATIONSHIP, (type) => `CREATE (u)-[:${type} {
+    nameAsWritten: row.nameAsWritten, inferred: row.inferred,
+    start: toInteger(row.start), end: toInteger(row.end), documentId: row.documentId
+  }]->(i)`)}`;
+
 async function createResponsibilities(tx: ManagedTransaction, edges: ResponsibilityRecord[]): Promise<void> {
-  const byRole = new Map<Role, ResponsibilityRecord[]>();
-  for (const edge of edges) byRole.set(edge.role, [...(byRole.get(edge.role) ?? []), edge]);
-  for (const [role, group] of byRole) {
-    for (const batch of batches(group)) {
-      await tx.run(
-        `UNWIND $edges AS row
-         MATCH (u:Unit {id: row.unitId})
-         MATCH (i:Item {id: row.itemId})
-         CREATE (u)-[:${ROLE_RELATIONSHIP[role]} {
-           nameAsWritten: row.nameAsWritten, inferred: row.inferred,
-           start: toInteger(row.start), end: toInteger(row.end), documentId: row.documentId
-         }]->(i)`,
-        { edges: batch },
-      );
-    }
-  }
+  for (const batch of batches(edges)) await tx.run(CREATE_RESPONSIBILITIES, { edges: batch });
 }
 
 /** Delete the candidate units that no relationship of any kind references any more. */
@@ -196,7 +190,7 @@ export async function writeDocument(
   const previous = await upsertDocument(tx, document);
   if (previous === document.sha256) return 'unchanged';
   const touched = previous === null ? [] : await unitsOfDocument(tx, document.id);
-  await deleteDocumentContent(tx, document.id);
+  if (previous !== null) await deleteDocumentContent(tx, document.id);
   await mergeUnits(tx, records.units);
   await createSections(tx, document.id, records.sections);
   await createItems(tx, document.id, records.items);

@@ -1,0 +1,436 @@
+/**
+ * The GraphStore contract: one suite, run unchanged against every store (memory.test.ts,
+ * neo4j.test.ts). Expectations come from the parser's output and the source text, never from
+ * a store, so a store that drops, duplicates or misplaces a responsibility fails here.
+ */
+import { InvalidInputError } from '../../graph/errors';
+import { ROLE_RELATIONSHIP, ROLES, UNIT_KIND_LABEL, type ParsedDocument, type Unit } from '../../graph/model';
+import type { GraphStore } from '../../graph/store';
+import { assignmentsOf, countByRole, loadFixtures, newVersion, unitIdsOf, type Fixture } from './fixtures';
+
+/** Cypher fragments a caller might try through search text, ids and filters. */
+export const HOSTILE_INPUTS = ["' OR 1=1", "' OR 1=1 //", '}) MATCH (n) DETACH DELETE n //', '"}) RETURN 1 //', '$documentId'];
+
+/** The same calls against any store; used to demand identical answers from both stores. */
+export async function probeAnswers(store: GraphStore, fixtures = loadFixtures()) {
+  const dataBureau = fixtures.registry.resolve('省政务服务数据管理局', 'guangdong')?.id ?? '';
+  const item12 = fixtures.seed.parsed.items.find((item) => item.label === '（十二）')?.id ?? '';
+  const firstSection = fixtures.seed.parsed.sections[0]?.id ?? '';
+  return {
+    documents: await store.listDocuments(),
+    seedDocument: await store.getDocument(fixtures.seed.parsed.document.id),
+    secondDocument: await store.getDocument(fixtures.second.parsed.document.id),
+    items: await Promise.all(
+      [fixtures.seed, fixtures.second, fixtures.handmade].flatMap(({ parsed }) => parsed.items.map((item) => store.getItem(item.id))),
+    ),
+    units: await Promise.all([...unitIdsOf(fixtures.seed.parsed, fixtures.second.parsed)].map((id) => store.getUnit(id))),
+    item12: await store.getItem(item12),
+    search: await store.searchItems({ q: '数据要素' }),
+    searchPage: await store.searchItems({ q: '数据', page: 2, pageSize: 3 }),
+    searchLead: await store.searchItems({ role: 'lead', unit: dataBureau, pageSize: 500 }),
+    searchSection: await store.searchItems({ sections: [firstSection] }),
+    searchUnits: await store.searchUnits({ q: '数据' }),
+    cities: await store.searchUnits({ kind: 'city' }),
+    snapshot: await store.snapshot(),
+    leadSnapshot: await store.snapshot({ roles: ['lead'] }),
+    citySnapshot: await store.snapshot({ unitKinds: ['city'], documents: [fixtures.seed.parsed.document.id] }),
+    sectionSnapshot: await store.snapshot({ sections: [firstSection] }),
+    stats: await store.stats(),
+  };
+}
+
+export function runStoreContract(open: () => Promise<GraphStore>): void {
+  const fixtures = loadFixtures();
+  const { seed, second, handmade, registry } = fixtures;
+  const documents: Array<[string, Fixture]> = [
+    ['the seed', seed],
+    ['the second document', second],
+    ['the hand-made document without sections', handmade],
+  ];
+  const dataBureau = registry.resolve('省政务服务数据管理局', 'guangdong');
+  const item12 = seed.parsed.items.find((item) => item.label === '（十二）');
+  const item13 = seed.parsed.items.find((item) => item.label === '（十三）');
+  let store: GraphStore;
+
+  beforeEach(async () => {
+    store = await open();
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  const load = (fixture: Fixture) => store.loadDocument(fixture.parsed, fixture.units);
+
+  test('the fixtures hold what the contract relies on', () => {
+    expect(dataBureau).toBeDefined();
+    expect(item12?.assignments.some((a) => a.role === 'lead' && a.unitId === dataBureau?.id)).toBe(true);
+    expect(unitIdsOf(seed.parsed).has(dataBureau?.id ?? '')).toBe(true);
+    expect(unitIdsOf(second.parsed).has(dataBureau?.id ?? '')).toBe(true);
+    expect(second.parsed.items.some((item) => item.parent)).toBe(true);
+  });
+
+  describe('loading', () => {
+    test('init can run again without harm', async () => {
+      await store.init();
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    test.each(documents)('%s: one :Item per item, one edge per assignment, of the parser’s role', async (_name, fixture) => {
+      const { parsed } = fixture;
+      const result = await load(fixture);
+      const units = fixture.units.filter((unit) => unitIdsOf(parsed).has(unit.id));
+      expect(result).toEqual({
+        documentId: parsed.document.id,
+        outcome: 'created',
+        items: parsed.items.length,
+        units: unitIdsOf(parsed).size,
+        responsibilities: assignmentsOf(parsed).length,
+      });
+      const stats = await store.stats();
+      const byRole = countByRole(parsed);
+      const inSections = parsed.items.filter((item) => item.section !== null).length;
+      expect(stats.relationships).toEqual({
+        IN_SECTION: inSections,
+        PART_OF: parsed.sections.length + parsed.items.length - inSections,
+        ...Object.fromEntries(ROLES.map((role) => [ROLE_RELATIONSHIP[role], byRole[role]])),
+      });
+      expect(stats.nodes).toEqual({
+        Document: 1,
+        Section: parsed.sections.length,
+        Item: parsed.items.length,
+        Unit: units.length,
+        ...Object.fromEntries(
+          Object.entries(UNIT_KIND_LABEL).map(([kind, label]) => [label, units.filter((unit) => unit.kind === kind).length]),
+        ),
+      });
+    });
+
+    test('loading the same bytes again changes nothing', async () => {
+      await load(seed);
+      const before = { stats: await store.stats(), snapshot: await store.snapshot(), documents: await store.listDocuments() };
+      expect((await load(seed)).outcome).toBe('unchanged');
+      expect({ stats: await store.stats(), snapshot: await store.snapshot(), documents: await store.listDocuments() }).toEqual(before);
+    });
+
+    test('units are shared across documents through their registry ids', async () => {
+      await load(seed);
+      await load(second);
+      const stats = await store.stats();
+      expect(stats.nodes.Unit).toBe(unitIdsOf(seed.parsed, second.parsed).size);
+      expect(stats.nodes.Document).toBe(2);
+      const detail = await store.getUnit(dataBureau?.id ?? '');
+      const documentIds = new Set(detail?.items.map(({ item }) => item.documentId));
+      expect(documentIds).toEqual(new Set([seed.parsed.document.id, second.parsed.document.id]));
+    });
+
+    test('a unit’s properties follow the registry on the next load', async () => {
+      await load(second);
+      const renamed = second.units.map((unit) => (unit.id === dataBureau?.id ? { ...unit, nameEn: 'Renamed Bureau' } : unit));
+      await store.loadDocument(newVersion(second.parsed, () => {}), renamed);
+      expect((await store.getUnit(dataBureau?.id ?? ''))?.unit.nameEn).toBe('Renamed Bureau');
+    });
+
+    test('a new version replaces the old one whole: vanished items and their orphan units go', async () => {
+      await load(seed);
+      await load(second);
+      const kept = second.parsed.items.slice(0, 6);
+      const vanished = second.parsed.items.slice(6);
+      const next = newVersion(second.parsed, (copy) => {
+        copy.items = copy.items.slice(0, 6);
+      });
+      const result = await store.loadDocument(next, second.units);
+      expect(result.outcome).toBe('replaced');
+      expect(result.items).toBe(kept.length);
+      for (const item of vanished) expect(await store.getItem(item.id)).toBeNull();
+      for (const item of kept) expect((await store.getItem(item.id))?.owners).toHaveLength(item.assignments.length);
+      const expectedUnits = unitIdsOf(seed.parsed, next);
+      const stats = await store.stats();
+      expect(stats.nodes.Item).toBe(seed.parsed.items.length + kept.length);
+      expect(stats.nodes.Unit).toBe(expectedUnits.size);
+      const gone = [...unitIdsOf(second.parsed)].filter((id) => !expectedUnits.has(id));
+      expect(gone.length).toBeGreaterThan(0);
+      for (const id of gone) expect(await store.getUnit(id)).toBeNull();
+      expect((await store.listDocuments()).find((doc) => doc.id === next.document.id)?.sha256).toBe(next.document.sha256);
+    });
+
+    test('removing a document deletes its items and edges, and the units only it used', async () => {
+      await load(seed);
+      const seedOnly = await store.stats();
+      await load(second);
+      expect(await store.removeDocument(second.parsed.document.id)).toBe(true);
+      expect(await store.stats()).toEqual(seedOnly);
+      expect(await store.getDocument(second.parsed.document.id)).toBeNull();
+      expect(await store.getUnit(dataBureau?.id ?? '')).not.toBeNull();
+      const onlySecond = [...unitIdsOf(second.parsed)].filter((id) => !unitIdsOf(seed.parsed).has(id));
+      expect(onlySecond.length).toBeGreaterThan(0);
+      for (const id of onlySecond) expect(await store.getUnit(id)).toBeNull();
+      expect(await store.removeDocument(second.parsed.document.id)).toBe(false);
+    });
+
+    test('removing the last document leaves an empty graph', async () => {
+      await load(handmade);
+      await store.removeDocument(handmade.parsed.document.id);
+      const stats = await store.stats();
+      expect([...Object.values(stats.nodes), ...Object.values(stats.relationships)].every((count) => count === 0)).toBe(true);
+    });
+  });
+
+  describe('a load that fails writes nothing', () => {
+    const withoutUnit = (fixture: Fixture, unitId: string): Unit[] => fixture.units.filter((unit) => unit.id !== unitId);
+
+    test('a unit list that lacks a referenced unit is refused, naming item and unit', async () => {
+      await load(seed);
+      const before = await store.stats();
+      const lastUnit = assignmentsOf(second.parsed).at(-1)?.unitId ?? '';
+      const attempt = store.loadDocument(second.parsed, withoutUnit(second, lastUnit));
+      await expect(attempt).rejects.toThrow(InvalidInputError);
+      await expect(attempt).rejects.toThrow(lastUnit);
+      expect(await store.stats()).toEqual(before);
+    });
+
+    /** Half-way through, an item claims an id another document owns: the write fails mid-load. */
+    const collidingAtItem = (parsed: ParsedDocument, index: number): ParsedDocument =>
+      newVersion(parsed, (copy) => {
+        const target = copy.items[index];
+        if (target) target.id = seed.parsed.items[0]?.id ?? '';
+      });
+
+    test('a document that fails part-way leaves no trace', async () => {
+      await load(seed);
+      const before = { stats: await store.stats(), snapshot: await store.snapshot() };
+      const broken = collidingAtItem(second.parsed, Math.floor(second.parsed.items.length / 2));
+      await expect(store.loadDocument(broken, second.units)).rejects.toThrow(InvalidInputError);
+      expect({ stats: await store.stats(), snapshot: await store.snapshot() }).toEqual(before);
+      expect(await store.getDocument(second.parsed.document.id)).toBeNull();
+    });
+
+    test('a new version that fails part-way leaves the old version whole', async () => {
+      await load(seed);
+      await load(second);
+      const before = { stats: await store.stats(), snapshot: await store.snapshot(), documents: await store.listDocuments() };
+      const broken = collidingAtItem(second.parsed, second.parsed.items.length - 1);
+      await expect(store.loadDocument(broken, second.units)).rejects.toThrow(InvalidInputError);
+      expect({ stats: await store.stats(), snapshot: await store.snapshot(), documents: await store.listDocuments() }).toEqual(before);
+    });
+
+    test('a document that is not a valid parse is refused by field', async () => {
+      const invalid = newVersion(handmade.parsed, (copy) => {
+        copy.items[0]!.assignments[0]!.role = 'owner' as never;
+      });
+      await expect(store.loadDocument(invalid, handmade.units)).rejects.toThrow(/items\.0\.assignments\.0\.role/);
+      expect((await store.stats()).nodes.Document).toBe(0);
+    });
+  });
+
+  describe('reading', () => {
+    beforeEach(async () => {
+      await load(seed);
+      await load(second);
+      await load(handmade);
+    });
+
+    test('documents are listed by id with their counts and metadata', async () => {
+      const listed = await store.listDocuments();
+      const expected = [seed, second, handmade]
+        .map(({ parsed }) => parsed)
+        .sort((a, b) => (a.document.id < b.document.id ? -1 : 1))
+        .map(({ document, sections, items }) => {
+          const { preamble: _preamble, ...meta } = document;
+          return {
+            ...meta,
+            sections: sections.length,
+            items: items.length,
+            responsibilities: items.reduce((sum, item) => sum + item.assignments.length, 0),
+          };
+        });
+      expect(listed).toEqual(expected);
+    });
+
+    test('a document lists its sections in order with their item counts', async () => {
+      const detail = await store.getDocument(seed.parsed.document.id);
+      expect(detail?.document).toEqual(seed.parsed.document);
+      expect(detail?.sections).toEqual(
+        seed.parsed.sections.map((section) => ({
+          ...section,
+          items: seed.parsed.items.filter((item) => item.section === section.no).length,
+        })),
+      );
+      expect(await store.getDocument('no-such-document')).toBeNull();
+    });
+
+    test('item (十二): 省政务服务数据管理局 leads, and every offset slices the source', async () => {
+      const detail = await store.getItem(item12?.id ?? '');
+      expect(detail?.item.label).toBe('（十二）');
+      expect(detail?.document).toMatchObject({ id: seed.parsed.document.id, sha256: seed.parsed.document.sha256 });
+      const lead = detail?.owners[0];
+      expect(lead).toMatchObject({ role: 'lead', inferred: false, nameAsWritten: '省政务服务数据管理局' });
+      expect(lead?.unit.id).toBe(dataBureau?.id);
+      const squeeze = (text: string) => text.replace(/\s/g, '');
+      expect(squeeze(seed.source.slice(lead?.start, lead?.end))).toBe('省政务服务数据管理局');
+      const clause = detail?.item.clause;
+      expect(squeeze(seed.source.slice(clause?.start, clause?.end))).toMatch(/省政务服务数据管理局牵头/);
+      expect(detail?.item.text.slice(clause?.textStart, clause?.textEnd)).toBe(clause?.text);
+      expect(detail?.section?.no).toBe(item12?.section);
+    });
+
+    test('every item carries exactly the parser’s owners, lead first, then by clause position', async () => {
+      for (const { parsed, source } of [seed, second, handmade]) {
+        for (const item of parsed.items) {
+          const detail = await store.getItem(item.id);
+          const expected = [...item.assignments]
+            .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.start - b.start)
+            .map(({ role, inferred, name, unitId, start, end }) => ({ role, inferred, nameAsWritten: name, unitId, start, end }));
+          expect(detail?.owners.map(({ unit, ...owner }) => ({ ...owner, unitId: unit.id }))).toEqual(expected);
+          for (const owner of detail?.owners ?? []) {
+            // A distributed prefix (省, 市政府) is part of the name but not of the characters written there.
+            expect(owner.nameAsWritten).toContain(source.slice(owner.start, owner.end).replace(/\s/g, ''));
+          }
+        }
+      }
+      expect(await store.getItem('no-such-item')).toBeNull();
+    });
+
+    test('items without sections hang off their document; sub-items keep their parent', async () => {
+      const loose = await store.getItem(handmade.parsed.items[0]?.id ?? '');
+      expect(loose?.section).toBeNull();
+      expect(loose?.item.sectionId).toBeNull();
+      const subItem = second.parsed.items.find((item) => item.parent);
+      expect((await store.getItem(subItem?.id ?? ''))?.item.parent).toBe(subItem?.parent);
+    });
+
+    test('a unit shows its items by role, its partners and its sections, as the text has them', async () => {
+      const unitId = dataBureau?.id ?? '';
+      const detail = await store.getUnit(unitId);
+      const all = [seed.parsed, second.parsed, handmade.parsed].sort((a, b) => (a.document.id < b.document.id ? -1 : 1));
+      const mine = all.flatMap((parsed) => assignmentsOf(parsed).filter((a) => a.unitId === unitId));
+      expect(detail?.items.map(({ role, item }) => `${item.id}:${role}`).sort()).toEqual(
+        mine.map(({ item, role }) => `${item.id}:${role}`).sort(),
+      );
+      expect(detail?.items.find(({ item }) => item.id === item12?.id)?.role).toBe('lead');
+
+      const shared = new Map<string, Set<string>>();
+      for (const { item } of mine) {
+        for (const other of item.assignments) {
+          if (other.unitId !== unitId) shared.set(other.unitId, (shared.get(other.unitId) ?? new Set()).add(item.id));
+        }
+      }
+      const partners = [...shared]
+        .map(([id, items]) => ({ id, sharedItems: items.size }))
+        .sort((a, b) => b.sharedItems - a.sharedItems || (a.id < b.id ? -1 : 1));
+      expect(detail?.partners.map(({ unit, sharedItems }) => ({ id: unit.id, sharedItems }))).toEqual(partners);
+
+      const sections = new Map<string, Set<string>>();
+      for (const parsed of all) {
+        for (const { item } of assignmentsOf(parsed).filter((a) => a.unitId === unitId)) {
+          const section = parsed.sections.find((s) => s.no === item.section);
+          if (section) sections.set(section.id, (sections.get(section.id) ?? new Set()).add(item.id));
+        }
+      }
+      expect(detail?.sections.map(({ section, items }) => [section.id, items])).toEqual(
+        [...sections].map(([id, items]) => [id, items.size]),
+      );
+      expect(await store.getUnit('no-such-unit')).toBeNull();
+    });
+
+    test('search q=数据要素 finds (十二) and (十三), and exactly the items whose text says it', async () => {
+      const page = await store.searchItems({ q: '数据要素' });
+      const expected = [seed.parsed, second.parsed, handmade.parsed]
+        .sort((a, b) => (a.document.id < b.document.id ? -1 : 1))
+        .flatMap((parsed) => parsed.items.filter((item) => [item.label, item.title, item.text].some((t) => t.includes('数据要素'))))
+        .map((item) => item.id);
+      expect(page.items.map((item) => item.id)).toEqual(expected);
+      expect(page.total).toBe(expected.length);
+      expect(expected).toEqual(expect.arrayContaining([item12?.id, item13?.id]));
+      expect(page.items.find((item) => item.id === item12?.id)?.leads.map((unit) => unit.id)).toEqual([dataBureau?.id]);
+    });
+
+    test('search pages through the same order and counts all matches', async () => {
+      const all = await store.searchItems({ pageSize: 500 });
+      expect(all.total).toBe(seed.parsed.items.length + second.parsed.items.length + handmade.parsed.items.length);
+      const second3 = await store.searchItems({ page: 2, pageSize: 3 });
+      expect(second3.items.map((item) => item.id)).toEqual(all.items.slice(3, 6).map((item) => item.id));
+      expect(second3).toMatchObject({ total: all.total, page: 2, pageSize: 3 });
+      expect((await store.searchItems({ page: 1000 })).items).toEqual([]);
+    });
+
+    test('search filters by role, unit, document and section as the parser assigned them', async () => {
+      const unitId = dataBureau?.id ?? '';
+      const leads = await store.searchItems({ role: 'lead', unit: unitId, pageSize: 500 });
+      const expectedLeads = new Set(
+        [seed.parsed, second.parsed].flatMap((parsed) =>
+          assignmentsOf(parsed).filter((a) => a.role === 'lead' && a.unitId === unitId).map((a) => a.item.id),
+        ),
+      );
+      expect(new Set(leads.items.map((item) => item.id))).toEqual(expectedLeads);
+      const anyImplement = await store.searchItems({ role: 'implement', pageSize: 500 });
+      expect(anyImplement.total).toBe(
+        new Set([seed.parsed, second.parsed].flatMap((p) => assignmentsOf(p).filter((a) => a.role === 'implement').map((a) => a.item.id))).size,
+      );
+      const inSecond = await store.searchItems({ documents: [second.parsed.document.id], pageSize: 500 });
+      expect(inSecond.items.map((item) => item.id)).toEqual(second.parsed.items.map((item) => item.id));
+      const section = seed.parsed.sections[2];
+      const inSection = await store.searchItems({ sections: [section?.id ?? ''], pageSize: 500 });
+      expect(inSection.items.map((item) => item.id)).toEqual(
+        seed.parsed.items.filter((item) => item.section === section?.no).map((item) => item.id),
+      );
+    });
+
+    test('unit search matches any name, case-insensitively, and filters by kind', async () => {
+      const loaded = [...new Map([...seed.units, ...second.units, ...handmade.units].map((u) => [u.id, u])).values()];
+      const names = (unit: Unit) => [unit.name, unit.shortName, unit.nameEn, ...unit.aliases];
+      const found = await store.searchUnits({ q: 'DATA' });
+      expect(found.map((unit) => unit.id)).toEqual(
+        loaded.filter((unit) => names(unit).some((name) => name.toLowerCase().includes('data'))).map((u) => u.id).sort(),
+      );
+      const cities = await store.searchUnits({ kind: 'city' });
+      expect(cities.map((unit) => unit.id)).toEqual(loaded.filter((unit) => unit.kind === 'city').map((u) => u.id).sort());
+    });
+
+    test('a snapshot holds every record; filters narrow edges, and items to those left with an edge', async () => {
+      const full = await store.snapshot();
+      const parsedAll = [seed.parsed, second.parsed, handmade.parsed];
+      expect(full.items).toHaveLength(parsedAll.reduce((sum, parsed) => sum + parsed.items.length, 0));
+      expect(full.responsibilities).toHaveLength(parsedAll.reduce((sum, parsed) => sum + assignmentsOf(parsed).length, 0));
+      expect(full.units.map((unit) => unit.id)).toEqual([...unitIdsOf(...parsedAll)].sort());
+
+      const leads = await store.snapshot({ roles: ['lead'] });
+      expect(leads.responsibilities.every((edge) => edge.role === 'lead')).toBe(true);
+      expect(leads.responsibilities).toHaveLength(parsedAll.reduce((sum, parsed) => sum + countByRole(parsed).lead, 0));
+      expect(new Set(leads.items.map((item) => item.id))).toEqual(new Set(leads.responsibilities.map((edge) => edge.itemId)));
+
+      const cities = await store.snapshot({ unitKinds: ['city'], documents: [seed.parsed.document.id] });
+      expect(cities.documents.map((doc) => doc.id)).toEqual([seed.parsed.document.id]);
+      expect(cities.units.every((unit) => unit.kind === 'city')).toBe(true);
+      expect(cities.responsibilities.every((edge) => edge.documentId === seed.parsed.document.id)).toBe(true);
+
+      const section = seed.parsed.sections[0];
+      const inSection = await store.snapshot({ sections: [section?.id ?? ''] });
+      expect(inSection.sections.map((s) => s.id)).toEqual([section?.id]);
+      expect(inSection.items.map((item) => item.id)).toEqual(
+        seed.parsed.items.filter((item) => item.section === section?.no).map((item) => item.id),
+      );
+      expect(await store.snapshot({ documents: [], roles: [] })).toEqual(full);
+    });
+  });
+
+  describe('hostile input', () => {
+    beforeEach(async () => {
+      await load(seed);
+    });
+
+    test.each(HOSTILE_INPUTS)('%s in search text, ids and filters changes nothing and finds nothing', async (text) => {
+      const before = { stats: await store.stats(), documents: await store.listDocuments() };
+      expect((await store.searchItems({ q: text })).total).toBe(0);
+      expect(await store.searchUnits({ q: text })).toEqual([]);
+      expect(await store.getItem(text)).toBeNull();
+      expect(await store.getUnit(text)).toBeNull();
+      expect(await store.getDocument(text)).toBeNull();
+      expect(await store.removeDocument(text)).toBe(false);
+      expect((await store.searchItems({ unit: text, documents: [text], sections: [text] })).total).toBe(0);
+      const filtered = await store.snapshot({ documents: [text] });
+      expect([filtered.documents, filtered.items, filtered.responsibilities]).toEqual([[], [], []]);
+      expect((await store.snapshot({ units: [text] })).responsibilities).toEqual([]);
+      expect({ stats: await store.stats(), documents: await store.listDocuments() }).toEqual(before);
+    });
+  });
+}

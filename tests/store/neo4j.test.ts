@@ -1,0 +1,141 @@
+/**
+ * The store contract on a real Neo4j 5.26, plus what only Neo4j can show: the graph's shape in
+ * Cypher, multi-batch atomicity, outage handling, and identical answers to the memory store.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { StoreUnavailableError } from '../../graph/errors';
+import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type GraphStore } from '../../graph/store';
+import { describeNeo4j, openTestDriver, wipeNeo4j } from '../support/neo4j';
+import { probeAnswers, runStoreContract } from './contract';
+import { loadFixtures, syntheticDocument } from './fixtures';
+
+const openStore = async (): Promise<Neo4jStore> => {
+  const config = neo4jConfigFromEnv();
+  if (!config) throw new Error('NEO4J_URI is not set: the jest global set-up starts Neo4j');
+  const store = new Neo4jStore(config);
+  await store.init();
+  return store;
+};
+
+/** Plain numbers for the Cypher checks below (the store itself never lets driver Integers out). */
+const plain = (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).map(([key, value]) => [key, neo4j.isInt(value) ? value.toNumber() : value]));
+
+describeNeo4j('Neo4jStore', () => {
+  let driver: Driver;
+  beforeAll(() => {
+    driver = openTestDriver();
+  });
+  afterAll(async () => {
+    await driver.close();
+  });
+  const wipe = () => wipeNeo4j(driver);
+
+  describe('contract', () => {
+    runStoreContract(async () => {
+      await wipe();
+      return openStore();
+    });
+  });
+
+  describe('graph model in Cypher', () => {
+    const fixtures = loadFixtures();
+    let store: Neo4jStore;
+    const cypher = async (query: string, params: Record<string, unknown> = {}) =>
+      (await driver.executeQuery(query, params)).records.map((record) => plain(record.toObject()));
+
+    beforeEach(async () => {
+      await wipe();
+      store = await openStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    test('constraints on every id and full-text indexes exist after init', async () => {
+      const constraints = await cypher('SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0] AS label, properties[0] AS property, type');
+      for (const label of ['Document', 'Section', 'Item', 'Unit']) {
+        expect(constraints).toContainEqual({ label, property: 'id', type: 'UNIQUENESS' });
+      }
+      const fulltext = await cypher("SHOW INDEXES YIELD name, type, labelsOrTypes, properties WHERE type = 'FULLTEXT' RETURN name, labelsOrTypes, properties ORDER BY name");
+      expect(fulltext).toEqual([
+        { name: 'item_text', labelsOrTypes: ['Item'], properties: ['title', 'text'] },
+        { name: 'unit_names', labelsOrTypes: ['Unit'], properties: ['name', 'shortName', 'nameEn'] },
+      ]);
+    });
+
+    test('an auditor can walk from a LEADS edge back to the words in the source', async () => {
+      const { seed } = fixtures;
+      await store.loadDocument(seed.parsed, seed.units);
+      const [row] = await cypher(
+        `MATCH (u:Unit)-[r:LEADS]->(i:Item {label: '（十二）'})-[:IN_SECTION]->(:Section)-[:PART_OF]->(d:Document)
+         RETURN labels(u) AS labels, u.name AS unit, r.nameAsWritten AS nameAsWritten, r.inferred AS inferred,
+                r.start AS start, r.end AS end, r.documentId AS documentId, d.sha256 AS sha256`,
+      );
+      expect(row).toMatchObject({ nameAsWritten: '省政务服务数据管理局', inferred: false, documentId: seed.parsed.document.id });
+      expect(row?.labels).toEqual(expect.arrayContaining(['Unit', 'Department']));
+      expect(seed.source.slice(row?.start as number, row?.end as number).replace(/\s/g, '')).toBe('省政务服务数据管理局');
+      expect(row?.sha256).toBe(seed.parsed.document.sha256);
+    });
+
+    test('items of a document without sections are PART_OF the document directly', async () => {
+      const { handmade } = fixtures;
+      await store.loadDocument(handmade.parsed, handmade.units);
+      const rows = await cypher('MATCH (i:Item)-[:PART_OF]->(d:Document) RETURN d.id AS document, count(i) AS items');
+      expect(rows).toEqual([{ document: handmade.parsed.document.id, items: handmade.parsed.items.length }]);
+      expect(await cypher('MATCH (i:Item)-[:IN_SECTION]->() RETURN i')).toEqual([]);
+    });
+
+    test('a document larger than one batch loads whole, and a failure in its last batch leaves nothing', async () => {
+      const big = syntheticDocument('big-plan', 1_500);
+      await store.loadDocument(big.parsed, big.units);
+      const [counts] = await cypher('MATCH (i:Item {documentId: $id}) RETURN count(i) AS items, COUNT { ()-[:LEADS]->(:Item {documentId: $id}) } AS leads', { id: 'big-plan' });
+      expect(counts).toEqual({ items: 1_500, leads: 1_500 });
+
+      const before = await store.stats();
+      const clash = syntheticDocument('clashing-plan', 1_500);
+      clash.parsed.items[1_400]!.id = big.parsed.items[0]!.id;
+      await expect(store.loadDocument(clash.parsed, clash.units)).rejects.toThrow(/already used by another document/);
+      expect(await store.stats()).toEqual(before);
+      expect(await cypher("MATCH (n) WHERE n.documentId = 'clashing-plan' OR n.id = 'clashing-plan' RETURN n")).toEqual([]);
+    });
+
+    test('concurrent loads of one document leave exactly one version', async () => {
+      const { second } = fixtures;
+      const results = await Promise.all([1, 2, 3].map(() => store.loadDocument(second.parsed, second.units)));
+      expect(results.filter((result) => result.outcome === 'created')).toHaveLength(1);
+      const stats = await store.stats();
+      expect(stats.nodes.Item).toBe(second.parsed.items.length);
+      expect(stats.nodes.Document).toBe(1);
+    });
+  });
+
+  test('both stores give identical answers to the same calls', async () => {
+    await wipe();
+    const fixtures = loadFixtures();
+    const stores: GraphStore[] = [new MemoryStore(), await openStore()];
+    try {
+      const answers = [];
+      for (const store of stores) {
+        for (const { parsed, units } of [fixtures.seed, fixtures.second, fixtures.handmade]) await store.loadDocument(parsed, units);
+        answers.push(await probeAnswers(store, fixtures));
+      }
+      expect(answers[1]).toStrictEqual(answers[0]);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+});
+
+describe('Neo4jStore when Neo4j cannot be reached', () => {
+  test('fails fast with StoreUnavailableError naming the URI and the cause', async () => {
+    const store = new Neo4jStore({ uri: 'bolt://127.0.0.1:9' });
+    try {
+      const attempt = store.listDocuments();
+      await expect(attempt).rejects.toThrow(StoreUnavailableError);
+      await expect(attempt).rejects.toThrow(/bolt:\/\/127\.0\.0\.1:9 is unavailable: .*ECONNREFUSED/);
+    } finally {
+      await store.close();
+    }
+  }, 15_000);
+});
