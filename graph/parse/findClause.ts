@@ -55,7 +55,10 @@ export function findTrailingClause(body: MappedText, context: ClauseContext, war
     return read(sentenceStart, sentenceStart, lastClose, end);
   }
   const last = groups[groups.length - 1];
-  if (last && AFTER_CLAUSE.test(text.slice(last[1]))) return read(last[0], last[0] + 1, last[1] - 1, last[1]);
+  if (last && AFTER_CLAUSE.test(text.slice(last[1]))) {
+    if (last[1] - last[0] === 2) warnings.push({ code: 'empty-clause', message: 'the trailing parentheses name no unit at all', offset: sourceRange(body, last[0], last[0] + 1).start });
+    return read(last[0], last[0] + 1, last[1] - 1, last[1]);
+  }
   // No parentheses at all: a last sentence that is a role label, `…工作。责任单位：省科技厅`.
   const lastSentence = text.lastIndexOf('。', end - 1) + 1;
   const label = new RegExp(ROLE_LABEL.source).exec(toSimplified(text.slice(lastSentence, end)));

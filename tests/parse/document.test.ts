@@ -242,6 +242,7 @@ describe('warnings say file, line and column', () => {
     '（二）乙任务。没有条款。', // 4
     '（三）丙任务。（省科技厅统筹）', // 5
     '（三）丁任务。（各有关单位负责）', // 6
+    '（五）戊任务。（ ）', // 7
   ].join('\n');
   const parsed = parse(text, 'warn.txt');
   const where = (code: string) => parsed.warnings.filter((w) => w.code === code).map((w) => [w.file, w.line, w.column, w.itemId]);
@@ -252,7 +253,7 @@ describe('warnings say file, line and column', () => {
   });
 
   test('an item without a clause', () => {
-    expect(where('item-without-clause')).toEqual([['warn.txt', 4, 1, 'warn/item-2']]);
+    expect(where('item-without-clause')).toEqual([['warn.txt', 4, 1, 'warn/item-2'], ['warn.txt', 7, 1, 'warn/item-5']]);
   });
 
   test('an unknown role word', () => {
@@ -260,12 +261,17 @@ describe('warnings say file, line and column', () => {
   });
 
   test('a duplicate item number gets its own id and a warning', () => {
-    expect(parsed.items.map((i) => i.id)).toEqual(['warn/item-1', 'warn/item-2', 'warn/item-3', 'warn/item-3-2']);
+    expect(parsed.items.map((i) => i.id)).toEqual(['warn/item-1', 'warn/item-2', 'warn/item-3', 'warn/item-3-2', 'warn/item-5']);
     expect(where('duplicate-item-number')).toEqual([['warn.txt', 6, 1, undefined]]);
   });
 
   test('a task owned only by a placeholder', () => {
     expect(where('generic-only')).toEqual([['warn.txt', 6, 8, 'warn/item-3-2']]);
+  });
+
+  test('empty trailing parentheses', () => {
+    expect(where('empty-clause')).toEqual([['warn.txt', 7, 8, 'warn/item-5']]);
+    expect(where('item-without-clause')).toContainEqual(['warn.txt', 7, 1, 'warn/item-5']);
   });
 
   test('the output still validates', () => {
