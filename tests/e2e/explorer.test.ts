@@ -94,6 +94,26 @@ describe('Item trace', () => {
     await expect(page.locator('.breadcrumb').textContent()).resolves.toContain('（十二）');
     await screenshot(page, 'item-12');
   });
+
+  it('When item 20 is searched by number, then its page says nobody leads it and the citation can be copied', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await open('/items');
+    await page.getByLabel('搜索事项', { exact: true }).fill('20');
+    await page.getByRole('button', { name: '搜索事项' }).click();
+    await page.getByRole('status').filter({ hasText: '共 1 项' }).waitFor();
+    await page.getByRole('link', { name: /（二十）/ }).click();
+    await page.locator('.owners .no-lead').waitFor();
+    await expect(page.locator('.owners .no-lead').textContent()).resolves.toBe('无牵头单位');
+    await page.getByRole('button', { name: '复制引用' }).click();
+    await page.getByText('已复制').waitFor();
+    const citation = await page.evaluate(() =>
+      (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText(),
+    );
+    expect(citation).toContain('2023年广东省数字经济工作要点');
+    expect(citation).toContain('（二十）');
+    expect(citation).toContain('按职责分工负责');
+    expect(citation).toMatch(/guangdong-digital-economy-2023, chars \d+–\d+, sha256 [0-9a-f]{12}/);
+  });
 });
 
 describe('Network', () => {
@@ -123,6 +143,35 @@ describe('Network', () => {
     expect(await page.locator('.cy-container').getAttribute('data-edges')).toBe(String(network.elements.edges.length));
     await page.waitForTimeout(500);
     await screenshot(page, 'network-bipartite');
+  });
+
+  it('When the view is exported, then PNG and SVG files of the drawing are downloaded', async () => {
+    await open('/network');
+    await page.locator('.cy-container[data-nodes]').waitFor();
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 PNG' }).click()]);
+    const pngBytes = await readFile((await png.path())!);
+    expect(png.suggestedFilename()).toBe('accountability-network-coordination.png');
+    expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 SVG' }).click()]);
+    const svgText = await readFile((await svg.path())!, 'utf8');
+    expect(svgText).toContain('<svg');
+    expect(svgText).toContain('省工业和信息化厅');
+  });
+
+  it('When the WebGL renderer is chosen, then the same nodes are drawn', async () => {
+    const network = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network');
+    await open('/network?webgl=1');
+    await page.locator(`.cy-container[data-nodes="${network.elements.nodes.length}"]`).waitFor();
+    await page.waitForTimeout(500);
+    await screenshot(page, 'network-webgl');
+  });
+
+  it("When a parameter is out of range, then the API's message is shown", async () => {
+    await open('/network?limit=0');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('limit');
+    await screenshot(page, 'network-error');
   });
 });
 
@@ -232,6 +281,18 @@ describe('Documents', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await screenshot(page, 'item-inert-markup');
+  });
+
+  it('When a document is deleted with the token, then it leaves the list and the API', async () => {
+    page.on('dialog', (dialog) => void dialog.accept());
+    await open('/documents');
+    await page.getByLabel('管理员令牌').fill(ADMIN_TOKEN);
+    const row = page.locator('tr[data-document-id="e2e-small-plan"]');
+    await row.getByRole('button', { name: '删除' }).click();
+    await page.getByRole('status').filter({ hasText: '已删除 e2e-small-plan' }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    const list = await getJson<DocumentListResponse>(explorer.baseUrl, '/api/documents');
+    expect(list.documents.map((document) => document.id)).not.toContain('e2e-small-plan');
   });
 });
 

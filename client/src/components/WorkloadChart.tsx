@@ -17,7 +17,7 @@ interface WorkloadChartProps {
  * (the unit's peer-group threshold) sits on the same scale.
  */
 export function WorkloadChart({ rows, weights, thresholds, onSelect }: WorkloadChartProps) {
-  const { t, unitName, formatNumber } = useI18n();
+  const { t, lang, unitName, formatNumber } = useI18n();
   const scaleMax = Math.max(
     1e-9,
     ...rows.map((row) => row.weightedLoad),
@@ -54,7 +54,7 @@ export function WorkloadChart({ rows, weights, thresholds, onSelect }: WorkloadC
                 aria-label={`${row.rank}. ${unitName(row.unit)}: ${t('workload.weightedLoad')} ${formatNumber(row.weightedLoad)}; ${counts}${row.overloaded ? `; ${t('workload.overloaded')}` : ''}`}
               >
                 <span className="rank">{row.rank}</span>
-                <span className="unit-name">
+                <span className="unit-name" title={lang === 'en' ? row.unit.nameEn : row.unit.name}>
                   {unitName(row.unit)}
                   <UnitBadges generic={row.unit.kind === 'generic'} provisional={row.unit.provisional} />
                 </span>

@@ -4,6 +4,7 @@ import { AsyncView } from '../../components/AsyncView';
 import { FilterBar } from '../../components/FilterBar';
 import { encodeId, useApi, type ItemPageResponse } from '../../core/api';
 import { useI18n } from '../../core/i18n';
+import { itemSearchText } from '../../core/items/numberQuery';
 import { useUrlState } from '../../core/urlState/useUrlState';
 
 const PAGE_SIZE = 20;
@@ -13,7 +14,7 @@ export function ItemSearchPage() {
   const [state, setState] = useUrlState({ q: '', page: '1', document: '', section: '', role: '', unit: '' });
   const [draft, setDraft] = useState(state.q);
   const items = useApi<ItemPageResponse>('/items', {
-    q: state.q,
+    q: itemSearchText(state.q),
     document: state.document,
     section: state.section,
     role: state.role,

@@ -97,7 +97,7 @@ export function WorkloadPage() {
                           {t('workload.threshold')}
                         </th>
                         <th scope="col" className="numeric">
-                          {t('workload.overloaded')}
+                          {t('workload.overloadedCount')}
                         </th>
                       </tr>
                     </thead>
