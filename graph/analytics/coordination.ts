@@ -30,6 +30,8 @@ export function buildCoordinationNetwork(snapshot: Snapshot, options: Coordinati
     graph.addNode(id, attributes);
   }
 
+  // Ties accumulate in a map first (in first-met order, which the graph keeps), then become edges.
+  const ties = new Map<string, { a: string; b: string; tie: CoordinationEdgeAttributes }>();
   for (const item of index.items) {
     const roles = rolesByUnit(index.ownersOf(item.id).filter((r) => included(r.unitId)));
     // A unit holding two roles on one item counts with its heavier role.
@@ -39,20 +41,17 @@ export function buildCoordinationNetwork(snapshot: Snapshot, options: Coordinati
     const owners = [...roles.keys()].sort();
     owners.forEach((a, i) => {
       for (const b of owners.slice(i + 1)) {
-        const weight =
-          parameters.weighting === 'shared-items' ? 1 : ((strength.get(a) as number) + (strength.get(b) as number)) / 2;
         const key = tieKey(a, b);
-        if (!graph.hasEdge(key)) {
-          graph.addEdgeWithKey(key, a, b, { weight: 0, sharedItemCount: 0, sharedItemIds: [], sharedItems: [] });
-        }
-        graph.updateEdgeAttributes(key, (tie) => ({
-          weight: (tie.weight as number) + weight,
-          sharedItemCount: (tie.sharedItemCount as number) + 1,
-          sharedItemIds: [...(tie.sharedItemIds as string[]), item.id],
-          sharedItems: [...(tie.sharedItems as string[]), itemCaption(index, item)],
-        }));
+        const entry = ties.get(key) ?? { a, b, tie: { weight: 0, sharedItemCount: 0, sharedItemIds: [], sharedItems: [] } };
+        ties.set(key, entry);
+        entry.tie.weight +=
+          parameters.weighting === 'shared-items' ? 1 : ((strength.get(a) as number) + (strength.get(b) as number)) / 2;
+        entry.tie.sharedItemCount += 1;
+        entry.tie.sharedItemIds.push(item.id);
+        entry.tie.sharedItems.push(itemCaption(index, item));
       }
     });
   }
+  for (const [key, { a, b, tie }] of ties) graph.addEdgeWithKey(key, a, b, tie);
   return graph;
 }

@@ -16,6 +16,7 @@ import type { Snapshot } from '../store/types';
 import { averageClustering, coreNumbers } from './cohesion';
 import { buildCoordinationNetwork, type CoordinationGraph } from './coordination';
 import { seededRandom } from './seededRandom';
+import { appendTo } from './snapshotIndex';
 import {
   NetworkOptionsSchema,
   type Community,
@@ -101,7 +102,7 @@ function communities(graph: CoordinationGraph, parameters: NetworkParameters): P
     : Object.fromEntries(graph.nodes().map((node, i) => [node, i]));
 
   const groups = new Map<number, string[]>();
-  for (const [node, community] of Object.entries(assignment)) groups.set(community, [...(groups.get(community) ?? []), node]);
+  for (const [node, community] of Object.entries(assignment)) appendTo(groups, community, node);
   const strength = (node: string) => weightedDegree(graph, node, 'weight');
   const smallestId = (members: string[]) => members.reduce((min, id) => (id < min ? id : min));
   const ordered = [...groups.values()]

@@ -29,7 +29,7 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     const key = `${r.itemId}\u0000${r.unitId}\u0000${r.role}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    owners.set(r.itemId, [...(owners.get(r.itemId) ?? []), r]);
+    appendTo(owners, r.itemId, r);
   }
   const documentPosition = (id: string) => documents.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
   const items = [...snapshot.items].sort(
@@ -45,6 +45,13 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     ownersOf: (itemId) => owners.get(itemId) ?? [],
     multiDocument: new Set(snapshot.items.map((i) => i.documentId)).size > 1,
   };
+}
+
+/** Adds a value to the list under a key (Map.groupBy needs Node 21). */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** An item's label, qualified by its document when the snapshot spans several. */

@@ -4,7 +4,7 @@
  */
 import { ROLES, type Role, type UnitKind } from '../model';
 import type { Snapshot } from '../store/types';
-import { indexSnapshot, isGeneric } from './snapshotIndex';
+import { appendTo, indexSnapshot, isGeneric } from './snapshotIndex';
 import { gini, herfindahl, quantile } from './statistics';
 import {
   WorkloadOptionsSchema,
@@ -84,7 +84,7 @@ function peerGroupThresholds(
   parameters: WorkloadParameters,
 ): PeerGroupThreshold[] {
   const loads = new Map<UnitKind, number[]>();
-  for (const row of rows) loads.set(row.unit.kind, [...(loads.get(row.unit.kind) ?? []), row.weightedLoad]);
+  for (const row of rows) appendTo(loads, row.unit.kind, row.weightedLoad);
   return [...loads]
     .map(([peerGroup, values]) => {
       const sorted = [...values].sort((a, b) => a - b);

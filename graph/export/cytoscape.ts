@@ -2,7 +2,7 @@
  * Cytoscape elements (cytoscape.js JSON) for the client: the unit–item graph (bipartite) or the
  * coordination network. A node limit drops the lowest-load units first and says what it left out.
  */
-import { indexSnapshot } from '../analytics';
+import { appendTo, indexSnapshot } from '../analytics';
 import type { Snapshot } from '../store/types';
 import { analyse, type Analysis, type UnitRow } from './analysis';
 import { CytoscapeOptionsSchema, type CytoscapeGraph, type CytoscapeOptions } from './types';
@@ -72,7 +72,7 @@ function bipartiteDrawing(snapshot: Snapshot, { units }: Analysis, limit: number
   const ownersOf = (itemId: string) => index.ownersOf(itemId).filter((r) => inGraph.has(r.unitId));
   const itemsOf = new Map<string, string[]>();
   for (const item of index.items) {
-    for (const r of ownersOf(item.id)) itemsOf.set(r.unitId, [...(itemsOf.get(r.unitId) ?? []), item.id]);
+    for (const r of ownersOf(item.id)) appendTo(itemsOf, r.unitId, item.id);
   }
   const fits = (extra: number) => limit === undefined || kept.length + shownItems.size + extra <= limit;
 
