@@ -23,8 +23,9 @@ const options = new Command()
   .name('bench')
   .option('--quick', 'small sizes, for CI-like runs under two minutes')
   .option('--only <stages>', `comma-separated subset of ${STAGES.join(',')}`)
+  .option('--load-budget <seconds>', 'stop the batched Neo4j load after this long (the rate stays exact)', Number)
   .parse()
-  .opts<{ quick?: boolean; only?: string }>();
+  .opts<{ quick?: boolean; only?: string; loadBudget?: number }>();
 
 const mode = options.quick ? 'quick' : 'full';
 const selected = new Set<Stage>(options.only ? (options.only.split(',') as Stage[]) : STAGES);
@@ -71,7 +72,7 @@ async function main(): Promise<number> {
         const { uri } = neo4j;
         let loaded = false;
         await attempt('load', async () => {
-          report(await loadStage(mode, uri, corpus.registry, corpus.documents));
+          report(await loadStage(mode, uri, corpus.registry, corpus.documents, options.loadBudget));
           loaded = true;
         });
         if (loaded && selected.has('api')) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { corpusPaths, writeCorpus, type CorpusOptions, type CorpusSummary } from '../synth';
 
 export const CORPUS_OPTIONS: Record<'quick' | 'full', CorpusOptions> = {
-  quick: { seed: 20230401, units: 500, items: 10_000 },
+  quick: { seed: 20230401, units: 500, items: 2_000 },
   full: { seed: 20230401, units: 3000, items: 250_000 },
 };
 

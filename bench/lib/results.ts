@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 export const RESULTS_DIR = join(__dirname, '..', 'results');
@@ -15,6 +15,8 @@ export interface Machine {
   memoryGiB: number;
   node: string;
   platform: string;
+  /** 1/5/15-minute load averages when the stage finished: the machine is shared, figures vary with it. */
+  loadAverage: number[];
 }
 
 export function machine(): Machine {
@@ -24,6 +26,7 @@ export function machine(): Machine {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }
 

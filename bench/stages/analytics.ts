@@ -23,7 +23,7 @@ const STEPS = ['projection', 'louvain', 'betweenness', 'pagerank'] as const;
 type Step = (typeof STEPS)[number];
 
 export async function analyticsStage(mode: 'quick' | 'full'): Promise<StageResult> {
-  const sizes = mode === 'quick' ? [200, 500, 1000] : [500, 3000, 10_000];
+  const sizes = mode === 'quick' ? [100, 300, 600] : [500, 3000, 10_000];
   const networkx = ensureNetworkX();
   const dir = join(__dirname, '..', 'tmp', 'analytics');
   mkdirSync(dir, { recursive: true });
