@@ -9,6 +9,7 @@ import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL, type ParsedDocument, type Unit } fr
 import { byId, byItemOrder } from './order';
 import {
   activeList,
+  loadCounts,
   normaliseQuery,
   toDocumentRecords,
   toUnitSummary,
@@ -131,12 +132,7 @@ export class MemoryStore implements GraphStore {
 
   async loadDocument(document: ParsedDocument, units: Unit[]): Promise<LoadResult> {
     const records = toDocumentRecords(document, units);
-    const counts = {
-      documentId: records.document.id,
-      items: records.items.length,
-      units: records.units.length,
-      responsibilities: records.responsibilities.length,
-    };
+    const counts = loadCounts(records);
     const previous = this.state.documents.get(records.document.id);
     if (previous?.document.sha256 === records.document.sha256) return { ...counts, outcome: 'unchanged' };
     const next = copyState(this.state);

@@ -129,6 +129,16 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
   };
 }
 
+/** What a load reports, whatever its outcome. */
+export function loadCounts(records: DocumentRecords) {
+  return {
+    documentId: records.document.id,
+    items: records.items.length,
+    units: records.units.length,
+    responsibilities: records.responsibilities.length,
+  };
+}
+
 export function toUnitSummary(unit: Unit): UnitSummary {
   const { id, name, shortName, nameEn, kind, jurisdiction, provisional } = unit;
   return { id, name, shortName, nameEn, kind, jurisdiction, provisional };

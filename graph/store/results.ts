@@ -39,6 +39,15 @@ export function buildDocumentDetail(
   };
 }
 
+/** The role and the words that carry it, as an owner or a unit's item shows them. */
+const provenanceOf = ({ role, inferred, nameAsWritten, start, end }: ResponsibilityRecord) => ({
+  role,
+  inferred,
+  nameAsWritten,
+  start,
+  end,
+});
+
 export interface Owned {
   edge: ResponsibilityRecord;
   unit: Unit;
@@ -69,14 +78,7 @@ export function buildItemDetail(
     section: section && withoutDocumentId(section),
     owners: [...owners]
       .sort((a, b) => byOwnerOrder(a.edge, b.edge))
-      .map(({ edge, unit }) => ({
-        role: edge.role,
-        inferred: edge.inferred,
-        nameAsWritten: edge.nameAsWritten,
-        start: edge.start,
-        end: edge.end,
-        unit: toUnitSummary(unit),
-      })),
+      .map(({ edge, unit }) => ({ ...provenanceOf(edge), unit: toUnitSummary(unit) })),
   };
 }
 
@@ -96,14 +98,7 @@ export function buildUnitDetail(
     unit,
     items: [...entries]
       .sort((a, b) => byResponsibilityOrder(a.edge, b.edge))
-      .map(({ edge, item }) => ({
-        role: edge.role,
-        inferred: edge.inferred,
-        nameAsWritten: edge.nameAsWritten,
-        start: edge.start,
-        end: edge.end,
-        item: toItemRef(item),
-      })),
+      .map(({ edge, item }) => ({ ...provenanceOf(edge), item: toItemRef(item) })),
     partners: partners
       .map((partner) => ({ unitId: partner.unit.id, ...partner }))
       .sort(byPartnerOrder)

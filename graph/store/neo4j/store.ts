@@ -5,7 +5,7 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { InvalidInputError, StoreUnavailableError } from '../../errors';
 import { ROLE_RELATIONSHIP, type ParsedDocument, type Unit } from '../../model';
-import { activeList, normaliseQuery, toDocumentRecords, toUnitSummary } from '../records';
+import { activeList, loadCounts, normaliseQuery, toDocumentRecords, toUnitSummary } from '../records';
 import {
   buildDocumentDetail,
   buildDocumentSummary,
@@ -87,12 +87,7 @@ export class Neo4jStore implements GraphStore {
 
   async loadDocument(document: ParsedDocument, units: Unit[]): Promise<LoadResult> {
     const records = toDocumentRecords(document, units);
-    const counts = {
-      documentId: records.document.id,
-      items: records.items.length,
-      units: records.units.length,
-      responsibilities: records.responsibilities.length,
-    };
+    const counts = loadCounts(records);
     // Same bytes already loaded: answer without opening a write transaction at all.
     const loaded = await this.read((tx) => queries.documentSha256(tx, { documentId: records.document.id }));
     if (loaded === records.document.sha256) return { ...counts, outcome: 'unchanged' };
