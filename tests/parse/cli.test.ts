@@ -9,7 +9,7 @@ const ROOT = join(__dirname, '..', '..');
 const SEED = 'seeds/documents/guangdong-digital-economy-2023.txt';
 
 function cli(...args: string[]) {
-  const result = spawnSync('npx', ['tsx', 'scripts/cli.ts', 'parse', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync('npx', ['tsx', 'scripts/cli.ts', 'parse', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
