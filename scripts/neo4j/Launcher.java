@@ -13,8 +13,8 @@ import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.Version;
 
 /**
- * A Neo4j for tests and development: embedded Neo4j with Bolt on 127.0.0.1 and auth off. Run as a single
- * source file, no compile step (scripts/neo4j/server.ts does this):
+ * A Neo4j for tests and development: embedded Neo4j with Bolt on 127.0.0.1 and auth off. Runs as a single
+ * source file (scripts/neo4j/server.ts compiles it once and caches the class, since javac costs seconds):
  *
  *   java -cp "$(cat cp.txt)" Launcher.java --port 7687 --data .neo4j/7687/data [--parent-pid N] [--keep-data]
  *

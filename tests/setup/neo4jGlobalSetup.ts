@@ -22,7 +22,7 @@ export default async function neo4jGlobalSetup(): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     const port = await freePort();
     try {
-      const server = await startNeo4j({ port, parentPid: process.pid, log });
+      const server = await startNeo4j({ port, parentPid: process.pid, quickStart: true, log });
       process.env.NEO4J_URI = server.uri;
       process.env[MANAGED_PORT_VARIABLE] = String(port);
       process.stderr.write(`\nNeo4j ready on ${server.uri}\n`);

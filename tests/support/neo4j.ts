@@ -87,5 +87,5 @@ export async function stopTestNeo4j(options: StopOptions = {}): Promise<void> {
 
 /** Starts this run's Neo4j again on the same port (NEO4J_URI stays valid); keepData reopens the data left behind. */
 export async function startTestNeo4j(options: { keepData?: boolean } = {}): Promise<void> {
-  await startNeo4j({ port: managedPort(), parentPid: process.pid, keepData: options.keepData });
+  await startNeo4j({ port: managedPort(), parentPid: process.pid, quickStart: true, keepData: options.keepData });
 }

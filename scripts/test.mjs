@@ -1,0 +1,69 @@
+// `npm test`: installs what the run needs and is missing, then runs jest in band with any extra arguments
+// (`npm test -- tests/parse`). What it installs:
+//  - node_modules via `npm ci`, only when missing or out of date with package-lock.json (scripts/ensure-deps.mjs);
+//  - for the end-to-end suite (tests/e2e): Debian's Chromium at /usr/bin/chromium when missing and we are root
+//    with apt-get, and the client build (dist/client, `vite build`) when it is older than its sources.
+// Neo4j is started by jest's global setup (tests/setup/), on a free port, unless NEO4J_URI is set.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensure-deps.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = '/usr/bin/chromium';
+const builtClient = path.join(repoRoot, 'dist/client/index.html');
+const clientSources = ['client', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(repoRoot, p));
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', ...options });
+  if (result.error) throw new Error(`${command}: ${result.error.message}`);
+  return result.status ?? 1;
+}
+
+/** The end-to-end suite is in scope unless test paths were given and none of them names it. */
+function endToEndInScope(args) {
+  const paths = args.filter((arg) => !arg.startsWith('-'));
+  return paths.length === 0 || paths.some((arg) => arg.includes('e2e'));
+}
+
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return;
+  const canInstall = process.getuid?.() === 0 && run('sh', ['-c', 'command -v apt-get >/dev/null'], { stdio: 'ignore' }) === 0;
+  if (!canInstall) {
+    process.stderr.write(`${CHROMIUM} is missing and cannot be installed here (needs root and apt-get): the end-to-end suite needs Debian's chromium package.\n`);
+    return;
+  }
+  process.stderr.write(`${CHROMIUM} is missing: installing Debian's chromium package for the end-to-end suite\n`);
+  const status = run('sh', ['-c', 'apt-get update -q && apt-get install -y -q chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (status !== 0) throw new Error(`apt-get install chromium failed (exit ${status})`);
+}
+
+function newestMtime(file) {
+  if (!fs.existsSync(file)) return 0;
+  const stat = fs.statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(file).reduce((newest, entry) => Math.max(newest, newestMtime(path.join(file, entry))), stat.mtimeMs);
+}
+
+function ensureClientBuild() {
+  if (!fs.existsSync(path.join(repoRoot, 'client')) || !fs.existsSync(path.join(repoRoot, 'vite.config.ts'))) return;
+  const builtAt = fs.existsSync(builtClient) ? fs.statSync(builtClient).mtimeMs : 0;
+  if (Math.max(...clientSources.map(newestMtime)) <= builtAt) return;
+  process.stderr.write('The client build (dist/client) is missing or older than client/: running vite build\n');
+  const status = run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  if (status !== 0) throw new Error(`vite build failed (exit ${status})`);
+}
+
+const args = process.argv.slice(2);
+try {
+  ensureDependencies();
+  if (endToEndInScope(args)) {
+    ensureChromium();
+    ensureClientBuild();
+  }
+} catch (error) {
+  process.stderr.write(`npm test: ${error.message}\n`);
+  process.exit(1);
+}
+process.exit(run(process.execPath, [path.join(repoRoot, 'node_modules/jest/bin/jest.js'), '--runInBand', ...args]));
