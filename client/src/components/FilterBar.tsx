@@ -29,65 +29,47 @@ export function FilterBar({ values, onChange, show }: FilterBarProps) {
   const sections = detail.status === 'ready' ? detail.data.sections : [];
   const active = show.some((key) => values[key]);
 
+  const selects: { key: keyof FilterValues; label: string; options: { value: string; label: string }[] }[] = [
+    { key: 'document', label: t('filter.document'), options: list.map((d) => ({ value: d.id, label: d.title })) },
+    {
+      key: 'section',
+      label: t('filter.section'),
+      options: sections.map((section) => ({ value: section.id, label: `${section.label}${section.title}` })),
+    },
+    {
+      key: 'kind',
+      label: t('filter.kind'),
+      options: UNIT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}` as MessageKey) })),
+    },
+    {
+      key: 'role',
+      label: t('filter.role'),
+      options: ROLE_ORDER.map((role) => ({ value: role, label: t(`role.${role}` as MessageKey) })),
+    },
+  ];
+
   return (
     <div className="filter-bar" role="group" aria-label={t('filter.document')}>
-      {show.includes('document') && (
-        <label>
-          {t('filter.document')}
-          <select value={values.document ?? ''} onChange={(e) => onChange({ document: e.target.value, section: '' })}>
-            <option value="">{t('filter.all')}</option>
-            {list.map((document) => (
-              <option key={document.id} value={document.id}>
-                {document.title}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {show.includes('section') && (
-        <label>
-          {t('filter.section')}
-          <select
-            value={values.section ?? ''}
-            onChange={(e) => onChange({ section: e.target.value })}
-            disabled={sections.length === 0}
-          >
-            <option value="">{t('filter.all')}</option>
-            {sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.label}
-                {section.title}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {show.includes('kind') && (
-        <label>
-          {t('filter.kind')}
-          <select value={values.kind ?? ''} onChange={(e) => onChange({ kind: e.target.value })}>
-            <option value="">{t('filter.all')}</option>
-            {UNIT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kind.${kind}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {show.includes('role') && (
-        <label>
-          {t('filter.role')}
-          <select value={values.role ?? ''} onChange={(e) => onChange({ role: e.target.value })}>
-            <option value="">{t('filter.all')}</option>
-            {ROLE_ORDER.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {selects
+        .filter((select) => show.includes(select.key))
+        .map((select) => (
+          <label key={select.key}>
+            {select.label}
+            <select
+              value={values[select.key] ?? ''}
+              // A new document invalidates the chosen section.
+              onChange={(e) => onChange(select.key === 'document' ? { document: e.target.value, section: '' } : { [select.key]: e.target.value })}
+              disabled={select.key === 'section' && sections.length === 0}
+            >
+              <option value="">{t('filter.all')}</option>
+              {select.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
       {active && (
         <button
           type="button"

@@ -69,6 +69,7 @@ export function ItemSearchPage() {
                     <Link to={`/items/${encodeId(item.id)}`} className="item-link">
                       <span className="item-label">{item.label}</span> {item.title}
                     </Link>
+                    {item.clause && <div className="clause-snippet">{item.clause.text}</div>}
                     <div className="item-meta">
                       {item.leads.length > 0 ? (
                         <>
