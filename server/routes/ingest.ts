@@ -46,7 +46,7 @@ function readDocumentBody(limits: Limits): RequestHandler {
   const json = express.json({ type: () => true, limit: limits.bodyBytes });
   return (req, res, next) => {
     const declared = Number(req.get('content-length') ?? 0);
-    const multipart = req.is('multipart/form-data') !== false && req.is('multipart/form-data') !== null;
+    const multipart = Boolean(req.is('multipart/form-data'));
     if (declared > limits.bodyBytes + (multipart ? MULTIPART_OVERHEAD_BYTES : 0)) {
       // Answer now and close: reading the rest of an oversized body would be the very cost the limit avoids.
       const { status, body } = tooLarge(limits.bodyBytes);

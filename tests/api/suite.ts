@@ -33,8 +33,8 @@ export interface StoreHandle {
 }
 
 export function runApiSuite(open: () => Promise<StoreHandle>): void {
-  // Analytics on a shared two-core machine: a few seconds per request is normal under load.
-  jest.setTimeout(30_000);
+  // Analytics and Neo4j round trips on a shared two-core machine: seconds per request under load.
+  jest.setTimeout(60_000);
   let handle: StoreHandle;
   let store: GraphStore;
   let app: Express;
@@ -50,7 +50,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     ({ app, logs } = createTestApp(store));
     conformance = await OpenApiConformance.of(app);
     call = caller(app, conformance);
-  });
+  }, 300_000);
   afterAll(async () => {
     await handle?.close();
   });
