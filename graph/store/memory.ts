@@ -13,6 +13,7 @@ import {
   normaliseQuery,
   toDocumentRecords,
   toUnitSummary,
+  validated,
   type DocumentRecords,
   type ItemRecord,
   type ResponsibilityRecord,
@@ -28,6 +29,7 @@ import {
   type Owned,
 } from './results';
 import {
+  GraphFilterSchema,
   ItemQuerySchema,
   UnitQuerySchema,
   type DocumentDetail,
@@ -203,7 +205,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async searchItems(query: ItemQuery): Promise<ItemPage> {
-    const { q, documents, sections, role, unit, page, pageSize } = ItemQuerySchema.parse(query);
+    const { q, documents, sections, role, unit, page, pageSize } = validated(ItemQuerySchema, query, 'query');
     const needle = normaliseQuery(q);
     const documentIds = activeList(documents);
     const sectionIds = activeList(sections);
@@ -225,7 +227,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async searchUnits(query: UnitQuery): Promise<UnitSummary[]> {
-    const { q, kind } = UnitQuerySchema.parse(query);
+    const { q, kind } = validated(UnitQuerySchema, query, 'query');
     const needle = normaliseQuery(q);
     return [...this.state.units.values()]
       .filter((unit) => !kind || unit.kind === kind)
@@ -234,7 +236,8 @@ export class MemoryStore implements GraphStore {
       .map(toUnitSummary);
   }
 
-  async snapshot(filter: GraphFilter = {}): Promise<Snapshot> {
+  async snapshot(input: GraphFilter = {}): Promise<Snapshot> {
+    const filter = validated(GraphFilterSchema, input, 'filter');
     const documentIds = activeList(filter.documents);
     const sectionIds = activeList(filter.sections);
     const roles = activeList(filter.roles);

@@ -51,6 +51,16 @@ function describeZodError(error: z.ZodError): string {
   return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : error.message;
 }
 
+/** Parse a query or filter, turning a schema violation into bad input that names the field. */
+export function validated<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InvalidInputError([what, ...(issue?.path ?? [])].join('.'), issue?.message ?? result.error.message);
+  }
+  return result.data;
+}
+
 /** Validate a parsed document and its units, and flatten them into store records. */
 export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): DocumentRecords {
   const checked = ParsedDocumentSchema.safeParse(parsed);

@@ -375,6 +375,13 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       );
     });
 
+    test('a malformed query or filter is refused, naming the field', async () => {
+      await expect(store.searchItems({ pageSize: 0 })).rejects.toThrow(InvalidInputError);
+      await expect(store.searchItems({ pageSize: 0 })).rejects.toThrow(/^query\.pageSize: /);
+      await expect(store.searchUnits({ kind: 'ministry' as never })).rejects.toThrow(/^query\.kind: /);
+      await expect(store.snapshot({ roles: ['owner' as never] })).rejects.toThrow(/^filter\.roles\.0: /);
+    });
+
     test('unit search matches any name, case-insensitively, and filters by kind', async () => {
       const loaded = [...new Map([...seed.units, ...second.units, ...handmade.units].map((u) => [u.id, u])).values()];
       const names = (unit: Unit) => [unit.name, unit.shortName, unit.nameEn, ...unit.aliases];

@@ -5,7 +5,7 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { InvalidInputError, StoreUnavailableError } from '../../errors';
 import { ROLE_RELATIONSHIP, type ParsedDocument, type Unit } from '../../model';
-import { activeList, loadCounts, normaliseQuery, toDocumentRecords, toUnitSummary } from '../records';
+import { activeList, loadCounts, normaliseQuery, toDocumentRecords, toUnitSummary, validated } from '../records';
 import {
   buildDocumentDetail,
   buildDocumentSummary,
@@ -16,6 +16,7 @@ import {
 } from '../results';
 import { byId } from '../order';
 import {
+  GraphFilterSchema,
   ItemQuerySchema,
   UnitQuerySchema,
   type DocumentDetail,
@@ -74,7 +75,14 @@ export class Neo4jStore implements GraphStore {
   }
 
   async init(): Promise<void> {
-    for (const statement of queries.schemaStatements()) await this.write(statement);
+    for (const statement of queries.schemaStatements()) {
+      try {
+        await this.write(statement);
+      } catch (error) {
+        // IF NOT EXISTS still loses a race with another process creating the same rule at that moment: it exists, so fine.
+        if (!(error instanceof Neo4jError && /AlreadyExists/.test(error.code))) throw error;
+      }
+    }
   }
 
   async close(): Promise<void> {
@@ -120,7 +128,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async searchItems(query: ItemQuery): Promise<ItemPage> {
-    const { q, documents, sections, role, unit, page, pageSize } = ItemQuerySchema.parse(query);
+    const { q, documents, sections, role, unit, page, pageSize } = validated(ItemQuerySchema, query, 'query');
     const found = await this.read((tx) =>
       queries.searchItems(tx, {
         needle: normaliseQuery(q),
@@ -136,12 +144,13 @@ export class Neo4jStore implements GraphStore {
   }
 
   async searchUnits(query: UnitQuery): Promise<UnitSummary[]> {
-    const { q, kind } = UnitQuerySchema.parse(query);
+    const { q, kind } = validated(UnitQuerySchema, query, 'query');
     const units = await this.read((tx) => queries.searchUnits(tx, { needle: normaliseQuery(q), kind: kind ?? null }));
     return units.sort(byId).map(toUnitSummary);
   }
 
-  async snapshot(filter: GraphFilter = {}): Promise<Snapshot> {
+  async snapshot(input: GraphFilter = {}): Promise<Snapshot> {
+    const filter = validated(GraphFilterSchema, input, 'filter');
     const roles = activeList(filter.roles);
     const selection = {
       documents: activeList(filter.documents),
