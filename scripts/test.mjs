@@ -2,7 +2,7 @@
 // (`npm test -- tests/parse`). What it installs:
 //  - node_modules via `npm ci`, only when missing or out of date with package-lock.json (scripts/ensure-deps.mjs);
 //  - for the end-to-end suite (tests/e2e): Debian's Chromium at /usr/bin/chromium when missing and we are root
-//    with apt-get, and the client build (dist/client, `vite build`) when it is older than its sources.
+//    with apt-get, and the client build (dist/client, `vite build`) when it is missing or older than client/.
 // Neo4j is started by jest's global setup (tests/setup/), on a free port, unless NEO4J_URI is set.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,8 +12,6 @@ import { ensureDependencies } from './ensure-deps.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
-const builtClient = path.join(repoRoot, 'dist/client/index.html');
-const clientSources = ['client', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(repoRoot, p));
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', ...options });
@@ -39,20 +37,11 @@ function ensureChromium() {
   if (status !== 0) throw new Error(`apt-get install chromium failed (exit ${status})`);
 }
 
-function newestMtime(file) {
-  if (!fs.existsSync(file)) return 0;
-  const stat = fs.statSync(file);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(file).reduce((newest, entry) => Math.max(newest, newestMtime(path.join(file, entry))), stat.mtimeMs);
-}
-
+/** Builds dist/client when it is missing or stale, by the server's own rule (server/clientBuild.ts, run via tsx). */
 function ensureClientBuild() {
-  if (!fs.existsSync(path.join(repoRoot, 'client')) || !fs.existsSync(path.join(repoRoot, 'vite.config.ts'))) return;
-  const builtAt = fs.existsSync(builtClient) ? fs.statSync(builtClient).mtimeMs : 0;
-  if (Math.max(...clientSources.map(newestMtime)) <= builtAt) return;
-  process.stderr.write('The client build (dist/client) is missing or older than client/: running vite build\n');
-  const status = run('npx', ['vite', 'build', '--logLevel', 'warn']);
-  if (status !== 0) throw new Error(`vite build failed (exit ${status})`);
+  const script = "require('./server/clientBuild.ts').ensureClientBuilt('dist/client', require('pino')())";
+  const status = run(process.execPath, ['--import', 'tsx', '-e', script]);
+  if (status !== 0) throw new Error(`the client build check failed (exit ${status})`);
 }
 
 const args = process.argv.slice(2);
