@@ -38,20 +38,21 @@ export function coreNumbers(graph: Graph): Map<string, number> {
   return core;
 }
 
-/** Local clustering: 2T / (d(d − 1)) with T the triangles through the node; 0 when d < 2. */
-export function localClustering(graph: Graph, node: string): number {
-  const neighbors = graph.neighbors(node);
-  const d = neighbors.length;
-  if (d < 2) return 0;
-  let links = 0;
-  neighbors.forEach((a, i) => {
-    for (const b of neighbors.slice(i + 1)) if (graph.areNeighbors(a, b)) links += 1;
-  });
-  return (2 * links) / (d * (d - 1));
-}
-
-/** Mean local clustering over all nodes, zeros included (NetworkX average_clustering, count_zeros=True). */
+/**
+ * Mean local clustering over all nodes, zeros included (NetworkX average_clustering,
+ * count_zeros=True). Local clustering of v: 2T / (d(d − 1)), T the links among v's d neighbours;
+ * 0 when d < 2.
+ */
 export function averageClustering(graph: Graph): number {
   if (graph.order === 0) return 0;
-  return graph.nodes().reduce((sum, node) => sum + localClustering(graph, node), 0) / graph.order;
+  const neighborhoods = new Map(graph.nodes().map((node) => [node, new Set(graph.neighbors(node))]));
+  let sum = 0;
+  for (const around of neighborhoods.values()) {
+    const d = around.size;
+    if (d < 2) continue;
+    let links = 0; // each link among the neighbours is met from both ends
+    for (const a of around) for (const b of neighborhoods.get(a) as Set<string>) if (around.has(b)) links += 1;
+    sum += links / (d * (d - 1));
+  }
+  return sum / graph.order;
 }

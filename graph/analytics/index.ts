@@ -4,4 +4,4 @@ export { computeWorkload, QUARTILE_METHOD } from './workload';
 export { findGaps } from './gaps';
 export { buildCoordinationNetwork, tieKey, type CoordinationGraph } from './coordination';
 export { computeNetworkMetrics, networkReport, POWER_ITERATION } from './network';
-export { appendTo, indexSnapshot, isGeneric, itemCaption, type SnapshotIndex } from './snapshotIndex';
+export { appendTo, compareIds, indexSnapshot, isGeneric, itemCaption, type SnapshotIndex } from './snapshotIndex';

@@ -16,7 +16,7 @@ import type { Snapshot } from '../store/types';
 import { averageClustering, coreNumbers } from './cohesion';
 import { buildCoordinationNetwork, type CoordinationGraph } from './coordination';
 import { seededRandom } from './seededRandom';
-import { appendTo } from './snapshotIndex';
+import { appendTo, compareIds } from './snapshotIndex';
 import {
   NetworkOptionsSchema,
   type Community,
@@ -68,7 +68,7 @@ export function networkReport(graph: CoordinationGraph, parameters: NetworkParam
       coreNumber: cores.get(node) ?? 0,
       community: communityOf.get(node) ?? 0,
     }))
-    .sort((a, b) => b.weightedDegree - a.weightedDegree || a.unit.id.localeCompare(b.unit.id));
+    .sort((a, b) => b.weightedDegree - a.weightedDegree || compareIds(a.unit.id, b.unit.id));
 
   return {
     parameters,
@@ -106,8 +106,8 @@ function communities(graph: CoordinationGraph, parameters: NetworkParameters): P
   const strength = (node: string) => weightedDegree(graph, node, 'weight');
   const smallestId = (members: string[]) => members.reduce((min, id) => (id < min ? id : min));
   const ordered = [...groups.values()]
-    .sort((a, b) => b.length - a.length || smallestId(a).localeCompare(smallestId(b)))
-    .map((members) => members.sort((a, b) => strength(b) - strength(a) || a.localeCompare(b)));
+    .sort((a, b) => b.length - a.length || compareIds(smallestId(a), smallestId(b)))
+    .map((members) => members.sort((a, b) => strength(b) - strength(a) || compareIds(a, b)));
   const list: Community[] = ordered.map((members, id) => ({ id, size: members.length, members }));
 
   const renumbered = new Map(list.flatMap((c) => c.members.map((m) => [m, c.id] as const)));

@@ -17,6 +17,9 @@ export interface SnapshotIndex {
   multiDocument: boolean;
 }
 
+/** Ids in UTF-16 code-unit order: locale-independent, so every machine orders ties alike (and fast). */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export const isGeneric = (unit: UnitSummary): boolean => unit.kind === 'generic';
 
 export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
@@ -24,7 +27,7 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   const documents = new Map(snapshot.documents.map((d, position) => [d.id, { title: d.title, position }]));
   const owners = new Map<string, Responsibility[]>();
   const seen = new Set<string>();
-  for (const r of [...snapshot.responsibilities].sort((a, b) => a.start - b.start || a.unitId.localeCompare(b.unitId))) {
+  for (const r of [...snapshot.responsibilities].sort((a, b) => a.start - b.start || compareIds(a.unitId, b.unitId))) {
     if (!units.has(r.unitId)) throw new InvalidInputError('snapshot.responsibilities', `unit '${r.unitId}' is not in snapshot.units`);
     const key = `${r.itemId}\u0000${r.unitId}\u0000${r.role}`;
     if (seen.has(key)) continue;
@@ -36,7 +39,7 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     (a, b) =>
       documentPosition(a.documentId) - documentPosition(b.documentId) ||
       (a.clause?.start ?? Number.MAX_SAFE_INTEGER) - (b.clause?.start ?? Number.MAX_SAFE_INTEGER) ||
-      a.id.localeCompare(b.id),
+      compareIds(a.id, b.id),
   );
   return {
     unit: (id) => units.get(id) as UnitSummary,

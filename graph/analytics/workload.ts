@@ -4,7 +4,7 @@
  */
 import { ROLES, type Role, type UnitKind } from '../model';
 import type { Snapshot } from '../store/types';
-import { appendTo, indexSnapshot, isGeneric } from './snapshotIndex';
+import { appendTo, compareIds, indexSnapshot, isGeneric } from './snapshotIndex';
 import { gini, herfindahl, quantile } from './statistics';
 import {
   WorkloadOptionsSchema,
@@ -41,7 +41,7 @@ export function computeWorkload(snapshot: Snapshot, options: WorkloadOptions = {
     return { unit: index.unit(unitId), counts, assignments, weightedLoad };
   });
   unranked.sort(
-    (a, b) => b.weightedLoad - a.weightedLoad || b.counts.lead - a.counts.lead || a.unit.id.localeCompare(b.unit.id),
+    (a, b) => b.weightedLoad - a.weightedLoad || b.counts.lead - a.counts.lead || compareIds(a.unit.id, b.unit.id),
   );
 
   const totalLoad = unranked.reduce((sum, row) => sum + row.weightedLoad, 0);
@@ -103,7 +103,7 @@ function peerGroupThresholds(
         overloaded: threshold === null ? 0 : sorted.filter((x) => x > threshold).length,
       };
     })
-    .sort((a, b) => b.units - a.units || a.peerGroup.localeCompare(b.peerGroup));
+    .sort((a, b) => b.units - a.units || compareIds(a.peerGroup, b.peerGroup));
 }
 
 function concentration(rows: WorkloadRow[], totalLoad: number): Concentration {
