@@ -6,6 +6,7 @@
 // Neo4j is started by jest's global setup (tests/setup/), on a free port, unless NEO4J_URI is set.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './ensure-deps.mjs';
@@ -55,4 +56,17 @@ try {
   process.stderr.write(`npm test: ${error.message}\n`);
   process.exit(1);
 }
-process.exit(run(process.execPath, [path.join(repoRoot, 'node_modules/jest/bin/jest.js'), '--runInBand', ...args]));
+
+// Jest's own summary is not in the plain form CI tools read, so the run ends with one line that is:
+// "tests: N passed, N failed, N skipped", from jest's JSON results.
+const resultsFile = path.join(os.tmpdir(), `jest-results-${process.pid}.json`);
+const status = run(process.execPath, [path.join(repoRoot, 'node_modules/jest/bin/jest.js'), '--runInBand', '--json', `--outputFile=${resultsFile}`, ...args]);
+if (fs.existsSync(resultsFile)) {
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  fs.rmSync(resultsFile);
+  // A suite that could not run at all (say, Neo4j missing under CI) counts as a failure too.
+  const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+  const skipped = results.numPendingTests + results.numTodoTests;
+  process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`);
+}
+process.exit(status);
