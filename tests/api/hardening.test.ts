@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import request from 'supertest';
+import { StoreUnavailableError } from '../../graph/errors';
 import { loadSeeds } from '../../graph/ingest';
 import { MemoryStore } from '../../graph/store';
 import { tokenMatches } from '../../server/auth';
@@ -45,6 +46,43 @@ describe('writes switched off', () => {
     for (const guess of ['', 'x', ADMIN_TOKEN.slice(0, -1), `${ADMIN_TOKEN}x`, ADMIN_TOKEN.toUpperCase()]) {
       expect(tokenMatches(ADMIN_TOKEN, guess)).toBe(false);
     }
+  });
+});
+
+describe('failures inside the server', () => {
+  /** A memory store whose reads fail the given way: what a broken or unreachable store looks like from above. */
+  class FailingStore extends MemoryStore {
+    constructor(private readonly failure: () => Error) {
+      super();
+    }
+    override async listDocuments(): Promise<never> {
+      throw this.failure();
+    }
+    override async ping(): Promise<never> {
+      throw this.failure();
+    }
+  }
+
+  test('When something unexpected breaks, then 500 gives the request id and no internals', async () => {
+    const { app, logs } = createTestApp(new FailingStore(() => new Error('secret detail at /srv/graph/store.ts:42')));
+    const response = await request(app).get('/api/documents').set('X-Request-Id', 'req-500');
+    expect(response.status).toBe(500);
+    expect(response.body.error).toEqual({ code: 'internal_error', message: expect.stringContaining('req-500') });
+    expect(JSON.stringify(response.body)).not.toContain('secret');
+    // The operator still finds the cause in the log, under the same request id.
+    expect(logs.join('')).toContain('secret detail');
+  });
+
+  test('When the store is unreachable, then data endpoints say 503 plainly and /readyz gives the cause', async () => {
+    const { app } = createTestApp(new FailingStore(() => new StoreUnavailableError('bolt://db.internal:7687', 'connection refused')));
+    const data = await request(app).get('/api/documents');
+    expect(data.status).toBe(503);
+    expect(data.headers['retry-after']).toBe('5');
+    expect(data.body.error.code).toBe('store_unavailable');
+    expect(JSON.stringify(data.body)).not.toMatch(/db\.internal|refused/);
+    const ready = await request(app).get('/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.body.error.message).toContain('connection refused');
   });
 });
 

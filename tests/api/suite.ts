@@ -372,6 +372,8 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(created.body.result).toMatchObject({ documentId: SECOND_ID, outcome: 'created' });
       const detail = await call('get', `/api/documents/${SECOND_ID}`);
       expect(detail.status).toBe(200);
+      // Cached analytics follow the data: the workload now counts the new document too.
+      expect((await call('get', '/api/workload')).body).toEqual(asJson(computeWorkload(await store.snapshot({}))));
 
       const again = await call('post', '/api/documents?source=guangdong-data-elements-2024.txt', { text: second.toString('utf8'), token: ADMIN_TOKEN });
       expect(again.status).toBe(200);
@@ -383,6 +385,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(removed.status).toBe(200);
       expect(removed.body).toEqual({ id: SECOND_ID, removed: true });
       expect((await call('get', `/api/documents/${SECOND_ID}`)).status).toBe(404);
+      expect((await call('get', '/api/workload')).body).toEqual(asJson(computeWorkload(await store.snapshot({}))));
       expect((await call('delete', `/api/documents/${SECOND_ID}`, { token: ADMIN_TOKEN })).status).toBe(404);
     });
 
