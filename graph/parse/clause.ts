@@ -108,7 +108,9 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
     if (prefix && firstName.length > prefix.length + 1) {
       for (const unit of written.slice(1)) {
         const kind = resolve(unit.name)?.kind;
-        if (SELF_STANDING.test(toSimplified(unit.name)) || kind === 'city' || kind === 'generic') continue;
+        const own = toSimplified(unit.name);
+        // 市场监管局 only looks like it has a prefix of its own (市); 省 still carries over to it.
+        if ((SELF_STANDING.test(own) && !NOT_A_PREFIX.test(own)) || kind === 'city' || kind === 'generic') continue;
         const carried = prefix + unit.name;
         if (resolve(carried) !== undefined || resolve(unit.name) === undefined) unit.name = carried;
       }

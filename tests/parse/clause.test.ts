@@ -84,6 +84,10 @@ describe('distribution', () => {
     expect(roles('省发展改革委、科技厅、工业和 信息化厅按职责分工负责')).toEqual(['co:省发展改革委', 'co:省科技厅', 'co:省工业和信息化厅']);
   });
 
+  test('省 carries over to names that merely begin with 市 (市场监管局)', () => {
+    expect(roles('省发展改革委、市场监管局按职责分工负责')).toEqual(['co:省发展改革委', 'co:省市场监管局']);
+  });
+
   test('省委 carries over as 省委', () => {
     expect(roles('省委组织部、宣传部按职责分工负责')).toEqual(['co:省委组织部', 'co:省委宣传部']);
   });

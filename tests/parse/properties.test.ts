@@ -96,10 +96,14 @@ const ROLE_MARKERS: readonly [string, Role][] = [
   ['落实', 'implement'],
   ['指导', 'guide'],
 ];
-const knownNames = registry
-  .all()
-  .filter((u) => u.jurisdiction === 'guangdong')
-  .map((u) => u.shortName);
+const guangdongUnits = registry.all().filter((u) => u.jurisdiction === 'guangdong');
+const knownNames = guangdongUnits.map((u) => u.shortName);
+/** Names a carried 省 may be left off: provincial bodies that are not party organs or placeholders. */
+const carriesProvince = new Set([
+  ...guangdongUnits.filter((u) => u.kind !== 'generic' && /^省(?!委)/.test(u.shortName)).map((u) => u.shortName),
+  '省数据交易所',
+  '省大数据中心',
+]);
 const unknownNames = ['省数据交易所', '省大数据中心', '省信创产业联盟秘书处'];
 
 /** A unit name with PDF-extraction spaces inserted at random places. */
@@ -115,6 +119,8 @@ const writtenName = fc
   });
 const run = fc.record({
   units: fc.array(writtenName, { minLength: 1, maxLength: 4 }),
+  /** Write 省发展改革委、科技厅 rather than 省发展改革委、省科技厅 where the list allows it. */
+  carryPrefix: fc.boolean(),
   marker: fc.constantFrom(...ROLE_MARKERS),
   comma: fc.constantFrom(',', '，', ';', '；'),
 });
@@ -130,7 +136,9 @@ describe('realistic generated plans', () => {
         items.forEach(({ runs, wide }, index) => {
           const open = wide ? '（' : '(';
           const close = wide ? '）' : ')';
-          const clause = runs.map((r) => r.units.map((u) => u.written).join('、') + r.marker[0]).join(runs[0]!.comma);
+          const written = (r: (typeof runs)[number]) =>
+            r.units.map((u, k) => (r.carryPrefix && k > 0 && carriesProvince.has(r.units[0]!.name) && carriesProvince.has(u.name) ? u.written.replace(/^省/, '') : u.written));
+          const clause = runs.map((r) => written(r).join('、') + r.marker[0]).join(runs[0]!.comma);
           lines.push(`  ${open}${'一二三四五六'[index]}${close}推进第${index + 1}项任务。加快建设(LIMS)平台。${open}${clause}${close}`, '');
           expected.push(runs.flatMap((r) => r.units.map((u) => `${r.marker[1]}:${u.name}`)));
         });
@@ -138,7 +146,7 @@ describe('realistic generated plans', () => {
         const parsed = parseDocument(source, { source: 'generated.txt', registry });
         expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.name}`))).toEqual(expected);
         expectOffsetsSliceBack(source, parsed);
-        for (const a of parsed.items.flatMap((i) => i.assignments)) expect(source.slice(a.start, a.end).replace(/\s+/g, '')).toBe(a.name);
+        for (const a of parsed.items.flatMap((i) => i.assignments)) expect([a.name, a.name.replace(/^省/, '')]).toContain(source.slice(a.start, a.end).replace(/\s+/g, ''));
       }),
       { numRuns: 80 },
     );
