@@ -6,6 +6,7 @@
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
+import { HttpError } from './errors';
 
 export type Method = 'get' | 'post' | 'delete';
 
@@ -115,13 +116,24 @@ function run(endpoint: Endpoint): RequestHandler {
   };
 }
 
+/** 405 with an Allow header for a known path asked with a method it does not have. */
+function methodNotAllowed(methods: Method[]): RequestHandler {
+  const allow = [...methods, ...(methods.includes('get') ? ['head'] : [])].map((method) => method.toUpperCase()).join(', ');
+  return (req, _res, next) =>
+    next(new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here; use ${allow}.`, { allow }, { Allow: allow }));
+}
+
 export function mountEndpoints(
   router: Router,
   endpoints: readonly Endpoint[],
   rateLimiters: Record<'write' | 'export', RequestHandler>,
 ): void {
+  const methodsByPath = new Map<string, Method[]>();
   for (const endpoint of endpoints) {
+    const path = expressPath(endpoint);
     const guards = endpoint.rateLimit ? [rateLimiters[endpoint.rateLimit]] : [];
-    router[endpoint.method](expressPath(endpoint), ...guards, parseInput(endpoint), ...(endpoint.before ?? []), run(endpoint));
+    router[endpoint.method](path, ...guards, parseInput(endpoint), ...(endpoint.before ?? []), run(endpoint));
+    methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), endpoint.method]);
   }
+  for (const [path, methods] of methodsByPath) router.all(path, methodNotAllowed(methods));
 }

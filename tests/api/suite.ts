@@ -474,10 +474,14 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(page.text).not.toMatch(/<script|https?:\/\/(?!json-schema)/);
     });
 
-    test('When an API route does not exist, then JSON 404', async () => {
+    test('When an API route does not exist, then JSON 404; when the method does not, then 405 with Allow', async () => {
       const response = await call('get', '/api/nothing-here');
       expect(response.status).toBe(404);
       expect(response.body.error.code).toBe('route_not_found');
+      const wrongMethod = await request(app).put(`/api/items/${encodeURIComponent(itemId(1))}`);
+      expect(wrongMethod.status).toBe(405);
+      expect(wrongMethod.headers.allow).toBe('GET, HEAD');
+      expect(wrongMethod.body.error.code).toBe('method_not_allowed');
     });
   });
 
@@ -503,6 +507,8 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(await footprint(store)).toEqual(before);
       expect(statuses.get(`post /api/documents none`)).toBe(401);
       expect(statuses.get(`delete /api/documents/${SEED_ID} wrong-token`)).toBe(403);
+      expect(statuses.get(`put /api/documents none`)).toBe(405);
+      expect(statuses.get(`post /api/workload none`)).toBe(405);
     }, 120_000);
 
     test('When answering, then helmet headers and a request id are set, and CORS stays closed', async () => {
