@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -462,6 +463,11 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
 
     test('When reading the API description, then OpenAPI 3.1 and the HTML page list every endpoint', async () => {
       expect((await call('get', '/api/openapi.json')).body).toEqual(conformance.document);
+      // Checked against the OpenAPI 3.1 specification's own schema, as Schemathesis and client generators read it.
+      const validator = new Validator();
+      const validity = await validator.validate(conformance.document as unknown as Record<string, unknown>);
+      expect(validity.errors ?? []).toEqual([]);
+      expect(validator.version).toBe('3.1');
       const paths = Object.keys(conformance.document.paths);
       expect(conformance.document.openapi).toBe('3.1.0');
       expect(paths).toEqual(
