@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import { useEffect, useRef } from 'react';
-import { layouts, type LayoutName } from './layouts';
+import { layoutOptions, type LayoutName } from './layouts';
 import { applyFocus, patchElements } from './patchElements';
 import { stylesheet } from './stylesheet';
 
@@ -83,7 +83,7 @@ export function CytoscapeView(props: CytoscapeViewProps) {
     const { added } = patchElements(cy, elements);
     if (added > 0 || lastLayout.current !== layout) {
       lastLayout.current = layout;
-      cy.layout(layouts[layout]).run();
+      cy.layout(layoutOptions(layout, cy.elements().length)).run();
     }
     applyFocus(cy, focusId, depth);
     // What is really drawn, for people (and end-to-end tests) to check against the response.
