@@ -24,8 +24,9 @@ const options = new Command()
   .option('--quick', 'small sizes, for CI-like runs under two minutes')
   .option('--only <stages>', `comma-separated subset of ${STAGES.join(',')}`)
   .option('--load-budget <seconds>', 'stop the batched Neo4j load after this long (the rate stays exact)', Number)
+  .option('--documents <n>', 'parse, load and serve only n documents of the corpus (every k-th)', Number)
   .parse()
-  .opts<{ quick?: boolean; only?: string; loadBudget?: number }>();
+  .opts<{ quick?: boolean; only?: string; loadBudget?: number; documents?: number }>();
 
 const mode = options.quick ? 'quick' : 'full';
 const selected = new Set<Stage>(options.only ? (options.only.split(',') as Stage[]) : STAGES);
@@ -56,7 +57,7 @@ async function main(): Promise<number> {
     const { dir, summary } = ensureCorpus(mode);
     log(`[bench] corpus: ${summary.documents} documents, ${summary.itemsGenerated} items, ${summary.assignments} assignments, ${(summary.bytes / 1e6).toFixed(1)} MB`);
     await attempt('parse', async () => {
-      const { result, ...rest } = await parseStage(mode, dir);
+      const { result, ...rest } = await parseStage(mode, dir, options.documents);
       parsed = rest;
       report(result);
     });
