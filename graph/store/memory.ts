@@ -98,6 +98,17 @@ function detachDocument(next: MemoryState, documentId: string): Set<string> {
   return touched;
 }
 
+/** Map.groupBy arrives in Node 21; the engines field pins Node 20. */
+function groupEdges(edges: ResponsibilityRecord[], key: 'itemId' | 'unitId'): Map<string, ResponsibilityRecord[]> {
+  const groups = new Map<string, ResponsibilityRecord[]>();
+  for (const edge of edges) {
+    const group = groups.get(edge[key]);
+    if (group) group.push(edge);
+    else groups.set(edge[key], [edge]);
+  }
+  return groups;
+}
+
 function attachDocument(next: MemoryState, records: DocumentRecords): void {
   const { units, ...stored } = records;
   for (const item of stored.items) {
@@ -113,9 +124,12 @@ function attachDocument(next: MemoryState, records: DocumentRecords): void {
     next.sections.set(section.id, section);
   }
   for (const unit of units) next.units.set(unit.id, unit);
-  for (const edge of stored.responsibilities) {
-    next.edgesByItem.set(edge.itemId, [...(next.edgesByItem.get(edge.itemId) ?? []), edge]);
-    next.edgesByUnit.set(edge.unitId, [...(next.edgesByUnit.get(edge.unitId) ?? []), edge]);
+  // Grouped first, so that a unit named on thousands of items gets one new list, not thousands of copies.
+  for (const [itemId, edges] of groupEdges(stored.responsibilities, 'itemId')) {
+    next.edgesByItem.set(itemId, [...(next.edgesByItem.get(itemId) ?? []), ...edges]);
+  }
+  for (const [unitId, edges] of groupEdges(stored.responsibilities, 'unitId')) {
+    next.edgesByUnit.set(unitId, [...(next.edgesByUnit.get(unitId) ?? []), ...edges]);
   }
   next.documents.set(stored.document.id, stored);
 }
