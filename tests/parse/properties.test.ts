@@ -117,14 +117,36 @@ const writtenName = fc
     }
     return { name, written };
   });
-const run = fc.record({
-  units: fc.array(writtenName, { minLength: 1, maxLength: 4 }),
-  /** Write 省发展改革委、科技厅 rather than 省发展改革委、省科技厅 where the list allows it. */
-  carryPrefix: fc.boolean(),
-  marker: fc.constantFrom(...ROLE_MARKERS),
-  comma: fc.constantFrom(',', '，', ';', '；'),
-});
-const item = fc.record({ runs: fc.array(run, { minLength: 1, maxLength: 3 }), wide: fc.boolean() });
+/** Written text of one run and the `role:name` assignments it must give. */
+interface GeneratedRun {
+  written: string;
+  expected: string[];
+}
+const unitRun = fc
+  .record({
+    units: fc.array(writtenName, { minLength: 1, maxLength: 4 }),
+    /** Write 省发展改革委、科技厅 rather than 省发展改革委、省科技厅 where the list allows it. */
+    carryPrefix: fc.boolean(),
+    /** The 等 forms: the named units and a placeholder. */
+    etc: fc.constantFrom(['', []], ['等有关部门和单位', ['有关部门和单位']], ['等和各有关单位', ['各有关单位']], ['等', []]),
+    marker: fc.constantFrom(...ROLE_MARKERS),
+  })
+  .map(({ units, carryPrefix, etc, marker }): GeneratedRun => {
+    const carries = (k: number) => carryPrefix && k > 0 && carriesProvince.has(units[0]!.name) && carriesProvince.has(units[k]!.name);
+    const written = units.map((u, k) => (carries(k) ? u.written.replace(/^省/, '') : u.written)).join('、');
+    const names = [...units.map((u) => u.name), ...(etc[1] as string[])];
+    return { written: `${written}${etc[0]}${marker[0]}`, expected: names.map((name) => `${marker[1]}:${name}`) };
+  });
+const cities = guangdongUnits.filter((u) => u.kind === 'city').map((u) => u.shortName.replace(/市政府$/, ''));
+/** 广州、深圳、韶关市政府落实: the suffix distributes backwards. */
+const cityRun = fc
+  .tuple(fc.subarray(cities, { minLength: 1, maxLength: 4 }), fc.constantFrom(...ROLE_MARKERS))
+  .map(([places, marker]): GeneratedRun => ({
+    written: `${places.join('、')}市政府${marker[0]}`,
+    expected: places.map((place) => `${marker[1]}:${place}市政府`),
+  }));
+const run = fc.oneof(unitRun, cityRun);
+const item = fc.record({ runs: fc.array(run, { minLength: 1, maxLength: 3 }), comma: fc.constantFrom(',', '，', ';', '；'), wide: fc.boolean() });
 const plan = fc.array(item, { minLength: 1, maxLength: 6 });
 
 describe('realistic generated plans', () => {
@@ -133,20 +155,19 @@ describe('realistic generated plans', () => {
       fc.property(plan, (items) => {
         const lines = ['2024年某省工作要点', '', '一、总体任务', ''];
         const expected: string[][] = [];
-        items.forEach(({ runs, wide }, index) => {
+        items.forEach(({ runs, comma, wide }, index) => {
           const open = wide ? '（' : '(';
           const close = wide ? '）' : ')';
-          const written = (r: (typeof runs)[number]) =>
-            r.units.map((u, k) => (r.carryPrefix && k > 0 && carriesProvince.has(r.units[0]!.name) && carriesProvince.has(u.name) ? u.written.replace(/^省/, '') : u.written));
-          const clause = runs.map((r) => written(r).join('、') + r.marker[0]).join(runs[0]!.comma);
+          const clause = runs.map((r) => r.written).join(comma);
           lines.push(`  ${open}${'一二三四五六'[index]}${close}推进第${index + 1}项任务。加快建设(LIMS)平台。${open}${clause}${close}`, '');
-          expected.push(runs.flatMap((r) => r.units.map((u) => `${r.marker[1]}:${u.name}`)));
+          expected.push(runs.flatMap((r) => r.expected));
         });
         const source = lines.join('\n');
         const parsed = parseDocument(source, { source: 'generated.txt', registry });
         expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.name}`))).toEqual(expected);
         expectOffsetsSliceBack(source, parsed);
-        for (const a of parsed.items.flatMap((i) => i.assignments)) expect([a.name, a.name.replace(/^省/, '')]).toContain(source.slice(a.start, a.end).replace(/\s+/g, ''));
+        for (const a of parsed.items.flatMap((i) => i.assignments))
+          expect([a.name, a.name.replace(/^省/, ''), a.name.replace(/市政府$/, '')]).toContain(source.slice(a.start, a.end).replace(/\s+/g, ''));
       }),
       { numRuns: 80 },
     );
