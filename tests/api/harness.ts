@@ -3,6 +3,8 @@
  * that checks every answer against the OpenAPI document the app itself publishes (ajv), so each
  * test is also a conformance test of the response it received.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -49,6 +51,21 @@ export function createTestApp(store: GraphStore, options: Partial<AppOptions> = 
 }
 
 type Method = 'get' | 'post' | 'delete';
+
+/**
+ * The OpenAPI 3.1 specification's own JSON Schema, as shipped by @seriousme/openapi-schema-validator
+ * (its validator class is ESM-only, which jest's CommonJS run cannot load, so its schema is used directly).
+ */
+const OAS_31_SCHEMA = join(__dirname, '..', '..', 'node_modules', '@seriousme', 'openapi-schema-validator', 'schemas', 'v3.1', 'schema.json');
+
+/** Why a document is not valid OpenAPI 3.1 (empty when it is). */
+export function openApiSpecificationErrors(document: OpenApiDocument): string[] {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addFormat('media-range', true);
+  const validate = ajv.compile(JSON.parse(readFileSync(OAS_31_SCHEMA, 'utf8')) as object);
+  return validate(document) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
+}
 
 /** Validates responses against the app's own /api/openapi.json. */
 export class OpenApiConformance {

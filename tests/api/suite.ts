@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Validator } from '@seriousme/openapi-schema-validator';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -14,7 +13,17 @@ import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/an
 import { loadSeeds } from '../../graph/ingest';
 import { parseDocument } from '../../graph/parse';
 import type { GraphStore } from '../../graph/store';
-import { ADMIN_TOKEN, caller, createTestApp, itemId, OpenApiConformance, registry, SEED_ID, smallPlan } from './harness';
+import {
+  ADMIN_TOKEN,
+  caller,
+  createTestApp,
+  itemId,
+  OpenApiConformance,
+  openApiSpecificationErrors,
+  registry,
+  SEED_ID,
+  smallPlan,
+} from './harness';
 
 const SECOND_PATH = join(__dirname, '..', 'fixtures', 'documents', 'guangdong-data-elements-2024.txt');
 const SECOND_ID = 'guangdong-data-elements-2024';
@@ -464,10 +473,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     test('When reading the API description, then OpenAPI 3.1 and the HTML page list every endpoint', async () => {
       expect((await call('get', '/api/openapi.json')).body).toEqual(conformance.document);
       // Checked against the OpenAPI 3.1 specification's own schema, as Schemathesis and client generators read it.
-      const validator = new Validator();
-      const validity = await validator.validate(conformance.document as unknown as Record<string, unknown>);
-      expect(validity.errors ?? []).toEqual([]);
-      expect(validator.version).toBe('3.1');
+      expect(openApiSpecificationErrors(conformance.document)).toEqual([]);
       const paths = Object.keys(conformance.document.paths);
       expect(conformance.document.openapi).toBe('3.1.0');
       expect(paths).toEqual(
