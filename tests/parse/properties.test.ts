@@ -128,13 +128,13 @@ const unitRun = fc
     /** Write 省发展改革委、科技厅 rather than 省发展改革委、省科技厅 where the list allows it. */
     carryPrefix: fc.boolean(),
     /** The 等 forms: the named units and a placeholder. */
-    etc: fc.constantFrom(['', []], ['等有关部门和单位', ['有关部门和单位']], ['等和各有关单位', ['各有关单位']], ['等', []]),
+    etc: fc.constantFrom<[string, string[]]>(['', []], ['等有关部门和单位', ['有关部门和单位']], ['等和各有关单位', ['各有关单位']], ['等', []]),
     marker: fc.constantFrom(...ROLE_MARKERS),
   })
   .map(({ units, carryPrefix, etc, marker }): GeneratedRun => {
     const carries = (k: number) => carryPrefix && k > 0 && carriesProvince.has(units[0]!.name) && carriesProvince.has(units[k]!.name);
     const written = units.map((u, k) => (carries(k) ? u.written.replace(/^省/, '') : u.written)).join('、');
-    const names = [...units.map((u) => u.name), ...(etc[1] as string[])];
+    const names = [...units.map((u) => u.name), ...etc[1]];
     return { written: `${written}${etc[0]}${marker[0]}`, expected: names.map((name) => `${marker[1]}:${name}`) };
   });
 const cities = guangdongUnits.filter((u) => u.kind === 'city').map((u) => u.shortName.replace(/市政府$/, ''));
