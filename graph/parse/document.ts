@@ -182,9 +182,14 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     usedIds.add(candidate);
     return candidate;
   };
+  // District plans often number tasks 1. 2. … afresh in every section: then the section is part
+  // of the id and the label (`二、1.`), and the repeated numbers are no fault.
+  const restartsPerSection = drafts.some((draft, i) => i > 0 && draft.section !== drafts[i - 1]!.section && draft.no <= drafts[i - 1]!.no);
+  const sectionLabel = (no: number | null) => sections.find((section) => section.no === no)?.label ?? '';
   for (const draft of drafts) {
-    const label = draft.label;
-    const itemId = uniqueId(`${id}/item-${draft.no}`, label, draft.paragraphs[0]!.body.starts[0]!);
+    const label = restartsPerSection ? `${sectionLabel(draft.section)}${draft.label}` : draft.label;
+    const wantedId = restartsPerSection && draft.section !== null ? `${id}/section-${draft.section}/item-${draft.no}` : `${id}/item-${draft.no}`;
+    const itemId = uniqueId(wantedId, label, draft.paragraphs[0]!.body.starts[0]!);
     const subsWithClause = draft.subItems.filter((sub) =>
       sub.paragraphs.some((p, i) => p.kind === 'role-line' || findTrailingClause(withoutLabel(p, i), context(), []) !== undefined),
     );

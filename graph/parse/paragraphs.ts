@@ -45,6 +45,12 @@ export function chineseNumeral(numeral: string): number {
 }
 
 function classify(body: MappedText): Paragraph {
+  const paragraph = classifyByLabel(body);
+  // A label numbered 0 (零、, （〇）, 0.) numbers nothing: sections and items are numbered from 1 (found by fuzzing).
+  return paragraph.label === '' || paragraph.no > 0 ? paragraph : { kind: 'text', body, label: '', no: 0 };
+}
+
+function classifyByLabel(body: MappedText): Paragraph {
   const text = body.text;
   let match = SECTION.exec(text);
   if (match) return { kind: 'section', body, label: match[0], no: chineseNumeral(match[1]!) };

@@ -196,6 +196,16 @@ describe('structure of other layouts', () => {
     expect(parsed.warnings.filter((w) => w.code === 'unknown-unit').map((w) => [w.line, w.column])).toEqual([[5, 6], [6, 6], [6, 10], [8, 6]]);
   });
 
+  test('tasks numbered afresh in every section get the section in their id and label', () => {
+    const parsed = parse(['区工作方案', '一、营商环境', '1.推进甲。（区发改局牵头）', '2.推进乙。（区财政局牵头）', '二、保障措施', '1.加强领导。（区委办牵头）'].join('\n'), 'district.txt');
+    expect(parsed.items.map((i) => [i.id, i.label])).toEqual([
+      ['district/section-1/item-1', '一、1.'],
+      ['district/section-1/item-2', '一、2.'],
+      ['district/section-2/item-1', '二、1.'],
+    ]);
+    expect(parsed.warnings.filter((w) => w.code === 'duplicate-item-number')).toEqual([]);
+  });
+
   test('a role label closing the last sentence, without parentheses', () => {
     const parsed = parse('工作要点\n一、任务\n（一）推进某事。完成建设。责任单位：省科技厅、省财政厅');
     expect(parsed.items[0]!.clause).toMatchObject({ text: '责任单位：省科技厅、省财政厅' });
