@@ -8,6 +8,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import Graph from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import type { Browser, Page } from 'playwright-core';
+import { toChineseNumeral } from '../../client/src/core/items/numberQuery';
 import type { DocumentListResponse, NetworkResponse, WorkloadResponse } from '../../server/contract';
 import { ensureClientBuilt, getJson, launchBrowser, screenshot, sidewaysOverflow } from './harness';
 import { startExplorer, type Explorer } from './server';
@@ -318,5 +319,45 @@ describe('Laptop width', () => {
     await page.locator(ready).first().waitFor();
     expect(await sidewaysOverflow(page)).toBe(0);
     await screenshot(page, `${name}-1024`);
+  });
+});
+
+describe('Large graph', () => {
+  const UNITS = ['省发展改革委', '省科技厅', '省工业和信息化厅', '省财政厅', '省商务厅', '省教育厅', '省公安厅', '省民政厅', '省自然资源厅', '省住房城乡建设厅', '省交通运输厅', '省农业农村厅', '省卫生健康委', '省市场监管局', '省政务服务数据管理局', '省通信管理局'];
+  const CITIES = ['广州', '深圳', '珠海', '佛山', '东莞', '中山', '惠州', '江门', '肇庆', '韶关'];
+
+  /** A plan of 80 items, each with a lead, three co-responsible units and a city: five edges an item. */
+  const plan = (batch: number) =>
+    [
+      `2099年压力测试工作要点第${toChineseNumeral(batch)}批`,
+      '',
+      '一、压力测试',
+      '',
+      ...Array.from({ length: 80 }, (_, i) => {
+        const pick = (offset: number) => UNITS[(batch * 7 + i * 3 + offset) % UNITS.length];
+        const city = CITIES[(batch + i) % CITIES.length];
+        return `(${toChineseNumeral(i + 1)})压力测试事项${batch}-${i + 1}。开展测试。(${pick(0)}牵头,${pick(1)}、${pick(5)}、${pick(11)}按职责分工负责,${city}市政府落实)\n`;
+      }),
+    ].join('\n');
+
+  it('When 2,000+ elements are drawn, then every node is there and focusing still answers', async () => {
+    for (let batch = 1; batch <= 5; batch++) {
+      const response = await fetch(new URL('/api/documents', explorer.baseUrl), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: plan(batch), id: `e2e-load-${batch}` }),
+      });
+      expect(response.status).toBeLessThan(300);
+    }
+    const network = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=bipartite');
+    const elements = network.elements.nodes.length + network.elements.edges.length;
+    expect(elements).toBeGreaterThan(2000);
+
+    await open('/network?mode=bipartite');
+    await page.locator(`.cy-container[data-nodes="${network.elements.nodes.length}"]`).waitFor({ timeout: 90_000 });
+    expect(await page.locator('.cy-container').getAttribute('data-edges')).toBe(String(network.elements.edges.length));
+    await page.locator('.legend-communities button').first().click();
+    await page.locator('.focus-panel').waitFor();
+    await screenshot(page, 'network-large');
   });
 });

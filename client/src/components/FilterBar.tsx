@@ -49,7 +49,7 @@ export function FilterBar({ values, onChange, show }: FilterBarProps) {
   ];
 
   return (
-    <div className="filter-bar" role="group" aria-label={t('filter.document')}>
+    <div className="filter-bar" role="group" aria-label={t('filter.label')}>
       {selects
         .filter((select) => show.includes(select.key))
         .map((select) => (

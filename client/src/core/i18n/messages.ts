@@ -31,6 +31,7 @@ const zh = {
   'kind.city': '地市政府',
   'kind.generic': '泛指主体',
 
+  'filter.label': '筛选',
   'filter.document': '文件',
   'filter.section': '章节',
   'filter.kind': '单位类型',
@@ -237,6 +238,7 @@ const en: Record<MessageKey, string> = {
   'kind.city': 'City government',
   'kind.generic': 'Generic placeholder',
 
+  'filter.label': 'Filters',
   'filter.document': 'Document',
   'filter.section': 'Section',
   'filter.kind': 'Unit kind',
