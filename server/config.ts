@@ -20,11 +20,15 @@ export const ServerEnvSchema = z.object({
   MAX_UPLOAD_BYTES: positiveInt(DEFAULT_LIMITS.bodyBytes),
   WRITE_RATE_PER_MINUTE: positiveInt(DEFAULT_LIMITS.writesPerMinute),
   EXPORT_RATE_PER_MINUTE: positiveInt(DEFAULT_LIMITS.exportsPerMinute),
-  /** Express `trust proxy`: a hop count, or a list of proxy addresses/subnets. */
+  /** Express `trust proxy`: true/false, a hop count, or a list of proxy addresses/subnets. */
   TRUST_PROXY: z
     .string()
     .optional()
-    .transform((value) => (value === undefined ? false : /^\d+$/.test(value) ? Number(value) : value)),
+    .transform((value): boolean | number | string => {
+      if (value === undefined || value === 'false') return false;
+      if (value === 'true') return true;
+      return /^\d+$/.test(value) ? Number(value) : value;
+    }),
   /** Load the bundled seed documents at start-up when the store holds no document. */
   LOAD_SEEDS: z.stringbool().default(true),
 });

@@ -49,7 +49,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (ownsStore) await store.close();
     throw error;
   }
-  if (config.ADMIN_TOKEN !== undefined && config.ADMIN_TOKEN.length < 16) {
+  if (config.ADMIN_TOKEN && config.ADMIN_TOKEN.length < 16) {
     logger.warn('ADMIN_TOKEN is shorter than 16 characters; use a long random token');
   }
 

@@ -14,6 +14,7 @@ import { StoreUnavailableError } from '../../graph/errors';
 import { loadSeeds } from '../../graph/ingest';
 import { MemoryStore } from '../../graph/store';
 import { tokenMatches } from '../../server/auth';
+import { readServerEnv } from '../../server/config';
 import { startServer, stopServer } from '../../server/main';
 import { ADMIN_TOKEN, createTestApp, registry, SEED_ID, smallPlan } from './harness';
 
@@ -25,6 +26,28 @@ beforeAll(async () => {
   store = new MemoryStore();
   await store.init();
   await loadSeeds(store, registry());
+});
+
+describe('configuration from the environment', () => {
+  test('When nothing is set, then the defaults are port 8080 on loopback, read-only, CORS closed, 5 MiB bodies', () => {
+    expect(readServerEnv({})).toMatchObject({
+      PORT: 8080,
+      HOST: '127.0.0.1',
+      ADMIN_TOKEN: undefined,
+      CORS_ORIGINS: [],
+      MAX_UPLOAD_BYTES: 5 * 1024 * 1024,
+      TRUST_PROXY: false,
+      LOAD_SEEDS: true,
+    });
+  });
+
+  test('When variables are set, then they are read; when one is wrong, then the error names it', () => {
+    const env = readServerEnv({ PORT: '9000', CORS_ORIGINS: 'https://a.example, https://b.example', TRUST_PROXY: '1', LOAD_SEEDS: 'false' });
+    expect(env).toMatchObject({ PORT: 9000, CORS_ORIGINS: ['https://a.example', 'https://b.example'], TRUST_PROXY: 1, LOAD_SEEDS: false });
+    expect(readServerEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(() => readServerEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => readServerEnv({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
 });
 
 describe('writes switched off', () => {
