@@ -67,9 +67,10 @@ describe('Workload', () => {
     await screenshot(page, 'workload-en');
   });
 
-  it('When a unit is clicked, then its profile opens with items by role and partners', async () => {
+  it('When a unit is chosen with the keyboard, then its profile opens with items by role and partners', async () => {
     await open('/workload');
-    await page.locator('.workload-rows > li').first().locator('button').click();
+    await page.locator('.workload-rows > li').first().locator('button').focus();
+    await page.keyboard.press('Enter');
     await page.waitForURL(/\/units\//);
     await page.getByRole('heading', { name: /省工业和信息化厅/ }).waitFor();
     await page.getByRole('heading', { name: '协同单位' }).waitFor();
