@@ -54,6 +54,8 @@ const PLACE_GOVERNMENT = /^(.+?)(市|区|县)((?:人民)?政府)$/;
 const SEPARATORS = /[，,；;。\n]/;
 const CONNECTIVE = /^(以及|和|及|与)/;
 const AGENT_PREPOSITION = /^(由|请)/;
+/** A deadline sharing the clause (`2023年底前完成`, `完成时限：长期坚持`) names no unit. */
+const TIME_LIMIT = /\d{4}年|\d{1,2}月|年底|年内|底前|完成时限|完成时间|时间节点|长期坚持|持续推进/;
 
 export function parseResponsibilityClause(inner: MappedText | string, context: ClauseContext): ClauseReading {
   const text = typeof inner === 'string' ? repairLine(inner, 0, inner.length) : inner;
@@ -173,6 +175,10 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
       if (i < to && !splitsAt(i, SEPARATORS)) continue;
       const segmentEnd = i;
       const segment = simplified.slice(segmentStart, segmentEnd);
+      if (TIME_LIMIT.test(segment)) {
+        segmentStart = i + 1;
+        continue;
+      }
       const marker = trailingRoleMarker(segment);
       const bodyEnd = segmentEnd - (marker?.marker.length ?? 0);
       const elements: [number, number][] = [];

@@ -79,6 +79,14 @@ describe('prepositions', () => {
   });
 });
 
+describe('deadlines in a clause', () => {
+  test('name no unit', () => {
+    expect(roles('省科技厅牵头，省财政厅配合，2023年12月底前完成')).toEqual(['lead:省科技厅', 'support:省财政厅']);
+    expect(roles('牵头单位：省科技厅；完成时限：长期坚持')).toEqual(['lead:省科技厅']);
+    expect(parseResponsibilityClause('省科技厅牵头，2024年底前完成', guangdong).warnings).toEqual([]);
+  });
+});
+
 describe('distribution', () => {
   test('a leading 省 carries over a 、 list', () => {
     expect(roles('省发展改革委、科技厅、工业和 信息化厅按职责分工负责')).toEqual(['co:省发展改革委', 'co:省科技厅', 'co:省工业和信息化厅']);
