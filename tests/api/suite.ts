@@ -33,6 +33,13 @@ async function footprint(store: GraphStore) {
   return { documents: await store.listDocuments(), stats: await store.stats() };
 }
 
+/** The seed as the parser reads it: the reference for counts and gaps. */
+const parseSeed = () =>
+  parseDocument(readFileSync(join(__dirname, '..', '..', 'seeds', 'documents', `${SEED_ID}.txt`)), {
+    source: `${SEED_ID}.txt`,
+    registry: registry(),
+  });
+
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 
 export interface StoreHandle {
@@ -76,10 +83,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     test('When asking for the seed, then its sections come with their item counts', async () => {
       const response = await call('get', `/api/documents/${SEED_ID}`);
       expect(response.status).toBe(200);
-      const parsed = parseDocument(readFileSync(join(__dirname, '..', '..', 'seeds', 'documents', `${SEED_ID}.txt`)), {
-        source: `${SEED_ID}.txt`,
-        registry: registry(),
-      });
+      const parsed = parseSeed();
       expect(response.body.sections).toHaveLength(parsed.sections.length);
       const items = response.body.sections.reduce((sum: number, section: { items: number }) => sum + section.items, 0);
       expect(items).toBe(parsed.items.length);
@@ -218,10 +222,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       const response = await call('get', `/api/gaps?document=${SEED_ID}`);
       expect(response.status).toBe(200);
       expect(response.body).toEqual(asJson(findGaps(await store.snapshot({ documents: [SEED_ID] }))));
-      const parsed = parseDocument(readFileSync(join(__dirname, '..', '..', 'seeds', 'documents', `${SEED_ID}.txt`)), {
-        source: `${SEED_ID}.txt`,
-        registry: registry(),
-      });
+      const parsed = parseSeed();
       const withoutLead = parsed.items.filter((item) => !item.assignments.some((a) => a.role === 'lead')).map((item) => item.id);
       const noLead = response.body.gaps
         .filter((gap: { reasons: { code: string }[] }) => gap.reasons.some((reason) => reason.code === 'no-lead'))
