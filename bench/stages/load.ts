@@ -6,10 +6,28 @@
  */
 import type { ParsedDocument } from '../../graph/model';
 import type { UnitRegistry } from '../../graph/registry';
+import neo4j from 'neo4j-driver';
 import { Neo4jStore } from '../../graph/store';
 import { naiveLoad } from '../naive-loader';
 import { wipe } from '../lib/neo4j';
 import { timed, type StageResult } from '../lib/results';
+
+/**
+ * The floor under every per-document cost: the median time of an empty write transaction
+ * (`RETURN 1`) on this server, right now. The batched loader pays it once per statement.
+ */
+async function emptyWriteMs(uri: string): Promise<number> {
+  const driver = neo4j.driver(uri);
+  const session = driver.session();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 25; i++) times.push((await timed(() => session.executeWrite((tx) => tx.run('RETURN 1')))).ms);
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+  return times.sort((a, b) => a - b)[12]!;
+}
 
 const edgesOf = (documents: ParsedDocument[]) =>
   documents.reduce((sum, d) => sum + d.items.reduce((n, item) => n + item.assignments.length, 0), 0);
@@ -29,6 +47,7 @@ export async function loadStage(
   const store = new Neo4jStore({ uri });
   try {
     await store.init();
+    const roundTripMs = await emptyWriteMs(uri);
     // The naive loader on a sample large enough for a stable rate; then the database is emptied again.
     const sampleEdges = mode === 'quick' ? 300 : 2_000;
     const sample: ParsedDocument[] = [];
@@ -75,6 +94,7 @@ export async function loadStage(
         edges: batched.value,
         seconds: batched.ms / 1000,
         documentsPerSecond: loadedDocuments / (batched.ms / 1000),
+        emptyWriteTransactionMs: roundTripMs,
         naive: { documents: sample.length, edges: naive.value.edges, seconds: naive.ms / 1000 },
         graphAfterLoad: stats,
       },
