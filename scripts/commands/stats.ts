@@ -1,5 +1,7 @@
 /** `cli stats`: how many nodes of each label and relationships of each type the graph holds. */
 import type { Command } from 'commander';
+import { loadSeeds } from '../../graph/ingest';
+import { loadRegistry } from '../../graph/registry';
 import { withStore, type StoreStats } from '../../graph/store';
 
 export function formatStats(stats: StoreStats): string {
@@ -19,7 +21,14 @@ export function registerStats(program: Command): void {
       if (options.format !== 'table' && options.format !== 'json') {
         throw new Error(`--format: expected table or json, got ${options.format}`);
       }
-      const stats = await withStore((store) => store.stats());
+      const stats = await withStore(async (store) => {
+        // A fresh embedded store is empty: count what `npm start` would serve from it, the seeds.
+        if (store.kind === 'memory') {
+          process.stderr.write('note: NEO4J_URI is not set; counting the seeds as the embedded store would serve them\n');
+          await loadSeeds(store, loadRegistry());
+        }
+        return store.stats();
+      });
       process.stdout.write(options.format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : `${formatStats(stats)}\n`);
     });
 }

@@ -104,6 +104,13 @@ describe('cli without a reachable Neo4j', () => {
     expect(run.stdout).toBe('');
   }, CLI_TIMEOUT_MS);
 
+  test('stats without NEO4J_URI counts the seeds the embedded store serves', async () => {
+    const { seed } = loadFixtures();
+    const run = await cli(['stats', '--format', 'json'], { NEO4J_URI: '' });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).nodes).toMatchObject({ Document: 1, Item: seed.parsed.items.length });
+  }, CLI_TIMEOUT_MS);
+
   test('a file that cannot be read is reported in the run and fails it, the others still load', async () => {
     const run = await cli(['ingest', 'no-such-plan.txt', SEED_PATH], { NEO4J_URI: '' });
     expect(run.code).toBe(1);
