@@ -15,7 +15,7 @@ import { startExplorer, type Explorer } from './server';
 
 jest.setTimeout(120_000);
 
-const ADMIN_TOKEN = 'e2e-admin-token';
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 
 let explorer: Explorer;
 let browser: Browser;

@@ -2,19 +2,24 @@
  * End-to-end harness: the real server in-process on the embedded store (port 0), the built
  * client it serves, and Debian's Chromium driven by playwright-core.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { pino } from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEFAULT_CLIENT_DIR } from '../../server/app';
+import { ensureClientBuilt as buildClientIfStale } from '../../server/clientBuild';
 
-const ROOT = path.resolve(__dirname, '../..');
 export const SCREENSHOTS = path.join(__dirname, 'screenshots');
 
-/** The suite needs dist/client; the test runner rebuilds it when stale, this covers a fresh checkout. */
+/**
+ * The suite needs dist/client built from the current sources: the test runner rebuilds it when
+ * stale, and this covers a direct `npx jest tests/e2e` (the server's own staleness check).
+ */
 export function ensureClientBuilt(): void {
-  if (existsSync(path.join(ROOT, 'dist/client/index.html'))) return;
-  const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('e2e: `npx vite build` failed; the client cannot be served');
+  buildClientIfStale(DEFAULT_CLIENT_DIR, pino({ level: 'warn' }));
+  if (!existsSync(path.join(DEFAULT_CLIENT_DIR, 'index.html'))) {
+    throw new Error('e2e: the client build failed (see the vite output above); nothing to open');
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {

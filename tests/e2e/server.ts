@@ -1,10 +1,10 @@
-/** The real server (server/app.ts) on the embedded store with the seeds loaded, on a free port. */
-import type { AddressInfo } from 'node:net';
+/**
+ * The real server as `npm start` runs it (server/main.ts startServer), on the embedded store with
+ * the seeds loaded, on a free port of 127.0.0.1, writes enabled by an admin token.
+ */
 import { pino } from 'pino';
-import { loadSeeds } from '../../graph/ingest';
-import { loadRegistry } from '../../graph/registry';
 import { MemoryStore } from '../../graph/store';
-import { createApp } from '../../server/app';
+import { startServer, stopServer } from '../../server/main';
 
 export interface Explorer {
   baseUrl: string;
@@ -12,21 +12,17 @@ export interface Explorer {
 }
 
 export async function startExplorer(adminToken: string): Promise<Explorer> {
+  // Handed in rather than taken from the environment, so a NEO4J_URI in the shell cannot redirect the suite.
   const store = new MemoryStore();
-  await store.init();
-  const registry = loadRegistry();
-  await loadSeeds(store, registry);
-  const app = createApp({ store, registry, adminToken, logger: pino({ level: 'silent' }) });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
+  const { url } = await startServer({
+    env: { PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN: adminToken, LOAD_SEEDS: 'true', LOG_LEVEL: 'silent' },
+    store,
+    logger: pino({ level: 'silent' }),
   });
-  const { port } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: url,
     stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopServer();
       await store.close();
     },
   };
