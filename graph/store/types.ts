@@ -170,7 +170,7 @@ export const StoreStatsSchema = z.object({
 export type StoreStats = z.infer<typeof StoreStatsSchema>;
 
 /**
- * The one interface both stores implement; the contract suite (tests/store.contract.ts)
+ * The one interface both stores implement; the contract suite (tests/store/contract.ts)
  * runs unchanged against each and expects identical answers.
  */
 export interface GraphStore {
