@@ -104,6 +104,7 @@ export async function apiStage(mode: 'quick' | 'full', uri: string, itemIds: str
         requestsPerSecond: result.requests.average,
         requests: result.requests.total,
         non2xx: result.non2xx,
+        statusCodes: result.statusCodeStats,
         errors: result.errors,
         timeouts: result.timeouts,
         memoryAfterMB: memoryOf(child.pid!).rssMB,
