@@ -1,4 +1,5 @@
-import type { Role, UnitKind } from '../api';
+// Straight from the types module: the bench imports the stylesheet, and must not pull in DOM-typed fetch code.
+import type { Role, UnitKind } from '../api/types';
 
 /** Roles in the order the clause grammar ranks them (lead first). */
 export const ROLE_ORDER = ['lead', 'co', 'support', 'implement', 'guide'] as const satisfies readonly Role[];
