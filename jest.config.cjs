@@ -2,7 +2,7 @@
 const tsJest = [
   'ts-jest',
   // Transpile only: `npm run typecheck` is the type gate, so tests start fast.
-  { isolatedModules: true, tsconfig: { module: 'commonjs', moduleResolution: 'node10', jsx: 'react-jsx', esModuleInterop: true } },
+  { tsconfig: { isolatedModules: true, module: 'commonjs', moduleResolution: 'node10', jsx: 'react-jsx', esModuleInterop: true } },
 ];
 
 module.exports = {

@@ -2,7 +2,7 @@
 export {
   DEFAULT_SEEDS_DIR,
   ingestFiles,
-  ingestText,
+  ingestDocument,
   loadSeeds,
   type FileIngest,
   type IngestProgress,

@@ -52,14 +52,17 @@ export async function ingestFiles(
   return results;
 }
 
-/** Ingest a document given as text (an upload); parse errors propagate to the caller. */
-export async function ingestText(
+/**
+ * Ingest an uploaded document. Given its bytes (UTF-8 or GB18030), the stored sha256 is that of the
+ * bytes, as for a file, so re-uploading a file the CLI ingested is `unchanged`. Parse errors propagate.
+ */
+export async function ingestDocument(
   store: GraphStore,
   registry: UnitRegistry,
-  text: string,
+  content: Uint8Array | string,
   options: { source: string; id?: string; sidecar?: DocumentSidecar },
 ): Promise<Ingested> {
-  return loadParsed(store, registry, parseDocument(text, { ...options, registry }));
+  return loadParsed(store, registry, parseDocument(content, { ...options, registry }));
 }
 
 /**

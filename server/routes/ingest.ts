@@ -7,9 +7,9 @@ import express, { type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { z } from 'zod';
 import { NotFoundError } from '../../graph/errors';
-import { ingestText } from '../../graph/ingest';
+import { ingestDocument } from '../../graph/ingest';
 import type { ParsedDocument } from '../../graph/model';
-import { decodeDocument, parseDocument } from '../../graph/parse';
+import { parseDocument } from '../../graph/parse';
 import {
   DeleteDocumentResponseSchema,
   IdParamsSchema,
@@ -68,7 +68,8 @@ function readDocumentBody(limits: Limits): RequestHandler {
 }
 
 interface Upload {
-  text: string;
+  /** Bytes as sent (a file or a text/plain body), or the text of a JSON body. */
+  content: Uint8Array | string;
   source: string;
   id?: string;
 }
@@ -77,7 +78,7 @@ interface Upload {
 function uploadFrom(req: Request, query: IngestQuery): Upload {
   if (req.is('application/json')) {
     const body = IngestJsonBodySchema.parse(req.body);
-    return { text: body.text, source: body.source ?? query.source ?? 'upload', id: body.id ?? query.id };
+    return { content: body.text, source: body.source ?? query.source ?? 'upload', id: body.id ?? query.id };
   }
   const file = req.file;
   if (req.is('multipart/form-data') && !file) {
@@ -86,8 +87,8 @@ function uploadFrom(req: Request, query: IngestQuery): Upload {
   const bytes = file ? file.buffer : (req.body as Buffer | undefined);
   const source = query.source ?? (file ? basename(file.originalname) : 'upload');
   if (!bytes || bytes.length === 0) throw new HttpError(400, 'empty_document', 'The document is empty.');
-  // Decoding here (UTF-8, or GB18030 as many government files are) lets every form share one path.
-  return { text: decodeDocument(bytes, source).text, source, id: query.id };
+  // The parser decodes (UTF-8, or GB18030 as many government files are) and hashes the bytes as sent.
+  return { content: bytes, source, id: query.id };
 }
 
 function preview(parsed: ParsedDocument): IngestPreviewResponse {
@@ -169,9 +170,9 @@ export function ingestEndpoints({ store, registry, adminToken, limits }: ServerC
       ],
       errors: [401, 403, 413, 415, 422],
       handle: async ({ query, req, res }) => {
-        const upload = uploadFrom(req, query);
-        if (query.dryRun) return preview(parseDocument(upload.text, { ...upload, registry }));
-        const { load, warnings } = await ingestText(store, registry, upload.text, upload);
+        const { content, ...options } = uploadFrom(req, query);
+        if (query.dryRun) return preview(parseDocument(content, { ...options, registry }));
+        const { load, warnings } = await ingestDocument(store, registry, content, options);
         res.status(load.outcome === 'unchanged' ? 200 : 201);
         return { dryRun: false, result: load, warnings };
       },

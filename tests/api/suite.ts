@@ -4,10 +4,12 @@
  * the token. Expected values come from graph/ itself (the parser, the store, the analytics),
  * never from numbers copied into the test.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
+import iconv from 'iconv-lite';
 import request from 'supertest';
 import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/analytics';
 import { loadSeeds } from '../../graph/ingest';
@@ -398,6 +400,18 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect((await call('get', `/api/documents/${SECOND_ID}`)).status).toBe(404);
       expect((await call('get', '/api/workload')).body).toEqual(asJson(computeWorkload(await store.snapshot({}))));
       expect((await call('delete', `/api/documents/${SECOND_ID}`, { token: ADMIN_TOKEN })).status).toBe(404);
+    });
+
+    test('When a GB18030 file is uploaded, then it is hashed as sent, so the same bytes again change nothing', async () => {
+      const gb18030 = iconv.encode(second.toString('utf8'), 'gb18030');
+      const file = { bytes: gb18030, name: 'guangdong-data-elements-2024.txt' };
+      const created = await call('post', '/api/documents', { file, token: ADMIN_TOKEN });
+      expect(created.status).toBe(201);
+      const detail = await call('get', `/api/documents/${SECOND_ID}`);
+      expect(detail.body.document.sha256).toBe(createHash('sha256').update(gb18030).digest('hex'));
+      const again = await call('post', '/api/documents', { file, token: ADMIN_TOKEN });
+      expect(again.body.result.outcome).toBe('unchanged');
+      expect((await call('delete', `/api/documents/${SECOND_ID}`, { token: ADMIN_TOKEN })).status).toBe(200);
     });
 
     test('When the document cannot be parsed, then 422 gives the line and column', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomainError, ParseError, StoreUnavailableError } from '../../graph/errors';
-import { ingestFiles, ingestText, loadSeeds } from '../../graph/ingest';
+import { ingestFiles, ingestDocument, loadSeeds } from '../../graph/ingest';
 import { readSidecar } from '../../graph/parse';
 import { MemoryStore, Neo4jStore } from '../../graph/store';
 import { assignmentsOf, loadFixtures, SECOND_PATH, SEED_PATH } from './fixtures';
@@ -29,15 +29,15 @@ describe('ingest', () => {
     );
   });
 
-  test('ingestText parses an upload with its sidecar and loads it like the file', async () => {
+  test('ingestDocument parses an upload with its sidecar and loads it like the file', async () => {
     const store = new MemoryStore();
-    const { load, warnings } = await ingestText(store, registry, readFileSync(SECOND_PATH, 'utf8'), {
+    const { load, warnings } = await ingestDocument(store, registry, readFileSync(SECOND_PATH, 'utf8'), {
       source: 'upload',
       sidecar: readSidecar(SECOND_PATH),
     });
     expect(load).toMatchObject({ documentId: second.parsed.document.id, outcome: 'created', responsibilities: assignmentsOf(second.parsed).length });
     expect(warnings.map((warning) => warning.code)).toEqual(second.parsed.warnings.map((warning) => warning.code));
-    await expect(ingestText(store, registry, '', { source: 'upload', id: 'empty' })).rejects.toThrow(ParseError);
+    await expect(ingestDocument(store, registry, '', { source: 'upload', id: 'empty' })).rejects.toThrow(ParseError);
   });
 
   test('loadSeeds loads the shipped seeds, and refuses a seed folder with a broken document', async () => {
