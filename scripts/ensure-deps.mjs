@@ -1,6 +1,6 @@
 // Installs node_modules with `npm ci` when they are missing or no longer match package-lock.json, and not
 // otherwise: a stamp in node_modules records the lock file that the installed tree matches. Node built-ins
-// only, since it runs before node_modules exist. Used by scripts/test.mjs; runnable alone.
+// only, since it runs before node_modules exist. Used by scripts/test.mjs and `npm start`; runnable alone.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
