@@ -14,8 +14,10 @@ function request(source: DocumentSource, id: string) {
     form.append('file', source.file, source.file.name);
     return { body: form as BodyInit, contentType: undefined, params: { id } };
   }
+  // No source name: without an id the server derives one from the text's hash, so two different
+  // pastes never replace each other.
   return {
-    body: JSON.stringify({ text: source.text, ...(id ? { id } : {}), source: 'paste' }),
+    body: JSON.stringify({ text: source.text, ...(id ? { id } : {}) }),
     contentType: 'application/json',
     params: {},
   };
