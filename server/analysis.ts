@@ -30,18 +30,9 @@ export class Analysis {
     private readonly maxEntries = DEFAULT_CACHE_ENTRIES,
   ) {}
 
-  /** The loaded documents and their bytes' hashes: equal versions mean equal data. */
-  private async version(): Promise<string> {
-    const documents = await this.store.listDocuments();
-    return documents
-      .map((document) => `${document.id}@${document.sha256}`)
-      .sort()
-      .join(',');
-  }
-
   /** `compute(snapshot)` for this filter, memoised per data version, analysis name and parameters. */
   async run<T>(name: string, filter: GraphFilter, parameters: unknown, compute: (snapshot: Snapshot) => T): Promise<T> {
-    const before = await this.version();
+    const before = await this.store.dataVersion();
     const key = JSON.stringify([before, name, filter, parameters]);
     if (this.cache.has(key)) {
       const hit = this.cache.get(key) as T;
@@ -51,7 +42,7 @@ export class Analysis {
       return hit;
     }
     const result = compute(await this.store.snapshot(filter));
-    if ((await this.version()) === before) {
+    if ((await this.store.dataVersion()) === before) {
       this.cache.set(key, result);
       if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
     }

@@ -21,6 +21,7 @@ import {
 } from './records';
 import {
   buildDocumentDetail,
+  buildDataVersion,
   buildDocumentSummary,
   buildItemDetail,
   buildItemPage,
@@ -177,6 +178,10 @@ export class MemoryStore implements GraphStore {
         }),
       )
       .sort(byId);
+  }
+
+  async dataVersion(): Promise<string> {
+    return buildDataVersion([...this.state.documents.values()].map(({ document }) => document));
   }
 
   async getDocument(id: string): Promise<DocumentDetail | null> {

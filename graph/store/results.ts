@@ -20,6 +20,14 @@ export interface Counts {
   responsibilities: number;
 }
 
+/** `id@sha256` of every loaded document, in id order: equal versions mean equal data. */
+export function buildDataVersion(documents: Array<Pick<DocumentMeta, 'id' | 'sha256'>>): string {
+  return [...documents]
+    .sort(byId)
+    .map(({ id, sha256 }) => `${id}@${sha256}`)
+    .join(',');
+}
+
 export function buildDocumentSummary(document: DocumentMeta, counts: Counts): DocumentSummary {
   const { preamble: _preamble, ...meta } = document;
   return { ...meta, ...counts };

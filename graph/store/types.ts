@@ -188,6 +188,11 @@ export interface GraphStore {
   /** Remove a document, its sections, items and edges, and units nothing else references. */
   removeDocument(id: string): Promise<boolean>;
   listDocuments(): Promise<DocumentSummary[]>;
+  /**
+   * Changes whenever the stored data changes: the loaded documents' ids and sha256, in id order.
+   * Cheap (no counting), so callers can key caches on it per request.
+   */
+  dataVersion(): Promise<string>;
   getDocument(id: string): Promise<DocumentDetail | null>;
   getItem(id: string): Promise<ItemDetail | null>;
   getUnit(id: string): Promise<UnitDetail | null>;

@@ -107,9 +107,25 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
 
     test('loading the same bytes again changes nothing', async () => {
       await load(seed);
-      const before = { stats: await store.stats(), snapshot: await store.snapshot(), documents: await store.listDocuments() };
+      const state = async () => ({
+        stats: await store.stats(),
+        snapshot: await store.snapshot(),
+        documents: await store.listDocuments(),
+        version: await store.dataVersion(),
+      });
+      const before = await state();
       expect((await load(seed)).outcome).toBe('unchanged');
-      expect({ stats: await store.stats(), snapshot: await store.snapshot(), documents: await store.listDocuments() }).toEqual(before);
+      expect(await state()).toEqual(before);
+    });
+
+    test('the data version names every loaded document and its bytes, and follows loads and removals', async () => {
+      expect(await store.dataVersion()).toBe('');
+      await load(second);
+      await load(seed);
+      const ids = [seed.parsed.document, second.parsed.document].sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(await store.dataVersion()).toBe(ids.map(({ id, sha256 }) => `${id}@${sha256}`).join(','));
+      await store.removeDocument(second.parsed.document.id);
+      expect(await store.dataVersion()).toBe(`${seed.parsed.document.id}@${seed.parsed.document.sha256}`);
     });
 
     test('units are shared across documents through their registry ids', async () => {

@@ -288,6 +288,11 @@ function ownedFrom(rows: Array<EdgeRow & { unit: Properties }>): Owned[] {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
+export async function documentVersions(tx: ManagedTransaction): Promise<Array<{ id: string; sha256: string }>> {
+  const result = await tx.run('MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha256');
+  return result.records.map((record) => ({ id: record.get('id'), sha256: record.get('sha256') }));
+}
+
 export async function listDocuments(
   tx: ManagedTransaction,
 ): Promise<Array<{ document: DocumentMeta; sections: number; items: number; responsibilities: number }>> {

@@ -8,6 +8,7 @@ import { ROLE_RELATIONSHIP, type ParsedDocument, type Unit } from '../../model';
 import { activeList, loadCounts, normaliseQuery, toDocumentRecords, toUnitSummary, validated } from '../records';
 import {
   buildDocumentDetail,
+  buildDataVersion,
   buildDocumentSummary,
   buildItemDetail,
   buildItemPage,
@@ -110,6 +111,10 @@ export class Neo4jStore implements GraphStore {
   async listDocuments(): Promise<DocumentSummary[]> {
     const rows = await this.read(queries.listDocuments);
     return rows.map(({ document, ...counts }) => buildDocumentSummary(document, counts)).sort(byId);
+  }
+
+  async dataVersion(): Promise<string> {
+    return buildDataVersion(await this.read(queries.documentVersions));
   }
 
   async getDocument(id: string): Promise<DocumentDetail | null> {
