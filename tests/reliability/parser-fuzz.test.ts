@@ -3,14 +3,15 @@
  * plans, mutated and as raw bytes, parse to a valid in-range ParsedDocument or a typed ParseError,
  * and every input the campaign ever broke the parser with stays fixed.
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { ParseError } from '../../graph/errors';
 import { parseDocument } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
-import { checkParse, fuzzInput } from './fuzzDocuments';
+import { checkParse, fuzzInput, TEN_MB } from './fuzzDocuments';
 
 const registry = loadRegistry();
-const QUICK_CASES = Number(process.env.FUZZ_QUICK_CASES ?? 20_000);
+const QUICK_CASES = Number(process.env.FUZZ_QUICK_CASES ?? 5_000);
 
 jest.setTimeout(600_000);
 
@@ -40,14 +41,18 @@ describe('parser fuzzing (quick)', () => {
     } else expect(outcome.code).toBe('no-items');
   });
 
-  test('When one line is 10 MB long, then the parse ends with a result or a ParseError', () => {
-    const line = '推进'.repeat(10 * 1024 * 1024 / 6);
-    for (const text of [`标题\n（一）${line}（省科技厅牵头）`, `标题\n（一）建设。（${line}`, `标题\n${'（'.repeat(1_000_000)}`]) {
-      try {
-        checkParse(text, registry);
-      } catch (error) {
-        expect(error).toBeInstanceOf(ParseError);
-      }
-    }
+  // Found by the campaign's long lines: an unclosed （ before a long run of text makes the parse super-linear
+  // (2,000 characters ≈ 8 s, 8,000 ≈ 60 s on the shared machine), so a 10 MB line never ends. The parse runs
+  // in a child process so that a hang fails this test instead of blocking the suite; 60 s is a hang bound,
+  // not a performance target (a linear parse of 64 KB takes milliseconds).
+  test.each([
+    ['an unclosed clause', `标题\n（一）建设。（${'推进'.repeat(32_768)}`],
+    ['a run of opening parentheses', `标题\n（一）${'（'.repeat(65_536)}`],
+    ['a 10 MB item line', `标题\n（一）${'推进'.repeat(TEN_MB / 6)}（省科技厅牵头）`],
+  ])('When a document holds %s on one line, then the parse ends', (_what, text) => {
+    const script = "const {checkParse}=require('./tests/reliability/fuzzDocuments');const {loadRegistry}=require('./graph/registry');" +
+      "let t='';process.stdin.on('data',c=>t+=c).on('end',()=>{checkParse(t,loadRegistry());process.stdout.write('done')})";
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { input: text, cwd: join(__dirname, '..', '..'), timeout: 60_000, encoding: 'utf8', maxBuffer: 1 << 20 });
+    expect({ finished: result.signal === null, out: result.stdout, err: result.stderr.slice(0, 500) }).toEqual({ finished: true, out: 'done', err: '' });
   });
 });
