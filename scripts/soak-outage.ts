@@ -80,18 +80,28 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const seed = 'guangdong-digital-economy-2023';
     const answers: { at: number; code: string; ms: number }[] = [];
     const started = Date.now();
-    const run = autocannon({
-      url: base,
-      connections: options.connections,
-      duration: options.durationS,
-      timeout: 30,
-      requests: [
-        { method: 'GET', path: '/api/documents' },
-        { method: 'GET', path: `/api/items?q=${encodeURIComponent('数据')}` },
-        { method: 'GET', path: `/api/items/${seed}%2Fitem-12` },
-        { method: 'GET', path: '/api/units?kind=department' },
-      ],
+    let resolveFinished!: () => void;
+    let rejectFinished!: (error: Error) => void;
+    const finished = new Promise<void>((resolve, reject) => {
+      resolveFinished = resolve;
+      rejectFinished = reject;
     });
+    // The callback form returns the instance (its events carry each answer); the promise form does not.
+    const run = autocannon(
+      {
+        url: base,
+        connections: options.connections,
+        duration: options.durationS,
+        timeout: 30,
+        requests: [
+          { method: 'GET', path: '/api/documents' },
+          { method: 'GET', path: `/api/items?q=${encodeURIComponent('数据')}` },
+          { method: 'GET', path: `/api/items/${seed}%2Fitem-12` },
+          { method: 'GET', path: '/api/units?kind=department' },
+        ],
+      },
+      (error) => (error ? rejectFinished(error) : resolveFinished()),
+    );
     run.on('response', (_client, statusCode, _bytes, responseTime) => answers.push({ at: Date.now(), code: String(statusCode), ms: responseTime }));
     run.on('reqError', () => answers.push({ at: Date.now(), code: 'no-answer', ms: 0 }));
 
@@ -104,7 +114,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     await startNeo4j({ port: options.neo4jPort, keepData: true, parentPid: process.pid, log });
     const back = Date.now();
     log(`Neo4j answers again after ${((back - down) / 1000).toFixed(1)} s`);
-    await run;
+    await finished;
 
     const failed = (a: { code: string }) => !a.code.startsWith('2');
     const during = answers.filter((a) => a.at >= down && a.at <= back);
