@@ -75,6 +75,10 @@ function classify(error: unknown, bodyLimitBytes: number): Answer | null {
     );
   }
   if (error instanceof DomainError) return answer(400, error.code, error.message, error.details);
+  // Express decodes path parameters; a malformed percent-escape is the caller's mistake.
+  if (error instanceof URIError) {
+    return answer(400, 'invalid_parameter', 'A path parameter is not valid percent-encoding (RFC 3986).');
+  }
   if (error instanceof MulterError) {
     if (error.code === 'LIMIT_FILE_SIZE') return tooLarge(bodyLimitBytes);
     return answer(400, 'invalid_upload', `${error.field ?? 'upload'}: ${error.message}`, { field: error.field });

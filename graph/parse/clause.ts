@@ -134,7 +134,9 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
   /** The words after a unit that are no role marker we know: `省科技厅统筹`. */
   const unknownRoleWord = (unit: Written): number | undefined => {
     if (resolve(unit.name) !== undefined) return undefined;
-    for (let k = unit.to - 1; k > unit.from + 1; k--) {
+    // A role word is at most 6 characters, so only the last 6 split points can qualify; looking further
+    // made an unclosed clause over long text quadratic (found by the fuzzer).
+    for (let k = unit.to - 1; k > Math.max(unit.from + 1, unit.to - 7); k--) {
       const head = text.text.slice(unit.from, k);
       const tail = simplified.slice(k, unit.to);
       const known = resolve(head) !== undefined || resolve(unit.name.slice(0, unit.name.length - (unit.to - k))) !== undefined;

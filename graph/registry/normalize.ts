@@ -29,15 +29,17 @@ export function toSimplified(text: string): string {
   return out;
 }
 
-/** Unit names repeat across thousands of clauses; the key is pure, so memoise it (bounded). */
+/** Unit names repeat across thousands of clauses; the key is pure, so memoise it (bounded, real names only). */
 const keyCache = new Map<string, string>();
 const KEY_CACHE_LIMIT = 100_000;
+const KEY_CACHE_MAX_NAME = 64;
 
 /** The key a unit name is looked up by: no whitespace, half-width letters, simplified characters. */
 export function unitKey(name: string): string {
   let key = keyCache.get(name);
   if (key === undefined) {
     key = toSimplified(name.normalize('NFKC').replace(/\s+/g, '').replace(/[()]/g, (p) => (p === '(' ? '（' : '）')));
+    if (name.length > KEY_CACHE_MAX_NAME) return key;
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
     keyCache.set(name, key);
   }
