@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'bench/corpus/', 'bench/tmp/', '.cache/', 'scripts/neo4j/target/'] },
+  { ignores: ['.venv/', '.neo4j/', '.schemathesis/', 'node_modules/', 'dist/', 'coverage/', 'bench/corpus/', 'bench/tmp/', '.cache/', 'scripts/neo4j/target/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
