@@ -53,7 +53,17 @@ function readDocumentBody(limits: Limits): RequestHandler {
       res.set('Connection', 'close').status(status).json(body);
       return;
     }
-    if (multipart) return upload(req, res, next);
+    // Multer's own errors (size, unexpected fields) are classified by the error handler; anything else the
+    // multipart reader throws (a malformed part header, control characters in a name) is a malformed body.
+    if (multipart) {
+      return upload(req, res, (error?: unknown) =>
+        next(
+          error === undefined || error instanceof multer.MulterError
+            ? error
+            : new HttpError(400, 'invalid_upload', 'The multipart body is malformed.'),
+        ),
+      );
+    }
     if (req.is('text/plain')) return raw(req, res, next);
     if (req.is('application/json')) return json(req, res, next);
     next(
