@@ -98,9 +98,14 @@ export function createApp(options: AppOptions): Express {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      // Method and path only: headers carry the admin token, bodies carry document text.
+      // Method, path and the names of query parameters only: headers carry the admin token, bodies carry
+      // document text, and query values may carry search text or a token sent in the wrong place.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => {
+          const [path = '', query] = req.url.split('?', 2);
+          const params = query === undefined ? [] : [...new Set([...new URLSearchParams(query).keys()])];
+          return { id: req.id, method: req.method, url: path, ...(params.length > 0 ? { params } : {}) };
+        },
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
