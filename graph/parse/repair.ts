@@ -1,12 +1,63 @@
 import type { MappedText } from './mappedText';
 
-const WHITESPACE = /[\s\u3000\u00A0\uFEFF]/;
-const ASCII_WORD = /[A-Za-z0-9]/;
-/** Punctuation written half-width in Chinese context and normalised to full width. */
-const TO_FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+/** The code units `/[\s\u3000\u00A0\uFEFF]/` matches, tested without a regex (this runs once per source character). */
+function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
 
-function isChineseContext(char: string | undefined): boolean {
-  return char !== undefined && char.charCodeAt(0) >= 0x2e80;
+/** [A-Za-z0-9] */
+function isAsciiWord(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function isChineseContext(code: number): boolean {
+  return code >= 0x2e80;
+}
+
+/** Full-width letters, digits and signs become half-width, except the punctuation Chinese text writes full width. */
+function halfWidth(code: number): number {
+  if (code < 0xff01 || code > 0xff5e) return code;
+  // （），；：？！ stay as they are.
+  if (code === 0xff08 || code === 0xff09 || code === 0xff0c || code === 0xff1b || code === 0xff1a || code === 0xff1f || code === 0xff01) return code;
+  return code - 0xfee0;
+}
+
+/** Punctuation written half-width in Chinese context and normalised to full width: ( ) , ; : ? ! → （），；：？！ */
+function fullWidth(code: number): number {
+  switch (code) {
+    case 0x28:
+      return 0xff08;
+    case 0x29:
+      return 0xff09;
+    case 0x2c:
+      return 0xff0c;
+    case 0x3b:
+      return 0xff1b;
+    case 0x3a:
+      return 0xff1a;
+    case 0x3f:
+      return 0xff1f;
+    case 0x21:
+      return 0xff01;
+    default:
+      return code;
+  }
+}
+
+/** Output code units of the line being repaired; grown as needed, reused across lines. */
+let buffer = new Uint16Array(4096);
+const CHUNK = 8192;
+
+function decode(length: number): string {
+  let text = '';
+  for (let from = 0; from < length; from += CHUNK)
+    text += String.fromCharCode.apply(null, buffer.subarray(from, Math.min(length, from + CHUNK)) as unknown as number[]);
+  return text;
 }
 
 /**
@@ -16,38 +67,45 @@ function isChineseContext(char: string | undefined): boolean {
  *   （一） then read the same whatever width the file used), so `1,000` and `http://` survive;
  * - whitespace is removed, except one space between two Latin words or numbers (`Windows 11`),
  *   because PDF extraction puts spaces inside Chinese words (`数据管 理局`) that mean nothing.
+ *
+ * One pass over the code units (a surrogate pair simply passes through as two units), so that
+ * repaired and source text stay index-aligned and a line costs time linear in its length.
  */
 export function repairLine(source: string, lineStart: number, lineEnd: number): MappedText {
-  const chars: { char: string; start: number; end: number }[] = [];
-  // Code unit by code unit, so that repaired and source text stay index-aligned (a surrogate
-  // pair simply passes through as two units).
-  for (let i = lineStart; i < lineEnd; i++) {
-    const code = source.charCodeAt(i);
-    let char = source[i]!;
-    if (code >= 0xff01 && code <= 0xff5e && !'（），；：？！'.includes(char)) char = String.fromCharCode(code - 0xfee0);
-    chars.push({ char, start: i, end: i + 1 });
-  }
-  const visible = (index: number, step: 1 | -1): string | undefined => {
-    for (let k = index + step; k >= 0 && k < chars.length; k += step) if (!WHITESPACE.test(chars[k]!.char)) return chars[k]!.char;
-    return undefined;
-  };
-  const text: string[] = [];
+  if (buffer.length < lineEnd - lineStart) buffer = new Uint16Array(lineEnd - lineStart);
   const starts: number[] = [];
   const ends: number[] = [];
-  chars.forEach(({ char, start, end }, index) => {
-    let out = char;
-    if (WHITESPACE.test(char)) {
-      const before = text[text.length - 1];
-      const after = visible(index, 1);
-      const keep = before !== undefined && before !== ' ' && ASCII_WORD.test(before) && after !== undefined && ASCII_WORD.test(after);
-      if (!keep) return;
-      out = ' ';
-    } else if (char in TO_FULL_WIDTH) {
-      if (char === '(' || char === ')' || isChineseContext(visible(index, -1)) || isChineseContext(visible(index, 1))) out = TO_FULL_WIDTH[char]!;
+  let length = 0;
+  /** Last repaired character written, -1 before the first. */
+  let before = -1;
+  /** Last non-whitespace character read (half-width, not yet made full-width), -1 before the first. */
+  let previousVisible = -1;
+  /** Index of the first non-whitespace character after the current position (valid while it lies ahead). */
+  let nextVisibleAt = lineStart;
+  const nextVisible = (i: number): number => {
+    if (nextVisibleAt <= i) {
+      nextVisibleAt = i + 1;
+      while (nextVisibleAt < lineEnd && isWhitespace(source.charCodeAt(nextVisibleAt))) nextVisibleAt++;
     }
-    text.push(out);
-    starts.push(start);
-    ends.push(end);
-  });
-  return { text: text.join(''), starts, ends };
+    return nextVisibleAt < lineEnd ? halfWidth(source.charCodeAt(nextVisibleAt)) : -1;
+  };
+  for (let i = lineStart; i < lineEnd; i++) {
+    const code = source.charCodeAt(i);
+    let out: number;
+    if (isWhitespace(code)) {
+      if (!isAsciiWord(before) || !isAsciiWord(nextVisible(i))) continue;
+      out = 0x20;
+    } else {
+      const char = halfWidth(code);
+      out = char;
+      const wide = fullWidth(char);
+      if (wide !== char && (char === 0x28 || char === 0x29 || isChineseContext(previousVisible) || isChineseContext(nextVisible(i)))) out = wide;
+      previousVisible = char;
+    }
+    buffer[length++] = out;
+    before = out;
+    starts.push(i);
+    ends.push(i + 1);
+  }
+  return { text: decode(length), starts, ends };
 }

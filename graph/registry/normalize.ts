@@ -7,25 +7,29 @@ import { Converter } from 'opencc-js';
  * compare against the simplified form while names keep their written form.
  */
 const toSimplifiedPhrase = Converter({ from: 'hk', to: 'cn' });
-const charCache = new Map<string, string>();
+/** Simplified form of each code unit, filled in as characters are first met (0: not yet converted). */
+const simplifiedUnit = new Uint16Array(0x10000);
 
-function simplifyChar(char: string): string {
-  let simplified = charCache.get(char);
-  if (simplified === undefined) {
+function simplifyUnit(code: number): number {
+  if (code < 0x3400 || (code >= 0xd800 && code <= 0xdfff)) return code;
+  let simplified = simplifiedUnit[code]!;
+  if (simplified === 0) {
+    const char = String.fromCharCode(code);
     const converted = toSimplifiedPhrase(char);
-    simplified = converted.length === char.length ? converted : char;
-    charCache.set(char, simplified);
+    simplified = converted.length === 1 ? converted.charCodeAt(0) : code;
+    simplifiedUnit[code] = simplified;
   }
   return simplified;
 }
 
 /** Same length as the input, every traditional character replaced by its simplified form. */
 export function toSimplified(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    out += code < 0x3400 || (code >= 0xd800 && code <= 0xdfff) ? text[i] : simplifyChar(text[i]!);
-  }
+  let first = 0;
+  while (first < text.length && simplifyUnit(text.charCodeAt(first)) === text.charCodeAt(first)) first++;
+  // Most text is simplified already: then it is returned as it is, without a copy.
+  if (first === text.length) return text;
+  let out = text.slice(0, first);
+  for (let i = first; i < text.length; i++) out += String.fromCharCode(simplifyUnit(text.charCodeAt(i)));
   return out;
 }
 
