@@ -51,112 +51,176 @@ const NOT_A_PREFIX = /^(市场|市政|市级|省级|区级|县级|区域|县域|
 const SELF_STANDING = /^(省|市|区|县|广东|国家|国务院|中国|中共|中央|全国|人民银行|各|相关|有关|其他)/;
 /** A government named by place and suffix, whose suffix a `、` list shares: 广州、深圳、韶关市政府. */
 const PLACE_GOVERNMENT = /^(.+?)(市|区|县)((?:人民)?政府)$/;
-const SEPARATORS = /[，,；;。\n]/;
 const CONNECTIVE = /^(以及|和|及|与)/;
 const AGENT_PREPOSITION = /^(由|请)/;
 /** A deadline sharing the clause (`2023年底前完成`, `完成时限：长期坚持`) names no unit. */
 const TIME_LIMIT = /\d{4}年|\d{1,2}月|年底|年内|底前|完成时限|完成时间|时间节点|长期坚持|持续推进/;
 
+/** `/[，,；;。\n]/` as a code-unit test: it runs once per clause character. */
+function isSeparator(char: string): boolean {
+  return char === '，' || char === ',' || char === '；' || char === ';' || char === '。' || char === '\n';
+}
+
 export function parseResponsibilityClause(inner: MappedText | string, context: ClauseContext): ClauseReading {
-  const text = typeof inner === 'string' ? repairLine(inner, 0, inner.length) : inner;
-  const simplified = toSimplified(text.text);
-  const { registry, jurisdiction } = context;
-  const resolve = (name: string) => registry.resolve(name, jurisdiction);
-  const warnings: ClauseWarning[] = [];
-  const at = (index: number) => sourceRange(text, index, index + 1).start;
+  return new ClauseReader(typeof inner === 'string' ? repairLine(inner, 0, inner.length) : inner, context).read();
+}
 
-  // Nested parentheses (各省（区、市）人民政府) belong to the name they stand in: no splitting inside.
-  const depth: number[] = [];
-  for (let i = 0, level = 0; i < simplified.length; i++) {
-    if (simplified[i] === '）') level = Math.max(0, level - 1);
-    depth.push(level);
-    if (simplified[i] === '（') level++;
+/**
+ * One clause being read. A class rather than closures inside parseResponsibilityClause: the
+ * clause is read for every item, and its helpers then cost nothing to create.
+ */
+class ClauseReader {
+  private readonly simplified: string;
+  private readonly registry: UnitRegistry;
+  private readonly jurisdiction: string | undefined;
+  /** Nesting level of each character: nested parentheses (各省（区、市）人民政府) belong to the name they stand in. */
+  private readonly depth: Uint32Array;
+  private readonly warnings: ClauseWarning[] = [];
+  private readonly assignments: Assignment[] = [];
+  private conventionApplies = false;
+  private markerFound = false;
+  private unmarked = false;
+
+  constructor(
+    private readonly text: MappedText,
+    private readonly context: ClauseContext,
+  ) {
+    this.simplified = toSimplified(text.text);
+    this.registry = context.registry;
+    this.jurisdiction = context.jurisdiction;
+    const simplified = this.simplified;
+    this.depth = new Uint32Array(simplified.length);
+    for (let i = 0, level = 0; i < simplified.length; i++) {
+      if (simplified[i] === '）') level = Math.max(0, level - 1);
+      this.depth[i] = level;
+      if (simplified[i] === '（') level++;
+    }
   }
-  const splitsAt = (i: number, pattern: RegExp | string) =>
-    depth[i] === 0 && (typeof pattern === 'string' ? simplified[i] === pattern : pattern.test(simplified[i]!));
 
-  const convention = FIRST_LISTED_LEADS.exec(simplified);
-  const conventionApplies = context.firstListedLeads === true || convention !== null;
-  let end = convention ? convention.index : simplified.length;
-  while (end > 0 && SEPARATORS.test(simplified[end - 1]!)) end--;
+  read(): ClauseReading {
+    const { simplified, assignments } = this;
+    const convention = FIRST_LISTED_LEADS.exec(simplified);
+    this.conventionApplies = this.context.firstListedLeads === true || convention !== null;
+    let end = convention ? convention.index : simplified.length;
+    while (end > 0 && isSeparator(simplified[end - 1]!)) end--;
 
-  const looksLikeUnit = (name: string) => resolve(name) !== undefined || (name.length >= 2 && ORGANISATION_ENDING.test(toSimplified(name)));
+    const labels = [...simplified.slice(0, end).matchAll(ROLE_LABEL)];
+    if (labels.length > 0) {
+      if (labels[0]!.index > 0) this.readRuns(0, labels[0]!.index);
+      labels.forEach((label, index) => {
+        const contentStart = label.index + label[0].length;
+        let contentEnd = labels[index + 1]?.index ?? end;
+        while (contentEnd > contentStart && isSeparator(simplified[contentEnd - 1]!)) contentEnd--;
+        this.readRuns(contentStart, contentEnd, labelRole(label[1]!));
+      });
+    } else {
+      this.readRuns(0, end);
+    }
+
+    if (this.conventionApplies && !assignments.some((a) => a.role === 'lead')) {
+      const first = assignments[0];
+      // Only a co-responsible, named unit can be the first-listed lead: 落实/配合 keep their written role,
+      // and a placeholder such as 各省级人民政府 names nobody who could lead.
+      if (first && first.role === 'co' && !first.generic) Object.assign(first, { role: 'lead', inferred: true });
+    }
+    const onlyUnits = assignments.length > 0 && assignments.every((a) => this.looksLikeUnit(a.name));
+    return {
+      assignments,
+      warnings: this.warnings,
+      declaresFirstListedLeads: convention !== null,
+      conventionCarriesOn: convention?.[1] !== undefined,
+      unmarked: this.unmarked,
+      namesUnits: assignments.length > 0 && (this.markerFound || labels.length > 0 || onlyUnits),
+    };
+  }
+
+  private resolve(name: string) {
+    return this.registry.resolve(name, this.jurisdiction);
+  }
+
+  private at(index: number) {
+    return sourceRange(this.text, index, index + 1).start;
+  }
+
+  private looksLikeUnit(name: string) {
+    return this.resolve(name) !== undefined || (name.length >= 2 && ORGANISATION_ENDING.test(toSimplified(name)));
+  }
 
   /** 等 and 和 forms: `A、B等有关部门和单位`, `A等和各有关省级人民政府`, `A和B`. */
-  const splitElement = (from: number, to: number): [number, number][] => {
+  private splitElement(from: number, to: number): [number, number][] {
+    const { simplified, text } = this;
     const own = simplified.slice(from, to);
     const etc = own.indexOf('等');
-    if (etc > 0 && looksLikeUnit(text.text.slice(from, from + etc))) {
+    if (etc > 0 && this.looksLikeUnit(text.text.slice(from, from + etc))) {
       let rest = from + etc + 1;
       const connective = CONNECTIVE.exec(simplified.slice(rest, to));
       if (connective) rest += connective[0].length;
       return rest < to ? [[from, from + etc], [rest, to]] : [[from, from + etc]];
     }
-    if (resolve(text.text.slice(from, to)) === undefined) {
+    if (this.resolve(text.text.slice(from, to)) === undefined) {
       for (let k = from + 1; k < to - 1; k++) {
         if (!'和及与'.includes(simplified[k]!)) continue;
-        if (resolve(text.text.slice(from, k)) && resolve(text.text.slice(k + 1, to))) return [[from, k], [k + 1, to]];
+        if (this.resolve(text.text.slice(from, k)) && this.resolve(text.text.slice(k + 1, to))) return [[from, k], [k + 1, to]];
       }
     }
     return [[from, to]];
-  };
+  }
 
   /** Prefix and suffix distribution over one `、` list. */
-  const distribute = (elements: [number, number][]): Written[] => {
-    const written: Written[] = elements.map(([from, to]) => ({ name: text.text.slice(from, to).replace(/\s+/g, ''), from, to }));
+  private distribute(elements: [number, number][]): Written[] {
+    const written: Written[] = elements.map(([from, to]) => ({ name: this.text.text.slice(from, to).replace(/\s+/g, ''), from, to }));
     const first = written[0];
     const firstName = first ? toSimplified(first.name) : '';
     const prefix = NOT_A_PREFIX.test(firstName) ? undefined : RELATIVE_PREFIX.exec(firstName)?.[0];
     if (prefix && firstName.length > prefix.length + 1) {
       for (const unit of written.slice(1)) {
-        const kind = resolve(unit.name)?.kind;
+        const kind = this.resolve(unit.name)?.kind;
         const own = toSimplified(unit.name);
         // 市场监管局 only looks like it has a prefix of its own (市); 省 still carries over to it.
         if ((SELF_STANDING.test(own) && !NOT_A_PREFIX.test(own)) || kind === 'city' || kind === 'generic') continue;
         const carried = prefix + unit.name;
-        if (resolve(carried) !== undefined || resolve(unit.name) === undefined) unit.name = carried;
+        if (this.resolve(carried) !== undefined || this.resolve(unit.name) === undefined) unit.name = carried;
       }
     }
     const last = written[written.length - 1];
-    const government = last && resolve(last.name)?.kind !== 'generic' ? PLACE_GOVERNMENT.exec(toSimplified(last.name)) : null;
+    const government = last && this.resolve(last.name)?.kind !== 'generic' ? PLACE_GOVERNMENT.exec(toSimplified(last.name)) : null;
     if (government) {
       for (const unit of written.slice(0, -1)) {
         // A bare place (广州) or a city written without its government (广州市) takes the shared suffix.
-        const bare = !looksLikeUnit(unit.name) && /^[\u4e00-\u9fff]{2,5}$/.test(unit.name);
-        const cityOnly = resolve(unit.name)?.kind === 'city' && !unit.name.endsWith('政府');
+        const bare = !this.looksLikeUnit(unit.name) && /^[\u4e00-\u9fff]{2,5}$/.test(unit.name);
+        const cityOnly = this.resolve(unit.name)?.kind === 'city' && !unit.name.endsWith('政府');
         if (!bare && !cityOnly) continue;
         unit.name += unit.name.endsWith(government[2]!) ? government[3] : government[2]! + government[3]!;
       }
     }
     return written;
-  };
+  }
 
   /** The words after a unit that are no role marker we know: `省科技厅统筹`. */
-  const unknownRoleWord = (unit: Written): number | undefined => {
-    if (resolve(unit.name) !== undefined) return undefined;
+  private unknownRoleWord(unit: Written): number | undefined {
+    if (this.resolve(unit.name) !== undefined) return undefined;
+    const { simplified, text } = this;
     // A role word is at most 6 characters, so only the last 6 split points can qualify; looking further
     // made an unclosed clause over long text quadratic (found by the fuzzer).
     for (let k = unit.to - 1; k > Math.max(unit.from + 1, unit.to - 7); k--) {
       const head = text.text.slice(unit.from, k);
       const tail = simplified.slice(k, unit.to);
-      const known = resolve(head) !== undefined || resolve(unit.name.slice(0, unit.name.length - (unit.to - k))) !== undefined;
+      const known = this.resolve(head) !== undefined || this.resolve(unit.name.slice(0, unit.name.length - (unit.to - k))) !== undefined;
       const organisation = ORGANISATION_ENDING.test(toSimplified(head)) && tail.length >= 2 && tail.length <= 4 && !ORGANISATION_ENDING.test(tail);
       if (tail.length <= 6 && /^[\u4e00-\u9fff]+$/.test(tail) && (known || organisation))
         return k;
     }
     return undefined;
-  };
+  }
 
-  const assignments: Assignment[] = [];
-  let markerFound = false;
-  let unmarked = false;
-  const assign = (units: Written[], role: Role) => {
+  private assign(units: Written[], role: Role) {
+    const { registry, jurisdiction } = this;
     for (const unit of units) {
-      const { start, end: unitEnd } = sourceRange(text, unit.from, unit.to);
-      const known = resolve(unit.name);
+      const { start, end: unitEnd } = sourceRange(this.text, unit.from, unit.to);
+      const known = this.resolve(unit.name);
       const resolved = known ?? registry.provisionalUnit(unit.name, jurisdiction);
-      if (!known) warnings.push({ code: 'unknown-unit', message: `unit '${unit.name}' is not in the unit registry; a provisional unit stands in for it`, offset: start });
-      assignments.push({
+      if (!known) this.warnings.push({ code: 'unknown-unit', message: `unit '${unit.name}' is not in the unit registry; a provisional unit stands in for it`, offset: start });
+      this.assignments.push({
         role,
         name: unit.name,
         unitId: resolved.id,
@@ -167,14 +231,15 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
         end: unitEnd,
       });
     }
-  };
+  }
 
   /** Runs of units closed by role markers; a marker covers every unit since the previous one, across commas. */
-  const readRuns = (from: number, to: number, defaultRole?: Role) => {
+  private readRuns(from: number, to: number, defaultRole?: Role) {
+    const { simplified, text, depth } = this;
     let pending: Written[] = [];
     let segmentStart = from;
     for (let i = from; i <= to; i++) {
-      if (i < to && !splitsAt(i, SEPARATORS)) continue;
+      if (i < to && !(depth[i] === 0 && isSeparator(simplified[i]!))) continue;
       const segmentEnd = i;
       const segment = simplified.slice(segmentStart, segmentEnd);
       if (TIME_LIMIT.test(segment)) {
@@ -187,67 +252,38 @@ export function parseResponsibilityClause(inner: MappedText | string, context: C
       // 由省发展改革委牵头 / 请省科技厅配合: the preposition is no part of the unit.
       let elementStart = segmentStart + (AGENT_PREPOSITION.exec(segment)?.[0].length ?? 0);
       for (let k = segmentStart; k <= bodyEnd; k++) {
-        if (k < bodyEnd && !splitsAt(k, '、')) continue;
-        if (k > elementStart) elements.push(...splitElement(elementStart, k));
+        if (k < bodyEnd && !(depth[k] === 0 && simplified[k] === '、')) continue;
+        if (k > elementStart) elements.push(...this.splitElement(elementStart, k));
         elementStart = k + 1;
       }
-      pending.push(...distribute(elements));
+      pending.push(...this.distribute(elements));
       const last = pending[pending.length - 1];
-      const unknownAt = !marker && last ? unknownRoleWord(last) : undefined;
+      const unknownAt = !marker && last ? this.unknownRoleWord(last) : undefined;
       if (marker) {
-        markerFound = true;
-        assign(pending, marker.role);
+        this.markerFound = true;
+        this.assign(pending, marker.role);
         pending = [];
       } else if (unknownAt !== undefined && last) {
         const word = text.text.slice(unknownAt, last.to);
-        warnings.push({ code: 'unknown-role-word', message: `'${word}' is not a role word this parser knows; the units before it are read as co-responsible`, offset: at(unknownAt) });
+        this.warnings.push({ code: 'unknown-role-word', message: `'${word}' is not a role word this parser knows; the units before it are read as co-responsible`, offset: this.at(unknownAt) });
         last.name = last.name.slice(0, last.name.length - word.length);
         last.to = unknownAt;
-        assign(pending, 'co');
+        this.assign(pending, 'co');
         pending = [];
       }
       segmentStart = i + 1;
     }
     if (pending.length > 0) {
-      if (defaultRole === undefined) unmarked = true;
+      if (defaultRole === undefined) this.unmarked = true;
       // Listing units without a role word is a house style where the document says the first
       // listed leads; elsewhere the reader should know the role was not written.
-      if (defaultRole === undefined && !conventionApplies)
-        warnings.push({
+      if (defaultRole === undefined && !this.conventionApplies)
+        this.warnings.push({
           code: 'unknown-role-word',
           message: `no role word follows ${pending.map((u) => u.name).join('、')}; read as co-responsible`,
           offset: sourceRange(text, pending[0]!.from, pending[0]!.to).start,
         });
-      assign(pending, defaultRole ?? 'co');
+      this.assign(pending, defaultRole ?? 'co');
     }
-  };
-
-  const labels = [...simplified.slice(0, end).matchAll(ROLE_LABEL)];
-  if (labels.length > 0) {
-    if (labels[0]!.index > 0) readRuns(0, labels[0]!.index);
-    labels.forEach((label, index) => {
-      const contentStart = label.index + label[0].length;
-      let contentEnd = labels[index + 1]?.index ?? end;
-      while (contentEnd > contentStart && SEPARATORS.test(simplified[contentEnd - 1]!)) contentEnd--;
-      readRuns(contentStart, contentEnd, labelRole(label[1]!));
-    });
-  } else {
-    readRuns(0, end);
   }
-
-  if (conventionApplies && !assignments.some((a) => a.role === 'lead')) {
-    const first = assignments[0];
-    // Only a co-responsible, named unit can be the first-listed lead: 落实/配合 keep their written role,
-    // and a placeholder such as 各省级人民政府 names nobody who could lead.
-    if (first && first.role === 'co' && !first.generic) Object.assign(first, { role: 'lead', inferred: true });
-  }
-  const onlyUnits = assignments.length > 0 && assignments.every((a) => looksLikeUnit(a.name));
-  return {
-    assignments,
-    warnings,
-    declaresFirstListedLeads: convention !== null,
-    conventionCarriesOn: convention?.[1] !== undefined,
-    unmarked,
-    namesUnits: assignments.length > 0 && (markerFound || labels.length > 0 || onlyUnits),
-  };
 }

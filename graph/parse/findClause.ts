@@ -12,6 +12,19 @@ export interface FoundClause {
 
 /** Only sentence punctuation may follow a trailing clause. */
 const AFTER_CLAUSE = /^[。；;，,.\s]*$/;
+/** ROLE_LABEL without the global flag, so that exec always searches from the start. */
+const FIRST_ROLE_LABEL = new RegExp(ROLE_LABEL.source);
+
+function unbalanced(body: MappedText, index: number, what: 'a closing' | 'an opening'): ClauseWarning {
+  const message = `${what} parenthesis is never ${what === 'an opening' ? 'closed' : 'opened'}`;
+  return { code: 'unbalanced-parenthesis', message, offset: sourceRange(body, index, index + 1).start };
+}
+
+/** The clause in [innerFrom, innerTo) of the body, when it names units; [from, to) includes its parentheses. */
+function read(body: MappedText, context: ClauseContext, from: number, innerFrom: number, innerTo: number, to: number): FoundClause | undefined {
+  const reading = parseResponsibilityClause(slice(body, innerFrom, innerTo), context);
+  return reading.namesUnits ? { from, to, reading } : undefined;
+}
 
 /**
  * The trailing parenthetical that names units. Parentheticals inside a body — (LIMS),
@@ -31,36 +44,30 @@ export function findTrailingClause(body: MappedText, context: ClauseContext, war
       else if (open.length === 0) groups.push([from, i + 1]);
     }
   }
-  const unbalanced = (index: number, what: string) =>
-    warnings.push({ code: 'unbalanced-parenthesis', message: `${what} parenthesis is never ${what === 'an opening' ? 'closed' : 'opened'}`, offset: sourceRange(body, index, index + 1).start });
-  unmatchedClose.forEach((index) => unbalanced(index, 'a closing'));
-  open.forEach((index) => unbalanced(index, 'an opening'));
+  for (const index of unmatchedClose) warnings.push(unbalanced(body, index, 'a closing'));
+  for (const index of open) warnings.push(unbalanced(body, index, 'an opening'));
 
-  const read = (from: number, innerFrom: number, innerTo: number, to: number): FoundClause | undefined => {
-    const reading = parseResponsibilityClause(slice(body, innerFrom, innerTo), context);
-    return reading.namesUnits ? { from, to, reading } : undefined;
-  };
   let end = text.length;
   while (end > 0 && /[。；;，,.\s]/.test(text[end - 1]!)) end--;
   const firstOpen = open[0];
-  if (firstOpen !== undefined) return read(firstOpen, firstOpen + 1, end, end);
+  if (firstOpen !== undefined) return read(body, context, firstOpen, firstOpen + 1, end, end);
   const lastClose = unmatchedClose[unmatchedClose.length - 1];
   if (lastClose !== undefined && lastClose === end - 1) {
     // The opening parenthesis is lost, so the clause starts where the first unit the registry knows does.
     const sentenceStart = Math.max(text.lastIndexOf('。', lastClose), ...groups.map(([, to]) => to - 1)) + 1;
     for (let from = sentenceStart; from < lastClose; from++) {
-      const clause = read(from, from, lastClose, end);
+      const clause = read(body, context, from, from, lastClose, end);
       if (clause && clause.reading.assignments.every((a) => !a.provisional)) return clause;
     }
-    return read(sentenceStart, sentenceStart, lastClose, end);
+    return read(body, context, sentenceStart, sentenceStart, lastClose, end);
   }
   const last = groups[groups.length - 1];
   if (last && AFTER_CLAUSE.test(text.slice(last[1]))) {
     if (last[1] - last[0] === 2) warnings.push({ code: 'empty-clause', message: 'the trailing parentheses name no unit at all', offset: sourceRange(body, last[0], last[0] + 1).start });
-    return read(last[0], last[0] + 1, last[1] - 1, last[1]);
+    return read(body, context, last[0], last[0] + 1, last[1] - 1, last[1]);
   }
   // No parentheses at all: a last sentence that is a role label, `…工作。责任单位：省科技厅`.
   const lastSentence = text.lastIndexOf('。', end - 1) + 1;
-  const label = new RegExp(ROLE_LABEL.source).exec(toSimplified(text.slice(lastSentence, end)));
-  return label?.index === 0 ? read(lastSentence, lastSentence, end, end) : undefined;
+  const label = FIRST_ROLE_LABEL.exec(toSimplified(text.slice(lastSentence, end)));
+  return label?.index === 0 ? read(body, context, lastSentence, lastSentence, end, end) : undefined;
 }

@@ -49,6 +49,18 @@ function fullWidth(code: number): number {
   }
 }
 
+/** Index of the first non-whitespace character after `i` in the line, `lineEnd` when there is none. */
+function nextVisibleIndex(source: string, i: number, lineEnd: number): number {
+  let k = i + 1;
+  while (k < lineEnd && isWhitespace(source.charCodeAt(k))) k++;
+  return k;
+}
+
+/** The (half-width) character at `k`, -1 past the line. */
+function visibleAt(source: string, k: number, lineEnd: number): number {
+  return k < lineEnd ? halfWidth(source.charCodeAt(k)) : -1;
+}
+
 /** Output code units of the line being repaired; grown as needed, reused across lines. */
 let buffer = new Uint16Array(4096);
 const CHUNK = 8192;
@@ -82,24 +94,23 @@ export function repairLine(source: string, lineStart: number, lineEnd: number): 
   let previousVisible = -1;
   /** Index of the first non-whitespace character after the current position (valid while it lies ahead). */
   let nextVisibleAt = lineStart;
-  const nextVisible = (i: number): number => {
-    if (nextVisibleAt <= i) {
-      nextVisibleAt = i + 1;
-      while (nextVisibleAt < lineEnd && isWhitespace(source.charCodeAt(nextVisibleAt))) nextVisibleAt++;
-    }
-    return nextVisibleAt < lineEnd ? halfWidth(source.charCodeAt(nextVisibleAt)) : -1;
-  };
   for (let i = lineStart; i < lineEnd; i++) {
     const code = source.charCodeAt(i);
     let out: number;
     if (isWhitespace(code)) {
-      if (!isAsciiWord(before) || !isAsciiWord(nextVisible(i))) continue;
+      if (!isAsciiWord(before)) continue;
+      if (nextVisibleAt <= i) nextVisibleAt = nextVisibleIndex(source, i, lineEnd);
+      if (!isAsciiWord(visibleAt(source, nextVisibleAt, lineEnd))) continue;
       out = 0x20;
     } else {
       const char = halfWidth(code);
       out = char;
       const wide = fullWidth(char);
-      if (wide !== char && (char === 0x28 || char === 0x29 || isChineseContext(previousVisible) || isChineseContext(nextVisible(i)))) out = wide;
+      if (wide !== char) {
+        if (nextVisibleAt <= i) nextVisibleAt = nextVisibleIndex(source, i, lineEnd);
+        const chinese = isChineseContext(previousVisible) || isChineseContext(visibleAt(source, nextVisibleAt, lineEnd));
+        if (char === 0x28 || char === 0x29 || chinese) out = wide;
+      }
       previousVisible = char;
     }
     buffer[length++] = out;

@@ -10,6 +10,9 @@ export const DEFAULT_REGISTRY_PATH = join(__dirname, '..', '..', 'seeds', 'units
 /** Jurisdiction used for provisional units when a document does not say whose it is. */
 export const UNKNOWN_JURISDICTION = 'unknown';
 
+const RESOLVE_CACHE_LIMIT = 100_000;
+const RESOLVE_CACHE_MAX_NAME = 64;
+
 /** Resolution prefers the document's own jurisdiction, then the central government's. */
 const NATIONAL = 'national';
 
@@ -59,17 +62,37 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
     });
   };
 
+  const lookUp = (nameAsWritten: string, jurisdiction: string | undefined): Unit | undefined => {
+    const candidates = byKey.get(unitKey(nameAsWritten));
+    if (!candidates) return undefined;
+    const preferred = jurisdiction === undefined ? [NATIONAL] : [jurisdiction, NATIONAL];
+    for (const place of preferred) {
+      const match = candidates.find((unit) => unit.jurisdiction === place);
+      if (match) return match;
+    }
+    // Without a jurisdiction any entry will do; with one, another place's 省科技厅 is not ours.
+    return jurisdiction === undefined ? candidates[0] : undefined;
+  };
+  // The clause grammar asks some twenty times per item, mostly about the same few names: memoised per
+  // jurisdiction (null: not known), bounded like unitKey's cache.
+  const resolved = new Map<string | undefined, Map<string, Unit | null>>();
+  let resolvedCount = 0;
+
   return {
     resolve(nameAsWritten, jurisdiction) {
-      const candidates = byKey.get(unitKey(nameAsWritten));
-      if (!candidates) return undefined;
-      const preferred = jurisdiction === undefined ? [NATIONAL] : [jurisdiction, NATIONAL];
-      for (const place of preferred) {
-        const match = candidates.find((unit) => unit.jurisdiction === place);
-        if (match) return match;
+      if (nameAsWritten.length > RESOLVE_CACHE_MAX_NAME) return lookUp(nameAsWritten, jurisdiction);
+      let names = resolved.get(jurisdiction);
+      if (names === undefined) resolved.set(jurisdiction, (names = new Map()));
+      const known = names.get(nameAsWritten);
+      if (known !== undefined) return known ?? undefined;
+      const unit = lookUp(nameAsWritten, jurisdiction);
+      if (resolvedCount >= RESOLVE_CACHE_LIMIT) {
+        for (const map of resolved.values()) map.clear();
+        resolvedCount = 0;
       }
-      // Without a jurisdiction any entry will do; with one, another place's 省科技厅 is not ours.
-      return jurisdiction === undefined ? candidates[0] : undefined;
+      names.set(nameAsWritten, unit ?? null);
+      resolvedCount++;
+      return unit;
     },
     get: (id) => byId.get(id),
     all: () => [...byId.values()],
