@@ -1,6 +1,8 @@
 /** From document bytes to the graph: parse, resolve units, load. */
 export {
   DEFAULT_SEEDS_DIR,
+  LOAD_BATCH_EDGES,
+  LoadBatcher,
   ingestFiles,
   ingestDocument,
   loadSeeds,

@@ -27,9 +27,69 @@ async function loadParsed(store: GraphStore, registry: UnitRegistry, parsed: Par
   return { load, warnings: parsed.warnings };
 }
 
+/** Bad input the store or parser refused, as opposed to an outage or a bug, which stop the run. */
+const refused = (error: unknown): error is DomainError => error instanceof DomainError && !(error instanceof StoreUnavailableError);
+
 /**
- * Ingest files one by one, each in its own transaction. A file that cannot be read or parsed
- * is reported and skipped; a store outage stops the run (every later file would fail too).
+ * Responsibility edges per write transaction on the bulk path: enough that round trips and
+ * commits stop mattering (BENCHMARKS.md, load stage), few enough that one transaction's state
+ * stays small in the database's heap.
+ */
+export const LOAD_BATCH_EDGES = 20_000;
+
+/**
+ * Groups documents, in order, into load batches of about LOAD_BATCH_EDGES edges, each id at
+ * most once per batch (a later file with the same id then replaces the earlier one, in order).
+ */
+export class LoadBatcher<T extends { parsed: ParsedDocument }> {
+  private pending: T[] = [];
+  private edges = 0;
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly maxEdges = LOAD_BATCH_EDGES) {}
+
+  /** Adds `entry`; returns the batch to load first when `entry` does not fit in it, else null. */
+  add(entry: T): T[] | null {
+    const edges = entry.parsed.items.reduce((sum, item) => sum + item.assignments.length, 0);
+    const full = this.pending.length > 0 && (this.edges + edges > this.maxEdges || this.ids.has(entry.parsed.document.id));
+    const flushed = full ? this.drain() : null;
+    this.pending.push(entry);
+    this.edges += edges;
+    this.ids.add(entry.parsed.document.id);
+    return flushed;
+  }
+
+  /** The batch so far (possibly empty), and a fresh start. */
+  drain(): T[] {
+    const batch = this.pending;
+    this.pending = [];
+    this.edges = 0;
+    this.ids.clear();
+    return batch;
+  }
+}
+
+/**
+ * Load parsed documents in one write transaction. When the store refuses the batch as bad
+ * input, each document is loaded on its own, so the broken one is reported and the rest land.
+ */
+async function loadBatch(store: GraphStore, registry: UnitRegistry, batch: Array<{ path: string; parsed: ParsedDocument }>): Promise<FileIngest[]> {
+  try {
+    const loads = await store.loadDocuments(batch.map(({ parsed }) => ({ document: parsed, units: registry.unitsFor(parsed) })));
+    return loads.map((load, index) => ({ ok: true, path: batch[index]!.path, load, warnings: batch[index]!.parsed.warnings }));
+  } catch (error) {
+    if (!refused(error)) throw error;
+    if (batch.length === 1) return [{ ok: false, path: batch[0]!.path, error: error.message }];
+    const results: FileIngest[] = [];
+    for (const entry of batch) results.push(...(await loadBatch(store, registry, [entry])));
+    return results;
+  }
+}
+
+/**
+ * Ingest files in order, in batches of about LOAD_BATCH_EDGES edges per write transaction. A
+ * file that cannot be read or parsed is reported and skipped; a store outage stops the run
+ * (every later file would fail too).
  */
 export async function ingestFiles(
   store: GraphStore,
@@ -38,17 +98,28 @@ export async function ingestFiles(
   onProgress?: IngestProgress,
 ): Promise<FileIngest[]> {
   const results: FileIngest[] = [];
-  for (const path of paths) {
-    let result: FileIngest;
-    try {
-      result = { ok: true, path, ...(await loadParsed(store, registry, readDocumentFile(path, registry))) };
-    } catch (error) {
-      if (error instanceof StoreUnavailableError || !(error instanceof DomainError)) throw error;
-      result = { ok: false, path, error: error.message };
-    }
+  const report = (result: FileIngest) => {
     results.push(result);
     onProgress?.(results.length, paths.length, result);
+  };
+  const batcher = new LoadBatcher<{ path: string; parsed: ParsedDocument }>();
+  const flush = async (batch: Array<{ path: string; parsed: ParsedDocument }>) => {
+    if (batch.length > 0) for (const result of await loadBatch(store, registry, batch)) report(result);
+  };
+  for (const path of paths) {
+    let parsed: ParsedDocument;
+    try {
+      parsed = readDocumentFile(path, registry);
+    } catch (error) {
+      if (!refused(error)) throw error;
+      await flush(batcher.drain()); // keeps the results in file order
+      report({ ok: false, path, error: error.message });
+      continue;
+    }
+    const full = batcher.add({ path, parsed });
+    if (full) await flush(full);
   }
+  await flush(batcher.drain());
   return results;
 }
 

@@ -11,7 +11,7 @@ import {
   activeList,
   loadCounts,
   normaliseQuery,
-  toDocumentRecords,
+  toBatchRecords,
   toUnitSummary,
   validated,
   type DocumentRecords,
@@ -34,6 +34,7 @@ import {
   ItemQuerySchema,
   UnitQuerySchema,
   type DocumentDetail,
+  type DocumentLoad,
   type DocumentSummary,
   type GraphFilter,
   type GraphStore,
@@ -148,16 +149,24 @@ export class MemoryStore implements GraphStore {
   async ping(): Promise<void> {}
 
   async loadDocument(document: ParsedDocument, units: Unit[]): Promise<LoadResult> {
-    const records = toDocumentRecords(document, units);
-    const counts = loadCounts(records);
-    const previous = this.state.documents.get(records.document.id);
-    if (previous?.document.sha256 === records.document.sha256) return { ...counts, outcome: 'unchanged' };
+    const [result] = await this.loadDocuments([{ document, units }]);
+    return result!;
+  }
+
+  async loadDocuments(batch: DocumentLoad[]): Promise<LoadResult[]> {
     const next = copyState(this.state);
-    const touched = detachDocument(next, records.document.id);
-    attachDocument(next, records);
-    dropOrphans(next, touched);
+    const results = toBatchRecords(batch).map((records): LoadResult => {
+      const counts = loadCounts(records);
+      const previous = next.documents.get(records.document.id);
+      if (previous?.document.sha256 === records.document.sha256) return { ...counts, outcome: 'unchanged' };
+      const touched = detachDocument(next, records.document.id);
+      attachDocument(next, records);
+      dropOrphans(next, touched);
+      return { ...counts, outcome: previous ? 'replaced' : 'created' };
+    });
+    // Swapped in only now: a document refused part-way through leaves the batch unloaded, as a rolled-back transaction would.
     this.state = next;
-    return { ...counts, outcome: previous ? 'replaced' : 'created' };
+    return results;
   }
 
   async removeDocument(id: string): Promise<boolean> {

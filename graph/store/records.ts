@@ -15,7 +15,7 @@ import {
   type Unit,
 } from '../model';
 import { byId } from './order';
-import type { ItemRef, Responsibility, UnitSummary } from './types';
+import type { DocumentLoad, ItemRef, Responsibility, UnitSummary } from './types';
 
 export interface ItemRecord {
   id: string;
@@ -137,6 +137,23 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
     responsibilities,
     units: [...referenced.values()].sort(byId),
   };
+}
+
+/**
+ * Validate and flatten a batch load. One id twice in a batch has no single meaning (which
+ * version wins?), so it is refused, naming both positions.
+ */
+export function toBatchRecords(batch: DocumentLoad[]): DocumentRecords[] {
+  const seen = new Map<string, number>();
+  return batch.map(({ document, units }, index) => {
+    const records = toDocumentRecords(document, units);
+    const first = seen.get(records.document.id);
+    if (first !== undefined) {
+      throw new InvalidInputError(`batch.${index}`, `document ${records.document.id} is also entry ${first} of this batch; load it once`);
+    }
+    seen.set(records.document.id, index);
+    return records;
+  });
 }
 
 /** What a load reports, whatever its outcome. */

@@ -163,6 +163,12 @@ export const LoadResultSchema = z.object({
 });
 export type LoadResult = z.infer<typeof LoadResultSchema>;
 
+/** One document of a batch load, with every unit its assignments reference. */
+export interface DocumentLoad {
+  document: ParsedDocument;
+  units: Unit[];
+}
+
 export const StoreStatsSchema = z.object({
   nodes: z.record(z.string(), z.number().int()),
   relationships: z.record(z.string(), z.number().int()),
@@ -185,6 +191,13 @@ export interface GraphStore {
    * (registry and provisional). Same sha256 → unchanged; same id, new bytes → replaced whole.
    */
   loadDocument(document: ParsedDocument, units: Unit[]): Promise<LoadResult>;
+  /**
+   * Load several documents in one atomic write: all of them land or none does, each whole. The
+   * bulk path (CLI ingest, seeds, benchmarks): one transaction and a handful of statements for the
+   * lot, where one transaction per document pays the round trips and the commit every time.
+   * A document id may appear only once per batch. Results come back in the order given.
+   */
+  loadDocuments(batch: DocumentLoad[]): Promise<LoadResult[]>;
   /** Remove a document, its sections, items and edges, and units nothing else references. */
   removeDocument(id: string): Promise<boolean>;
   listDocuments(): Promise<DocumentSummary[]>;

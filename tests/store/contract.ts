@@ -191,6 +191,57 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
     });
   });
 
+  describe('batch loading (the bulk path)', () => {
+    const entry = (fixture: Fixture) => ({ document: fixture.parsed, units: fixture.units });
+
+    test('a batch gives the same graph and results as loading its documents one by one', async () => {
+      const results = await store.loadDocuments([entry(second), entry(seed), entry(handmade)]);
+      expect(results.map((result) => [result.documentId, result.outcome])).toEqual([
+        [second.parsed.document.id, 'created'],
+        [seed.parsed.document.id, 'created'],
+        [handmade.parsed.document.id, 'created'],
+      ]);
+      expect(results.map((result) => result.responsibilities)).toEqual([second, seed, handmade].map((f) => assignmentsOf(f.parsed).length));
+      const batched = { stats: await store.stats(), snapshot: await store.snapshot(), documents: await store.listDocuments() };
+      for (const fixture of [second, seed, handmade]) await store.removeDocument(fixture.parsed.document.id);
+      for (const fixture of [second, seed, handmade]) await load(fixture);
+      expect({ stats: await store.stats(), snapshot: await store.snapshot(), documents: await store.listDocuments() }).toEqual(batched);
+    });
+
+    test('a batch reports each document’s own outcome: unchanged, replaced and created together', async () => {
+      await load(seed);
+      await load(second);
+      const next = newVersion(second.parsed, (copy) => {
+        copy.items = copy.items.slice(0, 4);
+      });
+      const results = await store.loadDocuments([entry(seed), { document: next, units: second.units }, entry(handmade)]);
+      expect(results.map((result) => result.outcome)).toEqual(['unchanged', 'replaced', 'created']);
+      expect((await store.stats()).nodes.Item).toBe(seed.parsed.items.length + 4 + handmade.parsed.items.length);
+    });
+
+    test('one id twice in a batch is refused, naming both entries, and nothing is written', async () => {
+      await expect(store.loadDocuments([entry(seed), entry(handmade), entry(seed)])).rejects.toThrow(
+        new InvalidInputError('batch.2', `document ${seed.parsed.document.id} is also entry 0 of this batch; load it once`),
+      );
+      expect((await store.stats()).nodes.Document).toBe(0);
+    });
+
+    test('one broken document fails the whole batch: the others are not written either', async () => {
+      await load(seed);
+      const before = { stats: await store.stats(), snapshot: await store.snapshot() };
+      const broken = newVersion(second.parsed, (copy) => {
+        copy.items.at(-1)!.id = seed.parsed.items[0]?.id ?? '';
+      });
+      await expect(store.loadDocuments([entry(handmade), { document: broken, units: second.units }])).rejects.toThrow(InvalidInputError);
+      expect({ stats: await store.stats(), snapshot: await store.snapshot() }).toEqual(before);
+    });
+
+    test('an empty batch writes nothing', async () => {
+      await expect(store.loadDocuments([])).resolves.toEqual([]);
+      expect((await store.stats()).nodes.Document).toBe(0);
+    });
+  });
+
   describe('a load that fails writes nothing', () => {
     const withoutUnit = (fixture: Fixture, unitId: string): Unit[] => fixture.units.filter((unit) => unit.id !== unitId);
 

@@ -5,7 +5,7 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { InvalidInputError, StoreUnavailableError } from '../../errors';
 import { ROLE_RELATIONSHIP, type ParsedDocument, type Unit } from '../../model';
-import { activeList, loadCounts, normaliseQuery, toDocumentRecords, toUnitSummary, validated } from '../records';
+import { activeList, loadCounts, normaliseQuery, toBatchRecords, toUnitSummary, validated } from '../records';
 import {
   buildDocumentDetail,
   buildDataVersion,
@@ -21,6 +21,7 @@ import {
   ItemQuerySchema,
   UnitQuerySchema,
   type DocumentDetail,
+  type DocumentLoad,
   type DocumentSummary,
   type GraphFilter,
   type GraphStore,
@@ -35,6 +36,7 @@ import {
   type UnitSummary,
 } from '../types';
 import * as queries from './queries';
+import type { LoadOutcome } from './queries';
 
 export interface Neo4jConfig {
   uri: string;
@@ -95,13 +97,17 @@ export class Neo4jStore implements GraphStore {
   }
 
   async loadDocument(document: ParsedDocument, units: Unit[]): Promise<LoadResult> {
-    const records = toDocumentRecords(document, units);
-    const counts = loadCounts(records);
-    // Same bytes already loaded: answer without opening a write transaction at all.
-    const loaded = await this.read((tx) => queries.documentSha256(tx, { documentId: records.document.id }));
-    if (loaded === records.document.sha256) return { ...counts, outcome: 'unchanged' };
-    const outcome = await this.write((tx) => queries.writeDocument(tx, records));
-    return { ...counts, outcome };
+    const [result] = await this.loadDocuments([{ document, units }]);
+    return result!;
+  }
+
+  async loadDocuments(batch: DocumentLoad[]): Promise<LoadResult[]> {
+    const records = toBatchRecords(batch);
+    // Bytes already loaded: answer without opening a write transaction for them at all.
+    const loaded = await this.read((tx) => queries.documentSha256s(tx, { documentIds: records.map(({ document }) => document.id) }));
+    const changed = records.filter(({ document }) => loaded.get(document.id) !== document.sha256);
+    const outcomes = changed.length > 0 ? await this.write((tx) => queries.writeDocuments(tx, changed)) : new Map<string, LoadOutcome>();
+    return records.map((record) => ({ ...loadCounts(record), outcome: outcomes.get(record.document.id) ?? 'unchanged' }));
   }
 
   async removeDocument(id: string): Promise<boolean> {
