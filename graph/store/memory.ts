@@ -21,12 +21,12 @@ import {
 } from './records';
 import {
   buildDocumentDetail,
-  buildDataVersion,
   buildDocumentSummary,
   buildItemDetail,
   buildItemPage,
   buildSnapshot,
   buildUnitDetail,
+  toggleDataVersion,
   type Owned,
 } from './results';
 import {
@@ -59,6 +59,8 @@ interface MemoryState {
   sections: Map<string, SectionRecord>;
   edgesByItem: Map<string, ResponsibilityRecord[]>;
   edgesByUnit: Map<string, ResponsibilityRecord[]>;
+  /** The data version (toggleDataVersion), kept up to date by attach and detach. */
+  version: string;
 }
 
 const emptyState = (): MemoryState => ({
@@ -68,6 +70,7 @@ const emptyState = (): MemoryState => ({
   sections: new Map(),
   edgesByItem: new Map(),
   edgesByUnit: new Map(),
+  version: '',
 });
 
 /** Shallow copies: records are never mutated, only the maps and the per-unit edge lists. */
@@ -78,6 +81,7 @@ const copyState = (state: MemoryState): MemoryState => ({
   sections: new Map(state.sections),
   edgesByItem: new Map(state.edgesByItem),
   edgesByUnit: new Map(state.edgesByUnit),
+  version: state.version,
 });
 
 /** Take a document out of `next`; returns the units it referenced (candidates for orphan removal). */
@@ -86,6 +90,7 @@ function detachDocument(next: MemoryState, documentId: string): Set<string> {
   const touched = new Set<string>();
   if (!stored) return touched;
   next.documents.delete(documentId);
+  next.version = toggleDataVersion(next.version, stored.document);
   for (const section of stored.sections) next.sections.delete(section.id);
   for (const item of stored.items) {
     next.items.delete(item.id);
@@ -134,6 +139,7 @@ function attachDocument(next: MemoryState, records: DocumentRecords): void {
     next.edgesByUnit.set(unitId, [...(next.edgesByUnit.get(unitId) ?? []), ...edges]);
   }
   next.documents.set(stored.document.id, stored);
+  next.version = toggleDataVersion(next.version, stored.document);
 }
 
 function dropOrphans(next: MemoryState, candidates: Iterable<string>): void {
@@ -190,7 +196,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async dataVersion(): Promise<string> {
-    return buildDataVersion([...this.state.documents.values()].map(({ document }) => document));
+    return this.state.version;
   }
 
   async getDocument(id: string): Promise<DocumentDetail | null> {

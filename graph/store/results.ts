@@ -2,6 +2,7 @@
  * Shape store records into the interface's result objects. Both stores gather the same
  * records in their own way and hand them to these builders, which also fix the order.
  */
+import { createHash } from 'node:crypto';
 import type { DocumentMeta, Unit } from '../model';
 import { byId, byItemOrder, byOwnerOrder, byPartnerOrder, byResponsibilityOrder, bySectionOrder } from './order';
 import {
@@ -20,12 +21,19 @@ export interface Counts {
   responsibilities: number;
 }
 
-/** `id@sha256` of every loaded document, in id order: equal versions mean equal data. */
-export function buildDataVersion(documents: Array<Pick<DocumentMeta, 'id' | 'sha256'>>): string {
-  return [...documents]
-    .sort(byId)
-    .map(({ id, sha256 }) => `${id}@${sha256}`)
-    .join(',');
+/**
+ * The data version after `document` enters or leaves the store: the XOR, over every loaded
+ * document, of sha256(`id@sha256`), in hex; '' for an empty store. XOR makes it order-free and
+ * updatable per write (toggle the old bytes out, the new ones in), so reading it costs one
+ * value however many documents there are, and equal data gives equal versions in every store.
+ */
+export function toggleDataVersion(version: string, document: Pick<DocumentMeta, 'id' | 'sha256'>): string {
+  const digest = createHash('sha256').update(`${document.id}@${document.sha256}`).digest();
+  if (version !== '') {
+    const current = Buffer.from(version, 'hex');
+    for (let index = 0; index < digest.length; index++) digest[index]! ^= current[index]!;
+  }
+  return digest.every((byte) => byte === 0) ? '' : digest.toString('hex');
 }
 
 export function buildDocumentSummary(document: DocumentMeta, counts: Counts): DocumentSummary {

@@ -202,8 +202,9 @@ export interface GraphStore {
   removeDocument(id: string): Promise<boolean>;
   listDocuments(): Promise<DocumentSummary[]>;
   /**
-   * Changes whenever the stored data changes: the loaded documents' ids and sha256, in id order.
-   * Cheap (no counting), so callers can key caches on it per request.
+   * A digest of the loaded documents' ids and bytes (toggleDataVersion): equal data, equal
+   * version, in either store; '' when empty. One stored value, so callers can key caches on it
+   * per request however large the graph.
    */
   dataVersion(): Promise<string>;
   getDocument(id: string): Promise<DocumentDetail | null>;

@@ -3,6 +3,7 @@
  * neo4j.test.ts). Expectations come from the parser's output and the source text, never from
  * a store, so a store that drops, duplicates or misplaces a responsibility fails here.
  */
+import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../../graph/errors';
 import { ROLE_RELATIONSHIP, ROLES, UNIT_KIND_LABEL, type ParsedDocument, type Unit } from '../../graph/model';
 import type { GraphStore } from '../../graph/store';
@@ -60,6 +61,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
   });
 
   const load = (fixture: Fixture) => store.loadDocument(fixture.parsed, fixture.units);
+  const entry = (fixture: Fixture) => ({ document: fixture.parsed, units: fixture.units });
 
   test('the fixtures hold what the contract relies on', () => {
     expect(dataBureau).toBeDefined();
@@ -118,14 +120,42 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       expect(await state()).toEqual(before);
     });
 
-    test('the data version names every loaded document and its bytes, and follows loads and removals', async () => {
+    test('the data version digests every loaded document and its bytes, and follows loads and removals', async () => {
+      // Computed here from its definition, not by the store: XOR of sha256("id@sha256") over the loaded documents.
+      const digest = (...fixtures: Fixture[]) => {
+        const xor = Buffer.alloc(32);
+        for (const { parsed } of fixtures) {
+          const hash = createHash('sha256').update(`${parsed.document.id}@${parsed.document.sha256}`).digest();
+          hash.forEach((byte, index) => (xor[index]! ^= byte));
+        }
+        return xor.toString('hex');
+      };
       expect(await store.dataVersion()).toBe('');
       await load(second);
+      expect(await store.dataVersion()).toBe(digest(second));
       await load(seed);
-      const ids = [seed.parsed.document, second.parsed.document].sort((a, b) => (a.id < b.id ? -1 : 1));
-      expect(await store.dataVersion()).toBe(ids.map(({ id, sha256 }) => `${id}@${sha256}`).join(','));
-      await store.removeDocument(second.parsed.document.id);
-      expect(await store.dataVersion()).toBe(`${seed.parsed.document.id}@${seed.parsed.document.sha256}`);
+      expect(await store.dataVersion()).toBe(digest(seed, second));
+      await load(seed);
+      expect(await store.dataVersion()).toBe(digest(seed, second));
+      const next = newVersion(second.parsed, (copy) => {
+        copy.items = copy.items.slice(0, 3);
+      });
+      await store.loadDocument(next, second.units);
+      expect(await store.dataVersion()).toBe(digest(seed, { ...second, parsed: next }));
+      await store.removeDocument(next.document.id);
+      expect(await store.dataVersion()).toBe(digest(seed));
+      await store.removeDocument(seed.parsed.document.id);
+      expect(await store.dataVersion()).toBe('');
+    });
+
+    test('a refused load leaves the data version as it was', async () => {
+      await load(seed);
+      const before = await store.dataVersion();
+      const broken = newVersion(second.parsed, (copy) => {
+        copy.items.at(-1)!.id = seed.parsed.items[0]?.id ?? '';
+      });
+      await expect(store.loadDocuments([entry(handmade), { document: broken, units: second.units }])).rejects.toThrow(InvalidInputError);
+      expect(await store.dataVersion()).toBe(before);
     });
 
     test('units are shared across documents through their registry ids', async () => {
@@ -192,8 +222,6 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
   });
 
   describe('batch loading (the bulk path)', () => {
-    const entry = (fixture: Fixture) => ({ document: fixture.parsed, units: fixture.units });
-
     test('a batch gives the same graph and results as loading its documents one by one', async () => {
       const results = await store.loadDocuments([entry(second), entry(seed), entry(handmade)]);
       expect(results.map((result) => [result.documentId, result.outcome])).toEqual([

@@ -64,6 +64,18 @@ describeNeo4j('Neo4jStore', () => {
       ]);
     });
 
+    test('a database loaded before the version node existed gets its data version at init', async () => {
+      const { seed, second } = fixtures;
+      await store.loadDocuments([{ document: seed.parsed, units: seed.units }, { document: second.parsed, units: second.units }]);
+      const version = await store.dataVersion();
+      expect(version).toMatch(/^[0-9a-f]{64}$/);
+      await cypher("MATCH (v:GraphVersion {id: 'graph'}) DELETE v");
+      expect(await store.dataVersion()).toBe('');
+      await store.init();
+      expect(await store.dataVersion()).toBe(version);
+      expect(await cypher('MATCH (v:GraphVersion) RETURN count(v) AS versions')).toEqual([{ versions: 1 }]);
+    });
+
     test('an auditor can walk from a LEADS edge back to the words in the source', async () => {
       const { seed } = fixtures;
       await store.loadDocument(seed.parsed, seed.units);

@@ -18,7 +18,7 @@ import {
   type UnitKind,
 } from '../../model';
 import type { DocumentRecords, ItemRecord, ResponsibilityRecord, SectionRecord } from '../records';
-import type { Owned } from '../results';
+import { toggleDataVersion, type Owned } from '../results';
 import type { StoreStats } from '../types';
 import { NODE_LABELS, RELATIONSHIP_TYPES, RESPONSIBILITY_TYPES, ROLE_OF_RELATIONSHIP } from '../vocabulary';
 
@@ -38,6 +38,7 @@ const SCHEMA = [
   'CREATE CONSTRAINT section_id IF NOT EXISTS FOR (s:Section) REQUIRE s.id IS UNIQUE',
   'CREATE CONSTRAINT item_id IF NOT EXISTS FOR (i:Item) REQUIRE i.id IS UNIQUE',
   'CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (u:Unit) REQUIRE u.id IS UNIQUE',
+  'CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v.id IS UNIQUE',
   'CREATE INDEX item_document IF NOT EXISTS FOR (i:Item) ON (i.documentId)',
   'CREATE INDEX section_document IF NOT EXISTS FOR (s:Section) ON (s.documentId)',
   // The CJK analyzer indexes Chinese as overlapping bigrams, so 数据要素 finds what a reader expects.
@@ -57,6 +58,39 @@ export async function ping(tx: ManagedTransaction): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // Loading and removing
+
+// ---------------------------------------------------------------------------------------------
+// The data version: one (:GraphVersion {id: 'graph'}) node holding toggleDataVersion's digest.
+// Every write transaction locks it first and updates it last, so readers see a version that
+// moves with the data in the same commit, and concurrent writers queue instead of deadlocking.
+
+export async function dataVersion(tx: ManagedTransaction): Promise<string> {
+  const result = await tx.run("MATCH (v:GraphVersion {id: 'graph'}) RETURN v.digest AS digest");
+  return (result.records[0]?.get('digest') as string | undefined) ?? '';
+}
+
+async function lockDataVersion(tx: ManagedTransaction): Promise<string> {
+  const result = await tx.run(
+    "MERGE (v:GraphVersion {id: 'graph'}) ON CREATE SET v.digest = '' SET v.writtenAt = datetime() RETURN v.digest AS digest",
+  );
+  return result.records[0]?.get('digest') as string;
+}
+
+async function setDataVersion(tx: ManagedTransaction, digest: string): Promise<void> {
+  await tx.run("MATCH (v:GraphVersion {id: 'graph'}) SET v.digest = $digest", { digest });
+}
+
+/** A database written before the version node existed gets one computed from its documents. */
+export async function initDataVersion(tx: ManagedTransaction): Promise<void> {
+  const found = await tx.run("MATCH (v:GraphVersion {id: 'graph'}) RETURN v.id");
+  if (found.records.length > 0) return;
+  const documents = await tx.run('MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha256');
+  const digest = documents.records.reduce(
+    (version, record) => toggleDataVersion(version, { id: record.get('id'), sha256: record.get('sha256') }),
+    '',
+  );
+  await tx.run("MERGE (v:GraphVersion {id: 'graph'}) ON CREATE SET v.digest = $digest", { digest });
+}
 
 /** The stored sha256 of each of these documents that exists. */
 export async function documentSha256s(tx: ManagedTransaction, params: { documentIds: string[] }): Promise<Map<string, string>> {
@@ -171,13 +205,17 @@ export type LoadOutcome = 'created' | 'replaced' | 'unchanged';
  * were loaded meanwhile by a concurrent caller is 'unchanged' and rewritten with equal values only.
  */
 export async function writeDocuments(tx: ManagedTransaction, batch: DocumentRecords[]): Promise<Map<string, LoadOutcome>> {
+  let version = await lockDataVersion(tx);
   const ordered = [...batch].sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0));
   const previous = await upsertDocuments(tx, ordered.map((records) => records.document));
   const outcomes = new Map<string, LoadOutcome>();
   const changed = ordered.filter(({ document }) => {
     const before = previous.get(document.id) ?? null;
     outcomes.set(document.id, before === document.sha256 ? 'unchanged' : before === null ? 'created' : 'replaced');
-    return before !== document.sha256;
+    if (before === document.sha256) return false;
+    if (before !== null) version = toggleDataVersion(version, { id: document.id, sha256: before });
+    version = toggleDataVersion(version, document);
+    return true;
   });
   const replaced = changed.filter(({ document }) => outcomes.get(document.id) === 'replaced').map(({ document }) => document.id);
   const touched = replaced.length > 0 ? await unitsOfDocuments(tx, replaced) : [];
@@ -194,16 +232,20 @@ export async function writeDocuments(tx: ManagedTransaction, batch: DocumentReco
     await unwind(tx, CREATE_RESPONSIBILITIES[role], responsibilities.filter((edge) => edge.role === role));
   }
   await deleteOrphanUnits(tx, touched);
+  await setDataVersion(tx, version);
   return outcomes;
 }
 
 export async function deleteDocument(tx: ManagedTransaction, params: { documentId: string }): Promise<boolean> {
-  const found = await tx.run('MATCH (d:Document {id: $documentId}) RETURN d.id AS id', params);
-  if (found.records.length === 0) return false;
+  const version = await lockDataVersion(tx);
+  const found = await tx.run('MATCH (d:Document {id: $documentId}) RETURN d.id AS id, d.sha256 AS sha256', params);
+  const record = found.records[0];
+  if (!record) return false;
   const touched = await unitsOfDocuments(tx, [params.documentId]);
   await deleteDocumentsContent(tx, [params.documentId]);
   await tx.run('MATCH (d:Document {id: $documentId}) DETACH DELETE d', params);
   await deleteOrphanUnits(tx, touched);
+  await setDataVersion(tx, toggleDataVersion(version, { id: record.get('id'), sha256: record.get('sha256') }));
   return true;
 }
 
@@ -285,11 +327,6 @@ function ownedFrom(rows: Array<EdgeRow & { unit: Properties }>): Owned[] {
 
 // ---------------------------------------------------------------------------------------------
 // Reading
-
-export async function documentVersions(tx: ManagedTransaction): Promise<Array<{ id: string; sha256: string }>> {
-  const result = await tx.run('MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha256');
-  return result.records.map((record) => ({ id: record.get('id'), sha256: record.get('sha256') }));
-}
 
 export async function listDocuments(
   tx: ManagedTransaction,

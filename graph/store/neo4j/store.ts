@@ -8,7 +8,6 @@ import { ROLE_RELATIONSHIP, type ParsedDocument, type Unit } from '../../model';
 import { activeList, loadCounts, normaliseQuery, toBatchRecords, toUnitSummary, validated } from '../records';
 import {
   buildDocumentDetail,
-  buildDataVersion,
   buildDocumentSummary,
   buildItemDetail,
   buildItemPage,
@@ -86,6 +85,7 @@ export class Neo4jStore implements GraphStore {
         if (!(error instanceof Neo4jError && /AlreadyExists/.test(error.code))) throw error;
       }
     }
+    await this.write(queries.initDataVersion);
   }
 
   async close(): Promise<void> {
@@ -120,7 +120,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async dataVersion(): Promise<string> {
-    return buildDataVersion(await this.read(queries.documentVersions));
+    return this.read(queries.dataVersion);
   }
 
   async getDocument(id: string): Promise<DocumentDetail | null> {
