@@ -61,6 +61,8 @@ export const ItemSchema = z.object({
   label: z.string().min(1),
   /** Number of the section the item stands in, null when the document has no sections. */
   section: z.number().int().positive().nullable(),
+  /** Id of that section, given only where the document repeats the section's number (two 三、), which `section` cannot tell apart. */
+  sectionId: z.string().min(1).optional(),
   /** Id of the parent item, for sub-items that carry their own clause. */
   parent: z.string().optional(),
   /** The title sentence, up to the first 。 */
@@ -82,6 +84,7 @@ export const WarningCodeSchema = z.enum([
   'no-lead',
   'generic-only',
   'duplicate-item-number',
+  'duplicate-section-number',
   'empty-clause',
 ]);
 export const ParseWarningSchema = z.object({

@@ -34,6 +34,8 @@ interface ItemDraft {
   no: number;
   label: string;
   section: number | null;
+  /** Id of that section (unique even where a section number repeats), null outside sections. */
+  sectionId: string | null;
   paragraphs: Paragraph[];
   subItems: ItemDraft[];
   /** Numbering style of the item itself when it is numbered like a sub-item (1.), so that 2. is its sibling. */
@@ -78,31 +80,44 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const id = options.id ?? options.sidecar?.id ?? documentId(file, sha256);
   const jurisdiction = header.jurisdiction;
 
+  const warnings: ParseWarning[] = [];
+  const warn = (warning: ClauseWarning, itemId?: string) =>
+    warnings.push({ code: warning.code, message: warning.message, ...locate(warning.offset), file, ...(itemId ? { itemId } : {}) });
+  const usedIds = new Set<string>();
+  /** The wanted id, or, when a number repeats, the wanted id with a suffix (-2, -3, …) and a warning. */
+  const uniqueId = (wanted: string, what: 'item' | 'section', label: string, offset: number) => {
+    let candidate = wanted;
+    for (let n = 2; usedIds.has(candidate); n++) candidate = `${wanted}-${n}`;
+    if (candidate !== wanted)
+      warn({ code: `duplicate-${what}-number`, message: `${what} number ${label} appears more than once; this one is ${candidate}`, offset });
+    usedIds.add(candidate);
+    return candidate;
+  };
+
   const sections: Section[] = [];
   const drafts: ItemDraft[] = [];
   /** Text outside every item: the preamble, section introductions, closing lines. */
   const outside: Paragraph[] = paragraphs.slice(0, bodyStart);
   let item: ItemDraft | undefined;
   for (const paragraph of paragraphs.slice(bodyStart)) {
-    const currentSection = sections[sections.length - 1]?.no ?? null;
+    const currentSection = sections[sections.length - 1] ?? null;
+    const section = currentSection?.no ?? null;
+    const sectionId = currentSection?.id ?? null;
     if (paragraph.kind === 'section') {
-      sections.push({ id: `${id}/section-${paragraph.no}`, no: paragraph.no, label: paragraph.label, title: paragraph.body.text.slice(paragraph.label.length) });
+      const newId = uniqueId(`${id}/section-${paragraph.no}`, 'section', paragraph.label, paragraph.body.starts[0]!);
+      sections.push({ id: newId, no: paragraph.no, label: paragraph.label, title: paragraph.body.text.slice(paragraph.label.length) });
       item = undefined;
     } else if (isTopItem(paragraph) || (paragraph.kind === 'sub-item' && (!item || item.ownStyle === paragraph.style))) {
       // A numbered task straight under a section, in whatever style, is a task of its own.
-      item = { no: paragraph.no, label: paragraph.label, section: currentSection, paragraphs: [paragraph], subItems: [], ownStyle: paragraph.style };
+      item = { no: paragraph.no, label: paragraph.label, section, sectionId, paragraphs: [paragraph], subItems: [], ownStyle: paragraph.style };
       drafts.push(item);
     } else if (item && paragraph.kind === 'sub-item' && (item.subStyle ?? paragraph.style) === paragraph.style) {
       item.subStyle = paragraph.style;
-      item.subItems.push({ no: paragraph.no, label: paragraph.label, section: item.section, paragraphs: [paragraph], subItems: [] });
+      item.subItems.push({ no: paragraph.no, label: paragraph.label, section: item.section, sectionId: item.sectionId, paragraphs: [paragraph], subItems: [] });
     } else if (item) {
       (item.subItems[item.subItems.length - 1] ?? item).paragraphs.push(paragraph);
     } else outside.push(paragraph);
   }
-
-  const warnings: ParseWarning[] = [];
-  const warn = (warning: ClauseWarning, itemId?: string) =>
-    warnings.push({ code: warning.code, message: warning.message, ...locate(warning.offset), file, ...(itemId ? { itemId } : {}) });
 
   // A convention stated outside the clauses (the preamble's 各项任务列第一位的为牵头单位) holds for the whole document.
   let firstListedLeads = outside.some((p) => FIRST_LISTED_LEADS.test(toSimplified(p.body.text)));
@@ -163,6 +178,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       no: draft.no,
       label,
       section: draft.section,
+      ...(draft.sectionId !== null && repeatedSections.has(draft.sectionId) ? { sectionId: draft.sectionId } : {}),
       ...(parent ? { parent } : {}),
       title,
       text: text.text,
@@ -174,22 +190,18 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   };
 
   const items: Item[] = [];
-  const usedIds = new Set<string>();
-  const uniqueId = (wanted: string, label: string, offset: number) => {
-    let candidate = wanted;
-    for (let n = 2; usedIds.has(candidate); n++) candidate = `${wanted}-${n}`;
-    if (candidate !== wanted) warn({ code: 'duplicate-item-number', message: `item number ${label} appears more than once; this one is ${candidate}`, offset });
-    usedIds.add(candidate);
-    return candidate;
-  };
+  const sectionsNumbered = new Map<number, number>();
+  for (const section of sections) sectionsNumbered.set(section.no, (sectionsNumbered.get(section.no) ?? 0) + 1);
+  /** Sections whose number another shares: their items name them by id too. */
+  const repeatedSections = new Set(sections.filter((section) => sectionsNumbered.get(section.no)! > 1).map((section) => section.id));
   // District plans often number tasks 1. 2. … afresh in every section: then the section is part
   // of the id and the label (`二、1.`), and the repeated numbers are no fault.
-  const restartsPerSection = drafts.some((draft, i) => i > 0 && draft.section !== drafts[i - 1]!.section && draft.no <= drafts[i - 1]!.no);
-  const sectionLabel = (no: number | null) => sections.find((section) => section.no === no)?.label ?? '';
+  const restartsPerSection = drafts.some((draft, i) => i > 0 && draft.sectionId !== drafts[i - 1]!.sectionId && draft.no <= drafts[i - 1]!.no);
+  const sectionLabel = (sectionId: string | null) => sections.find((section) => section.id === sectionId)?.label ?? '';
   for (const draft of drafts) {
-    const label = restartsPerSection ? `${sectionLabel(draft.section)}${draft.label}` : draft.label;
-    const wantedId = restartsPerSection && draft.section !== null ? `${id}/section-${draft.section}/item-${draft.no}` : `${id}/item-${draft.no}`;
-    const itemId = uniqueId(wantedId, label, draft.paragraphs[0]!.body.starts[0]!);
+    const label = restartsPerSection ? `${sectionLabel(draft.sectionId)}${draft.label}` : draft.label;
+    const wantedId = restartsPerSection && draft.sectionId !== null ? `${draft.sectionId}/item-${draft.no}` : `${id}/item-${draft.no}`;
+    const itemId = uniqueId(wantedId, 'item', label, draft.paragraphs[0]!.body.starts[0]!);
     const subsWithClause = draft.subItems.filter((sub) =>
       sub.paragraphs.some((p, i) => p.kind === 'role-line' || findTrailingClause(withoutLabel(p, i), context(), []) !== undefined),
     );
@@ -200,7 +212,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       items.push(parent);
       for (const sub of draft.subItems) {
         const subLabel = `${label}${sub.label}`;
-        items.push(readItem(sub, uniqueId(`${itemId}.${sub.no}`, subLabel, sub.paragraphs[0]!.body.starts[0]!), subLabel, itemId));
+        items.push(readItem(sub, uniqueId(`${itemId}.${sub.no}`, 'item', subLabel, sub.paragraphs[0]!.body.starts[0]!), subLabel, itemId));
       }
     } else {
       items.push(readItem({ ...draft, paragraphs: [...draft.paragraphs, ...draft.subItems.flatMap((sub) => sub.paragraphs)] }, itemId, label));

@@ -70,14 +70,16 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
   const { document, sections, items } = checked.data;
   const documentId = document.id;
 
+  const sectionById = new Map<string, SectionRecord>();
   const sectionByNo = new Map<number, SectionRecord>();
-  const sectionIds = new Set<string>();
+  /** Numbers printed on more than one section (two 三、): their items must name the section by id. */
+  const repeatedNos = new Set<number>();
   for (const section of sections) {
-    if (sectionByNo.has(section.no) || sectionIds.has(section.id)) {
-      throw new InvalidInputError('sections', `section ${section.label} (${section.id}) appears twice in ${documentId}`);
-    }
-    sectionByNo.set(section.no, { ...section, documentId });
-    sectionIds.add(section.id);
+    if (sectionById.has(section.id)) throw new InvalidInputError('sections', `section ${section.label} (${section.id}) appears twice in ${documentId}`);
+    const record = { ...section, documentId };
+    sectionById.set(section.id, record);
+    if (sectionByNo.has(section.no)) repeatedNos.add(section.no);
+    else sectionByNo.set(section.no, record);
   }
 
   const unitById = new Map(checkedUnits.data.map((unit) => [unit.id, unit]));
@@ -88,7 +90,13 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
   items.forEach((item, position) => {
     if (itemIds.has(item.id)) throw new InvalidInputError('items', `item id ${item.id} appears twice in ${documentId}`);
     itemIds.add(item.id);
-    const section = item.section === null ? null : sectionByNo.get(item.section);
+    if (item.section !== null && repeatedNos.has(item.section) && item.sectionId === undefined) {
+      throw new InvalidInputError('items', `item ${item.label} (${item.id}) names section ${item.section}, which ${documentId} numbers more than once, without its sectionId`);
+    }
+    const section = item.section === null ? null : item.sectionId === undefined ? sectionByNo.get(item.section) : sectionById.get(item.sectionId);
+    if (section !== undefined && section !== null && section.no !== item.section) {
+      throw new InvalidInputError('items', `item ${item.label} (${item.id}) names section ${item.section} but section id ${section.id}, numbered ${section.no}`);
+    }
     if (section === undefined) {
       throw new InvalidInputError('items', `item ${item.label} (${item.id}) names section ${item.section}, which ${documentId} lacks`);
     }
@@ -132,7 +140,7 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
 
   return {
     document,
-    sections: [...sectionByNo.values()],
+    sections: [...sectionById.values()],
     items: itemRecords,
     responsibilities,
     units: [...referenced.values()].sort(byId),

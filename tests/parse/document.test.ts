@@ -7,6 +7,7 @@ import { InvalidInputError, ParseError } from '../../graph/errors';
 import { ParsedDocumentSchema, type Item, type ParsedDocument } from '../../graph/model';
 import { parseDocument, readDocumentFile } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
+import { MemoryStore } from '../../graph/store';
 
 const ROOT = join(__dirname, '..', '..');
 const SEED = join(ROOT, 'seeds/documents/guangdong-digital-economy-2023.txt');
@@ -241,6 +242,47 @@ describe('structure of other layouts', () => {
       'support:省財政廳:gd.dept.finance',
       'implement:相關市政府:generic.gd.related-cities',
     ]);
+  });
+});
+
+describe('a section number printed twice', () => {
+  const text = ['工作要点', '一、总体', '（一）甲。（省科技厅牵头）', '三、任务', '（二）乙。（省财政厅牵头）', '三、保障', '（三）丙。（省教育厅牵头）'].join('\n');
+  const parsed = parse(text, 'repeat.txt');
+
+  test('the repeat gets its own section id, as a repeated item number does, and a warning', () => {
+    expect(parsed.sections.map((s) => [s.id, s.no, s.label, s.title])).toEqual([
+      ['repeat/section-1', 1, '一、', '总体'],
+      ['repeat/section-3', 3, '三、', '任务'],
+      ['repeat/section-3-2', 3, '三、', '保障'],
+    ]);
+    expect(parsed.items.map((i) => [i.id, i.section, i.sectionId])).toEqual([
+      ['repeat/item-1', 1, undefined],
+      ['repeat/item-2', 3, 'repeat/section-3'],
+      ['repeat/item-3', 3, 'repeat/section-3-2'],
+    ]);
+    expect(parsed.warnings.map((w) => [w.code, w.file, w.line, w.column, w.message])).toEqual([
+      ['duplicate-section-number', 'repeat.txt', 6, 1, 'section number 三、 appears more than once; this one is repeat/section-3-2'],
+    ]);
+  });
+
+  test('items numbered afresh under the repeat take its id into theirs', () => {
+    const district = parse(['区工作方案', '三、甲', '1.推进甲。（区发改局牵头）', '三、乙', '1.推进乙。（区财政局牵头）'].join('\n'), 'district.txt');
+    expect(district.items.map((i) => [i.id, i.label])).toEqual([
+      ['district/section-3/item-1', '三、1.'],
+      ['district/section-3-2/item-1', '三、1.'],
+    ]);
+  });
+
+  test('the document loads into a store with both sections, each with its own item', async () => {
+    const store = new MemoryStore();
+    await expect(store.loadDocument(parsed, registry.unitsFor(parsed))).resolves.toMatchObject({ outcome: 'created', items: 3 });
+    const detail = await store.getDocument('repeat');
+    expect(detail?.sections.map((s) => [s.id, s.label, s.items])).toEqual([
+      ['repeat/section-1', '一、', 1],
+      ['repeat/section-3', '三、', 1],
+      ['repeat/section-3-2', '三、', 1],
+    ]);
+    expect((await store.getItem('repeat/item-3'))?.section?.id).toBe('repeat/section-3-2');
   });
 });
 
