@@ -1,8 +1,8 @@
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import { useEffect, useRef } from 'react';
-import { layoutOptions, type LayoutName } from './layouts';
+import { LAYOUT_MEASURE, layoutOptions, type LayoutName } from './layouts';
 import { applyFocus, patchElements } from './patchElements';
 import { stylesheet } from './stylesheet';
 
@@ -27,6 +27,28 @@ interface CytoscapeViewProps {
   onHover: (info: HoverInfo | null) => void;
   onReady?: (cy: Core | null) => void;
   ariaLabel: string;
+}
+
+/**
+ * Runs a layout and says where it stands on the container: `data-layout="running"` until
+ * `layoutstop`, then `"settled"` (what tests and the bench wait on), and records the run as a
+ * performance measure. A run replaced before it stops (an animated one) never marks the view settled.
+ */
+function runLayout(cy: Core, options: LayoutOptions, container: HTMLElement | null): void {
+  const run = cy.layout(options);
+  const started = performance.now();
+  container?.setAttribute('data-layout', 'running');
+  run.one('layoutstop', () => {
+    if (cy.scratch('_layoutRun') !== run) return;
+    performance.measure(LAYOUT_MEASURE, {
+      start: started,
+      // The detail is structured-cloned: the JSON round trip leaves out option functions (concentric's rings).
+      detail: { elements: cy.elements().length, options: JSON.parse(JSON.stringify(options)) as unknown },
+    });
+    container?.setAttribute('data-layout', 'settled');
+  });
+  cy.scratch('_layoutRun', run);
+  run.run();
 }
 
 /**
@@ -83,7 +105,7 @@ export function CytoscapeView(props: CytoscapeViewProps) {
     const { added } = patchElements(cy, elements);
     if (added > 0 || lastLayout.current !== layout) {
       lastLayout.current = layout;
-      cy.layout(layoutOptions(layout, cy.elements().length)).run();
+      runLayout(cy, layoutOptions(layout, cy.elements().length), container.current);
     }
     applyFocus(cy, focusId, depth);
     // What is really drawn, for people (and end-to-end tests) to check against the response.
