@@ -33,61 +33,93 @@ import {
   NodeMetricsSchema,
   WorkloadReportSchema,
 } from '../graph/analytics';
-import { CytoscapeGraphSchema, CytoscapeModeSchema } from '../graph/export';
+import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema } from '../graph/export';
 
 // ---------------------------------------------------------------------------------------------
 // Query building blocks. Query strings arrive as text (or arrays of text when repeated), so each
 // block says how its text becomes a value; `z.toJSONSchema(…, { io: 'input' })` documents the text.
 // ---------------------------------------------------------------------------------------------
 
-/** `a,b` or `x=a&x=b` (or both) → ['a', 'b'], each checked by `item`. */
-const listParam = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
+/** One list item as a regular-expression fragment: an enum's values, or an anchored pattern's body. */
+function itemPattern(item: z.ZodType<unknown, string>): string {
+  const schema = z.toJSONSchema(item, { io: 'input' }) as { enum?: string[]; pattern?: string };
+  if (schema.enum) return schema.enum.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  if (schema.pattern?.startsWith('^') && schema.pattern.endsWith('$')) return schema.pattern.slice(1, -1);
+  throw new Error('a list item must be an enum or a string with an anchored pattern');
+}
+
+/** Text of comma-separated `part`s; spaces around a part and empty parts are allowed. */
+const commaSeparated = (part: string) => new RegExp(`^ *(?:${part})? *(?:, *(?:${part})? *)*$`);
+
+/**
+ * `a,b` or `x=a&x=b` (or both) → ['a', 'b']; spaces around items and empty items are ignored. With
+ * `item` (an enum or a pattern; `what` names it in errors), each text is checked by one regular
+ * expression, which the OpenAPI document carries as its `pattern`: the documented syntax is the enforced one.
+ */
+function listParam(): z.ZodType<string[], string | string[]>;
+function listParam<T extends z.ZodType<unknown, string>>(item: T, what: string): z.ZodType<z.output<T>[], string | string[]>;
+function listParam(item?: z.ZodType<unknown, string>, what?: string): z.ZodType<unknown[], string | string[]> {
+  let text = z.string();
+  if (item) text = text.regex(commaSeparated(itemPattern(item)), `expected ${what}, comma-separated`);
+  return z
+    .union([text, z.array(text)])
     .transform((value) =>
       (Array.isArray(value) ? value : [value])
-        .flatMap((part) => part.split(','))
-        .map((part) => part.trim())
-        .filter((part) => part.length > 0),
+        .flatMap((piece) => piece.split(','))
+        .map((piece) => piece.trim())
+        .filter((piece) => piece.length > 0),
     )
-    .pipe(z.array(item));
+    .pipe(z.array(item ?? z.string()));
+}
 
-const intParam = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A number as query text, in decimal notation (z.coerce would also take '' and ' ' as 0, and 0x10 as 16). */
+const DECIMAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 
-/** `true`/`false` (also 1/0, yes/no, on/off). */
-const flagParam = z.stringbool();
+/** Query text read as a number that `check` bounds; documented as that number, since the text is its numeral. */
+const numberParam = (check: (number: z.ZodNumber) => z.ZodNumber) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value),
+    check(z.number({ error: (issue) => (issue.code === 'invalid_type' ? 'expected a number, e.g. 3 or 0.5' : undefined) })),
+  );
+
+const intParam = (min: number, max: number) => numberParam((number) => number.int().min(min).max(max));
+
+const TRUE_WORDS = ['true', '1', 'yes', 'on'] as const;
+/** `true`/`false` (also 1/0, yes/no, on/off), lower case: an enum, so the OpenAPI document lists them. */
+const flagParam = z
+  .enum([...TRUE_WORDS, 'false', '0', 'no', 'off'])
+  .transform((word) => (TRUE_WORDS as readonly string[]).includes(word));
 
 /** Filters shared by items, analytics, network and exports (graph/store GraphFilter). */
 export const FilterQuerySchema = z.strictObject({
-  document: listParam(z.string().min(1)).optional().describe('Document ids (comma-separated or repeated).'),
-  section: listParam(z.string().min(1)).optional().describe('Section ids, e.g. `guangdong-digital-economy-2023/section-3`.'),
-  role: listParam(RoleSchema).optional().describe(`Responsibility roles kept: ${ROLES.join(', ')}.`),
-  kind: listParam(UnitKindSchema)
+  document: listParam(DocumentMetaSchema.shape.id, 'document ids (lower-case letters, digits, . _ -)').optional().describe('Document ids (comma-separated or repeated).'),
+  section: listParam().optional().describe('Section ids, e.g. `guangdong-digital-economy-2023/section-3`.'),
+  role: listParam(RoleSchema, `roles (${ROLES.join(', ')})`).optional().describe(`Responsibility roles kept: ${ROLES.join(', ')}.`),
+  kind: listParam(UnitKindSchema, `unit kinds (${UnitKindSchema.options.join(', ')})`)
     .optional()
     .describe(`Unit kinds kept: ${UnitKindSchema.options.join(', ')}.`),
-  unit: listParam(z.string().min(1)).optional().describe('Unit ids kept, e.g. `gd.dept.industry-it`.'),
+  unit: listParam().optional().describe('Unit ids kept, e.g. `gd.dept.industry-it`.'),
 });
 export type FilterQuery = z.input<typeof FilterQuerySchema>;
 
+/** A weight as the weights parameter takes it: a decimal number ≥ 0 below 10⁹ (so always finite). */
+const WEIGHT = '[0-9]{1,9}(?:\\.[0-9]+)?';
+
 /**
  * `lead:3,co:1` → { lead: 3, co: 1 }: overrides of the workload weights; roles not named keep
- * their documented defaults.
+ * their documented defaults. The pattern is the whole check, and the OpenAPI document carries it.
  */
 export const WeightsParamSchema = z
   .string()
-  .transform((text, ctx) => {
+  .regex(
+    commaSeparated(`(?:${itemPattern(RoleSchema)}) *: *${WEIGHT}`),
+    `expected role:weight pairs, comma-separated, with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`,
+  )
+  .transform((text) => {
     const weights: Partial<Record<Role, number>> = {};
-    for (const pair of text.split(',').map((part) => part.trim()).filter(Boolean)) {
-      const [role, value, ...rest] = pair.split(':').map((part) => part.trim());
-      const weight = Number(value);
-      if (rest.length > 0 || !RoleSchema.safeParse(role).success || value === '' || !Number.isFinite(weight) || weight < 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `'${pair}' is not role:weight with role one of ${ROLES.join(', ')} and a weight ≥ 0`,
-        });
-        return z.NEVER;
-      }
-      weights[role as Role] = weight;
+    for (const pair of text.split(',').filter((part) => part.trim() !== '')) {
+      const [role = '', weight = ''] = pair.split(':');
+      weights[role.trim() as Role] = Number(weight);
     }
     return weights;
   })
@@ -99,12 +131,8 @@ const includeGenericParam = flagParam
 
 /** Louvain and projection parameters shared by metrics, communities, unit detail and exports. */
 const NetworkParams = {
-  resolution: z.coerce.number().positive().max(100).optional().describe('Louvain resolution γ (default 1).'),
-  seed: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
+  resolution: numberParam((number) => number.positive().max(100)).optional().describe('Louvain resolution γ (default 1).'),
+  seed: intParam(0, 2 ** 31 - 1)
     .optional()
     .describe('Louvain random seed (default 42); the same seed gives the same communities.'),
   weighting: EdgeWeightingSchema.optional().describe('How ties are weighted: shared-items (default) or role-weighted.'),
@@ -117,8 +145,8 @@ export const ItemsQuerySchema = z.strictObject({
   section: FilterQuerySchema.shape.section,
   role: RoleSchema.optional().describe('Only items where `unit` (or any unit) holds this role.'),
   unit: z.string().min(1).optional().describe('Only items this unit answers for (unit id).'),
-  page: intParam(1, 1_000_000).default(1).describe('Page number, from 1.'),
-  pageSize: intParam(1, 500).default(50).describe('Items per page, 1–500.'),
+  page: intParam(1, 1_000_000).prefault(1).describe('Page number, from 1.'),
+  pageSize: intParam(1, 500).prefault(50).describe('Items per page, 1–500.'),
 });
 export type ItemsQuery = z.input<typeof ItemsQuerySchema>;
 
@@ -133,10 +161,7 @@ export type UnitDetailQuery = z.input<typeof UnitDetailQuerySchema>;
 
 export const WorkloadQuerySchema = FilterQuerySchema.extend({
   weights: WeightsParamSchema.optional(),
-  overloadFactor: z.coerce
-    .number()
-    .nonnegative()
-    .max(100)
+  overloadFactor: numberParam((number) => number.nonnegative().max(100))
     .optional()
     .describe('k in the overload rule: weighted load above Q3 + k × IQR of the peer group (default 1.5).'),
   includeGeneric: includeGenericParam,
@@ -144,11 +169,7 @@ export const WorkloadQuerySchema = FilterQuerySchema.extend({
 export type WorkloadQuery = z.input<typeof WorkloadQuerySchema>;
 
 export const GapsQuerySchema = FilterQuerySchema.extend({
-  diffusionThreshold: z.coerce
-    .number()
-    .int()
-    .min(2)
-    .max(1000)
+  diffusionThreshold: intParam(2, 1000)
     .optional()
     .describe('Diffusion: at least this many co-responsible units and no lead (default 3).'),
 });
@@ -159,7 +180,7 @@ export type NetworkMode = z.infer<typeof CytoscapeModeSchema>;
 export const NetworkQuerySchema = FilterQuerySchema.extend({
   mode: CytoscapeModeSchema.default('coordination'),
   limit: intParam(1, 20_000)
-    .default(2_000)
+    .prefault(2_000)
     .describe('Most nodes returned (lowest-load units are left out first); `truncated` says what was left out.'),
   includeGeneric: includeGenericParam,
 });
@@ -183,7 +204,7 @@ export const ExportQuerySchema = MetricsQuerySchema.extend({
 export type ExportQuery = z.input<typeof ExportQuerySchema>;
 
 export const IngestQuerySchema = z.strictObject({
-  dryRun: flagParam.default(false).describe('true: parse and preview, write nothing (no token needed).'),
+  dryRun: flagParam.prefault('false').describe('true: parse and preview, write nothing (no token needed).'),
   id: DocumentMetaSchema.shape.id
     .optional()
     .describe('Document id to use instead of the one derived from the file name (lower-case letters, digits, . _ -).'),
@@ -222,6 +243,13 @@ export const ErrorResponseSchema = z.object({
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 
 export const HealthResponseSchema = z.object({ status: z.literal('ok') });
+
+/** `/api/openapi.json`: an OpenAPI 3.1 document (its full shape is the OpenAPI specification's own schema). */
+export const OpenApiResponseSchema = z.looseObject({
+  openapi: z.literal('3.1.0'),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
 export const ReadyResponseSchema = z.object({
   status: z.literal('ready'),
   store: z.enum(['memory', 'neo4j']),
@@ -321,6 +349,18 @@ export type IngestResultResponse = z.infer<typeof IngestResultResponseSchema>;
 /** What `POST /api/documents` answers with 200: a preview (dryRun=true) or an unchanged commit. */
 export const IngestResponseSchema = z.discriminatedUnion('dryRun', [IngestPreviewResponseSchema, IngestResultResponseSchema]);
 export type IngestResponse = z.infer<typeof IngestResponseSchema>;
+
+/** `report` download: the workload, gap and network reports with the provenance they share. */
+export const ReportExportResponseSchema = z.object({
+  provenance: ProvenanceSchema,
+  workload: WorkloadReportSchema,
+  gaps: GapReportSchema,
+  network: NetworkReportSchema,
+});
+export type ReportExportResponse = z.infer<typeof ReportExportResponseSchema>;
+
+/** The JSON downloads: `json` (Cytoscape elements of the unit–item graph) or `report`. */
+export const JsonExportResponseSchema = z.union([NetworkResponseSchema, ReportExportResponseSchema]);
 
 export const DeleteDocumentResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });
 export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponseSchema>;

@@ -16,11 +16,14 @@ export interface JsonResponse {
   description: string;
   schema: z.ZodType;
 }
-/** A file or page the handler writes itself. */
+/**
+ * A file or page the handler writes itself: its media types, each with the zod schema of its body
+ * when the body is JSON (documented as such), or null for text and XML (documented as a string).
+ */
 export interface FileResponse {
   status: number;
   description: string;
-  mediaTypes: string[];
+  content: Record<string, z.ZodType | null>;
 }
 
 /** A request body, for the OpenAPI document; `accept` lists the media types the server takes. */
@@ -41,12 +44,16 @@ export interface EndpointSpec<Q extends z.ZodType, P extends z.ZodType> {
   params?: P;
   /** A path parameter whose values contain `/` (item ids): the route also matches it unencoded. */
   slashParam?: string;
-  /** Documented as needing the admin bearer token (the check itself runs in `before`). */
-  admin?: boolean;
+  /**
+   * The admin check (throws 401/403). It runs before the query, the path and the body are read, so an
+   * anonymous caller never gets the server to validate or parse anything; its presence documents the
+   * operation as needing the bearer token.
+   */
+  auth?: RequestHandler;
   /** Which rate limiter guards it. */
   rateLimit?: 'write' | 'export';
   requestBody?: RequestBody;
-  /** Middleware between input parsing and the handler (auth, body parsing); sees res.locals.input. */
+  /** Middleware between input parsing and the handler (body parsing); sees res.locals.input. */
   before?: RequestHandler[];
   responses: (JsonResponse | FileResponse)[];
   /** Error statuses this endpoint can answer besides 400, 429, 500 and 503. */
@@ -131,7 +138,8 @@ export function mountEndpoints(
   const methodsByPath = new Map<string, Method[]>();
   for (const endpoint of endpoints) {
     const path = expressPath(endpoint);
-    const guards = endpoint.rateLimit ? [rateLimiters[endpoint.rateLimit]] : [];
+    // The rate limit first (it also bounds token guessing), then the token, and only then the input.
+    const guards = [...(endpoint.rateLimit ? [rateLimiters[endpoint.rateLimit]] : []), ...(endpoint.auth ? [endpoint.auth] : [])];
     router[endpoint.method](path, ...guards, parseInput(endpoint), ...(endpoint.before ?? []), run(endpoint));
     methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), endpoint.method]);
   }

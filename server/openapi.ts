@@ -78,7 +78,9 @@ function operation(endpoint: Endpoint, ref: (schema: z.ZodType) => JsonSchema): 
       description: response.description,
       content: isJsonResponse(response)
         ? { 'application/json': { schema: ref(response.schema) } }
-        : Object.fromEntries(response.mediaTypes.map((type) => [type, { schema: { type: 'string' } }])),
+        : Object.fromEntries(
+            Object.entries(response.content).map(([type, schema]) => [type, { schema: schema ? ref(schema) : { type: 'string' } }]),
+          ),
     };
   }
   for (const status of [...new Set(errorStatuses)].sort()) {
@@ -107,7 +109,7 @@ function operation(endpoint: Endpoint, ref: (schema: z.ZodType) => JsonSchema): 
           },
         }
       : {}),
-    ...(endpoint.admin ? { security: [{ adminToken: [] }] } : {}),
+    ...(endpoint.auth ? { security: [{ adminToken: [] }] } : {}),
     responses,
   };
 }

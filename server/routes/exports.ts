@@ -1,7 +1,7 @@
 /** File downloads of the graph and its analytics, each with its provenance. */
 import type { z } from 'zod';
 import { exportFile, type CsvOptions, type ExportFileKind } from '../../graph/export';
-import { ExportParamsSchema, ExportQuerySchema, type DownloadFormat } from '../contract';
+import { ExportParamsSchema, ExportQuerySchema, JsonExportResponseSchema, type DownloadFormat } from '../contract';
 import { toGraphFilter } from '../analysis';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
@@ -53,7 +53,12 @@ export function exportEndpoints({ store }: ServerContext): Endpoint[] {
         {
           status: 200,
           description: 'The file, as an attachment named in Content-Disposition.',
-          mediaTypes: ['text/csv', 'application/graphml+xml', 'application/gexf+xml', 'application/json'],
+          content: {
+            'text/csv': null,
+            'application/graphml+xml': null,
+            'application/gexf+xml': null,
+            'application/json': JsonExportResponseSchema,
+          },
         },
       ],
       errors: [],

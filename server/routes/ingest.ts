@@ -22,7 +22,7 @@ import {
 } from '../contract';
 import { requireAdmin, assertAdmin } from '../auth';
 import type { Limits, ServerContext } from '../context';
-import { defineEndpoint, type Endpoint, type ParsedInput } from '../endpoint';
+import { defineEndpoint, type Endpoint } from '../endpoint';
 import { HttpError, tooLarge } from '../errors';
 
 type IngestQuery = z.output<typeof IngestQuerySchema>;
@@ -133,10 +133,12 @@ function preview(parsed: ParsedDocument): IngestPreviewResponse {
 }
 
 export function ingestEndpoints({ store, registry, adminToken, limits }: ServerContext): Endpoint[] {
-  /** A dry run needs no token; a commit does, checked before the body is read. */
-  const adminUnlessDryRun: RequestHandler = (req, res, next) => {
-    const { query } = res.locals.input as ParsedInput & { query: IngestQuery };
-    if (!query.dryRun) assertAdmin(adminToken, req.get('authorization'));
+  /**
+   * A dry run needs no token; anything else does. Checked before the query is validated and the body
+   * read, so only a request that plainly asks for a dry run goes on without a token.
+   */
+  const adminUnlessDryRun: RequestHandler = (req, _res, next) => {
+    if (IngestQuerySchema.shape.dryRun.safeParse(req.query.dryRun).data !== true) assertAdmin(adminToken, req.get('authorization'));
     next();
   };
 
@@ -151,9 +153,11 @@ export function ingestEndpoints({ store, registry, adminToken, limits }: ServerC
         `Send the document as multipart/form-data (one part named \`file\`), as a text/plain body, or as JSON ` +
         `\`{"text": "…"}\`, at most ${limits.bodyBytes} bytes (UTF-8 or GB18030). A commit needs ` +
         '`Authorization: Bearer <ADMIN_TOKEN>` and is refused (403) when the server has no ADMIN_TOKEN. ' +
-        'The same bytes again change nothing (200, outcome unchanged); new bytes for a known id replace the document whole.',
+        'The same bytes again change nothing (200, outcome unchanged); new bytes for a known id replace the document whole. ' +
+        'Any text fits the body schema, but only a work plan parses: text that is not UTF-8 or GB18030, or that has no ' +
+        'numbered items such as （一） or 1., is answered 422 with the rule it breaks and its line and column.',
       query: IngestQuerySchema,
-      admin: true,
+      auth: adminUnlessDryRun,
       rateLimit: 'write',
       requestBody: {
         description: 'The document.',
@@ -161,15 +165,17 @@ export function ingestEndpoints({ store, registry, adminToken, limits }: ServerC
           'multipart/form-data': {
             jsonSchema: {
               type: 'object',
-              properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } },
+              properties: { file: { type: 'string', contentMediaType: 'application/octet-stream', minLength: 1 } },
               required: ['file'],
+              // The reader takes one part, the file, and refuses any other (400 invalid_upload).
+              additionalProperties: false,
             },
           },
           'text/plain': { jsonSchema: { type: 'string', minLength: 1 } },
           'application/json': { schema: IngestJsonBodySchema },
         },
       },
-      before: [adminUnlessDryRun, readDocumentBody(limits)],
+      before: [readDocumentBody(limits)],
       responses: [
         { status: 201, description: 'Committed: the document was created or replaced.', schema: IngestResultResponseSchema },
         {
@@ -194,9 +200,8 @@ export function ingestEndpoints({ store, registry, adminToken, limits }: ServerC
       tag: 'documents',
       summary: 'Remove a document, its sections, items and edges, and units nothing else references.',
       params: IdParamsSchema,
-      admin: true,
+      auth: requireAdmin(adminToken),
       rateLimit: 'write',
-      before: [requireAdmin(adminToken)],
       responses: [{ status: 200, description: 'Removed.', schema: DeleteDocumentResponseSchema }],
       errors: [401, 403, 404],
       handle: async ({ params }) => {

@@ -1,6 +1,6 @@
 /** Liveness, readiness, and the API's own description. */
 import { StoreUnavailableError } from '../../graph/errors';
-import { HealthResponseSchema, ReadyResponseSchema } from '../contract';
+import { HealthResponseSchema, OpenApiResponseSchema, ReadyResponseSchema } from '../contract';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { HttpError } from '../errors';
@@ -44,7 +44,7 @@ export function metaEndpoints({ store }: ServerContext, openApi: () => OpenApiDo
       operationId: 'openApi',
       tag: 'meta',
       summary: 'This API as an OpenAPI 3.1 document, generated from its zod schemas.',
-      responses: [{ status: 200, description: 'The OpenAPI document.', mediaTypes: ['application/json'] }],
+      responses: [{ status: 200, description: 'The OpenAPI document.', content: { 'application/json': OpenApiResponseSchema } }],
       errors: [],
       handle: async ({ res }) => {
         res.json(openApi());
@@ -56,7 +56,7 @@ export function metaEndpoints({ store }: ServerContext, openApi: () => OpenApiDo
       operationId: 'apiPage',
       tag: 'meta',
       summary: 'This API as a page to read: every endpoint, parameter, response and schema.',
-      responses: [{ status: 200, description: 'The API page.', mediaTypes: ['text/html'] }],
+      responses: [{ status: 200, description: 'The API page.', content: { 'text/html': null } }],
       errors: [],
       handle: async ({ res }) => {
         res.type('html').send(renderApiPage(openApi()));

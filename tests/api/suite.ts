@@ -154,6 +154,9 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       ['page=0', 'page'],
       ['role=boss', 'role'],
       ['colour=red', 'colour'],
+      ['document=Not%20an%20id', 'document'],
+      ['page=', 'page'],
+      ['page=0x10', 'page'],
     ])('When the query is %s, then 400 names %s', async (query, field) => {
       const response = await call('get', `/api/items?${query}`);
       expect(response.status).toBe(400);
@@ -214,7 +217,15 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(response.body).toEqual(asJson(expected));
     });
 
-    test.each(['boss:1', 'lead:-1', 'lead', 'lead:x'])('When weights=%s, then 400 names weights', async (weights) => {
+    test('When lists are given with spaces, repeated or with empty parts, then they are read as one list', async () => {
+      const response = await call('get', `/api/workload?role=lead,%20co&role=&kind=department,,city&document=${SEED_ID}`);
+      expect(response.status).toBe(200);
+      const filtered = computeWorkload(await store.snapshot({ documents: [SEED_ID], roles: ['lead', 'co'], unitKinds: ['department', 'city'] }));
+      expect(response.body).toEqual(asJson(filtered));
+      expect(response.body).not.toEqual(asJson(computeWorkload(await store.snapshot({}))));
+    });
+
+    test.each(['boss:1', 'lead:-1', 'lead', 'lead:x', 'lead:', 'lead:1e3', 'lead:1:2'])('When weights=%s, then 400 names weights', async (weights) => {
       const response = await call('get', `/api/workload?weights=${weights}`);
       expect(response.status).toBe(400);
       expect(response.body.error.details.issues[0].field).toBe('weights');
@@ -256,6 +267,9 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       ['mode=tree', 'mode'],
       ['limit=0', 'limit'],
       ['includeGeneric=perhaps', 'includeGeneric'],
+      ['includeGeneric=', 'includeGeneric'],
+      ['role=0', 'role'],
+      ['kind=0', 'kind'],
     ])('When the network query is %s, then 400 names %s', async (query, field) => {
       const response = await call('get', `/api/network?${query}`);
       expect(response.status).toBe(400);
@@ -279,10 +293,15 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(members.sort()).toEqual(metrics.body.nodes.map((node: { unit: { id: string } }) => node.unit.id).sort());
     });
 
-    test('When resolution is not positive, then 400 names resolution', async () => {
-      const response = await call('get', '/api/metrics?resolution=-1');
+    test.each([
+      ['resolution=-1', 'resolution'],
+      ['resolution=', 'resolution'],
+      ['seed=', 'seed'],
+      ['seed=%201', 'seed'],
+    ])('When the metrics query is %s, then 400 names %s', async (query, field) => {
+      const response = await call('get', `/api/metrics?${query}`);
       expect(response.status).toBe(400);
-      expect(response.body.error.details.issues[0].field).toBe('resolution');
+      expect(response.body.error.details.issues[0].field).toBe(field);
     });
   });
 
@@ -501,6 +520,26 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(page.text).not.toMatch(/<script|https?:\/\/(?!json-schema)/);
     });
 
+    test('When reading the API description, then each parameter carries the rule the server enforces', () => {
+      const parameter = (path: string, name: string) =>
+        (conformance.document.paths[path]!.get!.parameters as { name: string; schema: Record<string, unknown> }[]).find(
+          (candidate) => candidate.name === name,
+        )!.schema;
+      const textPattern = (schema: Record<string, unknown>) => new RegExp((schema.anyOf as { pattern: string }[])[0]!.pattern);
+      expect(textPattern(parameter('/api/workload', 'role')).test('lead, co,')).toBe(true);
+      expect(textPattern(parameter('/api/workload', 'role')).test('0')).toBe(false);
+      expect(textPattern(parameter('/api/workload', 'kind')).test('department')).toBe(true);
+      expect(textPattern(parameter('/api/workload', 'document')).test(SEED_ID)).toBe(true);
+      expect(textPattern(parameter('/api/workload', 'document')).test('Not an id')).toBe(false);
+      expect(new RegExp(parameter('/api/workload', 'weights').pattern as string).test('lead:3, co:0.5')).toBe(true);
+      expect(parameter('/api/metrics', 'includeGeneric').enum).toEqual(expect.arrayContaining(['true', 'false']));
+      expect(parameter('/api/metrics', 'resolution')).toMatchObject({ type: 'number', exclusiveMinimum: 0, maximum: 100 });
+      // Downloads in JSON are documented as the JSON they are, not as a string.
+      const download = conformance.document.paths['/api/export/{format}']!.get!.responses as Record<string, { content: Record<string, { schema: unknown }> }>;
+      expect(download['200']!.content['application/json']!.schema).toEqual({ $ref: '#/components/schemas/JsonExportResponse' });
+      expect(download['200']!.content['text/csv']!.schema).toEqual({ type: 'string' });
+    });
+
     test('When an API route does not exist, then JSON 404; when the method does not, then 405 with Allow', async () => {
       const response = await call('get', '/api/nothing-here');
       expect(response.status).toBe(404);
@@ -537,6 +576,28 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(statuses.get(`put /api/documents none`)).toBe(405);
       expect(statuses.get(`post /api/workload none`)).toBe(405);
     }, 120_000);
+
+    test('When a write comes without a token, then 401 before its query, path or body is read', async () => {
+      const before = await footprint(store);
+      // Control characters in a part name: a malformed upload that the multipart reader itself refuses (400) when it runs.
+      const malformed = '--XX\r\nContent-Disposition: form-data; name="\x11\x15-"\r\n\r\nabc\r\n--XX--\r\n';
+      const upload = (url: string) => request(app).post(url).set('Content-Type', 'multipart/form-data; boundary=XX').send(malformed);
+      const anonymous = [
+        ['post', '/api/documents', await upload('/api/documents')],
+        ['post', '/api/documents?dryRun=maybe&id=Not%20an%20id', await upload('/api/documents?dryRun=maybe&id=Not%20an%20id')],
+        ['post', '/api/documents', await request(app).post('/api/documents').set('Content-Type', 'application/json').send('{"text":')],
+        ['delete', `/api/documents/${'x'.repeat(400)}`, await request(app).delete(`/api/documents/${'x'.repeat(400)}`)],
+      ] as const;
+      for (const [method, url, response] of anonymous) {
+        conformance.check(method, url, response);
+        expect([url, response.status, response.body.error.code]).toEqual([url, 401, 'unauthorized']);
+      }
+      // A dry run needs no token, so the same upload is read, and refused for what it is.
+      const dryRun = await upload('/api/documents?dryRun=true');
+      expect(dryRun.status).toBe(400);
+      expect(dryRun.body.error.code).toBe('invalid_upload');
+      expect(await footprint(store)).toEqual(before);
+    });
 
     test('When answering, then helmet headers and a request id are set, and CORS stays closed', async () => {
       const response = await request(app).get('/api/documents').set('Origin', 'https://evil.example');
