@@ -9,8 +9,9 @@ import Graph from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import type { Browser, Page } from 'playwright-core';
 import { toChineseNumeral } from '../../client/src/core/items/numberQuery';
+import { layoutOptions } from '../../client/src/graphView/layouts';
 import type { DocumentListResponse, NetworkResponse, WorkloadResponse } from '../../server/contract';
-import { ensureClientBuilt, getJson, launchBrowser, screenshot, sidewaysOverflow } from './harness';
+import { ensureClientBuilt, getJson, launchBrowser, layoutRuns, screenshot, settledNetwork, sidewaysOverflow } from './harness';
 import { startExplorer, type Explorer } from './server';
 
 jest.setTimeout(120_000);
@@ -124,9 +125,9 @@ describe('Network', () => {
     const expected = network.elements.nodes.length;
     expect(expected).toBeGreaterThan(0);
     await open('/network');
-    await page.locator(`.cy-container[data-nodes="${expected}"]`).waitFor();
+    await settledNetwork(page, expected).waitFor();
     await expect(page.getByTestId('network-counts').textContent()).resolves.toContain(`${expected} 个节点`);
-    await page.waitForTimeout(500); // let the first frame paint before the screenshot
+    expect(await layoutRuns(page)).toEqual([{ elements: expected + network.elements.edges.length, options: expect.objectContaining({ name: 'fcose' }) }]);
     await screenshot(page, 'network-coordination');
 
     // Focus from the legend (keyboard-reachable buttons), then the URL carries the focus to share.
@@ -134,6 +135,9 @@ describe('Network', () => {
     await page.waitForURL(/focus=/);
     const focused = Number(await page.locator('.cy-container').getAttribute('data-nodes'));
     expect(focused).toBe(expected); // focusing fades, it does not remove
+    // …nor lays the graph out again.
+    await expect(page.locator('.cy-container').getAttribute('data-layout')).resolves.toBe('settled');
+    expect(await layoutRuns(page)).toHaveLength(1);
     await page.locator('.focus-panel').waitFor();
     await screenshot(page, 'network-focus');
   });
@@ -141,15 +145,14 @@ describe('Network', () => {
   it('When switched to bipartite, then units and items are drawn with role edges', async () => {
     const network = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=bipartite');
     await open('/network?mode=bipartite&layout=concentric');
-    await page.locator(`.cy-container[data-nodes="${network.elements.nodes.length}"]`).waitFor();
+    await settledNetwork(page, network.elements.nodes.length).waitFor();
     expect(await page.locator('.cy-container').getAttribute('data-edges')).toBe(String(network.elements.edges.length));
-    await page.waitForTimeout(500);
     await screenshot(page, 'network-bipartite');
   });
 
   it('When the view is exported, then PNG and SVG files of the drawing are downloaded', async () => {
     await open('/network');
-    await page.locator('.cy-container[data-nodes]').waitFor();
+    await settledNetwork(page).waitFor();
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 PNG' }).click()]);
     const pngBytes = await readFile((await png.path())!);
     expect(png.suggestedFilename()).toBe('accountability-network-coordination.png');
@@ -163,8 +166,7 @@ describe('Network', () => {
   it('When the WebGL renderer is chosen, then the same nodes are drawn', async () => {
     const network = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network');
     await open('/network?webgl=1');
-    await page.locator(`.cy-container[data-nodes="${network.elements.nodes.length}"]`).waitFor();
-    await page.waitForTimeout(500);
+    await settledNetwork(page, network.elements.nodes.length).waitFor();
     await screenshot(page, 'network-webgl');
   });
 
@@ -311,7 +313,7 @@ describe('Gaps', () => {
 describe('Laptop width', () => {
   it.each([
     ['workload', '/workload', '.workload-rows > li'],
-    ['network', '/network', '.cy-container[data-nodes]'],
+    ['network', '/network', '.cy-container[data-layout="settled"]'],
     ['research', '/research', 'table.data-table tbody tr'],
     ['item', `/items/${encodeURIComponent('guangdong-digital-economy-2023/item-20')}`, 'mark.clause'],
   ])('When the window is 1024 px wide, then the %s page fits without sideways scrolling', async (name, path, ready) => {
@@ -355,8 +357,11 @@ describe('Large graph', () => {
     expect(elements).toBeGreaterThan(2000);
 
     await open('/network?mode=bipartite');
-    await page.locator(`.cy-container[data-nodes="${network.elements.nodes.length}"]`).waitFor({ timeout: 90_000 });
+    await settledNetwork(page, network.elements.nodes.length).waitFor({ timeout: 90_000 });
     expect(await page.locator('.cy-container').getAttribute('data-edges')).toBe(String(network.elements.edges.length));
+    // The view ran the settings chosen for a graph this size (the bounded polish above LARGE_GRAPH_ELEMENTS).
+    const [run] = await layoutRuns(page);
+    expect(run).toEqual({ elements, options: JSON.parse(JSON.stringify(layoutOptions('fcose', elements))) as unknown });
     await page.locator('.legend-communities button').first().click();
     await page.locator('.focus-panel').waitFor();
     await screenshot(page, 'network-large');

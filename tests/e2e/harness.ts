@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { LAYOUT_MEASURE } from '../../client/src/graphView/layouts';
 import { DEFAULT_CLIENT_DIR } from '../../server/app';
 import { ensureClientBuilt as buildClientIfStale } from '../../server/clientBuild';
 
@@ -57,4 +58,20 @@ export async function sidewaysOverflow(page: Page): Promise<number> {
       .document.documentElement;
     return Math.max(0, root.scrollWidth - root.clientWidth);
   });
+}
+
+/** The graph container once its layout has settled (`data-layout="settled"`), drawing `nodes` nodes when given. */
+export function settledNetwork(page: Page, nodes?: number) {
+  return page.locator(`.cy-container${nodes === undefined ? '[data-nodes]' : `[data-nodes="${nodes}"]`}[data-layout="settled"]`);
+}
+
+/** The page's layout runs so far (client/src/graphView: one performance measure each), with the options they ran. */
+export async function layoutRuns(page: Page): Promise<{ elements: number; options: Record<string, unknown> }[]> {
+  return page.evaluate(
+    (name) =>
+      (globalThis as unknown as { performance: { getEntriesByName(n: string): { detail: unknown }[] } }).performance
+        .getEntriesByName(name)
+        .map((entry) => entry.detail as { elements: number; options: Record<string, unknown> }),
+    LAYOUT_MEASURE,
+  );
 }
