@@ -7,6 +7,7 @@
  * tests/reliability/soak.test.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
@@ -42,12 +43,18 @@ export interface SoakReport {
 const repoRoot = path.resolve(__dirname, '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The server's own log (warnings and errors: every 5xx with its cause), kept for a look after the run. */
+export const SOAK_SERVER_LOG = path.join(repoRoot, '.soak', 'server.log');
+
 async function startApi(port: number, neo4jPort: number): Promise<ChildProcess> {
+  fs.mkdirSync(path.dirname(SOAK_SERVER_LOG), { recursive: true });
+  const logFd = fs.openSync(SOAK_SERVER_LOG, 'w');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), NEO4J_URI: boltUri(neo4jPort), CLIENT_BUILD: 'skip', LOG_LEVEL: 'warn', ADMIN_TOKEN: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', logFd, 'inherit'],
   });
+  fs.closeSync(logFd);
   for (let i = 0; i < 240; i++) {
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
     if (ready) return child;

@@ -6,6 +6,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { StoreUnavailableError } from '../../graph/errors';
 import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type GraphStore } from '../../graph/store';
 import { describeNeo4j, openTestDriver, wipeNeo4j } from '../support/neo4j';
+import { startStallingProxy, type StallingProxy } from '../support/stallingProxy';
 import { probeAnswers, runStoreContract } from './contract';
 import { loadFixtures, syntheticDocument } from './fixtures';
 
@@ -137,6 +138,39 @@ describeNeo4j('Neo4jStore', () => {
       await Promise.all(stores.map((store) => store.close()));
     }
   });
+});
+
+describeNeo4j('Neo4jStore when Neo4j stalls (connections open, no answers)', () => {
+  const fixtures = loadFixtures();
+  let proxy: StallingProxy;
+  let store: Neo4jStore;
+  beforeAll(async () => {
+    const driver = openTestDriver();
+    await wipeNeo4j(driver);
+    await driver.close();
+    proxy = await startStallingProxy(Number(new URL(neo4jConfigFromEnv()!.uri).port));
+    store = new Neo4jStore({ ...neo4jConfigFromEnv()!, uri: `bolt://127.0.0.1:${proxy.port}`, readDeadlineMs: { lookup: 1_500, snapshot: 3_000 } });
+    await store.init();
+    await store.loadDocument(fixtures.seed.parsed, fixtures.seed.units);
+  });
+  afterAll(async () => {
+    proxy.resume();
+    await store.close();
+    await proxy.close();
+  });
+
+  test('reads give up at their deadline with StoreUnavailableError, and work again once it answers', async () => {
+    const item = fixtures.seed.parsed.items[0]!.id;
+    expect((await store.getItem(item))?.item.id).toBe(item);
+    proxy.stall();
+    const started = Date.now();
+    await expect(store.getItem(item)).rejects.toThrow(/unavailable: no answer within 1500 ms/);
+    await expect(store.snapshot()).rejects.toThrow(/unavailable: no answer within 3000 ms/);
+    // Both deadlines, not the minutes TCP takes to give up on a silent peer.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    proxy.resume();
+    expect((await store.getItem(item))?.item.id).toBe(item);
+  }, 60_000);
 });
 
 describe('Neo4jStore when Neo4j cannot be reached', () => {

@@ -42,6 +42,8 @@ export interface Neo4jConfig {
   user?: string;
   password?: string;
   database?: string;
+  /** Overrides READ_DEADLINE_MS (tests of a stalled server use a short one). */
+  readDeadlineMs?: Partial<typeof READ_DEADLINE_MS>;
 }
 
 /** The standard variables; null when NEO4J_URI is unset (the embedded store applies). */
@@ -65,7 +67,23 @@ const DRIVER_TIMEOUTS = {
   maxTransactionRetryTime: 2_000,
 };
 
+/**
+ * How long a read may wait for its answer. The driver has no such bound: a query sent on a
+ * connection whose server stalls (shutting down, paused, a network partition without a reset)
+ * waits for TCP to give up, minutes later. Reads are safe to abandon, so past this deadline the
+ * caller gets StoreUnavailableError (503). A snapshot of the whole graph legitimately takes
+ * longer than a lookup. Writes get no client deadline: abandoning one that may still commit
+ * would tell the caller "not written" when it was.
+ */
+export const READ_DEADLINE_MS = { lookup: 10_000, snapshot: 120_000 };
+
+/** Codes meaning "not now": the driver already retried them for maxTransactionRetryTime. */
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+const isUnavailable = (error: Neo4jError) =>
+  UNAVAILABLE_CODES.has(error.code) ||
+  // Transient by definition (DatabaseUnavailable while the database starts or stops, leader switches, lock timeouts).
+  error.code.startsWith('Neo.TransientError.') ||
+  error.message.startsWith('Connection acquisition timed out');
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
@@ -170,7 +188,7 @@ export class Neo4jStore implements GraphStore {
       unitKinds: activeList(filter.unitKinds),
       units: activeList(filter.units),
     };
-    const parts = await this.read((tx) => queries.snapshotParts(tx, selection));
+    const parts = await this.read((tx) => queries.snapshotParts(tx, selection), 'snapshot');
     const edgeFiltered = Boolean(selection.roleTypes || selection.unitKinds || selection.units);
     const kept = new Set(parts.owned.map(({ edge }) => edge.itemId));
     const units = new Map(parts.owned.map(({ unit }) => [unit.id, unit]));
@@ -187,21 +205,28 @@ export class Neo4jStore implements GraphStore {
     return this.read(queries.countGraph);
   }
 
-  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.session('READ', work);
-  }
-
-  private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.session('WRITE', work);
-  }
-
-  private async session<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      ...(this.config.database ? { database: this.config.database } : {}),
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>, kind: keyof typeof READ_DEADLINE_MS = 'lookup'): Promise<T> {
+    const deadlineMs = this.config.readDeadlineMs?.[kind] ?? READ_DEADLINE_MS[kind];
+    const session = this.openSession('READ');
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreUnavailableError(this.config.uri, `no answer within ${deadlineMs} ms`)), deadlineMs);
     });
     try {
-      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+      return await Promise.race([session.executeRead(work), deadline]);
+    } catch (error) {
+      throw this.translate(error);
+    } finally {
+      clearTimeout(timer);
+      // Not awaited: after a missed deadline, closing waits on the stalled query; the caller has its answer already.
+      session.close().catch(() => undefined);
+    }
+  }
+
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.openSession('WRITE');
+    try {
+      return await session.executeWrite(work);
     } catch (error) {
       throw this.translate(error);
     } finally {
@@ -209,10 +234,17 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  private openSession(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(this.config.database ? { database: this.config.database } : {}),
+    });
+  }
+
   /** Outages become StoreUnavailableError (503 upstream); a broken uniqueness rule is bad input. */
   private translate(error: unknown): unknown {
     if (!(error instanceof Neo4jError)) return error;
-    if (UNAVAILABLE_CODES.has(error.code) || error.message.startsWith('Connection acquisition timed out')) {
+    if (isUnavailable(error)) {
       // The driver appends the socket's own reason ("Caused by: connect ECONNREFUSED …"): that is the cause a person needs.
       return new StoreUnavailableError(this.config.uri, /Caused by: (.*)$/s.exec(error.message)?.[1] ?? error.message);
     }
