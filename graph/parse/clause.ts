@@ -56,10 +56,15 @@ const AGENT_PREPOSITION = /^(由|请)/;
 /** A deadline sharing the clause (`2023年底前完成`, `完成时限：长期坚持`) names no unit. */
 const TIME_LIMIT = /\d{4}年|\d{1,2}月|年底|年内|底前|完成时限|完成时间|时间节点|长期坚持|持续推进/;
 
-/** `/[，,；;。\n]/` as a code-unit test: it runs once per clause character. */
-function isSeparator(char: string): boolean {
-  return char === '，' || char === ',' || char === '；' || char === ';' || char === '。' || char === '\n';
+/**
+ * `/[，,；;。\n]/` on the code unit at `index`: it runs once per clause character, and indexing a
+ * string (`text[i]`) would make a new string of every Chinese character.
+ */
+function isSeparator(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || code === 0x3002 || code === 0x0a;
 }
+const ENUMERATION_COMMA = 0x3001; // 、
 
 export function parseResponsibilityClause(inner: MappedText | string, context: ClauseContext): ClauseReading {
   return new ClauseReader(typeof inner === 'string' ? repairLine(inner, 0, inner.length) : inner, context).read();
@@ -91,9 +96,10 @@ class ClauseReader {
     const simplified = this.simplified;
     this.depth = new Uint32Array(simplified.length);
     for (let i = 0, level = 0; i < simplified.length; i++) {
-      if (simplified[i] === '）') level = Math.max(0, level - 1);
+      const code = simplified.charCodeAt(i);
+      if (code === 0xff09 /* ） */) level = Math.max(0, level - 1);
       this.depth[i] = level;
-      if (simplified[i] === '（') level++;
+      if (code === 0xff08 /* （ */) level++;
     }
   }
 
@@ -102,7 +108,7 @@ class ClauseReader {
     const convention = FIRST_LISTED_LEADS.exec(simplified);
     this.conventionApplies = this.context.firstListedLeads === true || convention !== null;
     let end = convention ? convention.index : simplified.length;
-    while (end > 0 && isSeparator(simplified[end - 1]!)) end--;
+    while (end > 0 && isSeparator(simplified, end - 1)) end--;
 
     const labels = [...simplified.slice(0, end).matchAll(ROLE_LABEL)];
     if (labels.length > 0) {
@@ -110,7 +116,7 @@ class ClauseReader {
       labels.forEach((label, index) => {
         const contentStart = label.index + label[0].length;
         let contentEnd = labels[index + 1]?.index ?? end;
-        while (contentEnd > contentStart && isSeparator(simplified[contentEnd - 1]!)) contentEnd--;
+        while (contentEnd > contentStart && isSeparator(simplified, contentEnd - 1)) contentEnd--;
         this.readRuns(contentStart, contentEnd, labelRole(label[1]!));
       });
     } else {
@@ -239,7 +245,7 @@ class ClauseReader {
     let pending: Written[] = [];
     let segmentStart = from;
     for (let i = from; i <= to; i++) {
-      if (i < to && !(depth[i] === 0 && isSeparator(simplified[i]!))) continue;
+      if (i < to && !(depth[i] === 0 && isSeparator(simplified, i))) continue;
       const segmentEnd = i;
       const segment = simplified.slice(segmentStart, segmentEnd);
       if (TIME_LIMIT.test(segment)) {
@@ -252,7 +258,7 @@ class ClauseReader {
       // 由省发展改革委牵头 / 请省科技厅配合: the preposition is no part of the unit.
       let elementStart = segmentStart + (AGENT_PREPOSITION.exec(segment)?.[0].length ?? 0);
       for (let k = segmentStart; k <= bodyEnd; k++) {
-        if (k < bodyEnd && !(depth[k] === 0 && simplified[k] === '、')) continue;
+        if (k < bodyEnd && !(depth[k] === 0 && simplified.charCodeAt(k) === ENUMERATION_COMMA)) continue;
         if (k > elementStart) elements.push(...this.splitElement(elementStart, k));
         elementStart = k + 1;
       }

@@ -64,7 +64,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const fatal = (code: string, message: string, offset = 0): never => {
     throw new ParseError(code, message, { file, ...locate(offset) });
   };
-  if (source.trim().length === 0) fatal('empty-document', 'the document is empty');
+  if (!/\S/.test(source)) fatal('empty-document', 'the document is empty');
 
   const paragraphs = readParagraphs(source);
   const hasItems = paragraphs.some((p) => p.kind === 'item');
@@ -128,6 +128,8 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const readItem = (draft: ItemDraft, itemId: string, label: string, parent?: string): Item => {
     const clauseWarnings: ClauseWarning[] = [];
     const roleLines = draft.paragraphs.filter((p) => p.kind === 'role-line');
+    /** Each paragraph's text without the item's label, sliced once: the clause search and the item text both read it. */
+    const unlabelled = draft.paragraphs.map(withoutLabel);
     let kept = draft.paragraphs;
     let found: { paragraph: number; from: number; to: number; reading: ClauseReading } | undefined;
     if (roleLines.length > 0) {
@@ -138,7 +140,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       found = { paragraph: first, from: 0, to: block.text.length, reading: parseResponsibilityClause(block, context()) };
     } else {
       for (let index = draft.paragraphs.length - 1; index >= 0 && !found; index--) {
-        const clause = findTrailingClause(withoutLabel(draft.paragraphs[index]!, index), context(), clauseWarnings);
+        const clause = findTrailingClause(unlabelled[index]!, context(), clauseWarnings);
         if (clause) {
           found = { paragraph: index, ...clause };
           // Lines after the clause (a signature, a date) close the document, not the item.
@@ -146,7 +148,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
         }
       }
     }
-    const bodies = kept.map(withoutLabel);
+    const bodies = unlabelled.slice(0, kept.length);
     const text = joinParagraphs(bodies);
     let clause: Clause | null = null;
     if (found) {

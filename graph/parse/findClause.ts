@@ -37,8 +37,9 @@ export function findTrailingClause(body: MappedText, context: ClauseContext, war
   const open: number[] = [];
   const unmatchedClose: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '（') open.push(i);
-    else if (text[i] === '）') {
+    const code = text.charCodeAt(i);
+    if (code === 0xff08 /* （ */) open.push(i);
+    else if (code === 0xff09 /* ） */) {
       const from = open.pop();
       if (from === undefined) unmatchedClose.push(i);
       else if (open.length === 0) groups.push([from, i + 1]);

@@ -1,7 +1,7 @@
 /** Turns source offsets into 1-based line and column (UTF-16 units, as editors count them). */
 export function lineLocator(source: string): (offset: number) => { line: number; column: number } {
   const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return (offset) => {
     let low = 0;
     let high = lineStarts.length - 1;

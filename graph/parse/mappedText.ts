@@ -15,6 +15,8 @@ export function slice(mapped: MappedText, from: number, to: number = mapped.text
 }
 
 export function concat(parts: readonly MappedText[]): MappedText {
+  // Mapped texts are never changed, so one part is its own concatenation.
+  if (parts.length === 1) return parts[0]!;
   const starts: number[] = [];
   const ends: number[] = [];
   for (const part of parts) {
