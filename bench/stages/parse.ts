@@ -28,6 +28,9 @@ export function readCorpusFiles(dir: string): CorpusFile[] {
     }));
 }
 
+/** Parsing this much before the timed pass lets the JIT settle. */
+const WARM_UP_BYTES = 10e6;
+
 /** The stage's figures, and the parsed corpus for the stages that load it. */
 export async function parseStage(
   mode: 'quick' | 'full',
@@ -40,30 +43,39 @@ export async function parseStage(
   const stride = Number.isFinite(limit) ? Math.max(1, Math.ceil(all.length / limit)) : 1;
   const files = all.filter((_, index) => index % stride === 0);
   const bytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
-  // One warm-up pass over a few files so the JIT has compiled the hot paths, as it would in a long ingest.
-  for (const f of files.slice(0, 20)) parseDocument(f.bytes, { source: f.path, registry, sidecar: f.sidecar });
-  const documents: ParsedDocument[] = [];
   // CPU time beside wall time: on a shared machine the wall clock also counts other people's work.
-  const cpuBefore = process.cpuUsage();
-  const run = await timed(() => {
-    let items = 0;
-    let assignments = 0;
-    for (const f of files) {
-      const parsed = parseDocument(f.bytes, { source: f.path, registry, sidecar: f.sidecar });
-      items += parsed.items.length;
-      for (const item of parsed.items) assignments += item.assignments.length;
-      documents.push(parsed);
-    }
-    return { items, assignments };
-  });
-  const cpu = process.cpuUsage(cpuBefore);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const parseAll = async () => {
+    const documents: ParsedDocument[] = [];
+    const cpuBefore = process.cpuUsage();
+    const run = await timed(() => {
+      let items = 0;
+      let assignments = 0;
+      for (const f of files) {
+        const parsed = parseDocument(f.bytes, { source: f.path, registry, sidecar: f.sidecar });
+        items += parsed.items.length;
+        for (const item of parsed.items) assignments += item.assignments.length;
+        documents.push(parsed);
+      }
+      return { items, assignments };
+    });
+    const cpu = process.cpuUsage(cpuBefore);
+    return { documents, run, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  };
+  // The figure is a warm process's, as in a long ingest. The JIT settles only after some 5-10 MB of
+  // parsing, so untimed passes over the same documents come first, at least WARM_UP_BYTES of them (one pass
+  // of the full corpus, ten of the 1 MB quick one); the first, cold pass is reported beside the figure.
+  const warmUpPasses = Math.max(1, Math.ceil(WARM_UP_BYTES / bytes));
+  const { run: firstRun, cpuSeconds: firstCpuSeconds } = await parseAll();
+  for (let pass = 1; pass < warmUpPasses; pass++) await parseAll();
+  const { documents, run, cpuSeconds } = await parseAll();
   const mbPerSecond = bytes / 1e6 / (run.ms / 1000);
   const result: StageResult = {
     stage: 'parse',
     mode,
     figures: [{ name: 'parse throughput, single process', value: mbPerSecond, unit: 'MB/s', target: '≥ 20 MB/s', met: mbPerSecond >= 20 }],
     details: {
+      timed: 'the pass after warmUpPasses untimed passes over the same documents; firstPass* is the first, cold one',
+      warmUpPasses,
       documents: files.length,
       corpusDocuments: all.length,
       megabytes: bytes / 1e6,
@@ -73,6 +85,9 @@ export async function parseStage(
       itemsParsed: run.value.items,
       assignmentsParsed: run.value.assignments,
       itemsPerSecond: run.value.items / (run.ms / 1000),
+      firstPassSeconds: firstRun.ms / 1000,
+      firstPassCpuSeconds: firstCpuSeconds,
+      firstPassMegabytesPerSecond: bytes / 1e6 / (firstRun.ms / 1000),
     },
   };
   return { result, registry, documents };
