@@ -53,7 +53,7 @@ export const layouts: Record<LayoutName, LayoutOptions> = {
  * elements), and the full polish (500-700 iterations) cost about 1.5 s there on this 2-core
  * machine (bench/client). So, with the same forces: the polish starts cool (initial energy 0.05
  * instead of 0.3) and stops at its first convergence check, about 120 iterations in; and the
- * draft is spread wider (250 px instead of 90), so fewer node pairs fall within repulsion range
+ * draft is spread wider (400 px instead of 90), so fewer node pairs fall within repulsion range
  * (the bulk of each iteration's cost) and fewer overlaps are left to pull apart.
  */
 export const LARGE_GRAPH_ELEMENTS = 1000;
@@ -61,7 +61,7 @@ export const LARGE_GRAPH_ELEMENTS = 1000;
 /** The options to run for a layout on a graph of `elementCount` nodes and edges. */
 export function layoutOptions(name: LayoutName, elementCount: number): LayoutOptions {
   if (name === 'fcose' && elementCount > LARGE_GRAPH_ELEMENTS) {
-    return { ...fcose, initialEnergyOnIncremental: 0.05, nodeSeparation: 250 } as LayoutOptions;
+    return { ...fcose, initialEnergyOnIncremental: 0.05, nodeSeparation: 400 } as LayoutOptions;
   }
   return layouts[name];
 }
