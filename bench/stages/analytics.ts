@@ -13,7 +13,7 @@ import { buildCoordinationNetwork, NetworkOptionsSchema, POWER_ITERATION } from 
 import { toGraphML } from '../../graph/export';
 import { createRandom } from '../synth';
 import { ensureNetworkX, PYTHON } from '../lib/python';
-import { timed, type Figure, type StageResult } from '../lib/results';
+import { timed, timedMedian, type Figure, type StageResult } from '../lib/results';
 import { snapshotFromCorpus } from '../lib/snapshot';
 
 /** Items per unit in each network's corpus: each unit answers for ~13 items, as a department does in a year's plans. */
@@ -34,12 +34,17 @@ export async function analyticsStage(mode: 'quick' | 'full'): Promise<StageResul
   for (const units of sizes) {
     const snapshot = snapshotFromCorpus({ seed: 20230401, units, items: units * ITEMS_PER_UNIT });
     const ours = {} as Record<Step, number>;
-    const projection = await timed(() => buildCoordinationNetwork(snapshot, parameters));
-    ours.projection = projection.ms;
-    const graph = projection.value;
-    ours.louvain = (await timed(() => louvain(graph, { getEdgeWeight: 'weight', resolution: parameters.resolution, rng: createRandom(parameters.seed).next }))).ms;
-    ours.betweenness = (await timed(() => betweenness(graph, { getEdgeWeight: null, normalized: true }))).ms;
-    ours.pagerank = (await timed(() => pagerank(graph, { getEdgeWeight: 'weight', alpha: parameters.pagerankAlpha, ...POWER_ITERATION }))).ms;
+    const runs = {} as Record<Step, number>;
+    const measure = async <T>(step: Step, fn: () => T): Promise<T> => {
+      const result = await timedMedian(fn);
+      ours[step] = result.ms;
+      runs[step] = result.runs;
+      return result.value;
+    };
+    const graph = await measure('projection', () => buildCoordinationNetwork(snapshot, parameters));
+    await measure('louvain', () => louvain(graph, { getEdgeWeight: 'weight', resolution: parameters.resolution, rng: createRandom(parameters.seed).next }));
+    await measure('betweenness', () => betweenness(graph, { getEdgeWeight: null, normalized: true }));
+    await measure('pagerank', () => pagerank(graph, { getEdgeWeight: 'weight', alpha: parameters.pagerankAlpha, ...POWER_ITERATION }));
     // The whole export as users run it: workload, every metric (closeness, eigenvector, k-core too), GraphML.
     const full = await timed(() => toGraphML(snapshot));
     const graphml = join(dir, `coordination-${units}.graphml`);
@@ -53,7 +58,7 @@ export async function analyticsStage(mode: 'quick' | 'full'): Promise<StageResul
         [join(__dirname, '..', 'networkx_bench.py'), '--graphml', graphml, '--pairs', pairs, '--seed', String(parameters.seed), '--resolution', String(parameters.resolution), '--alpha', String(parameters.pagerankAlpha), '--timeout', String(NETWORKX_TIMEOUT_S)],
         { encoding: 'utf8', maxBuffer: 1 << 24 },
       ),
-    ) as Record<Step, number | null> & { nodes: number; edges: number; projectedEdges?: number; timedOut?: Step[] };
+    ) as Record<Step, number | null> & { nodes: number; edges: number; projectedEdges?: number; timedOut?: Step[]; runs?: Record<Step, number> };
 
     for (const step of STEPS) {
       const theirMs = theirs[step] === null ? NETWORKX_TIMEOUT_S * 1000 : theirs[step] * 1000;
@@ -78,6 +83,8 @@ export async function analyticsStage(mode: 'quick' | 'full'): Promise<StageResul
       networkxEdges: theirs.edges,
       networkxProjectedEdges: theirs.projectedEdges,
       oursMs: ours,
+      oursRuns: runs,
+      networkxRuns: theirs.runs ?? {},
       networkxMs: Object.fromEntries(STEPS.map((s) => [s, theirs[s] === null ? null : theirs[s] * 1000])),
       graphmlExportMs: full.ms,
     });
@@ -92,7 +99,8 @@ export async function analyticsStage(mode: 'quick' | 'full'): Promise<StageResul
         `Coordination networks from synthetic corpora of ${ITEMS_PER_UNIT} items per unit (ground truth, generic placeholders excluded as by default). ` +
         'Ours: buildCoordinationNetwork, then the graphology calls graph/analytics/network.ts makes, with its options. ' +
         'NetworkX: read_graphml of toGraphML output; projection = bipartite.weighted_projected_graph of the same unit–item pairs; ' +
-        'louvain_communities, betweenness_centrality(normalized), pagerank(tol=1e-10). Single run each, wall-clock.',
+        'louvain_communities, betweenness_centrality(normalized), pagerank(tol=1e-10). Wall-clock median of repeated runs on both sides ' +
+        '(again until 1 s has passed or 5 runs are done, so fast steps are not judged on a cold first run; slow ones run once).',
       networks,
     },
   };

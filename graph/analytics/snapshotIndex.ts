@@ -3,7 +3,6 @@
  * everything here is ordered explicitly: the same snapshot content gives the same answers.
  */
 import { InvalidInputError } from '../errors';
-import type { Role } from '../model';
 import type { ItemRef, Responsibility, Snapshot, UnitSummary } from '../store/types';
 
 export interface SnapshotIndex {
@@ -25,14 +24,19 @@ export const isGeneric = (unit: UnitSummary): boolean => unit.kind === 'generic'
 export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   const units = new Map(snapshot.units.map((u) => [u.id, u]));
   const documents = new Map(snapshot.documents.map((d, position) => [d.id, { title: d.title, position }]));
+  // Grouped by item first, then each (small) group ordered and de-duplicated: a global sort of a
+  // million edges, and a string key per edge, cost more than the whole projection.
   const owners = new Map<string, Responsibility[]>();
-  const seen = new Set<string>();
-  for (const r of [...snapshot.responsibilities].sort((a, b) => a.start - b.start || compareIds(a.unitId, b.unitId))) {
+  for (const r of snapshot.responsibilities) {
     if (!units.has(r.unitId)) throw new InvalidInputError('snapshot.responsibilities', `unit '${r.unitId}' is not in snapshot.units`);
-    const key = `${r.itemId}\u0000${r.unitId}\u0000${r.role}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     appendTo(owners, r.itemId, r);
+  }
+  for (const [itemId, group] of owners) {
+    group.sort((a, b) => a.start - b.start || compareIds(a.unitId, b.unitId));
+    owners.set(
+      itemId,
+      group.filter((r, index) => group.findIndex((other) => other.unitId === r.unitId && other.role === r.role) === index),
+    );
   }
   const documentPosition = (id: string) => documents.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
   const items = [...snapshot.items].sort(
@@ -60,11 +64,4 @@ export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** An item's label, qualified by its document when the snapshot spans several. */
 export function itemCaption(index: SnapshotIndex, item: ItemRef): string {
   return index.multiDocument ? `${item.documentId} ${item.label}` : item.label;
-}
-
-/** Units holding each role on one item, counted once per (unit, role). */
-export function rolesByUnit(owners: Responsibility[]): Map<string, Set<Role>> {
-  const roles = new Map<string, Set<Role>>();
-  for (const r of owners) roles.set(r.unitId, (roles.get(r.unitId) ?? new Set<Role>()).add(r.role));
-  return roles;
 }
