@@ -21,7 +21,7 @@ def _alarm(_signum, _frame):
     raise TimedOut()
 
 
-def timed(step, timeout, results, budget=1.0, max_runs=5):
+def timed(step, timeout, results, budget=1.0, max_runs=21):
     """Median of repeated runs: again until `budget` seconds have passed or `max_runs` are done,
     the rule bench/lib/results.ts (timedMedian) applies to the JavaScript side."""
     signal.signal(signal.SIGALRM, _alarm)

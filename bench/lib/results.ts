@@ -84,7 +84,7 @@ export const round = (n: number): number => (Math.abs(n) >= 100 ? Math.round(n) 
  * fast step is not judged on its first, cold (not yet JIT-compiled) run, and a slow one runs once.
  * bench/networkx_bench.py applies the same rule to NetworkX.
  */
-export async function timedMedian<T>(fn: () => T | Promise<T>, budgetMs = 1_000, maxRuns = 5): Promise<{ ms: number; runs: number; value: T }> {
+export async function timedMedian<T>(fn: () => T | Promise<T>, budgetMs = 1_000, maxRuns = 21): Promise<{ ms: number; runs: number; value: T }> {
   const times: number[] = [];
   let last: { ms: number; value: T };
   do {

@@ -100,7 +100,7 @@ export async function analyticsStage(mode: 'quick' | 'full'): Promise<StageResul
         'Ours: buildCoordinationNetwork, then the graphology calls graph/analytics/network.ts makes, with its options. ' +
         'NetworkX: read_graphml of toGraphML output; projection = bipartite.weighted_projected_graph of the same unit–item pairs; ' +
         'louvain_communities, betweenness_centrality(normalized), pagerank(tol=1e-10). Wall-clock median of repeated runs on both sides ' +
-        '(again until 1 s has passed or 5 runs are done, so fast steps are not judged on a cold first run; slow ones run once).',
+        '(again until 1 s has passed or 21 runs are done, so fast steps are not judged on a cold first run; slow ones run once).',
       networks,
     },
   };
