@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { ParseError } from '../errors';
 
@@ -60,16 +59,18 @@ function plausibleChinese(text: string): boolean {
 export function decodeDocument(input: Uint8Array, file: string): DecodedText {
   const hasBom = UTF8_BOM.every((b, i) => input[i] === b);
   const bytes = hasBom ? input.subarray(3) : input;
-  // Validating first and then decoding leniently gives what a fatal TextDecoder gives, at a fraction of its cost.
-  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' };
-  if (!hasBom) {
-    const text = iconv.decode(Buffer.from(bytes), 'gb18030');
-    if (plausibleChinese(text)) return { text, encoding: 'gb18030' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    if (!hasBom) {
+      const text = iconv.decode(Buffer.from(bytes), 'gb18030');
+      if (plausibleChinese(text)) return { text, encoding: 'gb18030' };
+    }
+    const bad = firstInvalidUtf8Byte(bytes);
+    throw new ParseError(
+      'undecodable',
+      `the bytes are neither UTF-8 nor GB18030/GBK text (first byte that is not UTF-8: 0x${(bytes[bad] ?? 0).toString(16)})`,
+      { file, ...bytePosition(bytes, bad) },
+    );
   }
-  const bad = firstInvalidUtf8Byte(bytes);
-  throw new ParseError(
-    'undecodable',
-    `the bytes are neither UTF-8 nor GB18030/GBK text (first byte that is not UTF-8: 0x${(bytes[bad] ?? 0).toString(16)})`,
-    { file, ...bytePosition(bytes, bad) },
-  );
 }

@@ -105,6 +105,17 @@ export function readParagraphs(source: string): Paragraph[] {
 /** A sub-item label right after the end of a sentence: `…建设。2.开展试点…`, `…；（2）…`, `…。②…`. */
 const INLINE_SUB_ITEM = /(?<=[。；）])(?:(\d{1,2})[.．、](?!\d)|（(\d{1,2})）|([\u2460-\u2473]))/g;
 
+/** Whether INLINE_SUB_ITEM can match at all: a digit, （ or circled number right after 。；）. Much cheaper than the regex. */
+function mayHaveInlineSubItem(text: string): boolean {
+  for (const end of ['。', '；', '）']) {
+    for (let i = text.indexOf(end); i >= 0 && i + 1 < text.length; i = text.indexOf(end, i + 1)) {
+      const next = text.charCodeAt(i + 1);
+      if ((next >= 0x30 && next <= 0x39) || next === 0xff08 || (next >= 0x2460 && next <= 0x2473)) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Sub-items run on in one paragraph when a document (or its PDF extraction) does not break the
  * line: `（三）…。1.…（省科技厅负责）；2.…（省财政厅负责）`. Each becomes a paragraph of its own so
@@ -113,6 +124,7 @@ const INLINE_SUB_ITEM = /(?<=[。；）])(?:(\d{1,2})[.．、](?!\d)|（(\d{1,2}
  */
 function splitInlineSubItems(paragraph: Paragraph): Paragraph[] {
   const text = paragraph.body.text;
+  if (!mayHaveInlineSubItem(text)) return [paragraph];
   const found = [...text.matchAll(INLINE_SUB_ITEM)].map((m) => ({
     at: m.index,
     style: m[1] ? 'arabic' : m[2] ? 'paren' : 'circled',
