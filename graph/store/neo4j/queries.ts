@@ -500,7 +500,7 @@ export interface SnapshotSelection {
 export async function snapshotParts(
   tx: ManagedTransaction,
   params: SnapshotSelection,
-): Promise<{ documents: DocumentMeta[]; sections: SectionRecord[]; items: ItemRecord[]; owned: Owned[] }> {
+): Promise<{ documents: DocumentMeta[]; sections: SectionRecord[]; items: ItemRecord[]; units: Unit[]; responsibilities: ResponsibilityRecord[] }> {
   const documents = await tx.run(
     'MATCH (d:Document) WHERE $documents IS NULL OR d.id IN $documents RETURN properties(d) AS document',
     params,
@@ -511,25 +511,36 @@ export async function snapshotParts(
      RETURN properties(s) AS section`,
     params,
   );
+  // A snapshot holds item references, not texts: leaving the text out halves what a whole-graph snapshot moves.
   const items = await tx.run(
     `MATCH (i:Item)
      WHERE ($documents IS NULL OR i.documentId IN $documents) AND ($sections IS NULL OR i.sectionId IN $sections)
-     RETURN properties(i) AS item`,
+     RETURN i {.*, text: ''} AS item`,
     params,
   );
+  // Each edge names its unit by id; the units come once each afterwards. Unit properties on every edge row
+  // (and a schema check per row) made a whole-graph snapshot cost a million unit parses for 3,000 units.
   const edges = await tx.run(
     `MATCH (u:Unit)-[r:${ANY_ROLE}]->(i:Item)
      WHERE ($documents IS NULL OR i.documentId IN $documents) AND ($sections IS NULL OR i.sectionId IN $sections)
        AND ($roleTypes IS NULL OR type(r) IN $roleTypes) AND ($unitKinds IS NULL OR u.kind IN $unitKinds)
        AND ($units IS NULL OR u.id IN $units)
-     RETURN type(r) AS type, properties(r) AS edge, i.id AS itemId, i.position AS position, properties(u) AS unit`,
+     RETURN type(r) AS type, properties(r) AS edge, i.id AS itemId, i.position AS position, u.id AS unitId`,
     params,
   );
+  const responsibilities = edges.records.map((record) => {
+    const row = record.toObject() as EdgeRow & { unitId: string };
+    return edgeFrom(row, row.unitId);
+  });
+  const units = await tx.run('MATCH (u:Unit) WHERE u.id IN $unitIds RETURN properties(u) AS unit', {
+    unitIds: [...new Set(responsibilities.map((edge) => edge.unitId))],
+  });
   return {
     documents: documents.records.map((record) => documentFrom(record.get('document'))),
     sections: sections.records.map((record) => sectionFrom(record.get('section'))),
     items: items.records.map((record) => itemFrom(record.get('item'))),
-    owned: ownedFrom(edges.records.map((record) => record.toObject() as EdgeRow & { unit: Properties })),
+    units: units.records.map((record) => unitFrom(record.get('unit'))),
+    responsibilities,
   };
 }
 

@@ -190,15 +190,8 @@ export class Neo4jStore implements GraphStore {
     };
     const parts = await this.read((tx) => queries.snapshotParts(tx, selection), 'snapshot');
     const edgeFiltered = Boolean(selection.roleTypes || selection.unitKinds || selection.units);
-    const kept = new Set(parts.owned.map(({ edge }) => edge.itemId));
-    const units = new Map(parts.owned.map(({ unit }) => [unit.id, unit]));
-    return buildSnapshot({
-      documents: parts.documents,
-      sections: parts.sections,
-      units: [...units.values()],
-      items: edgeFiltered ? parts.items.filter((item) => kept.has(item.id)) : parts.items,
-      responsibilities: parts.owned.map(({ edge }) => edge),
-    });
+    const kept = new Set(parts.responsibilities.map((edge) => edge.itemId));
+    return buildSnapshot({ ...parts, items: edgeFiltered ? parts.items.filter((item) => kept.has(item.id)) : parts.items });
   }
 
   async stats(): Promise<StoreStats> {
