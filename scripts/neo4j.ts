@@ -15,6 +15,16 @@ function portFromEnv(): number {
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
+/** NEO4J_HEAP (e.g. 4g) and NEO4J_PAGECACHE_MB override the test-sized defaults, together or alone. */
+function memoryFromEnv(): { heap: string; pageCacheMB: number } | undefined {
+  const { NEO4J_HEAP: heap, NEO4J_PAGECACHE_MB: pageCache } = process.env;
+  if (!heap && !pageCache) return undefined;
+  if (heap && !/^\d+[mg]$/.test(heap)) throw new Error(`NEO4J_HEAP must look like 1g or 512m, got "${heap}"`);
+  const pageCacheMB = Number(pageCache ?? 256);
+  if (!Number.isInteger(pageCacheMB) || pageCacheMB < 16) throw new Error(`NEO4J_PAGECACHE_MB must be a whole number ≥ 16, got "${pageCache}"`);
+  return { heap: heap ?? '1g', pageCacheMB };
+}
+
 const program = new Command()
   .name('neo4j')
   .description('A throwaway Neo4j 5.26 Community (embedded, Bolt on 127.0.0.1, auth off) on NEO4J_PORT (default 7687).');
@@ -24,7 +34,8 @@ program
   .description('start Neo4j on a fresh data directory (or find it running) and print its Bolt URI')
   .option('--keep-data', 'keep the data directory of a previous run instead of starting empty')
   .action(async (options: { keepData?: boolean }) => {
-    const server = await startNeo4j({ port: portFromEnv(), keepData: options.keepData, log: progress });
+    const memory = memoryFromEnv();
+    const server = await startNeo4j({ port: portFromEnv(), keepData: options.keepData, log: progress, ...(memory ? { memory } : {}) });
     if (server.alreadyRunning) progress(`Neo4j is already running on this port (pid ${server.pid}).`);
     process.stdout.write(`${server.uri}\n`);
   });

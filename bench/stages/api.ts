@@ -13,6 +13,7 @@ import { timed, type Figure, type StageResult } from '../lib/results';
 
 const ROOT = join(__dirname, '..', '..');
 const CONNECTIONS = 50;
+const SERVER_HEAP_MB = 8192;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -57,7 +58,8 @@ function cannon(url: string, paths: string[], seconds: number): Promise<autocann
 export async function apiStage(mode: 'quick' | 'full', uri: string, itemIds: string[]): Promise<{ api: StageResult; memory: StageResult }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
+  // A whole-graph snapshot of 1,000,000 edges and its analyses outgrow Node's default heap (about 4 GB here).
+  const child = spawn(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MB}`, '--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, NEO4J_URI: uri, PORT: String(port), LOAD_SEEDS: 'false' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -117,7 +119,7 @@ export async function apiStage(mode: 'quick' | 'full', uri: string, itemIds: str
         stage: 'api',
         mode,
         figures,
-        details: { connections: CONNECTIONS, secondsPerEndpoint: seconds, server: 'server/main.ts on Neo4j (NEO4J_URI), LOG_LEVEL default', endpoints: details },
+        details: { connections: CONNECTIONS, secondsPerEndpoint: seconds, server: `server/main.ts on Neo4j (NEO4J_URI), LOG_LEVEL default, --max-old-space-size=${SERVER_HEAP_MB}`, endpoints: details },
       },
       memory: {
         stage: 'memory',

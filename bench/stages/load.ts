@@ -11,7 +11,7 @@ import neo4j from 'neo4j-driver';
 import { LOAD_BATCH_EDGES, LoadBatcher } from '../../graph/ingest';
 import { Neo4jStore } from '../../graph/store';
 import { naiveLoad } from '../naive-loader';
-import { wipe } from '../lib/neo4j';
+import { BENCH_NEO4J_MEMORY, wipe } from '../lib/neo4j';
 import { timed, type StageResult } from '../lib/results';
 
 /**
@@ -109,6 +109,7 @@ export async function loadStage(
         writeTransactions: transactions,
         edgesPerTransaction: LOAD_BATCH_EDGES,
         emptyWriteTransactionMs: roundTripMs,
+        neo4jMemory: BENCH_NEO4J_MEMORY,
         naive: { documents: sample.length, edges: naive.value.edges, seconds: naive.ms / 1000 },
         graphAfterLoad: stats,
       },

@@ -16,7 +16,7 @@ import org.neo4j.kernel.internal.Version;
  * A Neo4j for tests and development: embedded Neo4j with Bolt on 127.0.0.1 and auth off. Runs as a single
  * source file (scripts/neo4j/server.ts compiles it once and caches the class, since javac costs seconds):
  *
- *   java -cp "$(cat cp.txt)" Launcher.java --port 7687 --data .neo4j/7687/data [--parent-pid N] [--keep-data]
+ *   java -cp "$(cat cp.txt)" Launcher.java --port 7687 --data .neo4j/7687/data [--parent-pid N] [--keep-data] [--pagecache-mb N]
  *
  * The data directory is wiped before start and deleted on exit, so every run is fresh and no stale store lock
  * survives; --keep-data keeps it across a restart (tests that kill Neo4j mid-write and check what survived).
@@ -28,12 +28,14 @@ public final class Launcher {
         Path dataDir = null;
         Long parentPid = null;
         boolean keepData = false;
+        long pageCacheMb = 256;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--data" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 case "--parent-pid" -> parentPid = Long.parseLong(args[++i]);
                 case "--keep-data" -> keepData = true;
+                case "--pagecache-mb" -> pageCacheMb = Long.parseLong(args[++i]);
                 default -> usage("unknown option " + args[i]);
             }
         }
@@ -47,8 +49,8 @@ public final class Launcher {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                // Several instances share a 2-core machine with the test runners: keep each one small.
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                // 256 MB unless told otherwise: several instances share a 2-core machine with the test runners.
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .build();
 
         Path finalDataDir = dataDir;
@@ -82,7 +84,7 @@ public final class Launcher {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: Launcher --port N --data DIR [--parent-pid N] [--keep-data]");
+        System.err.println("usage: Launcher --port N --data DIR [--parent-pid N] [--keep-data] [--pagecache-mb N]");
         System.exit(2);
     }
 
