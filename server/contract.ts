@@ -217,9 +217,19 @@ export const IngestQuerySchema = z.strictObject({
 });
 export type IngestQuery = z.input<typeof IngestQuerySchema>;
 
+/** A small work plan: the example upload of the OpenAPI document, so that clients and fuzzers see one that parses. */
+export const EXAMPLE_PLAN = [
+  '广东省数据工作要点',
+  '',
+  '一、推进数据治理',
+  '',
+  '（一）建设数据平台。完善数据共享机制。（省发展改革委牵头，省科技厅按职责分工负责）',
+  '',
+].join('\n');
+
 /** `POST /api/documents` with `Content-Type: application/json`. */
 export const IngestJsonBodySchema = z.strictObject({
-  text: z.string().min(1),
+  text: z.string().min(1).meta({ examples: [EXAMPLE_PLAN] }),
   id: IngestQuerySchema.shape.id,
   source: IngestQuerySchema.shape.source,
 });

@@ -12,6 +12,7 @@ import type { ParsedDocument } from '../../graph/model';
 import { parseDocument } from '../../graph/parse';
 import {
   DeleteDocumentResponseSchema,
+  EXAMPLE_PLAN,
   IdParamsSchema,
   IngestJsonBodySchema,
   IngestResponseSchema,
@@ -171,7 +172,7 @@ export function ingestEndpoints({ store, registry, adminToken, limits }: ServerC
               additionalProperties: false,
             },
           },
-          'text/plain': { jsonSchema: { type: 'string', minLength: 1 } },
+          'text/plain': { jsonSchema: { type: 'string', minLength: 1, examples: [EXAMPLE_PLAN] } },
           'application/json': { schema: IngestJsonBodySchema },
         },
       },

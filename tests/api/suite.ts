@@ -540,6 +540,17 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(download['200']!.content['text/csv']!.schema).toEqual({ type: 'string' });
     });
 
+    test('When the example upload of the API description is previewed, then it parses into items with owners', async () => {
+      const { content } = conformance.document.paths['/api/documents']!.post!.requestBody as {
+        content: Record<string, { schema: { examples?: string[] } }>;
+      };
+      const example = content['text/plain']!.schema.examples![0]!;
+      const response = await call('post', '/api/documents?dryRun=true', { text: example });
+      expect(response.status).toBe(200);
+      expect(response.body.counts.items).toBeGreaterThan(0);
+      expect(response.body.counts.assignments).toBeGreaterThan(0);
+    });
+
     test('When an API route does not exist, then JSON 404; when the method does not, then 405 with Allow', async () => {
       const response = await call('get', '/api/nothing-here');
       expect(response.status).toBe(404);
