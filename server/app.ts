@@ -14,7 +14,7 @@ import { pinoHttp } from 'pino-http';
 import type { UnitRegistry } from '../graph/registry';
 import type { GraphStore } from '../graph/store';
 import packageJson from '../package.json';
-import { Analysis } from './analysis';
+import { ReadCache, type ReadCacheOptions } from './readCache';
 import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context';
 import { mountEndpoints, type Endpoint } from './endpoint';
 import { apiNotFound, errorHandler, HttpError } from './errors';
@@ -40,6 +40,8 @@ export interface AppOptions {
   clientDir?: string | null;
   /** Express `trust proxy`, for client IPs (rate limits, logs) behind a load balancer. */
   trustProxy?: boolean | number | string;
+  /** Sizes of the read cache and how long one data-version read serves (DEFAULT_READ_CACHE). */
+  readCache?: ReadCacheOptions;
 }
 
 /** An incoming X-Request-Id is kept when it looks like an id, so traces join up across services. */
@@ -73,7 +75,7 @@ export function createApp(options: AppOptions): Express {
   const context: ServerContext = {
     store: options.store,
     registry: options.registry,
-    analysis: new Analysis(options.store),
+    cache: new ReadCache(options.store, options.readCache),
     adminToken: options.adminToken || undefined,
     limits,
   };

@@ -1,6 +1,7 @@
 /** The server's settings, read once from the environment and checked, with a message per bad variable. */
 import { z } from 'zod';
 import { DEFAULT_LIMITS } from './context';
+import { DEFAULT_READ_CACHE } from './readCache';
 
 const list = z
   .string()
@@ -29,6 +30,11 @@ export const ServerEnvSchema = z.object({
       if (value === 'true') return true;
       return /^\d+$/.test(value) ? Number(value) : value;
     }),
+  /**
+   * How long one read of the data version serves later requests, in ms: the longest an answer can trail a
+   * write made through another server instance. 0 reads it on every request (one more store round trip each).
+   */
+  DATA_VERSION_MAX_AGE_MS: z.coerce.number().int().min(0).default(DEFAULT_READ_CACHE.versionMaxAgeMs),
   /** Load the bundled seed documents at start-up when the store holds no document. */
   LOAD_SEEDS: z.stringbool().default(true),
 });

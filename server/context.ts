@@ -1,7 +1,7 @@
 /** What every route can use: the domain objects and the limits the server was started with. */
 import type { UnitRegistry } from '../graph/registry';
 import type { GraphStore } from '../graph/store';
-import type { Analysis } from './analysis';
+import type { ReadCache } from './readCache';
 
 export interface Limits {
   /** Largest request body (an uploaded document), in bytes. */
@@ -21,7 +21,7 @@ export const DEFAULT_LIMITS: Limits = {
 export interface ServerContext {
   store: GraphStore;
   registry: UnitRegistry;
-  analysis: Analysis;
+  cache: ReadCache;
   adminToken: string | undefined;
   limits: Limits;
 }

@@ -10,6 +10,7 @@ import { loadSeeds } from '../graph/ingest';
 import { loadRegistry, type UnitRegistry } from '../graph/registry';
 import { createStore, type GraphStore } from '../graph/store';
 import { createApp, DEFAULT_CLIENT_DIR } from './app';
+import { DEFAULT_READ_CACHE } from './readCache';
 import { ensureClientBuilt } from './clientBuild';
 import { readServerEnv } from './config';
 import { acceptRawUtf8Urls } from './rawUtf8Urls';
@@ -61,6 +62,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     corsOrigins: config.CORS_ORIGINS,
     trustProxy: config.TRUST_PROXY,
     clientDir: options.clientDir,
+    readCache: { ...DEFAULT_READ_CACHE, versionMaxAgeMs: config.DATA_VERSION_MAX_AGE_MS },
     limits: {
       bodyBytes: config.MAX_UPLOAD_BYTES,
       writesPerMinute: config.WRITE_RATE_PER_MINUTE,

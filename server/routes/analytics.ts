@@ -19,22 +19,22 @@ import {
   WorkloadQuerySchema,
   WorkloadResponseSchema,
 } from '../contract';
-import { toGraphFilter, type Analysis } from '../analysis';
+import { toGraphFilter, type ReadCache } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 
 /** The coordination network's report; every route asks in the same shape, so they share cache entries. */
-export function networkReport(analysis: Analysis, query: z.output<typeof MetricsQuerySchema>): Promise<NetworkReport> {
+export function networkReport(cache: ReadCache, query: z.output<typeof MetricsQuerySchema>): Promise<NetworkReport> {
   const options: NetworkOptions = {
     resolution: query.resolution,
     seed: query.seed,
     weighting: query.weighting,
     includeGeneric: query.includeGeneric,
   };
-  return analysis.run('network', toGraphFilter(query), options, (snapshot) => computeNetworkMetrics(snapshot, options));
+  return cache.analysis('network', toGraphFilter(query), options, (snapshot) => computeNetworkMetrics(snapshot, options));
 }
 
-export function analyticsEndpoints({ analysis }: ServerContext): Endpoint[] {
+export function analyticsEndpoints({ cache }: ServerContext): Endpoint[] {
 
   return [
     defineEndpoint({
@@ -48,7 +48,7 @@ export function analyticsEndpoints({ analysis }: ServerContext): Endpoint[] {
       errors: [],
       handle: ({ query }) => {
         const options = { weights: query.weights, overloadFactor: query.overloadFactor, includeGeneric: query.includeGeneric };
-        return analysis.run('workload', toGraphFilter(query), options, (snapshot) => computeWorkload(snapshot, options));
+        return cache.analysis('workload', toGraphFilter(query), options, (snapshot) => computeWorkload(snapshot, options));
       },
     }),
     defineEndpoint({
@@ -62,7 +62,7 @@ export function analyticsEndpoints({ analysis }: ServerContext): Endpoint[] {
       errors: [],
       handle: ({ query }) => {
         const options = { diffusionThreshold: query.diffusionThreshold };
-        return analysis.run('gaps', toGraphFilter(query), options, (snapshot) => findGaps(snapshot, options));
+        return cache.analysis('gaps', toGraphFilter(query), options, (snapshot) => findGaps(snapshot, options));
       },
     }),
     defineEndpoint({
@@ -77,7 +77,7 @@ export function analyticsEndpoints({ analysis }: ServerContext): Endpoint[] {
       errors: [],
       handle: ({ query }) => {
         const options = { mode: query.mode, limit: query.limit, includeGeneric: query.includeGeneric };
-        return analysis.run('cytoscape', toGraphFilter(query), options, (snapshot) => toCytoscape(snapshot, options));
+        return cache.analysis('cytoscape', toGraphFilter(query), options, (snapshot) => toCytoscape(snapshot, options));
       },
     }),
     defineEndpoint({
@@ -89,7 +89,7 @@ export function analyticsEndpoints({ analysis }: ServerContext): Endpoint[] {
       query: MetricsQuerySchema,
       responses: [{ status: 200, description: 'The network report.', schema: MetricsResponseSchema }],
       errors: [],
-      handle: ({ query }) => networkReport(analysis, query),
+      handle: ({ query }) => networkReport(cache, query),
     }),
     defineEndpoint({
       method: 'get',
@@ -101,7 +101,7 @@ export function analyticsEndpoints({ analysis }: ServerContext): Endpoint[] {
       responses: [{ status: 200, description: 'The partition.', schema: CommunitiesResponseSchema }],
       errors: [],
       handle: async ({ query }) => {
-        const report = await networkReport(analysis, query);
+        const report = await networkReport(cache, query);
         const units = new Map(report.nodes.map((node) => [node.unit.id, node.unit]));
         return {
           parameters: report.parameters,

@@ -21,7 +21,7 @@ const found = <T>(value: T | null, what: string, id: string): T => {
   return value;
 };
 
-export function browseEndpoints({ store, analysis }: ServerContext): Endpoint[] {
+export function browseEndpoints({ store, cache }: ServerContext): Endpoint[] {
   return [
     defineEndpoint({
       method: 'get',
@@ -77,7 +77,7 @@ export function browseEndpoints({ store, analysis }: ServerContext): Endpoint[] 
       slashParam: 'id',
       responses: [{ status: 200, description: 'The item.', schema: ItemDetailResponseSchema }],
       errors: [404],
-      handle: async ({ params }) => found(await store.getItem(params.id), 'item', params.id),
+      handle: async ({ params }) => found(await cache.lookup('item', params.id, () => store.getItem(params.id)), 'item', params.id),
     }),
     defineEndpoint({
       method: 'get',
@@ -102,7 +102,7 @@ export function browseEndpoints({ store, analysis }: ServerContext): Endpoint[] 
       errors: [404],
       handle: async ({ params, query }) => {
         const detail = found(await store.getUnit(params.id), 'unit', params.id);
-        const report = await networkReport(analysis, query);
+        const report = await networkReport(cache, query);
         const node = report.nodes.find((candidate) => candidate.unit.id === params.id);
         const metrics = node ? (({ unit: _unit, ...figures }) => figures)(node) : null;
         return { ...detail, metrics, parameters: report.parameters };

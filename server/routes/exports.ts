@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { exportFile, type CsvOptions, type ExportFileKind } from '../../graph/export';
 import { ExportParamsSchema, ExportQuerySchema, JsonExportResponseSchema, type DownloadFormat } from '../contract';
-import { toGraphFilter } from '../analysis';
+import { toGraphFilter } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 

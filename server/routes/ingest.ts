@@ -133,7 +133,16 @@ function preview(parsed: ParsedDocument): IngestPreviewResponse {
   };
 }
 
-export function ingestEndpoints({ store, registry, adminToken, limits }: ServerContext): Endpoint[] {
+export function ingestEndpoints({ store, registry, adminToken, limits, cache }: ServerContext): Endpoint[] {
+  /** Runs a write; whatever its outcome (a write cut off may still have committed), this instance's reads see it next. */
+  const writing = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } finally {
+      cache.dataChanged();
+    }
+  };
+
   /**
    * A dry run needs no token; anything else does. Checked before the query is validated and the body
    * read, so only a request that plainly asks for a dry run goes on without a token.
@@ -189,7 +198,7 @@ export function ingestEndpoints({ store, registry, adminToken, limits }: ServerC
       handle: async ({ query, req, res }) => {
         const { content, ...options } = uploadFrom(req, query);
         if (query.dryRun) return preview(parseDocument(content, { ...options, registry }));
-        const { load, warnings } = await ingestDocument(store, registry, content, options);
+        const { load, warnings } = await writing(() => ingestDocument(store, registry, content, options));
         res.status(load.outcome === 'unchanged' ? 200 : 201);
         return { dryRun: false, result: load, warnings };
       },
@@ -206,7 +215,7 @@ export function ingestEndpoints({ store, registry, adminToken, limits }: ServerC
       responses: [{ status: 200, description: 'Removed.', schema: DeleteDocumentResponseSchema }],
       errors: [401, 403, 404],
       handle: async ({ params }) => {
-        if (!(await store.removeDocument(params.id))) throw new NotFoundError('document', params.id);
+        if (!(await writing(() => store.removeDocument(params.id)))) throw new NotFoundError('document', params.id);
         return { id: params.id, removed: true };
       },
     }),

@@ -1,0 +1,87 @@
+/**
+ * The server's read cache on a real (embedded) store: answers are memoised per data version, this
+ * instance's own writes are seen at once, another instance's within versionMaxAgeMs, and a failed
+ * version read is never reused.
+ */
+import { StoreUnavailableError } from '../../graph/errors';
+import { computeWorkload } from '../../graph/analytics';
+import { MemoryStore } from '../../graph/store';
+import { ReadCache } from '../../server/readCache';
+import { loadFixtures } from '../store/fixtures';
+
+/** A real memory store that counts the reads the cache lets through, and can be made to fail them. */
+class CountingStore extends MemoryStore {
+  versionReads = 0;
+  itemReads = 0;
+  snapshots = 0;
+  down = false;
+  override async dataVersion() {
+    this.versionReads++;
+    if (this.down) throw new StoreUnavailableError('memory', 'down for the test');
+    return super.dataVersion();
+  }
+  override async getItem(id: string) {
+    this.itemReads++;
+    return super.getItem(id);
+  }
+  override async snapshot(...args: Parameters<MemoryStore['snapshot']>) {
+    this.snapshots++;
+    return super.snapshot(...args);
+  }
+}
+
+describe('ReadCache', () => {
+  const { seed, second } = loadFixtures();
+  const item = seed.parsed.items[0]!.id;
+  const secondItem = second.parsed.items[0]!.id;
+  let store: CountingStore;
+  beforeEach(async () => {
+    store = new CountingStore();
+    await store.loadDocument(seed.parsed, seed.units);
+  });
+  const options = (versionMaxAgeMs: number) => ({ versionMaxAgeMs, analyses: 4, lookups: 4 });
+
+  test('a lookup and an analysis are read once per data version; the version once per max age', async () => {
+    const cache = new ReadCache(store, options(60_000));
+    const first = await cache.lookup('item', item, () => store.getItem(item));
+    expect(await cache.lookup('item', item, () => store.getItem(item))).toBe(first);
+    const workload = await cache.analysis('workload', {}, {}, (snapshot) => computeWorkload(snapshot));
+    expect(await cache.analysis('workload', {}, {}, (snapshot) => computeWorkload(snapshot))).toBe(workload);
+    expect({ items: store.itemReads, snapshots: store.snapshots, versions: store.versionReads }).toEqual({ items: 1, snapshots: 1, versions: 1 });
+  });
+
+  test('after this instance writes (dataChanged), the next answer is of the new data', async () => {
+    const cache = new ReadCache(store, options(60_000));
+    expect(await cache.lookup('item', secondItem, () => store.getItem(secondItem))).toBeNull();
+    await store.loadDocument(second.parsed, second.units);
+    cache.dataChanged();
+    expect((await cache.lookup('item', secondItem, () => store.getItem(secondItem)))?.item.id).toBe(secondItem);
+  });
+
+  test('a write made elsewhere is seen once the version read is older than versionMaxAgeMs, and not before', async () => {
+    const lagging = new ReadCache(store, options(60_000));
+    const strict = new ReadCache(store, options(0));
+    for (const cache of [lagging, strict]) expect(await cache.lookup('item', secondItem, () => store.getItem(secondItem))).toBeNull();
+    await store.loadDocument(second.parsed, second.units); // as another server instance would
+    expect(await lagging.lookup('item', secondItem, () => store.getItem(secondItem))).toBeNull();
+    expect((await strict.lookup('item', secondItem, () => store.getItem(secondItem)))?.item.id).toBe(secondItem);
+  });
+
+  test('a failed version read fails the request and is not reused', async () => {
+    const cache = new ReadCache(store, options(60_000));
+    store.down = true;
+    await expect(cache.lookup('item', item, () => store.getItem(item))).rejects.toThrow(StoreUnavailableError);
+    store.down = false;
+    expect((await cache.lookup('item', item, () => store.getItem(item)))?.item.id).toBe(item);
+  });
+
+  test('entries beyond capacity are dropped, least recently used first', async () => {
+    const cache = new ReadCache(store, { versionMaxAgeMs: 60_000, analyses: 1, lookups: 2 });
+    const ids = seed.parsed.items.slice(0, 3).map((i) => i.id);
+    for (const id of ids) await cache.lookup('item', id, () => store.getItem(id));
+    await cache.lookup('item', ids[2]!, () => store.getItem(ids[2]!));
+    expect(store.itemReads).toBe(3);
+    await cache.lookup('item', ids[0]!, () => store.getItem(ids[0]!));
+    expect(store.itemReads).toBe(4);
+  });
+});
