@@ -109,28 +109,32 @@ function parseInput(endpoint: Endpoint): RequestHandler {
 }
 
 function run(endpoint: Endpoint): RequestHandler {
-  // Bodies already checked and serialised, by identity: the analytics cache (server/analysis.ts) hands out the
-  // same object while the data is unchanged, and for a large answer (workload, network) the schema check and
-  // JSON.stringify cost far more than the lookup. Per endpoint, as two endpoints may answer one object differently.
-  const serialised = new WeakMap<object, { status: number; json: string }>();
+  // Bodies already checked and serialised, by identity: the read cache (server/readCache.ts) hands out the
+  // same object while the data is unchanged, and for a large answer (a 1 MB workload table) the schema check,
+  // JSON.stringify, the UTF-8 encoding and the ETag hash cost far more than the lookup. Per endpoint, as two
+  // endpoints may answer one object differently.
+  const serialised = new WeakMap<object, { status: number; bytes: Buffer; etag: string | undefined }>();
   return async (req, res) => {
     const { query, params } = res.locals.input as ParsedInput;
     const body = await endpoint.handle({ query, params, req, res });
     if (res.headersSent) return;
-    const known = typeof body === 'object' && body !== null ? serialised.get(body) : undefined;
-    if (known?.status === res.statusCode) {
-      res.type('json').send(known.json);
-      return;
+    let known = typeof body === 'object' && body !== null ? serialised.get(body) : undefined;
+    if (known?.status !== res.statusCode) {
+      // The handler sets another status (201) when it means another documented response.
+      const response = endpoint.responses.find((candidate) => candidate.status === res.statusCode);
+      if (!response || !isJsonResponse(response)) throw new Error(`${endpoint.operationId} has no JSON response ${res.statusCode}`);
+      const checked = response.schema.safeParse(body);
+      // A body that breaks its own schema is a server bug: a 500, never a 400 blaming the caller.
+      if (!checked.success) throw new Error(`response of ${endpoint.operationId} breaks its schema: ${checked.error.message}`);
+      const bytes = Buffer.from(JSON.stringify(checked.data), 'utf8');
+      // Express's own ETag function, computed once: res.send skips it when the header is set, and still answers 304.
+      const etagOf = req.app.get('etag fn') as ((body: Buffer) => string) | undefined;
+      known = { status: res.statusCode, bytes, etag: etagOf?.(bytes) };
+      if (typeof body === 'object' && body !== null) serialised.set(body, known);
     }
-    // The handler sets another status (201) when it means another documented response.
-    const response = endpoint.responses.find((candidate) => candidate.status === res.statusCode);
-    if (!response || !isJsonResponse(response)) throw new Error(`${endpoint.operationId} has no JSON response ${res.statusCode}`);
-    const checked = response.schema.safeParse(body);
-    // A body that breaks its own schema is a server bug: a 500, never a 400 blaming the caller.
-    if (!checked.success) throw new Error(`response of ${endpoint.operationId} breaks its schema: ${checked.error.message}`);
-    const json = JSON.stringify(checked.data);
-    if (typeof body === 'object' && body !== null) serialised.set(body, { status: res.statusCode, json });
-    res.type('json').send(json);
+    res.type('json');
+    if (known.etag) res.set('ETag', known.etag);
+    res.send(known.bytes);
   };
 }
 

@@ -73,6 +73,24 @@ describe('writes switched off', () => {
   });
 });
 
+describe('cached answers', () => {
+  test('When an analysis is asked again, then the same bytes come back with the same ETag, and 304 to If-None-Match', async () => {
+    const { app } = createTestApp(store);
+    const first = await request(app).get('/api/workload').expect(200);
+    const again = await request(app).get('/api/workload').expect(200);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.headers.etag).toMatch(/^W\/"/);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.text).toBe(first.text);
+    const conditional = await request(app).get('/api/workload').set('If-None-Match', first.headers.etag as string);
+    expect(conditional.status).toBe(304);
+    expect(conditional.text).toBe('');
+    // Other parameters, another answer and another tag.
+    const weighted = await request(app).get('/api/workload?weights=lead:5').expect(200);
+    expect(weighted.headers.etag).not.toBe(first.headers.etag);
+  });
+});
+
 describe('failures inside the server', () => {
   /** A memory store whose reads fail the given way: what a broken or unreachable store looks like from above. */
   class FailingStore extends MemoryStore {
