@@ -4,6 +4,7 @@
  * OpenAPI document is generated from the same declaration, so the docs cannot disagree with
  * what the server does.
  */
+import { gzipSync } from 'node:zlib';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { HttpError } from './errors';
@@ -108,12 +109,23 @@ function parseInput(endpoint: Endpoint): RequestHandler {
   };
 }
 
+interface Serialised {
+  status: number;
+  bytes: Buffer;
+  etag: string | undefined;
+  /** Made on the first request that accepts gzip, then sent again: a large answer is compressed once, not per request. */
+  gzipped?: Buffer;
+}
+
+/** Smaller answers go as they are: compressing them costs more than it saves on any link. */
+const GZIP_FROM_BYTES = 8 * 1024;
+
 function run(endpoint: Endpoint): RequestHandler {
   // Bodies already checked and serialised, by identity: the read cache (server/readCache.ts) hands out the
   // same object while the data is unchanged, and for a large answer (a 1 MB workload table) the schema check,
   // JSON.stringify, the UTF-8 encoding and the ETag hash cost far more than the lookup. Per endpoint, as two
   // endpoints may answer one object differently.
-  const serialised = new WeakMap<object, { status: number; bytes: Buffer; etag: string | undefined }>();
+  const serialised = new WeakMap<object, Serialised>();
   return async (req, res) => {
     const { query, params } = res.locals.input as ParsedInput;
     const body = await endpoint.handle({ query, params, req, res });
@@ -133,7 +145,13 @@ function run(endpoint: Endpoint): RequestHandler {
       if (typeof body === 'object' && body !== null) serialised.set(body, known);
     }
     res.type('json');
+    res.vary('Accept-Encoding');
     if (known.etag) res.set('ETag', known.etag);
+    if (known.bytes.length >= GZIP_FROM_BYTES && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      res.set('Content-Encoding', 'gzip');
+      res.send((known.gzipped ??= gzipSync(known.bytes)));
+      return;
+    }
     res.send(known.bytes);
   };
 }

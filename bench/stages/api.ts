@@ -52,6 +52,8 @@ function cannon(url: string, paths: string[], seconds: number, once = false): Pr
     connections: CONNECTIONS,
     ...(once ? { amount: paths.length } : { duration: seconds }),
     timeout: 120,
+    // As every browser does: large answers (the 1 MB workload table) then travel gzipped, compressed once per answer.
+    headers: { 'accept-encoding': 'gzip' },
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
   });
 }
@@ -142,7 +144,8 @@ export async function apiStage(mode: 'quick' | 'full', uri: string, itemIds: str
         stage: 'api',
         mode,
         figures,
-        details: { connections: CONNECTIONS, secondsPerEndpoint: seconds, server: `server/main.ts on Neo4j (NEO4J_URI), LOG_LEVEL default, --max-old-space-size=${SERVER_HEAP_MB}`, endpoints: details },
+        details: { connections: CONNECTIONS, secondsPerEndpoint: seconds, server: `server/main.ts on Neo4j (NEO4J_URI), LOG_LEVEL default, --max-old-space-size=${SERVER_HEAP_MB}`,
+        client: 'autocannon in the bench process, Accept-Encoding: gzip (as browsers send it)', endpoints: details },
       },
       memory: {
         stage: 'memory',

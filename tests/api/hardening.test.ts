@@ -74,10 +74,10 @@ describe('writes switched off', () => {
 });
 
 describe('cached answers', () => {
-  test('When an analysis is asked again, then the same bytes come back with the same ETag, and 304 to If-None-Match', async () => {
+  test('When an analysis is asked again, then the same bytes come back with the same ETag, gzipped when accepted, and 304 to If-None-Match', async () => {
     const { app } = createTestApp(store);
-    const first = await request(app).get('/api/workload').expect(200);
-    const again = await request(app).get('/api/workload').expect(200);
+    const first = await request(app).get('/api/workload').set('Accept-Encoding', 'identity').expect(200);
+    const again = await request(app).get('/api/workload').set('Accept-Encoding', 'identity').expect(200);
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(first.headers.etag).toMatch(/^W\/"/);
     expect(again.headers.etag).toBe(first.headers.etag);
@@ -85,6 +85,15 @@ describe('cached answers', () => {
     const conditional = await request(app).get('/api/workload').set('If-None-Match', first.headers.etag as string);
     expect(conditional.status).toBe(304);
     expect(conditional.text).toBe('');
+    // A client that accepts gzip (every browser) gets the same bytes compressed, compressed once.
+    const gzipped = await request(app).get('/api/workload').set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(gzipped.text).toBe(first.text);
+    expect(first.headers['content-encoding']).toBeUndefined();
+    // Small answers go uncompressed.
+    const small = await request(app).get('/api/documents').set('Accept-Encoding', 'gzip').expect(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
     // Other parameters, another answer and another tag.
     const weighted = await request(app).get('/api/workload?weights=lead:5').expect(200);
     expect(weighted.headers.etag).not.toBe(first.headers.etag);
