@@ -262,7 +262,8 @@ class ClauseReader {
         if (k > elementStart) elements.push(...this.splitElement(elementStart, k));
         elementStart = k + 1;
       }
-      pending.push(...this.distribute(elements));
+      // Not push(...): a clause of a million units would pass a million arguments and overflow the stack (fuzz campaign).
+      for (const unit of this.distribute(elements)) pending.push(unit);
       const last = pending[pending.length - 1];
       const unknownAt = !marker && last ? this.unknownRoleWord(last) : undefined;
       if (marker) {

@@ -159,7 +159,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       const { reading } = found;
       if (reading.declaresFirstListedLeads) declared = true;
       if (reading.conventionCarriesOn) firstListedLeads = true;
-      clauseWarnings.push(...reading.warnings);
+      for (const warning of reading.warnings) clauseWarnings.push(warning); // not push(...): there may be millions
     }
     const assignments = found?.reading.assignments ?? [];
     const firstBody = bodies[0]!.text;

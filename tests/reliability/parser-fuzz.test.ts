@@ -41,7 +41,7 @@ describe('parser fuzzing (quick)', () => {
     } else expect(outcome.code).toBe('no-items');
   });
 
-  // Found by the campaign's long lines: an unclosed （ before a long run of text makes the parse super-linear
+  // Found by the campaign's long lines. An unclosed （ before a long run of text made the parse super-linear
   // (2,000 characters ≈ 8 s, 8,000 ≈ 60 s on the shared machine), so a 10 MB line never ends. The parse runs
   // in a child process so that a hang fails this test instead of blocking the suite; 60 s is a hang bound,
   // not a performance target (a linear parse of 64 KB takes milliseconds).
@@ -49,6 +49,9 @@ describe('parser fuzzing (quick)', () => {
     ['an unclosed clause', `标题\n（一）建设。（${'推进'.repeat(32_768)}`],
     ['a run of opening parentheses', `标题\n（一）${'（'.repeat(65_536)}`],
     ['a 10 MB item line', `标题\n（一）${'推进'.repeat(TEN_MB / 6)}（省科技厅牵头）`],
+    // Found by the million-case campaign of 2026-12-03 (both workers): two million units in one clause overflowed
+    // the stack (RangeError from push(...) of every unit as one call's arguments, graph/parse/clause.ts).
+    ['a 10 MB clause of two million units', `标题\n（一）建设。（${'省科技厅、'.repeat(Math.ceil(TEN_MB / 15))}牵头）`],
   ])('When a document holds %s on one line, then the parse ends', (_what, text) => {
     const script = "const {checkParse}=require('./tests/reliability/fuzzDocuments');const {loadRegistry}=require('./graph/registry');" +
       "let t='';process.stdin.on('data',c=>t+=c).on('end',()=>{checkParse(t,loadRegistry());process.stdout.write('done')})";
