@@ -6,7 +6,9 @@
  * to replay). Exit 1 on any failure.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Command } from 'commander';
 import fc from 'fast-check';
 import { loadRegistry } from '../graph/registry';
@@ -27,6 +29,26 @@ const positive = (value: string) => {
   return n;
 };
 
+/** Counterexamples can be 10 MB long: the report gets its start and the error, the file all of it. */
+const REPORTED_CHARACTERS = 600;
+const FUZZ_DIR = path.join(__dirname, '..', '.fuzz');
+
+function describeFailure(worker: number, details: fc.RunDetails<[string | Uint8Array]>): string {
+  const [input] = details.counterexample ?? [];
+  const file = path.join(FUZZ_DIR, `counterexample-worker-${worker}.${typeof input === 'string' ? 'txt' : 'bin'}`);
+  if (input !== undefined) {
+    fs.mkdirSync(FUZZ_DIR, { recursive: true });
+    fs.writeFileSync(file, input);
+  }
+  const shown = typeof input === 'string' ? JSON.stringify(input.slice(0, REPORTED_CHARACTERS)) : `${input?.length ?? 0} bytes`;
+  const error = details.errorInstance instanceof Error ? `${details.errorInstance.name}: ${details.errorInstance.message}` : String(details.errorInstance);
+  return [
+    `after ${details.numRuns} cases, replay with { seed: ${details.seed}, path: "${details.counterexamplePath}" }`,
+    `error: ${error.slice(0, 1000)}`,
+    `input (${typeof input === 'string' ? `${input.length} characters` : 'bytes'}, whole in ${path.relative(process.cwd(), file)}): ${shown}${typeof input === 'string' && input.length > REPORTED_CHARACTERS ? '…' : ''}`,
+  ].join('\n');
+}
+
 function runWorker(worker: number, cases: number, seed: number): WorkerResult {
   const registry = loadRegistry();
   const tally: Record<string, number> = {};
@@ -41,7 +63,7 @@ function runWorker(worker: number, cases: number, seed: number): WorkerResult {
     }),
     { numRuns: cases, seed, endOnFailure: false },
   );
-  const failure = details.failed ? fc.defaultReportMessage(details) ?? 'failed' : undefined;
+  const failure = details.failed ? describeFailure(worker, details) : undefined;
   return { worker, seed, cases: details.numRuns, tally, ...(failure ? { failure } : {}), ms: Date.now() - started };
 }
 
