@@ -1,0 +1,164 @@
+/**
+ * Many plans side by side, end to end: the seed plus plans of two cities (Foshan, Shenzhen) and
+ * the State Council, ingested through the API as a user's upload would be. The explorer must show
+ * its scope at all times, pick and say a default instead of adding jurisdictions together, list
+ * every unit in the Units tab, and name each item's document on a unit's page. Expectations come
+ * from the API's own answers.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { DocumentListResponse, UnitDetailResponse, UnitListResponse, WorkloadResponse } from '../../server/contract';
+import { SCOPE_PLANS, SCOPE_PLANS_DIR } from '../store/fixtures';
+import { ensureClientBuilt, getJson, launchBrowser, screenshot } from './harness';
+import { startExplorer, type Explorer } from './server';
+
+jest.setTimeout(120_000);
+
+const ADMIN_TOKEN = 'e2e-scope-token-0123456789';
+
+let explorer: Explorer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  explorer = await startExplorer(ADMIN_TOKEN);
+  for (const plan of Object.values(SCOPE_PLANS)) {
+    // As an upload with the ingest form's fields: the year given, the jurisdiction left to detection.
+    const url = new URL(`/api/documents?id=${plan.file.replace(/\.txt$/, '')}&year=${plan.year}`, explorer.baseUrl);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ text: await readFile(join(SCOPE_PLANS_DIR, plan.file), 'utf8') }),
+    });
+    if (response.status !== 201) throw new Error(`ingest ${plan.file}: ${response.status} ${await response.text()}`);
+  }
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await explorer?.stop();
+});
+
+beforeEach(async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await page.context().close();
+});
+
+const open = (path: string) => page.goto(new URL(path, explorer.baseUrl).toString());
+const api = <T>(path: string) => getJson<T>(explorer.baseUrl, path);
+
+describe('Scope', () => {
+  it('When plans of several jurisdictions are loaded, then every view shows the default scope and says why', async () => {
+    const { documents } = await api<DocumentListResponse>('/api/documents');
+    const codes = new Set(documents.map((document) => document.jurisdiction?.code));
+    expect([...codes].sort()).toEqual(['100000', '440000', '440300', '440600']);
+
+    await open('/workload');
+    const summary = page.getByTestId('scope-summary');
+    await page.getByTestId('scope-default').waitFor();
+    // Each jurisdiction has one plan here: the tie goes to the lowest code, national.
+    await expect(page.getByRole('combobox', { name: '地区', exact: true }).inputValue()).resolves.toBe('100000');
+    await page.waitForFunction(() => /1 \/ 4 份文件/.test(document.querySelector('[data-testid="scope-summary"]')?.textContent ?? ''));
+    await expect(summary.textContent()).resolves.toContain('全国（仅本级文件）');
+
+    const national = await api<WorkloadResponse>('/api/workload?jurisdiction=100000&includeWithin=false');
+    const firstRow = page.locator('.workload-rows > li').first();
+    await firstRow.waitFor();
+    expect(await firstRow.getAttribute('data-unit-id')).toBe(national.rows[0]!.unit.id);
+    expect(await page.locator('.workload-rows > li').count()).toBe(Math.min(30, national.rows.length));
+    await screenshot(page, 'scope-default');
+
+    // The scope stays in sight and in force on another view.
+    await page.getByRole('link', { name: '责任缺口' }).click();
+    await page.waitForURL(/\/gaps/);
+    await expect(page.getByTestId('scope-summary').textContent()).resolves.toContain('全国（仅本级文件）');
+  });
+
+  it('When a city is chosen, then the workload is that city’s, with its own 市财政局', async () => {
+    await open('/workload');
+    await page.getByTestId('scope-default').waitFor();
+    await page.getByRole('combobox', { name: '地区', exact: true }).selectOption('440600');
+    await page.waitForURL(/jurisdiction=440600/);
+    await page.getByTestId('scope-default').waitFor({ state: 'detached' });
+    const foshan = await api<WorkloadResponse>('/api/workload?jurisdiction=440600');
+    await page.waitForFunction(
+      (first) => document.querySelector('.workload-rows > li')?.getAttribute('data-unit-id') === first,
+      foshan.rows[0]!.unit.id,
+    );
+    const shown = await page.locator('.workload-rows > li').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-unit-id')));
+    expect(shown).toEqual(foshan.rows.slice(0, 30).map((row) => row.unit.id));
+    expect(foshan.rows.map((row) => row.unit.name)).toContain('佛山市财政局');
+    await screenshot(page, 'scope-foshan');
+  });
+
+  it('When every jurisdiction is combined on purpose, then the summary says so', async () => {
+    await open('/workload');
+    await page.getByRole('button', { name: '合并查看全部地区' }).click();
+    await page.waitForFunction(() => /全部地区 · 全部年份 · 4 \/ 4 份文件/.test(document.querySelector('[data-testid="scope-summary"]')?.textContent ?? ''));
+    await expect(page.getByTestId('scope-default').count()).resolves.toBe(0);
+  });
+});
+
+describe('Units tab', () => {
+  it('When searching 财政局, then the two cities’ finance bureaus are two units, each with its city', async () => {
+    const { units, jurisdictions } = await api<UnitListResponse>(`/api/units?q=${encodeURIComponent('财政局')}`);
+    const cityBureaus = units.filter((unit) => unit.jurisdiction === '440600' || unit.jurisdiction === '440300');
+    expect(cityBureaus).toHaveLength(2);
+
+    await open('/units?jurisdiction=all');
+    await page.getByLabel('名称或别名').fill('财政局');
+    const table = page.getByTestId('units-table');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="units-table"] tbody tr').length === n, units.length);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const names = new Map(jurisdictions.map((jurisdiction) => [jurisdiction.code, jurisdiction.name]));
+    for (const unit of cityBureaus) expect(rows).toContainEqual(expect.arrayContaining([expect.stringContaining(unit.shortName), names.get(unit.jurisdiction)]));
+    await screenshot(page, 'units-tab');
+
+    await page.getByRole('combobox', { name: '所属地区' }).selectOption('440300');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="units-table"] tbody tr').length === 1);
+  });
+});
+
+describe('Document column', () => {
+  it('When a unit named in several plans is opened, then each of its items shows its document’s title and year', async () => {
+    const { documents } = await api<DocumentListResponse>('/api/documents');
+    const { units } = await api<UnitListResponse>('/api/units');
+    // The unit whose items come from the most plans.
+    const details = await Promise.all(units.map((unit) => api<UnitDetailResponse>(`/api/units/${encodeURIComponent(unit.id)}`)));
+    const detail = details.sort((a, b) => b.documents.length - a.documents.length)[0]!;
+    expect(detail.documents.length).toBeGreaterThan(1);
+
+    await open(`/units/${encodeURIComponent(detail.unit.id)}`);
+    await page.locator('.item-document').first().waitFor();
+    const shown = await page
+      .locator('li[data-item-id]')
+      .evaluateAll((items) => items.map((item) => [item.getAttribute('data-item-id'), item.querySelector('.item-document')?.textContent ?? '']));
+    expect(shown).toHaveLength(detail.items.length);
+    for (const [itemId, label] of shown) {
+      const documentId = detail.items.find((entry) => entry.item.id === itemId)!.item.documentId;
+      const document = documents.find((candidate) => candidate.id === documentId)!;
+      expect(label).toBe(`${document.title}${document.year === undefined ? '' : `（${document.year}）`}`);
+    }
+    await screenshot(page, 'unit-document-column');
+  });
+
+  it('When the Documents view is sorted by year, then the plans follow their years, with jurisdiction and year shown', async () => {
+    const { documents } = await api<DocumentListResponse>('/api/documents');
+    await open('/documents');
+    await page.getByTestId('documents-table').waitFor();
+    await page.getByRole('button', { name: /^年份/ }).click();
+    const order = await page.locator('[data-testid="documents-table"] tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-document-id')));
+    const byYear = [...documents].sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity));
+    expect(order.map((id) => documents.find((document) => document.id === id)?.year)).toEqual(byYear.map((document) => document.year));
+    const foshan = page.locator('tr[data-document-id="foshan-digital-government-2024"]');
+    await expect(foshan.textContent()).resolves.toContain('佛山市');
+    await expect(foshan.textContent()).resolves.toContain('2024');
+  });
+});
