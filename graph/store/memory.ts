@@ -265,7 +265,7 @@ export class MemoryStore implements GraphStore {
     const needle = normaliseQuery(q);
     return [...this.state.units.values()]
       .filter((unit) => !kind || unit.kind === kind)
-      .filter((unit) => !needle || [unit.name, unit.shortName, unit.nameEn, ...unit.aliases].some((name) => name.toLowerCase().includes(needle)))
+      .filter((unit) => !needle || [unit.name, unit.shortName, unit.nameEn ?? '', ...unit.aliases].some((name) => name.toLowerCase().includes(needle)))
       .sort(byId)
       .map(toUnitSummary);
   }

@@ -175,8 +175,18 @@ export function loadCounts(records: DocumentRecords) {
 }
 
 export function toUnitSummary(unit: Unit): UnitSummary {
-  const { id, name, shortName, nameEn, kind, jurisdiction, provisional } = unit;
-  return { id, name, shortName, nameEn, kind, jurisdiction, provisional };
+  const { id, name, shortName, nameEn, kind, jurisdiction, level, function: unitFunction, provisional } = unit;
+  return {
+    id,
+    name,
+    shortName,
+    ...(nameEn !== undefined ? { nameEn } : {}),
+    kind,
+    jurisdiction,
+    ...(level !== undefined ? { level } : {}),
+    ...(unitFunction !== undefined ? { function: unitFunction } : {}),
+    provisional,
+  };
 }
 
 export function toItemRef(item: ItemRecord): ItemRef {

@@ -18,6 +18,8 @@ export const UnitSummarySchema = UnitSchema.pick({
   nameEn: true,
   kind: true,
   jurisdiction: true,
+  level: true,
+  function: true,
   provisional: true,
 });
 export type UnitSummary = z.infer<typeof UnitSummarySchema>;
@@ -145,7 +147,7 @@ export type UnitQuery = z.input<typeof UnitQuerySchema>;
 
 /** Everything the analytics need, in plain data: the same from both stores. */
 export const SnapshotSchema = z.object({
-  documents: z.array(DocumentMetaSchema.pick({ id: true, title: true, sha256: true })),
+  documents: z.array(DocumentMetaSchema.pick({ id: true, title: true, sha256: true, year: true, jurisdiction: true })),
   sections: z.array(SectionSchema.extend({ documentId: z.string() })),
   units: z.array(UnitSummarySchema),
   items: z.array(ItemRefSchema),
