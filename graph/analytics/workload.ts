@@ -72,7 +72,8 @@ export function computeWorkload(snapshot: Snapshot, options: WorkloadOptions = {
       rule:
         `A unit is overloaded when its weighted load is above Q3 + ${parameters.overloadFactor} × IQR of the weighted loads ` +
         'of the units of the same jurisdiction, level and kind (its peer group: a ministry is never the peer of a ' +
-        "province's department, nor a city bureau of a provincial one). Peer groups with fewer than ${parameters.minPeerGroupSize} units ` +
+        "province's department, nor a city bureau of a provincial one). " +
+        `Peer groups with fewer than ${parameters.minPeerGroupSize} units ` +
         'have no threshold, and nobody in them is flagged.',
       quartileMethod: QUARTILE_METHOD,
       overloadFactor: parameters.overloadFactor,

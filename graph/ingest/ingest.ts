@@ -96,6 +96,8 @@ export async function ingestFiles(
   registry: UnitRegistry,
   paths: string[],
   onProgress?: IngestProgress,
+  /** Whose plans they are (a code or place name), overriding sidecars and detection. */
+  options: { jurisdiction?: string } = {},
 ): Promise<FileIngest[]> {
   const results: FileIngest[] = [];
   const report = (result: FileIngest) => {
@@ -109,7 +111,7 @@ export async function ingestFiles(
   for (const path of paths) {
     let parsed: ParsedDocument;
     try {
-      parsed = readDocumentFile(path, registry);
+      parsed = readDocumentFile(path, registry, options);
     } catch (error) {
       if (!refused(error)) throw error;
       await flush(batcher.drain()); // keeps the results in file order
@@ -131,7 +133,7 @@ export async function ingestDocument(
   store: GraphStore,
   registry: UnitRegistry,
   content: Uint8Array | string,
-  options: { source: string; id?: string; sidecar?: DocumentSidecar },
+  options: { source: string; id?: string; sidecar?: DocumentSidecar; jurisdiction?: string },
 ): Promise<Ingested> {
   return loadParsed(store, registry, parseDocument(content, { ...options, registry }));
 }

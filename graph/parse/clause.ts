@@ -9,7 +9,7 @@ type WarningCode = z.infer<typeof WarningCodeSchema>;
 
 export interface ClauseContext {
   registry: UnitRegistry;
-  /** Registry jurisdiction of the document (`guangdong`, `national`, …). */
+  /** GB/T 2260 code of the document's jurisdiction (`440000`, `100000`, `440600`, …). */
   jurisdiction?: string;
   /** A first-listed-leads convention declared earlier applies to this clause. */
   firstListedLeads?: boolean;

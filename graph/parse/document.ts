@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ParseError } from '../errors';
+import { InvalidInputError, ParseError } from '../errors';
+import { findJurisdiction } from '../jurisdiction';
 import {
   ParsedDocumentSchema,
   type Clause,
@@ -15,6 +16,7 @@ import { parseResponsibilityClause } from './clause';
 import { decodeDocument } from './decode';
 import { findTrailingClause } from './findClause';
 import { readHeader } from './header';
+import { detectJurisdiction } from './jurisdiction';
 import { lineLocator } from './locate';
 import { slice, sourceRange, type MappedText } from './mappedText';
 import { joinParagraphs, readParagraphs, type Paragraph } from './paragraphs';
@@ -27,7 +29,12 @@ export interface ParseOptions {
   sidecar?: DocumentSidecar;
   /** Document id; otherwise the sidecar's, otherwise derived from `source`. */
   id?: string;
+  /** Whose plan it is, a GB/T 2260 code or a place name (`440600`, `佛山市`): overrides the sidecar and detection. */
+  jurisdiction?: string;
 }
+
+/** Short closing lines after the last item: the issuing office and the date. */
+const SIGNATURE_LINE = /^[^。，；;,（）()]{2,40}$/;
 
 /** An item or sub-item as the paragraphs give it, before its clause is read. */
 interface ItemDraft {
@@ -76,11 +83,34 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     fatal('no-items', 'the document has no numbered items such as （一） or 1.', paragraphs[0]?.body.starts[0] ?? 0);
 
   const registry = options.registry;
-  const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar, registry);
+  const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar);
   const id = options.id ?? options.sidecar?.id ?? documentId(file, sha256);
-  const jurisdiction = header.jurisdiction;
-
   const warnings: ParseWarning[] = [];
+
+  const declaredJurisdiction = options.jurisdiction ?? options.sidecar?.jurisdiction;
+  const given = declaredJurisdiction === undefined ? undefined : findJurisdiction(declaredJurisdiction);
+  if (declaredJurisdiction !== undefined && !given) {
+    const field = options.jurisdiction !== undefined ? 'jurisdiction' : 'sidecar.jurisdiction';
+    throw new InvalidInputError(field, `'${declaredJurisdiction}' is no GB/T 2260 code or place name this table knows uniquely (try the 6-digit code, or the name with its province: 北京市朝阳区)`);
+  }
+  const signature: string[] = [];
+  for (let index = paragraphs.length - 1; index > bodyStart && signature.length < 3; index--) {
+    const text = paragraphs[index]!.body.text;
+    if (paragraphs[index]!.kind !== 'text' || !SIGNATURE_LINE.test(text)) break;
+    signature.unshift(text);
+  }
+  const documentJurisdiction =
+    given ?? detectJurisdiction({ issuer: header.issuer, title: header.title, headerLines: header.headerLines, signature, preamble: header.preambleLines });
+  if (!documentJurisdiction)
+    warnings.push({
+      code: 'jurisdiction-unknown',
+      message: 'whose plan this is could not be told from its issuer, title, header, preamble or signature; relative names such as 市财政局 stay unscoped (set it with a sidecar "jurisdiction" or --jurisdiction)',
+      line: 1,
+      column: 1,
+      file,
+    });
+  const jurisdiction = documentJurisdiction?.code;
+
   const warn = (warning: ClauseWarning, itemId?: string) =>
     warnings.push({ code: warning.code, message: warning.message, ...locate(warning.offset), file, ...(itemId ? { itemId } : {}) });
   const usedIds = new Set<string>();
@@ -234,7 +264,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       ...(header.issuer ? { issuer: header.issuer } : {}),
       ...(header.publishedAt ? { publishedAt: header.publishedAt } : {}),
       ...(header.year ? { year: header.year } : {}),
-      ...(jurisdiction ? { jurisdiction } : {}),
+      ...(documentJurisdiction ? { jurisdiction: documentJurisdiction } : {}),
       ...(header.viewCount !== undefined ? { viewCount: header.viewCount } : {}),
       ...(header.preamble ? { preamble: header.preamble } : {}),
       firstListedLeads: declared,

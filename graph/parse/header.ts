@@ -1,5 +1,4 @@
 import type { DocumentSidecar } from '../model';
-import { toSimplified, type UnitRegistry } from '../registry';
 import type { Paragraph } from './paragraphs';
 
 /** What the lines before the first section or item say about the document. */
@@ -10,7 +9,10 @@ export interface DocumentHeader {
   viewCount?: number;
   year?: number;
   preamble?: string;
-  jurisdiction?: string;
+  /** Title-like lines other than the title: what jurisdiction detection reads besides issuer and title. */
+  headerLines: string[];
+  /** Preamble paragraphs and the salutation (各区人民政府，市政府各部门：). */
+  preambleLines: string[];
 }
 
 const VIEW_COUNT = /^(?:浏览量|浏览次数|阅读量|访问量)：?(\d+)/;
@@ -21,27 +23,14 @@ const HEADLINE = /^(.+?)关于印发(.+?)(?:的通知)?$/;
 const ISSUER_BEFORE_ABOUT = /^(.*?(?:国务院|办公厅|办公室|人民政府|委员会|小组|部|厅|局|委|办))关于/;
 const PROSE = /[。，；]/;
 
-/**
- * Whose units a document names, when its sidecar does not say: a Guangdong body or city in the
- * issuer or title makes it Guangdong's, the State Council's offices make it national, and another
- * province stands for itself (`浙江省`), so that its 省科技厅 is never taken for Guangdong's.
- */
-function guessJurisdiction(issuer: string | undefined, title: string | undefined, registry: UnitRegistry): string | undefined {
-  const words = toSimplified(`${issuer ?? ''}${title ?? ''}`);
-  if (/广东|粤/.test(words)) return 'guangdong';
-  if (/^(国务院|中共中央|国家|中央)/.test(words)) return 'national';
-  const city = registry.all().find((unit) => unit.kind === 'city' && !unit.provisional && words.includes(unit.shortName.replace(/政府$/, '')));
-  if (city) return city.jurisdiction;
-  return /^[\u4e00-\u9fff]{2,7}?(省|自治区)/.exec(words)?.[0];
-}
-
 const pad = (n: string) => n.padStart(2, '0');
 
-export function readHeader(paragraphs: readonly Paragraph[], sidecar: DocumentSidecar | undefined, registry: UnitRegistry): DocumentHeader {
+export function readHeader(paragraphs: readonly Paragraph[], sidecar: DocumentSidecar | undefined): DocumentHeader {
   let viewCount: number | undefined;
   let publishedAt: string | undefined;
   const titleGroups: string[] = [];
   const preamble: string[] = [];
+  const salutations: string[] = [];
   let previousWasTitle = false;
   for (const { body } of paragraphs) {
     const text = body.text;
@@ -51,7 +40,7 @@ export function readHeader(paragraphs: readonly Paragraph[], sidecar: DocumentSi
     if (views) viewCount = Number(views[1]);
     else if (date) publishedAt = `${date[1]}-${pad(date[2]!)}-${pad(date[3]!)}`;
     else if (FURNITURE.test(text)) {
-      // skipped
+      if (text.endsWith('：')) salutations.push(text);
     } else if (PROSE.test(text)) preamble.push(text);
     else {
       isTitle = true;
@@ -77,6 +66,7 @@ export function readHeader(paragraphs: readonly Paragraph[], sidecar: DocumentSi
     viewCount,
     year: sidecar?.year ?? (yearInTitle ? Number(yearInTitle) : finalPublished ? Number(finalPublished.slice(0, 4)) : undefined),
     preamble: preamble.length > 0 ? preamble.join('\n') : undefined,
-    jurisdiction: sidecar?.jurisdiction ?? guessJurisdiction(finalIssuer, finalTitle, registry),
+    headerLines: titleGroups.filter((group) => group !== finalTitle),
+    preambleLines: [...salutations, ...preamble],
   };
 }

@@ -26,13 +26,17 @@ export function readSidecar(path: string): DocumentSidecar | undefined {
   return result.data;
 }
 
-/** Reads a document's bytes and its optional `<name>.meta.json` sidecar, and parses it. */
-export function readDocumentFile(path: string, registry: UnitRegistry): ParsedDocument {
+/**
+ * Reads a document's bytes and its optional `<name>.meta.json` sidecar, and parses it;
+ * `jurisdiction` (a code or place name) overrides the sidecar's and detection.
+ */
+export function readDocumentFile(path: string, registry: UnitRegistry, options: { jurisdiction?: string } = {}): ParsedDocument {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     throw new InvalidInputError(path, `cannot read the document: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  return parseDocument(bytes, { source: path, registry, sidecar: readSidecar(path) });
+  const sidecar = readSidecar(path);
+  return parseDocument(bytes, { source: path, registry, ...(sidecar ? { sidecar } : {}), ...options });
 }

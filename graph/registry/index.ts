@@ -1,2 +1,2 @@
-export { createRegistry, loadRegistry, DEFAULT_REGISTRY_PATH, UNKNOWN_JURISDICTION, type UnitRegistry } from './registry';
+export { createRegistry, loadRegistry, DEFAULT_REGISTRY_PATH, type UnitRegistry } from './registry';
 export { toSimplified, unitKey } from './normalize';

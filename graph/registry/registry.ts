@@ -2,23 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors';
+import { chainOf, getJurisdiction, isWithin, NATIONAL_JURISDICTION, UNKNOWN_JURISDICTION_CODE } from '../jurisdiction';
 import { RegistryFileSchema, UnitSchema, type ParsedDocument, type Unit, type UnitKind } from '../model';
 import { unitKey } from './normalize';
 
 export const DEFAULT_REGISTRY_PATH = join(__dirname, '..', '..', 'seeds', 'units.json');
 
-/** Jurisdiction used for provisional units when a document does not say whose it is. */
-export const UNKNOWN_JURISDICTION = 'unknown';
-
 const RESOLVE_CACHE_LIMIT = 100_000;
 const RESOLVE_CACHE_MAX_NAME = 64;
 
-/** Resolution prefers the document's own jurisdiction, then the central government's. */
-const NATIONAL = 'national';
+const NATIONAL = NATIONAL_JURISDICTION.code;
 
 /** Maps every spelling of a body to its one canonical unit (see domain.md, "Units"). */
 export interface UnitRegistry {
-  /** The unit a name as written stands for, or undefined when no entry knows it. */
+  /** The unit a name as written stands for in a plan of `jurisdiction` (a GB/T 2260 code), or undefined when no entry knows it. */
   resolve(nameAsWritten: string, jurisdiction?: string): Unit | undefined;
   get(id: string): Unit | undefined;
   all(): Unit[];
@@ -48,16 +45,17 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
     for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), unit]);
   }
 
-  const provisionalUnit = (name: string, jurisdiction: string = UNKNOWN_JURISDICTION): Unit => {
+  const provisionalUnit = (name: string, jurisdiction: string = UNKNOWN_JURISDICTION_CODE): Unit => {
     const written = name.replace(/\s+/g, '');
+    const level = getJurisdiction(jurisdiction)?.level;
     return UnitSchema.parse({
-      id: `provisional.${jurisdiction}.${written}`,
+      id: `cn.${jurisdiction}.${unitKey(written)}`,
       name: written,
       shortName: written,
       aliases: [],
-      nameEn: `${written} (not in the unit registry)`,
       kind: guessKind(unitKey(written)),
       jurisdiction,
+      ...(level ? { level } : {}),
       provisional: true,
     });
   };
@@ -65,13 +63,18 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
   const lookUp = (nameAsWritten: string, jurisdiction: string | undefined): Unit | undefined => {
     const candidates = byKey.get(unitKey(nameAsWritten));
     if (!candidates) return undefined;
-    const preferred = jurisdiction === undefined ? [NATIONAL] : [jurisdiction, NATIONAL];
+    const known = jurisdiction !== undefined && jurisdiction !== UNKNOWN_JURISDICTION_CODE;
+    // The document's own government first, then each one above it (Foshan, Guangdong, national).
+    const chain = known ? chainOf(jurisdiction).map((j) => j.code) : [];
+    const preferred = !known ? [NATIONAL] : chain.length > 0 ? chain : [jurisdiction, NATIONAL];
     for (const place of preferred) {
       const match = candidates.find((unit) => unit.jurisdiction === place);
       if (match) return match;
     }
+    // A lower government named in its superior's plan: 广州市政府 in a Guangdong plan.
+    if (known) return candidates.find((unit) => unit.kind === 'city' && isWithin(unit.jurisdiction, jurisdiction));
     // Without a jurisdiction any entry will do; with one, another place's 省科技厅 is not ours.
-    return jurisdiction === undefined ? candidates[0] : undefined;
+    return candidates[0];
   };
   // The clause grammar asks some twenty times per item, mostly about the same few names: memoised per
   // jurisdiction (null: not known), bounded like unitKey's cache.
@@ -102,7 +105,7 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
     },
     provisionalUnit,
     unitsFor(parsed) {
-      const jurisdiction = parsed.document.jurisdiction ?? UNKNOWN_JURISDICTION;
+      const jurisdiction = parsed.document.jurisdiction?.code ?? UNKNOWN_JURISDICTION_CODE;
       const found = new Map<string, Unit>();
       for (const { unitId, name } of parsed.items.flatMap((item) => item.assignments)) {
         if (found.has(unitId)) continue;

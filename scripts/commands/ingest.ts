@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { ingestFiles, type FileIngest } from '../../graph/ingest';
 import { loadRegistry } from '../../graph/registry';
 import { withStore } from '../../graph/store';
+import { jurisdictionOption } from './jurisdictionOption';
 
 const pad = (value: string | number, width: number) =>
   typeof value === 'number' ? String(value).padStart(width) : value.padEnd(width);
@@ -52,7 +53,8 @@ export function registerIngest(program: Command): void {
     .description('parse work plans and load them into the graph (Neo4j when NEO4J_URI is set)')
     .argument('<files...>', 'document files (a <name>.meta.json sidecar beside a file is read too)')
     .option('--registry <path>', 'unit registry file (default: seeds/units.json)')
-    .action(async (files: string[], options: { registry?: string }) => {
+    .option(...jurisdictionOption)
+    .action(async (files: string[], options: { registry?: string; jurisdiction?: string }) => {
       const registry = loadRegistry(options.registry);
       if (!process.env.NEO4J_URI) {
         process.stderr.write('note: NEO4J_URI is not set; the embedded store checks the load and keeps nothing after this command\n');
@@ -61,7 +63,9 @@ export function registerIngest(program: Command): void {
         const bar = new SingleBar({ format: '{bar} {value}/{total} {file}', stream: process.stderr, hideCursor: true });
         bar.start(files.length, 0, { file: '' });
         try {
-          return await ingestFiles(store, registry, files, (done, _total, result) => bar.update(done, { file: basename(result.path) }));
+          return await ingestFiles(store, registry, files, (done, _total, result) => bar.update(done, { file: basename(result.path) }), {
+            ...(options.jurisdiction ? { jurisdiction: options.jurisdiction } : {}),
+          });
         } finally {
           bar.stop();
         }

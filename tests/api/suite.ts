@@ -449,11 +449,12 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
 
     test('When ingesting with an unknown jurisdiction or a malformed date, then 400 names the field and nothing is written', async () => {
       const before = await footprint(store);
-      for (const [query, field] of [
+      const cases: Array<[string, string]> = [
         ['jurisdiction=火星', 'jurisdiction'],
         ['publishedAt=2024-3-1', 'publishedAt'],
         ['year=24', 'year'],
-      ]) {
+      ];
+      for (const [query, field] of cases) {
         const response = await call('post', `/api/documents?id=bad-metadata&${encodeURI(query)}`, { json: { text: smallPlan('元数据') }, token: ADMIN_TOKEN });
         expect([query, response.status, fieldOf(response.body)]).toEqual([query, 400, field]);
       }

@@ -65,7 +65,7 @@ describe('Scope', () => {
     await page.getByTestId('scope-default').waitFor();
     // Each jurisdiction has one plan here: the tie goes to the lowest code, national.
     await expect(page.getByRole('combobox', { name: '地区', exact: true }).inputValue()).resolves.toBe('100000');
-    await page.waitForFunction(() => /1 \/ 4 份文件/.test(document.querySelector('[data-testid="scope-summary"]')?.textContent ?? ''));
+    await summary.filter({ hasText: '1 / 4 份文件' }).waitFor();
     await expect(summary.textContent()).resolves.toContain('全国（仅本级文件）');
 
     const national = await api<WorkloadResponse>('/api/workload?jurisdiction=100000&includeWithin=false');
@@ -88,10 +88,7 @@ describe('Scope', () => {
     await page.waitForURL(/jurisdiction=440600/);
     await page.getByTestId('scope-default').waitFor({ state: 'detached' });
     const foshan = await api<WorkloadResponse>('/api/workload?jurisdiction=440600');
-    await page.waitForFunction(
-      (first) => document.querySelector('.workload-rows > li')?.getAttribute('data-unit-id') === first,
-      foshan.rows[0]!.unit.id,
-    );
+    await page.locator(`.workload-rows > li:first-child[data-unit-id="${foshan.rows[0]!.unit.id}"]`).waitFor();
     const shown = await page.locator('.workload-rows > li').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-unit-id')));
     expect(shown).toEqual(foshan.rows.slice(0, 30).map((row) => row.unit.id));
     expect(foshan.rows.map((row) => row.unit.name)).toContain('佛山市财政局');
@@ -101,7 +98,7 @@ describe('Scope', () => {
   it('When every jurisdiction is combined on purpose, then the summary says so', async () => {
     await open('/workload');
     await page.getByRole('button', { name: '合并查看全部地区' }).click();
-    await page.waitForFunction(() => /全部地区 · 全部年份 · 4 \/ 4 份文件/.test(document.querySelector('[data-testid="scope-summary"]')?.textContent ?? ''));
+    await page.getByTestId('scope-summary').filter({ hasText: '全部地区 · 全部年份 · 4 / 4 份文件' }).waitFor();
     await expect(page.getByTestId('scope-default').count()).resolves.toBe(0);
   });
 });
@@ -115,14 +112,17 @@ describe('Units tab', () => {
     await open('/units?jurisdiction=all');
     await page.getByLabel('名称或别名').fill('财政局');
     const table = page.getByTestId('units-table');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="units-table"] tbody tr').length === n, units.length);
+    const row = (n: number) => table.locator(`tbody tr:nth-child(${n})`);
+    await row(units.length).waitFor();
+    await row(units.length + 1).waitFor({ state: 'detached' });
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     const names = new Map(jurisdictions.map((jurisdiction) => [jurisdiction.code, jurisdiction.name]));
     for (const unit of cityBureaus) expect(rows).toContainEqual(expect.arrayContaining([expect.stringContaining(unit.shortName), names.get(unit.jurisdiction)]));
     await screenshot(page, 'units-tab');
 
     await page.getByRole('combobox', { name: '所属地区' }).selectOption('440300');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="units-table"] tbody tr').length === 1);
+    await row(2).waitFor({ state: 'detached' });
+    expect(await table.locator('tbody tr').count()).toBe(1);
   });
 });
 

@@ -15,7 +15,7 @@ export const HOSTILE_INPUTS = ["' OR 1=1", "' OR 1=1 //", '}) MATCH (n) DETACH D
 
 /** The same calls against any store; used to demand identical answers from both stores. */
 export async function probeAnswers(store: GraphStore, fixtures = loadFixtures()) {
-  const dataBureau = fixtures.registry.resolve('省政务服务数据管理局', 'guangdong')?.id ?? '';
+  const dataBureau = fixtures.registry.resolve('省政务服务数据管理局', '440000')?.id ?? '';
   const item12 = fixtures.seed.parsed.items.find((item) => item.label === '（十二）')?.id ?? '';
   const firstSection = fixtures.seed.parsed.sections[0]?.id ?? '';
   return {
@@ -55,7 +55,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
     ['the second document', second],
     ['the hand-made document without sections', handmade],
   ];
-  const dataBureau = registry.resolve('省政务服务数据管理局', 'guangdong');
+  const dataBureau = registry.resolve('省政务服务数据管理局', '440000');
   const item12 = seed.parsed.items.find((item) => item.label === '（十二）');
   const item13 = seed.parsed.items.find((item) => item.label === '（十三）');
   let store: GraphStore;
@@ -490,7 +490,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
 
     test('unit search matches any name, case-insensitively, and filters by kind', async () => {
       const loaded = [...new Map([...seed.units, ...second.units, ...handmade.units].map((u) => [u.id, u])).values()];
-      const names = (unit: Unit) => [unit.name, unit.shortName, unit.nameEn, ...unit.aliases];
+      const names = (unit: Unit) => [unit.name, unit.shortName, unit.nameEn ?? '', ...unit.aliases];
       const found = await store.searchUnits({ q: 'DATA' });
       expect(found.map((unit) => unit.id)).toEqual(
         loaded.filter((unit) => names(unit).some((name) => name.toLowerCase().includes('data'))).map((u) => u.id).sort(),

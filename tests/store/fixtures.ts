@@ -125,7 +125,8 @@ export function syntheticDocument(id: string, count: number): Fixture {
     aliases: [],
     nameEn: `Unit ${index}`,
     kind: 'department',
-    jurisdiction: 'test',
+    jurisdiction: '440000',
+    level: 'province',
     provisional: false,
   }));
   let cursor = 0;
