@@ -7,11 +7,12 @@
 import type { UnitFunction } from '../model';
 
 /**
- * Endings of organisation names (厅 局 委 办 部 署 院 行 会 政府 管委会 分局 中心 …), used to tell
- * `(省科技厅)` from `(LIMS)`, `(试行)` or a sentence that strayed into a clause.
+ * Endings of organisation names (厅 局 委 办 部 署 院 银行 会 政府 管委会 分局 中心 …), used to tell
+ * `(省科技厅)` from `(LIMS)`, `(试行)` or a sentence that strayed into a clause. 行 counts only as
+ * 银行/分行/支行 and 关 only as 海关: 试行 and 机关 are no organisations of their own.
  */
 export const ORGANISATION_HEAD =
-  /(?:厅|局|委|办|部|署|院|行|会|府|室|处|中心|集团|公司|街道|镇|乡|团|联|所|站|队|关|社|馆|小组|党组|指挥部|办事处|委员会|管委会|合作社|总社)$/;
+  /(?:厅|局|委|办|部|署|院|会|府|室|处|中心|集团|公司|街道|镇|团|联|所|站|队|社|馆|银行|分行|支行|海关|小组|党组|指挥部|办事处|委员会|管委会|合作社|总社)$/;
 
 /** A placeholder for many bodies (各区, 相关单位, 有关部门): an organisation although it ends otherwise. */
 export const PLACEHOLDER = /^(?:各|相关|有关|其他|其它)/;
