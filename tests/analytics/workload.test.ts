@@ -104,7 +104,7 @@ describe('computeWorkload on hand-made snapshots', () => {
     expect(departments).toMatchObject({ units: 5, q1: 0.5, median: 1, q3: 2, iqr: 1.5, threshold: 4.25, overloaded: 1 });
     expect(report.rows.filter((r) => r.overloaded).map((r) => r.unit.id)).toEqual(['A']);
     // One city is too few to judge.
-    const cities = report.overloadRule.peerGroups.find((g) => g.peerGroup === '440000/province/city')!;
+    const cities = report.overloadRule.peerGroups.find((g) => g.peerGroup === '100000/province/city')!;
     expect(cities.threshold).toBeNull();
     expect(report.overloadRule.rule).toContain('Q3 + 1.5 × IQR');
   });
@@ -125,6 +125,16 @@ describe('computeWorkload on hand-made snapshots', () => {
     const provincial = (r: typeof report) => r.overloadRule.peerGroups.find((g) => g.peerGroup === '440000/province/department');
     expect(provincial(report)).toEqual(provincial(computeWorkload(snapshot)));
     expect(report.overloadRule.peerGroups.find((g) => g.peerGroup === '100000/national/department')).toMatchObject({ jurisdictionName: '全国', units: 1, threshold: null });
+  });
+
+  it('compares the governments a plan names (kind city) with each other, within the jurisdiction above them', async () => {
+    const report = computeWorkload(await seedSnapshot());
+    const cities = report.rows.filter((row) => row.unit.kind === 'city');
+    expect(cities.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(cities.map((row) => row.peerGroup))).toEqual(new Set(['440000/prefecture/city']));
+    const group = report.overloadRule.peerGroups.find((g) => g.peerGroup === '440000/prefecture/city');
+    expect(group).toMatchObject({ jurisdiction: '440000', jurisdictionName: '广东省', level: 'prefecture', kind: 'city', units: cities.length });
+    expect(group?.threshold).not.toBeNull();
   });
 
   it('reports concentration: top shares, Gini and HHI worked out by hand', () => {
