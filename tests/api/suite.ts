@@ -449,6 +449,26 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(fieldOf(response.body)).toBe(field);
     });
 
+    test('When the ingest form gives title, issuer, publication date, year and jurisdiction, then the preview carries them', async () => {
+      const query = new URLSearchParams({
+        dryRun: 'true',
+        title: '佛山市元数据测试工作要点',
+        issuer: '佛山市人民政府办公室',
+        publishedAt: '2024-03-15',
+        year: '2024',
+        jurisdiction: '佛山',
+      });
+      const response = await call('post', `/api/documents?${query}`, { json: { text: smallPlan('元数据') } });
+      expect(response.status).toBe(200);
+      expect(response.body.document).toMatchObject({
+        title: '佛山市元数据测试工作要点',
+        issuer: '佛山市人民政府办公室',
+        publishedAt: '2024-03-15',
+        year: 2024,
+        jurisdiction: { code: '440600', name: '佛山市', level: 'prefecture' },
+      });
+    });
+
     test('When ingesting with an unknown jurisdiction or a malformed date, then 400 names the field and nothing is written', async () => {
       const before = await footprint(store);
       const cases: Array<[string, string]> = [
