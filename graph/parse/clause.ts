@@ -103,11 +103,10 @@ class ClauseReader {
     const convention = FIRST_LISTED_LEADS.exec(simplified);
     this.conventionApplies = this.context.firstListedLeads === true || convention !== null;
     // The convention sentence is never a unit: the units stand before it, or after it.
-    let labelled = false;
-    if (convention) {
-      labelled = this.readSpan(0, convention.index);
-      labelled = this.readSpan(convention.index + convention[0].length, simplified.length) || labelled;
-    } else labelled = this.readSpan(0, simplified.length);
+    const spans: [number, number][] = convention
+      ? [[0, convention.index], [convention.index + convention[0].length, simplified.length]]
+      : [[0, simplified.length]];
+    const labelled = spans.map(([from, to]) => this.readSpan(from, to)).some(Boolean);
 
     if (this.conventionApplies && !assignments.some((a) => a.role === 'lead')) {
       const first = assignments[0];
