@@ -103,11 +103,10 @@ class ClauseReader {
     const convention = FIRST_LISTED_LEADS.exec(simplified);
     this.conventionApplies = this.context.firstListedLeads === true || convention !== null;
     // The convention sentence is never a unit: the units stand before it, or after it.
-    let labelled = false;
-    if (convention) {
-      labelled = this.readSpan(0, convention.index);
-      labelled = this.readSpan(convention.index + convention[0].length, simplified.length) || labelled;
-    } else labelled = this.readSpan(0, simplified.length);
+    const spans: [number, number][] = convention
+      ? [[0, convention.index], [convention.index + convention[0].length, simplified.length]]
+      : [[0, simplified.length]];
+    const labelled = spans.map(([from, to]) => this.readSpan(from, to)).some(Boolean);
 
     if (this.conventionApplies && !assignments.some((a) => a.role === 'lead')) {
       const first = assignments[0];
@@ -156,7 +155,7 @@ class ClauseReader {
   }
 
   private looksLikeUnit(name: string) {
-    return this.resolve(name) !== undefined || (name.length >= 2 && ORGANISATION_HEAD.test(toSimplified(name)));
+    return this.resolve(name) !== undefined || looksLikeOrganisation(toSimplified(name));
   }
 
   /**
@@ -186,11 +185,13 @@ class ClauseReader {
    * The place and shared head of a list's last name, when earlier names are bare places sharing
    * it: 广州、深圳、黄埔海关 (head 海关), 禅城、南海区政府 (区政府), 南宁、柳州市人民政府 (市人民政府).
    */
-  private sharedHead(simplifiedName: string): { head: string; short: boolean } | undefined {
+  private sharedHead(writtenName: string): { head: string; short: boolean; ending: string } | undefined {
+    const simplifiedName = toSimplified(writtenName);
     const place = placePrefix(simplifiedName, this.jurisdiction);
-    if (!place || place.length >= simplifiedName.length) return undefined;
-    const head = simplifiedName.slice(place.length);
-    return looksLikeOrganisation(head) ? { head, short: place.short } : undefined;
+    if (!place || place.length >= simplifiedName.length || !looksLikeOrganisation(simplifiedName.slice(place.length))) return undefined;
+    // The head and the place's level ending as written (海關, 區), so that names keep the document's characters.
+    const ending = place.short ? '' : writtenName.slice(shortNameOf(place.place.name).length, place.length);
+    return { head: writtenName.slice(place.length), short: place.short, ending };
   }
 
   /** 等 and 和 forms: `A、B等有关部门和单位`, `A等和各有关省级人民政府`, `A和B`. */
@@ -223,12 +224,12 @@ class ClauseReader {
         const own = toSimplified(unit.name);
         const kind = this.resolve(unit.name)?.kind;
         if (this.hasOwnPrefix(own) || kind === 'city' || kind === 'generic') continue;
-        const carried = prefix + unit.name;
+        const carried = written[0]!.name.slice(0, prefix.length) + unit.name; // the prefix as written: 廣東省, not 广东省
         if (this.resolve(carried) !== undefined || this.resolve(unit.name) === undefined) unit.name = carried;
       }
     }
     const last = written[written.length - 1]!;
-    const shared = this.resolve(last.name)?.kind === 'generic' ? undefined : this.sharedHead(toSimplified(last.name));
+    const shared = this.resolve(last.name)?.kind === 'generic' ? undefined : this.sharedHead(last.name);
     if (shared) {
       for (const unit of written.slice(0, -1)) {
         // Only a bare place (广州, 南宁市) takes the shared head; 广州海关 or 省财政厅 stand as they are.
@@ -236,7 +237,8 @@ class ClauseReader {
         const place = placePrefix(own, this.jurisdiction);
         if (!place || place.length !== own.length) continue;
         // 南宁 before 柳州市人民政府 is 南宁市人民政府; 广州 before 黄埔海关 is 广州海关.
-        const ending = place.short && !shared.short ? place.place.name.slice(shortNameOf(place.place.name).length) : '';
+        const ownEnding = place.place.name.slice(shortNameOf(place.place.name).length);
+        const ending = !place.short || shared.short ? '' : toSimplified(shared.ending) === ownEnding ? shared.ending : ownEnding;
         unit.name += ending + shared.head;
       }
     }
@@ -253,23 +255,29 @@ class ClauseReader {
       const head = text.text.slice(unit.from, k);
       const tail = simplified.slice(k, unit.to);
       const known = this.resolve(head) !== undefined || this.resolve(unit.name.slice(0, unit.name.length - (unit.to - k))) !== undefined;
-      const organisation = ORGANISATION_HEAD.test(toSimplified(head)) && tail.length >= 2 && tail.length <= 4 && !ORGANISATION_HEAD.test(tail);
-      if (tail.length <= 6 && /^[\u4e00-\u9fff]+$/.test(tail) && (known || organisation))
+      const organisation = ORGANISATION_HEAD.test(toSimplified(head)) && tail.length >= 2 && tail.length <= 4;
+      // 广州海关 is 广州 plus an organisation's head, not 广州 plus a role word.
+      if (tail.length <= 6 && /^[\u4e00-\u9fff]+$/.test(tail) && (known || organisation) && !ORGANISATION_HEAD.test(tail))
         return k;
     }
     return undefined;
   }
 
+  /** The units that read as organisations; a sentence or stray phrase (下同, 按季度报送进展) is reported, never made a unit. */
+  private organisations(units: Written[]): Written[] {
+    return units.filter((unit) => {
+      if (this.resolve(unit.name) !== undefined || looksLikeOrganisation(toSimplified(unit.name))) return true;
+      const message = `'${unit.name}' does not read as an organisation (no head such as 局, 厅, 委, 办, 司, 政府); it is not taken for a unit`;
+      this.warnings.push({ code: 'not-an-organisation', message, offset: sourceRange(this.text, unit.from, unit.to).start });
+      return false;
+    });
+  }
+
   private assign(units: Written[], role: Role) {
     const { registry, jurisdiction } = this;
-    for (const unit of units) {
+    for (const unit of this.organisations(units)) {
       const { start, end: unitEnd } = sourceRange(this.text, unit.from, unit.to);
       const known = this.resolve(unit.name);
-      if (!known && !looksLikeOrganisation(toSimplified(unit.name))) {
-        // A sentence or a stray phrase in a clause (下同, 按要求完成) is reported, never made a unit.
-        this.warnings.push({ code: 'not-an-organisation', message: `'${unit.name}' does not read as an organisation (no head such as 局, 厅, 委, 办, 政府); it is not taken for a unit`, offset: start });
-        continue;
-      }
       const resolved = known ?? registry.provisionalUnit(unit.name, jurisdiction);
       if (!known) this.warnings.push({ code: 'unknown-unit', message: `unit '${unit.name}' is not in the unit registry; a provisional unit stands in for it`, offset: start });
       this.assignments.push({
@@ -326,6 +334,7 @@ class ClauseReader {
       }
       segmentStart = i + 1;
     }
+    pending = pending.length > 0 && defaultRole === undefined ? this.organisations(pending) : pending;
     if (pending.length > 0) {
       if (defaultRole === undefined) this.unmarked = true;
       // Listing units without a role word is a house style where the document says the first

@@ -12,10 +12,10 @@ import type { UnitFunction } from '../model';
  * 银行/分行/支行 and 关 only as 海关: 试行 and 机关 are no organisations of their own.
  */
 export const ORGANISATION_HEAD =
-  /(?:厅|局|委|办|部|署|院|会|府|室|处|中心|集团|公司|街道|镇|团|联|所|站|队|社|馆|银行|分行|支行|海关|小组|党组|指挥部|办事处|委员会|管委会|合作社|总社)$/;
+  /(?:厅|局|委|办|部|署|司|院|会|府|室|处|中心|集团|公司|街道|镇|团|联|所|站|队|社|馆|银行|分行|支行|海关|小组|党组|指挥部|办事处|委员会|管委会|合作社|总社)$/;
 
-/** A placeholder for many bodies (各区, 相关单位, 有关部门): an organisation although it ends otherwise. */
-export const PLACEHOLDER = /^(?:各|相关|有关|其他|其它)/;
+/** A placeholder for many bodies (各区, 相关单位, 有关部门, 区级各执法部门): an organisation although it ends otherwise. */
+export const PLACEHOLDER = /^(?:(?:省|市|区|县|州|自治区)(?:级|直)?)?(?:各|相关|有关|其他|其它)/;
 
 /** Whether a name (simplified) reads as an organisation: an organisation head, or a placeholder. */
 export function looksLikeOrganisation(simplifiedName: string): boolean {
@@ -89,9 +89,9 @@ export const FUNCTION_HEADS: Partial<Record<UnitFunction, FunctionHeads>> = {
   meteorology: heads('气象局'),
   'fire-rescue': heads('消防救援支队|消防救援大队|消防救援总队'),
   survey: heads('调查队|调查总队'),
-  publicity: heads('委宣传部'),
-  organization: heads('委组织部'),
-  cyberspace: heads('委网信办|网信办'),
+  publicity: heads('委宣传部|党委宣传部'),
+  organization: heads('委组织部|党委组织部'),
+  cyberspace: heads('委网信办|党委网信办|网信办'),
   'united-front': heads('委统战部'),
   'political-legal': heads('委政法委'),
   establishment: heads('委编办'),

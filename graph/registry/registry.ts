@@ -131,8 +131,9 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
         if (match) return match;
       }
     }
-    // 市政府 in a Foshan plan is the registry's 佛山市人民政府; 省财政局 is 省财政厅.
-    const serving = scoped.function ? byFunction.get(`${scoped.owner}|${scoped.function}`) : undefined;
+    // 市政府 in a Foshan plan is the registry's 佛山市人民政府; 省财政局 is 省财政厅. Only for names that say
+    // whose they are: a bare 工业和信息化局 in a provincial plan is no spelling of the 工业和信息化厅.
+    const serving = scoped.function && scoped.by !== 'bare' ? byFunction.get(`${scoped.owner}|${scoped.function}`) : undefined;
     return serving?.length === 1 ? serving[0] : undefined;
   };
   // The clause grammar asks some twenty times per item, mostly about the same few names: memoised per
