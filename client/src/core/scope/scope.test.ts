@@ -23,8 +23,9 @@ describe('the default scope', () => {
     expect(scope.params).toMatchObject({ jurisdiction: '440600', includeWithin: false });
   });
 
-  it('counts plans of no known jurisdiction as another place, never chosen', () => {
-    expect(defaultJurisdiction([plan('a'), plan('b'), plan('c', SHENZHEN)])?.jurisdiction).toEqual(SHENZHEN);
+  it('does not take plans of unknown jurisdiction for another place', () => {
+    expect(defaultJurisdiction([plan('a'), plan('b'), plan('c', SHENZHEN)])).toBeNull();
+    expect(defaultJurisdiction([plan('a'), plan('b', FOSHAN), plan('c', SHENZHEN), plan('d', SHENZHEN)])?.jurisdiction).toEqual(SHENZHEN);
   });
 });
 

@@ -44,14 +44,14 @@ export function jurisdictionsOf(documents: DocumentSummary[]): JurisdictionPlans
 }
 
 /**
- * The default jurisdiction: none while the plans share one jurisdiction (nothing would be added
- * together); otherwise the one with the most plans. Plans without a known jurisdiction count as one
- * more jurisdiction, never chosen.
+ * The default jurisdiction: none while the plans name at most one jurisdiction (nothing would be
+ * added together); otherwise the one with the most plans. A plan of unknown jurisdiction is not
+ * taken for another place: nothing says it is one, and hiding a fresh upload by default would
+ * surprise its reader more than showing it.
  */
 export function defaultJurisdiction(documents: DocumentSummary[]): JurisdictionPlans | null {
   const known = jurisdictionsOf(documents);
-  const groups = known.length + (documents.some((document) => !document.jurisdiction) ? 1 : 0);
-  return groups > 1 ? (known[0] ?? null) : null;
+  return known.length > 1 ? (known[0] ?? null) : null;
 }
 
 export interface ResolvedScope {
