@@ -22,6 +22,7 @@ import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
 import { analyticsEndpoints } from './routes/analytics';
 import { browseEndpoints } from './routes/browse';
 import { exportEndpoints } from './routes/exports';
+import { viewEndpoints } from './routes/views';
 import { ingestEndpoints } from './routes/ingest';
 import { metaEndpoints } from './routes/meta';
 
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions): Express {
     ...ingestEndpoints(context),
     ...analyticsEndpoints(context),
     ...exportEndpoints(context),
+    ...viewEndpoints(context),
   ];
 
   const app = express();

@@ -38,6 +38,7 @@ import {
   WorkloadReportSchema,
 } from '../graph/analytics';
 import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema } from '../graph/export';
+import { SavedViewInputSchema, SavedViewSchema, SavedViewSummarySchema } from '../graph/store/explorerState';
 
 // ---------------------------------------------------------------------------------------------
 // Query building blocks. Query strings arrive as text (or arrays of text when repeated), so each
@@ -448,3 +449,14 @@ export const JsonExportResponseSchema = z.union([NetworkResponseSchema, ReportEx
 
 export const DeleteDocumentResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });
 export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Saved views (issue 18): the explorer's named views, stored on the store in use.
+
+export { SavedViewInputSchema, SavedViewSchema, SavedViewSummarySchema };
+export const SavedViewListResponseSchema = z.object({ views: z.array(SavedViewSummarySchema) });
+export type SavedViewListResponse = z.infer<typeof SavedViewListResponseSchema>;
+export const SavedViewResponseSchema = z.object({ view: SavedViewSchema });
+export type SavedViewResponse = z.infer<typeof SavedViewResponseSchema>;
+export type SavedViewInput = z.input<typeof SavedViewInputSchema>;
+export const DeleteViewResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });

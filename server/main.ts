@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { DomainError } from '../graph/errors';
 import { loadSeeds } from '../graph/ingest';
+import { ensureCommunityMemory } from './communities';
 import { loadRegistry, type UnitRegistry } from '../graph/registry';
 import { createStore, type GraphStore } from '../graph/store';
 import { createApp, DEFAULT_CLIENT_DIR } from './app';
@@ -46,6 +47,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const seeded = await loadSeeds(store, registry);
       logger.info({ documents: seeded.map((seed) => seed.load.documentId) }, 'loaded seed documents');
     }
+    await ensureCommunityMemory(store);
   } catch (error) {
     if (ownsStore) await store.close();
     throw error;

@@ -3,5 +3,6 @@ export * from './types';
 export { computeWorkload, QUARTILE_METHOD } from './workload';
 export { findGaps } from './gaps';
 export { buildCoordinationNetwork, tieKey, type CoordinationGraph } from './coordination';
-export { computeNetworkMetrics, networkReport, POWER_ITERATION } from './network';
+export { computeNetworkMetrics, computePartition, networkReport, POWER_ITERATION } from './network';
+export { assignmentOf, matchCommunities, stabilisePartition, type CommunityAssignment } from './communityMatching';
 export { appendTo, compareIds, indexSnapshot, isGeneric, itemCaption, type SnapshotIndex } from './snapshotIndex';

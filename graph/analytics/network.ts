@@ -14,6 +14,7 @@ import modularity from 'graphology-metrics/graph/modularity';
 import { weightedDegree } from 'graphology-metrics/node/weighted-degree';
 import type { Snapshot } from '../store/types';
 import { averageClustering, coreNumbers } from './cohesion';
+import { stabilisePartition, type CommunityAssignment } from './communityMatching';
 import { buildCoordinationNetwork, type CoordinationGraph } from './coordination';
 import { seededRandom } from './seededRandom';
 import { appendTo, compareIds } from './snapshotIndex';
@@ -34,14 +35,32 @@ import {
  */
 export const POWER_ITERATION = { tolerance: 1e-10, maxIterations: 10_000 } as const;
 
-export function computeNetworkMetrics(snapshot: Snapshot, options: NetworkOptions = {}): NetworkReport {
+/**
+ * `previousCommunities`, when given, is the partition remembered from before (the store keeps it):
+ * communities then keep its numbers wherever they overlap it (communityMatching.ts).
+ */
+export function computeNetworkMetrics(
+  snapshot: Snapshot,
+  options: NetworkOptions = {},
+  previousCommunities?: CommunityAssignment | null,
+): NetworkReport {
   const parameters = NetworkOptionsSchema.parse(options);
   const graph = buildCoordinationNetwork(snapshot, parameters);
-  return networkReport(graph, parameters);
+  return networkReport(graph, parameters, previousCommunities);
+}
+
+/** The Louvain partition alone (what the store remembers after a write), cheaper than the whole report. */
+export function computePartition(snapshot: Snapshot, options: NetworkOptions = {}): Partition {
+  const parameters = NetworkOptionsSchema.parse(options);
+  return communities(buildCoordinationNetwork(snapshot, parameters), parameters);
 }
 
 /** The report for a graph already built (exports reuse the graph they write). */
-export function networkReport(graph: CoordinationGraph, parameters: NetworkParameters): NetworkReport {
+export function networkReport(
+  graph: CoordinationGraph,
+  parameters: NetworkParameters,
+  previousCommunities?: CommunityAssignment | null,
+): NetworkReport {
   if (graph.order === 0) {
     // The libraries' index structures refuse an empty graph; its figures are all zero.
     const graphStats = { nodes: 0, edges: 0, totalWeight: 0, density: 0, components: 0, averageClustering: 0 };
@@ -53,7 +72,7 @@ export function networkReport(graph: CoordinationGraph, parameters: NetworkParam
   const eigen = hasEdges ? eigenvector(graph, { getEdgeWeight: 'weight', ...POWER_ITERATION }) : uniformEigenvector(graph);
   const rank = pagerank(graph, { getEdgeWeight: 'weight', alpha: parameters.pagerankAlpha, ...POWER_ITERATION });
   const cores = coreNumbers(graph);
-  const partition = communities(graph, parameters);
+  const partition = stabilisePartition(previousCommunities, communities(graph, parameters));
   const communityOf = new Map(partition.communities.flatMap((c) => c.members.map((m) => [m, c.id] as const)));
 
   const nodes: NodeMetrics[] = graph

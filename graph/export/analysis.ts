@@ -7,6 +7,7 @@ import {
   computeWorkload,
   networkReport,
   NetworkOptionsSchema,
+  type CommunityAssignment,
   type CoordinationGraph,
   type NetworkReport,
   type NodeMetrics,
@@ -29,11 +30,12 @@ export interface Analysis {
   units: UnitRow[];
 }
 
-export function analyse(snapshot: Snapshot, options: ExportOptions = {}): Analysis {
+/** `previousCommunities`: the remembered partition whose numbers the communities keep (see computeNetworkMetrics). */
+export function analyse(snapshot: Snapshot, options: ExportOptions = {}, previousCommunities?: CommunityAssignment | null): Analysis {
   const { parameters } = exportParameters(options);
   const workload = computeWorkload(snapshot, parameters);
   const graph = buildCoordinationNetwork(snapshot, parameters);
-  const network = networkReport(graph, NetworkOptionsSchema.parse(parameters));
+  const network = networkReport(graph, NetworkOptionsSchema.parse(parameters), previousCommunities);
   const metricsOf = new Map(network.nodes.map(({ unit, ...metrics }) => [unit.id, metrics]));
   const units = workload.rows.flatMap((row) => {
     const metrics = metricsOf.get(row.unit.id);

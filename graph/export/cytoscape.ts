@@ -2,7 +2,7 @@
  * Cytoscape elements (cytoscape.js JSON) for the client: the unit–item graph (bipartite) or the
  * coordination network. A node limit drops the lowest-load units first and says what it left out.
  */
-import { appendTo, indexSnapshot } from '../analytics';
+import { appendTo, indexSnapshot, type CommunityAssignment } from '../analytics';
 import type { Snapshot } from '../store/types';
 import { analyse, type Analysis, type UnitRow } from './analysis';
 import { CytoscapeOptionsSchema, type CytoscapeGraph, type CytoscapeOptions } from './types';
@@ -18,9 +18,13 @@ interface Drawing {
   totalEdges: number;
 }
 
-export function toCytoscape(snapshot: Snapshot, options: CytoscapeOptions = {}): CytoscapeGraph {
+export function toCytoscape(
+  snapshot: Snapshot,
+  options: CytoscapeOptions = {},
+  previousCommunities?: CommunityAssignment | null,
+): CytoscapeGraph {
   const { mode, limit } = CytoscapeOptionsSchema.parse(options);
-  const analysis = analyse(snapshot, options);
+  const analysis = analyse(snapshot, options, previousCommunities);
   const drawing = mode === 'coordination' ? coordinationDrawing(analysis, limit) : bipartiteDrawing(snapshot, analysis, limit);
   const { elements, keptUnits, omittedItems, totalNodes, totalEdges } = drawing;
   const omittedUnits = analysis.units.slice(keptUnits).map((u) => u.unit.id);
@@ -122,6 +126,9 @@ function unitElement(u: UnitRow): Elements['nodes'][number] {
       name: unit.name,
       nameEn: unit.nameEn ?? '',
       kind: unit.kind,
+      jurisdiction: unit.jurisdiction,
+      level: unit.level ?? null,
+      function: unit.function ?? null,
       provisional: unit.provisional,
       ...counts,
       weightedLoad,

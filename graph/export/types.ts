@@ -3,7 +3,7 @@
  * API (downloads and the Cytoscape endpoint) and the client.
  */
 import { z } from 'zod';
-import { RoleSchema, UnitKindSchema } from '../model';
+import { JurisdictionLevelSchema, RoleSchema, UnitFunctionSchema, UnitKindSchema } from '../model';
 import { GapOptionsSchema, NetworkOptionsSchema, WorkloadOptionsSchema } from '../analytics/types';
 import { SnapshotSchema } from '../store/types';
 
@@ -78,6 +78,10 @@ export const UnitElementDataSchema = z.object({
   name: z.string(),
   nameEn: z.string(),
   kind: UnitKindSchema,
+  /** GB/T 2260 code of the unit's government, its level and its department type, to colour by. */
+  jurisdiction: z.string(),
+  level: JurisdictionLevelSchema.nullable(),
+  function: UnitFunctionSchema.nullable(),
   provisional: z.boolean(),
   lead: z.number().int(),
   co: z.number().int(),

@@ -27,3 +27,4 @@ export { MemoryStore } from './memory';
 export { Neo4jStore, neo4jConfigFromEnv, type Neo4jConfig } from './neo4j/store';
 export { NODE_LABELS, RELATIONSHIP_TYPES, RESPONSIBILITY_TYPES } from './vocabulary';
 export * from './types';
+export * from './explorerState';

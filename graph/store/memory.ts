@@ -6,6 +6,15 @@
  */
 import { InvalidInputError } from '../errors';
 import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL, type ParsedDocument, type Unit } from '../model';
+import {
+  byNewest,
+  CommunityMemorySchema,
+  SavedViewSchema,
+  summariseView,
+  type CommunityMemory,
+  type SavedView,
+  type SavedViewSummary,
+} from './explorerState';
 import { byId, byItemOrder } from './order';
 import {
   activeList,
@@ -160,6 +169,9 @@ function dropOrphans(next: MemoryState, candidates: Iterable<string>): void {
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
   private state = emptyState();
+  /** Beside the graph state: views and the community memory are not part of the data version. */
+  private views = new Map<string, SavedView>();
+  private communities: CommunityMemory | null = null;
 
   async init(): Promise<void> {}
   async close(): Promise<void> {}
@@ -354,6 +366,32 @@ export class MemoryStore implements GraphStore {
     stats.relationships.OF = ofCodes.filter((code) => known.has(code)).length;
     stats.relationships.WITHIN = chains.filter(({ parent }) => parent !== null).length;
     return stats;
+  }
+
+  async saveView(view: SavedView): Promise<void> {
+    const valid = SavedViewSchema.parse(view);
+    if (this.views.has(valid.id)) throw new InvalidInputError('id', `a saved view ${valid.id} already exists`);
+    this.views.set(valid.id, valid);
+  }
+
+  async listViews(): Promise<SavedViewSummary[]> {
+    return [...this.views.values()].map(summariseView).sort(byNewest);
+  }
+
+  async getView(id: string): Promise<SavedView | null> {
+    return this.views.get(id) ?? null;
+  }
+
+  async deleteView(id: string): Promise<boolean> {
+    return this.views.delete(id);
+  }
+
+  async communityMemory(): Promise<CommunityMemory | null> {
+    return this.communities;
+  }
+
+  async rememberCommunities(memory: CommunityMemory): Promise<void> {
+    this.communities = CommunityMemorySchema.parse(memory);
   }
 
   private summaryOf({ document, sections, items, responsibilities }: StoredDocument): DocumentSummary {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CommunityMemory, SavedView, SavedViewSummary } from './explorerState';
 import {
   ClauseSchema,
   DocumentMetaSchema,
@@ -264,4 +265,13 @@ export interface GraphStore {
   /** The (filtered) graph as plain data, for drawing and for the analytics. */
   snapshot(filter?: GraphFilter): Promise<Snapshot>;
   stats(): Promise<StoreStats>;
+  /** Store a saved view (its id is new: views are immutable once saved). Not part of the data version. */
+  saveView(view: SavedView): Promise<void>;
+  /** Saved views, newest first, without their positions. */
+  listViews(): Promise<SavedViewSummary[]>;
+  getView(id: string): Promise<SavedView | null>;
+  deleteView(id: string): Promise<boolean>;
+  /** The remembered community partition; null before anything was remembered. */
+  communityMemory(): Promise<CommunityMemory | null>;
+  rememberCommunities(memory: CommunityMemory): Promise<void>;
 }

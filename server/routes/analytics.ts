@@ -19,22 +19,28 @@ import {
   WorkloadQuerySchema,
   WorkloadResponseSchema,
 } from '../contract';
-import { toGraphFilter, type ReadCache } from '../readCache';
+import { communityMemory } from '../communities';
+import { toGraphFilter } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 
 /** The coordination network's report; every route asks in the same shape, so they share cache entries. */
-export function networkReport(cache: ReadCache, query: z.output<typeof MetricsQuerySchema>): Promise<NetworkReport> {
+export async function networkReport(
+  { cache, store }: Pick<ServerContext, 'cache' | 'store'>,
+  query: z.output<typeof MetricsQuerySchema>,
+): Promise<NetworkReport> {
   const options: NetworkOptions = {
     resolution: query.resolution,
     seed: query.seed,
     weighting: query.weighting,
     includeGeneric: query.includeGeneric,
   };
-  return cache.analysis('network', toGraphFilter(query), options, (snapshot) => computeNetworkMetrics(snapshot, options));
+  const remembered = await communityMemory(cache, store);
+  return cache.analysis('network', toGraphFilter(query), options, (snapshot) => computeNetworkMetrics(snapshot, options, remembered));
 }
 
-export function analyticsEndpoints({ cache }: ServerContext): Endpoint[] {
+export function analyticsEndpoints(context: ServerContext): Endpoint[] {
+  const { cache, store } = context;
 
   return [
     defineEndpoint({
@@ -75,9 +81,10 @@ export function analyticsEndpoints({ cache }: ServerContext): Endpoint[] {
       query: NetworkQuerySchema,
       responses: [{ status: 200, description: 'Cytoscape elements.', schema: NetworkResponseSchema }],
       errors: [],
-      handle: ({ query }) => {
+      handle: async ({ query }) => {
         const options = { mode: query.mode, limit: query.limit, includeGeneric: query.includeGeneric };
-        return cache.analysis('cytoscape', toGraphFilter(query), options, (snapshot) => toCytoscape(snapshot, options));
+        const remembered = await communityMemory(cache, store);
+        return cache.analysis('cytoscape', toGraphFilter(query), options, (snapshot) => toCytoscape(snapshot, options, remembered));
       },
     }),
     defineEndpoint({
@@ -89,7 +96,7 @@ export function analyticsEndpoints({ cache }: ServerContext): Endpoint[] {
       query: MetricsQuerySchema,
       responses: [{ status: 200, description: 'The network report.', schema: MetricsResponseSchema }],
       errors: [],
-      handle: ({ query }) => networkReport(cache, query),
+      handle: ({ query }) => networkReport(context, query),
     }),
     defineEndpoint({
       method: 'get',
@@ -101,7 +108,7 @@ export function analyticsEndpoints({ cache }: ServerContext): Endpoint[] {
       responses: [{ status: 200, description: 'The partition.', schema: CommunitiesResponseSchema }],
       errors: [],
       handle: async ({ query }) => {
-        const report = await networkReport(cache, query);
+        const report = await networkReport(context, query);
         const units = new Map(report.nodes.map((node) => [node.unit.id, node.unit]));
         return {
           parameters: report.parameters,

@@ -26,6 +26,7 @@ import {
   type UnknownUnit,
 } from '../contract';
 import { requireAdmin, assertAdmin } from '../auth';
+import { rememberCommunities } from '../communities';
 import type { Limits, ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { HttpError, tooLarge } from '../errors';
@@ -184,7 +185,10 @@ export function ingestEndpoints({ store, registry, adminToken, limits, cache }: 
   /** Runs a write; whatever its outcome (a write cut off may still have committed), this instance's reads see it next. */
   const writing = async <T>(write: () => Promise<T>): Promise<T> => {
     try {
-      return await write();
+      const result = await write();
+      // Before the cache sees the new version, so no answer for it is computed against the old memory.
+      await rememberCommunities(store);
+      return result;
     } finally {
       cache.dataChanged();
     }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../../graph/errors';
 import { ROLE_RELATIONSHIP, ROLES, UNIT_KIND_LABEL, type ParsedDocument, type Unit } from '../../graph/model';
-import type { GraphStore } from '../../graph/store';
+import type { GraphStore, SavedView } from '../../graph/store';
 import { isWithin } from '../../graph/jurisdiction';
 import { assignmentsOf, countByRole, jurisdictionFigures, loadFixtures, newVersion, unitIdsOf, type Fixture } from './fixtures';
 
@@ -678,6 +678,54 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
         await expect(store.updateDocumentMetadata(foshanId(), { title: '' })).rejects.toThrow(/metadata\.title/);
         expect({ documents: await store.listDocuments(), version: await store.dataVersion() }).toEqual(before);
       });
+    });
+  });
+
+  describe('saved views and the community memory', () => {
+    const view = (id: string, createdAt: string): SavedView => ({
+      id,
+      name: `视图 ${id}`,
+      description: '省工业和信息化厅的协同圈',
+      page: 'network',
+      createdAt,
+      parameters: { colour: 'pagerank', minWeight: '2', names: '0:数据组' },
+      positions: { 'cn.440000.industry-it': { x: 12.5, y: -40 }, 'cn.440000.finance': { x: 300, y: 7.25 } },
+    });
+
+    test('a saved view comes back whole, is listed newest first without positions, and can be deleted', async () => {
+      await load(seed);
+      const versionBefore = await store.dataVersion();
+      await store.saveView(view('older', '2026-01-01T00:00:00.000Z'));
+      await store.saveView(view('newer', '2026-02-01T00:00:00.000Z'));
+      expect(await store.getView('older')).toEqual(view('older', '2026-01-01T00:00:00.000Z'));
+      expect((await store.listViews()).map((summary) => summary.id)).toEqual(['newer', 'older']);
+      expect(await store.listViews()).toEqual([view('newer', '2026-02-01T00:00:00.000Z'), view('older', '2026-01-01T00:00:00.000Z')].map(({ positions: _p, ...summary }) => summary));
+      // Views are not data: answers keyed on the data version stay valid.
+      expect(await store.dataVersion()).toBe(versionBefore);
+      expect(await store.deleteView('older')).toBe(true);
+      expect(await store.deleteView('older')).toBe(false);
+      expect(await store.getView('older')).toBeNull();
+      expect((await store.listViews()).map((summary) => summary.id)).toEqual(['newer']);
+    });
+
+    test('a second view with the same id is refused and the first is kept', async () => {
+      await store.saveView(view('same', '2026-01-01T00:00:00.000Z'));
+      await expect(store.saveView({ ...view('same', '2026-03-01T00:00:00.000Z'), name: 'other' })).rejects.toThrow(InvalidInputError);
+      expect((await store.getView('same'))?.name).toBe('视图 same');
+    });
+
+    test.each(HOSTILE_INPUTS)('%s as a view id finds and deletes nothing', async (text) => {
+      await store.saveView(view('kept', '2026-01-01T00:00:00.000Z'));
+      expect(await store.getView(text)).toBeNull();
+      expect(await store.deleteView(text)).toBe(false);
+      expect(await store.listViews()).toHaveLength(1);
+    });
+
+    test('the community memory is empty at first, then holds the last partition remembered', async () => {
+      expect(await store.communityMemory()).toBeNull();
+      await store.rememberCommunities({ a: 0, b: 0, c: 1 });
+      await store.rememberCommunities({ a: 1, b: 0, 'cn.440600.finance': 2 });
+      expect(await store.communityMemory()).toEqual({ a: 1, b: 0, 'cn.440600.finance': 2 });
     });
   });
 

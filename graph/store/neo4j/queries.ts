@@ -50,6 +50,8 @@ const SCHEMA = [
   'CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (u:Unit) REQUIRE u.id IS UNIQUE',
   'CREATE CONSTRAINT jurisdiction_code IF NOT EXISTS FOR (j:Jurisdiction) REQUIRE j.code IS UNIQUE',
   'CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v.id IS UNIQUE',
+  'CREATE CONSTRAINT saved_view_id IF NOT EXISTS FOR (v:SavedView) REQUIRE v.id IS UNIQUE',
+  'CREATE CONSTRAINT community_memory_id IF NOT EXISTS FOR (m:CommunityMemory) REQUIRE m.id IS UNIQUE',
   'CREATE INDEX item_document IF NOT EXISTS FOR (i:Item) ON (i.documentId)',
   'CREATE INDEX section_document IF NOT EXISTS FOR (s:Section) ON (s.documentId)',
   // The CJK analyzer indexes Chinese as overlapping bigrams, so 数据要素 finds what a reader expects. Eventually
@@ -759,4 +761,54 @@ export async function countGraph(tx: ManagedTransaction): Promise<StoreStats> {
     nodes: Object.fromEntries(NODE_LABELS.map((label) => [label, nodeCounts[label] ?? 0])),
     relationships: Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, relationshipCounts[type] ?? 0])),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explorer state: saved views and the community memory, outside the graph (no edges, not in the
+// data version). Their nested maps are stored as JSON strings, since Neo4j properties are flat.
+
+export interface SavedViewRow {
+  id: string;
+  name: string;
+  description: string;
+  page: string;
+  createdAt: string;
+  parameters: string;
+  positions?: string;
+}
+
+/** False when a view with this id exists already (it is left as it was). */
+export async function createView(tx: ManagedTransaction, params: { view: SavedViewRow }): Promise<boolean> {
+  const result = await tx.run(
+    `OPTIONAL MATCH (existing:SavedView {id: $view.id})
+     WITH existing WHERE existing IS NULL
+     CREATE (v:SavedView) SET v = $view
+     RETURN count(v) AS created`,
+    params,
+  );
+  return Number(result.records[0]?.get('created') ?? 0) > 0;
+}
+
+export async function listViews(tx: ManagedTransaction): Promise<SavedViewRow[]> {
+  const result = await tx.run('MATCH (v:SavedView) RETURN v {.id, .name, .description, .page, .createdAt, .parameters} AS view');
+  return result.records.map((record) => record.get('view') as SavedViewRow);
+}
+
+export async function getView(tx: ManagedTransaction, params: { id: string }): Promise<SavedViewRow | null> {
+  const result = await tx.run('MATCH (v:SavedView {id: $id}) RETURN v {.*} AS view', params);
+  return (result.records[0]?.get('view') as SavedViewRow | undefined) ?? null;
+}
+
+export async function deleteView(tx: ManagedTransaction, params: { id: string }): Promise<boolean> {
+  const result = await tx.run('MATCH (v:SavedView {id: $id}) DELETE v RETURN count(*) AS deleted', params);
+  return Number(result.records[0]?.get('deleted') ?? 0) > 0;
+}
+
+export async function communityMemory(tx: ManagedTransaction): Promise<string | null> {
+  const result = await tx.run("MATCH (m:CommunityMemory {id: 'default'}) RETURN m.assignment AS assignment");
+  return (result.records[0]?.get('assignment') as string | undefined) ?? null;
+}
+
+export async function rememberCommunities(tx: ManagedTransaction, params: { assignment: string }): Promise<void> {
+  await tx.run("MERGE (m:CommunityMemory {id: 'default'}) SET m.assignment = $assignment", params);
 }

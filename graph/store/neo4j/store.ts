@@ -16,6 +16,15 @@ import {
 } from '../results';
 import { byId } from '../order';
 import {
+  byNewest,
+  CommunityMemorySchema,
+  SavedViewSchema,
+  SavedViewSummarySchema,
+  type CommunityMemory,
+  type SavedView,
+  type SavedViewSummary,
+} from '../explorerState';
+import {
   DocumentMetadataPatchSchema,
   DocumentScopeSchema,
   GraphFilterSchema,
@@ -219,6 +228,38 @@ export class Neo4jStore implements GraphStore {
 
   async stats(): Promise<StoreStats> {
     return this.read(queries.countGraph);
+  }
+
+  async saveView(input: SavedView): Promise<void> {
+    const { parameters, positions, ...view } = SavedViewSchema.parse(input);
+    const row = { ...view, parameters: JSON.stringify(parameters), positions: JSON.stringify(positions) };
+    const created = await this.write((tx) => queries.createView(tx, { view: row }));
+    if (!created) throw new InvalidInputError('id', `a saved view ${view.id} already exists`);
+  }
+
+  async listViews(): Promise<SavedViewSummary[]> {
+    const rows = await this.read(queries.listViews);
+    return rows.map(({ parameters, ...view }) => SavedViewSummarySchema.parse({ ...view, parameters: JSON.parse(parameters) })).sort(byNewest);
+  }
+
+  async getView(id: string): Promise<SavedView | null> {
+    const row = await this.read((tx) => queries.getView(tx, { id }));
+    if (!row) return null;
+    return SavedViewSchema.parse({ ...row, parameters: JSON.parse(row.parameters), positions: JSON.parse(row.positions ?? '{}') });
+  }
+
+  async deleteView(id: string): Promise<boolean> {
+    return this.write((tx) => queries.deleteView(tx, { id }));
+  }
+
+  async communityMemory(): Promise<CommunityMemory | null> {
+    const stored = await this.read(queries.communityMemory);
+    return stored === null ? null : CommunityMemorySchema.parse(JSON.parse(stored));
+  }
+
+  async rememberCommunities(memory: CommunityMemory): Promise<void> {
+    const assignment = JSON.stringify(CommunityMemorySchema.parse(memory));
+    await this.write((tx) => queries.rememberCommunities(tx, { assignment }));
   }
 
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>, kind: keyof typeof READ_DEADLINE_MS = 'lookup'): Promise<T> {
