@@ -1,6 +1,8 @@
 import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
+import { GlobalSearch } from './components/GlobalSearch';
+import { NotFoundPage } from './components/NotFound';
 import { ScopeBar } from './components/ScopeBar';
-import { useI18n, type MessageKey } from './core/i18n';
+import { useI18n, useLanguageInUrl, withLanguage, type MessageKey } from './core/i18n';
 import { ScopeProvider, scopeSearch, useScope } from './core/scope/ScopeProvider';
 import { DocumentsPage } from './views/documents/DocumentsPage';
 import { GapsPage } from './views/gaps/GapsPage';
@@ -32,8 +34,9 @@ export function App() {
 
 function Explorer() {
   const { t, lang, setLang } = useI18n();
-  // Moving between views keeps the scope: the navigation links carry it.
-  const search = scopeSearch(useScope().values);
+  useLanguageInUrl();
+  // Moving between views keeps the scope and the language: the navigation links carry them.
+  const search = withLanguage(scopeSearch(useScope().values), lang);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -53,6 +56,7 @@ function Explorer() {
             ))}
           </ul>
         </nav>
+        <GlobalSearch />
         <button
           type="button"
           className="lang-switch"
@@ -77,7 +81,7 @@ function Explorer() {
           <Route path="/gaps" element={<GapsPage />} />
           <Route path="/research" element={<ResearchPage />} />
           <Route path="/documents" element={<DocumentsPage />} />
-          <Route path="*" element={<Navigate to="/workload" replace />} />
+          <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>
     </div>

@@ -93,6 +93,8 @@ export const WarningCodeSchema = z.enum([
 export const ParseWarningSchema = z.object({
   code: WarningCodeSchema,
   message: z.string(),
+  /** What the message names (a unit, an item label, a word), so a client can word the warning in its own language. */
+  params: z.record(z.string(), z.string()).optional(),
   /** 1-based line and column in the source file. */
   line: z.number().int().positive(),
   column: z.number().int().positive(),

@@ -21,6 +21,8 @@ export interface ClauseWarning {
   code: WarningCode;
   message: string;
   offset: number;
+  /** What the message names, for clients that word warnings themselves. */
+  params?: Record<string, string>;
 }
 
 export interface ClauseReading {
@@ -268,7 +270,7 @@ class ClauseReader {
     return units.filter((unit) => {
       if (this.resolve(unit.name) !== undefined || looksLikeOrganisation(toSimplified(unit.name))) return true;
       const message = `'${unit.name}' does not read as an organisation (no head such as 局, 厅, 委, 办, 司, 政府); it is not taken for a unit`;
-      this.warnings.push({ code: 'not-an-organisation', message, offset: sourceRange(this.text, unit.from, unit.to).start });
+      this.warnings.push({ code: 'not-an-organisation', message, offset: sourceRange(this.text, unit.from, unit.to).start, params: { name: unit.name } });
       return false;
     });
   }
@@ -279,7 +281,7 @@ class ClauseReader {
       const { start, end: unitEnd } = sourceRange(this.text, unit.from, unit.to);
       const known = this.resolve(unit.name);
       const resolved = known ?? registry.provisionalUnit(unit.name, jurisdiction);
-      if (!known) this.warnings.push({ code: 'unknown-unit', message: `unit '${unit.name}' is not in the unit registry; a provisional unit stands in for it`, offset: start });
+      if (!known) this.warnings.push({ code: 'unknown-unit', message: `unit '${unit.name}' is not in the unit registry; a provisional unit stands in for it`, offset: start, params: { name: unit.name } });
       this.assignments.push({
         role,
         name: unit.name,
@@ -326,7 +328,7 @@ class ClauseReader {
         pending = [];
       } else if (unknownAt !== undefined && last) {
         const word = text.text.slice(unknownAt, last.to);
-        this.warnings.push({ code: 'unknown-role-word', message: `'${word}' is not a role word this parser knows; the units before it are read as co-responsible`, offset: this.at(unknownAt) });
+        this.warnings.push({ code: 'unknown-role-word', message: `'${word}' is not a role word this parser knows; the units before it are read as co-responsible`, offset: this.at(unknownAt), params: { word } });
         last.name = last.name.slice(0, last.name.length - word.length);
         last.to = unknownAt;
         this.assign(pending, 'co');
@@ -343,6 +345,7 @@ class ClauseReader {
         this.warnings.push({
           code: 'unknown-role-word',
           message: `no role word follows ${pending.map((u) => u.name).join('、')}; read as co-responsible`,
+          params: { names: pending.map((u) => u.name).join('、') },
           offset: sourceRange(text, pending[0]!.from, pending[0]!.to).start,
         });
       this.assign(pending, defaultRole ?? 'co');

@@ -112,7 +112,14 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const jurisdiction = documentJurisdiction?.code;
 
   const warn = (warning: ClauseWarning, itemId?: string) =>
-    warnings.push({ code: warning.code, message: warning.message, ...locate(warning.offset), file, ...(itemId ? { itemId } : {}) });
+    warnings.push({
+      code: warning.code,
+      message: warning.message,
+      ...(warning.params ? { params: warning.params } : {}),
+      ...locate(warning.offset),
+      file,
+      ...(itemId ? { itemId } : {}),
+    });
   const usedIds = new Set<string>();
   /** The wanted id, or, when a number repeats, the wanted id with a suffix (-2, -3, …) and a warning. */
   const uniqueId = (wanted: string, what: 'item' | 'section', label: string, offset: number) => {
@@ -210,10 +217,10 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     const at = clause?.start ?? labelStart;
     if (clause && assignments.length > 0 && !assignments.some((a) => a.role === 'lead')) {
       const unmarked = found?.reading.unmarked ? '; its units carry no role marker and are read as co-responsible' : '';
-      warn({ code: 'no-lead', message: `item ${label} names no lead unit${unmarked}`, offset: at }, itemId);
+      warn({ code: 'no-lead', message: `item ${label} names no lead unit${unmarked}`, offset: at, params: { item: label } }, itemId);
     }
     if (assignments.length > 0 && assignments.every((a) => a.generic))
-      warn({ code: 'generic-only', message: `item ${label} is owned only by placeholders (${assignments.map((a) => a.name).join('、')})`, offset: at }, itemId);
+      warn({ code: 'generic-only', message: `item ${label} is owned only by placeholders (${assignments.map((a) => a.name).join('、')})`, offset: at, params: { item: label, names: assignments.map((a) => a.name).join('、') } }, itemId);
     return {
       id: itemId,
       no: draft.no,
@@ -263,7 +270,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const parents = new Set(items.map((i) => i.parent).filter(Boolean));
   for (const it of items) {
     if (it.clause === null && !parents.has(it.id))
-      warn({ code: 'item-without-clause', message: `item ${it.label} has no responsibility clause`, offset: it.start }, it.id);
+      warn({ code: 'item-without-clause', message: `item ${it.label} has no responsibility clause`, offset: it.start, params: { item: it.label } }, it.id);
   }
   warnings.sort((a, b) => a.line - b.line || a.column - b.column);
 

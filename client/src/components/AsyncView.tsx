@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ApiState } from '../core/api/useApi';
-import { useI18n } from '../core/i18n';
+import { describeError, useI18n } from '../core/i18n';
+import { NotFoundNotice } from './NotFound';
 
 interface AsyncViewProps<T> {
   state: ApiState<T> & { reload?: () => void };
@@ -12,15 +13,18 @@ interface AsyncViewProps<T> {
 
 /** The loading, error and empty states every view needs, in one place. */
 export function AsyncView<T>({ state, isEmpty, emptyText, children }: AsyncViewProps<T>) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   if (state.status === 'error') {
+    if (state.error.status === 404) return <NotFoundNotice error={state.error} />;
     return (
       <div className="notice notice-error" role="alert">
         <span>
           {t('state.error')}
-          {state.error.message}
+          {describeError(i18n, state.error)}
         </span>
-        {state.reload && (
+        {/* Retrying helps only when the server or the network failed, not when the request was wrong. */}
+        {state.reload && (state.error.status === 0 || state.error.status >= 500) && (
           <button type="button" onClick={state.reload}>
             {t('state.retry')}
           </button>

@@ -75,5 +75,11 @@ export const stylesheet: StylesheetJson = [
     selector: 'node.focused',
     style: { 'border-width': 5, 'border-color': '#111827', 'font-weight': 'bold', 'z-index': 10 },
   },
-  { selector: 'node:selected', style: { 'overlay-color': '#1f5fae', 'overlay-opacity': 0.15 } },
+  { selector: 'node:selected', style: { 'overlay-color': '#1f5fae', 'overlay-opacity': 0.25, 'overlay-padding': 4 } },
+  // A shortest path: its nodes ringed and its edges thick, over everything else.
+  { selector: 'node.on-path', style: { 'border-width': 5, 'border-color': '#d97706', 'z-index': 20 } },
+  { selector: 'edge.on-path', style: { width: 6, 'line-color': '#d97706', opacity: 1, 'z-index': 20 } },
+  { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#111827' } },
+  // Labels that would overlap a more important one (graphView/labels.ts); kept laid out, so their boxes can be weighed.
+  { selector: 'node.label-hidden', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
 ];

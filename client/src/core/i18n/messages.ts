@@ -2,6 +2,8 @@
  * Interface strings in both languages. Source text (items, clauses, names as written) is never
  * translated: it stays Chinese so a quote always matches the document.
  */
+import { explorerEn, explorerZh } from './explorerMessages';
+
 const zh = {
   'app.title': '责任图谱',
   'app.subtitle': '政府工作要点的部门责任分析',
@@ -246,6 +248,7 @@ const zh = {
   'documents.yearField': '年份（可选）',
   'documents.publishedField': '发布日期（可选，YYYY-MM-DD）',
   'workload.peerGroup': '比较组',
+  ...explorerZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -493,7 +496,7 @@ const en: Record<MessageKey, string> = {
   'documents.yearField': 'Year (optional)',
   'documents.publishedField': 'Published (optional, YYYY-MM-DD)',
   'workload.peerGroup': 'Peer group',
-
+  ...explorerEn,
 };
 
 export type Lang = 'zh' | 'en';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, type DocumentListResponse } from '../../core/api';
 import { updateDocumentMetadata, type MetadataValues } from '../../core/documents/ingest';
-import { useI18n } from '../../core/i18n';
+import { describeError, useI18n } from '../../core/i18n';
 import { MetadataFields } from './MetadataFields';
 
 type DocumentRow = DocumentListResponse['documents'][number];
@@ -18,7 +18,8 @@ export function DocumentMetadataForm({
   onSaved: (id: string) => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [values, setValues] = useState<MetadataValues>({
     title: document.title,
     issuer: document.issuer ?? '',
@@ -33,7 +34,7 @@ export function DocumentMetadataForm({
     if (!token) return setError(t('documents.needToken'));
     updateDocumentMetadata(document.id, values, token).then(
       () => onSaved(document.id),
-      (cause: unknown) => setError(cause instanceof ApiError ? cause.message : String(cause)),
+      (cause: unknown) => setError(cause instanceof ApiError ? describeError(i18n, cause) : String(cause)),
     );
   };
 

@@ -4,7 +4,7 @@ import { AsyncView } from '../../components/AsyncView';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { ApiError, buildQuery, useApi, type DocumentListResponse } from '../../core/api';
 import { deleteDocument } from '../../core/documents/ingest';
-import { useI18n } from '../../core/i18n';
+import { describeError, useI18n } from '../../core/i18n';
 import { useScope } from '../../core/scope/ScopeProvider';
 import { DocumentMetadataForm } from './DocumentMetadataForm';
 import { IngestForm } from './IngestForm';
@@ -13,7 +13,8 @@ type DocumentRow = DocumentListResponse['documents'][number];
 
 /** The loaded documents with their metadata, sortable; adding one (preview, then commit with the admin token), correcting and deleting. */
 export function DocumentsPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const documents = useApi<DocumentListResponse>('/documents');
   const scope = useScope();
   // The token lives only in this page's memory: never in the URL or storage.
@@ -34,7 +35,7 @@ export function DocumentsPage() {
       await deleteDocument(id, token);
       changed(t('documents.deleted', { id }));
     } catch (error) {
-      setMessage({ kind: 'error', text: error instanceof ApiError ? error.message : String(error) });
+      setMessage({ kind: 'error', text: error instanceof ApiError ? describeError(i18n, error) : String(error) });
     }
   };
 

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, type IngestPreviewResponse } from '../../core/api';
 import { commitDocument, EMPTY_METADATA, previewDocument, type DocumentSource, type MetadataValues } from '../../core/documents/ingest';
-import { useI18n } from '../../core/i18n';
+import { describeError, useI18n } from '../../core/i18n';
 import { IngestPreview } from './IngestPreview';
 import { MetadataFields } from './MetadataFields';
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string };
 
 export function IngestForm({ token, onCommitted }: { token: string; onCommitted: (message: string) => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [file, setFile] = useState<File | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
   const [text, setText] = useState('');
@@ -27,7 +28,7 @@ export function IngestForm({ token, onCommitted }: { token: string; onCommitted:
       await action();
       setStatus({ kind: 'idle' });
     } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof ApiError ? error.message : String(error) });
+      setStatus({ kind: 'error', message: error instanceof ApiError ? describeError(i18n, error) : String(error) });
     }
   };
 
@@ -48,7 +49,7 @@ export function IngestForm({ token, onCommitted }: { token: string; onCommitted:
     void run(async () => {
       const committed = await commitDocument(chosen, id.trim(), metadata, token);
       setPreview(null);
-      onCommitted(t('documents.committed', { id: committed.result.documentId, outcome: committed.result.outcome }));
+      onCommitted(t('documents.committed', { id: committed.result.documentId, outcome: t(`outcome.${committed.result.outcome}`) }));
     });
   };
 

@@ -1,10 +1,11 @@
 import type { IngestPreviewResponse } from '../../core/api';
 import { RoleBadge, UnitBadges } from '../../components/UnitBadges';
-import { useI18n } from '../../core/i18n';
+import { describeWarning, useI18n } from '../../core/i18n';
 
 /** What a commit would write: items with their assignments, warnings, and names the registry lacks. */
 export function IngestPreview({ preview }: { preview: IngestPreviewResponse }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <div className="preview" data-testid="ingest-preview">
       <h3>
@@ -25,7 +26,7 @@ export function IngestPreview({ preview }: { preview: IngestPreviewResponse }) {
         <ul className="warnings">
           {preview.warnings.map((warning, index) => (
             <li key={index}>
-              <code>{warning.code}</code> {warning.message}{' '}
+              <code>{warning.code}</code> {describeWarning(i18n, warning)}{' '}
               <span className="muted">{t('documents.line', { line: warning.line, column: warning.column })}</span>
             </li>
           ))}

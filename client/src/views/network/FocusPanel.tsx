@@ -3,8 +3,18 @@ import type { NetworkResponse } from '../../core/api';
 import { ROLE_ORDER } from '../../core/domain/vocabulary';
 import { useI18n, type MessageKey } from '../../core/i18n';
 
-/** The focused node's key figures, with the way on to its profile or item page. */
-export function FocusPanel({ graph, focusId, onClear }: { graph: NetworkResponse; focusId: string; onClear: () => void }) {
+interface FocusPanelProps {
+  graph: NetworkResponse;
+  focusId: string;
+  onClear: () => void;
+  pinned: boolean;
+  onHide: () => void;
+  onPin: (on: boolean) => void;
+  onExpand: () => void;
+}
+
+/** The focused node's key figures and what can be done with it (keyboard-reachable, like everything on the canvas). */
+export function FocusPanel({ graph, focusId, onClear, pinned, onHide, onPin, onExpand }: FocusPanelProps) {
   const { t, unitName, formatNumber } = useI18n();
   const node = graph.elements.nodes.find((candidate) => candidate.data.id === focusId)?.data;
   if (!node) return null;
@@ -48,7 +58,16 @@ export function FocusPanel({ graph, focusId, onClear }: { graph: NetworkResponse
           <Link to={`/items/${encodeURIComponent(node.id)}`}>{t('items.title')} →</Link>
         </>
       )}
-      <p>
+      <p className="row-actions">
+        <button type="button" onClick={onExpand} title={t('explore.expandHint')}>
+          {t('explore.expand')}
+        </button>
+        <button type="button" onClick={() => onPin(!pinned)} aria-pressed={pinned}>
+          {pinned ? t('explore.unpin') : t('explore.pin')}
+        </button>
+        <button type="button" onClick={onHide}>
+          {t('explore.hide')}
+        </button>
         <button type="button" className="link-button" onClick={onClear}>
           {t('network.clearFocus')}
         </button>

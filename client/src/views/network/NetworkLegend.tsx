@@ -1,40 +1,91 @@
-import type { NetworkResponse } from '../../core/api';
+import { useState } from 'react';
+import type { NetworkResponse, UnitNodeData } from '../../core/api';
 import { ROLE_COLOURS, ROLE_ORDER } from '../../core/domain/vocabulary';
 import { useI18n, type MessageKey } from '../../core/i18n';
-import { communityLegend } from '../../core/network/elements';
+import { categoryLegend } from '../../core/network/elements';
+import { extent, isMeasure, SCALE_GRADIENT, type Colouring, type NodeMeasure } from '../../core/network/explore';
+import { useCategoryName } from './categoryName';
 
-const MEMBERS_SHOWN = 6;
 const EDGE_DASH: Record<string, string | undefined> = { support: '6 4', implement: '2 3', guide: '6 4' };
 const EDGE_WIDTH: Record<string, number> = { lead: 4, co: 2.5, support: 1.5, implement: 1.5, guide: 1.5 };
 
-/** Colour = community (with its heaviest members, so a cluster can be named at a glance); edge style = role. */
-export function NetworkLegend({ graph, onFocus }: { graph: NetworkResponse; onFocus: (id: string) => void }) {
-  const { t, unitName } = useI18n();
-  const communities = communityLegend(graph);
+interface NetworkLegendProps {
+  graph: NetworkResponse;
+  colour: Colouring;
+  size: NodeMeasure;
+  communityNames: Record<string, string>;
+  onRename: (community: string, name: string) => void;
+  onFocus: (id: string) => void;
+  unitLabel: (unit: UnitNodeData) => string;
+}
+
+/**
+ * What colour and size stand for. Categories list every member (scrollable), each a button that
+ * focuses it; communities can be named, the names kept in the URL. A measure shows its scale.
+ */
+export function NetworkLegend({ graph, colour, size, communityNames, onRename, onFocus, unitLabel }: NetworkLegendProps) {
+  const { t, formatNumber } = useI18n();
+  const categoryName = useCategoryName(communityNames);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const units = graph.elements.nodes.flatMap(({ data }) => (data.type === 'unit' ? [data] : []));
   return (
     <section className="panel legend" aria-labelledby="legend-title">
       <h2 id="legend-title">{t('network.legend')}</h2>
-      <p className="hint">{t('network.size')}</p>
-      <ul className="legend-communities">
-        {communities.map((entry) => (
-          <li key={entry.community ?? 'none'}>
-            <span className="swatch" style={{ background: entry.colour }} aria-hidden="true" />
-            <strong>
-              {entry.community === null ? t('network.noCommunity') : t('network.community', { n: entry.community })}
-            </strong>{' '}
-            ({entry.members.length}):{' '}
-            {entry.members.slice(0, MEMBERS_SHOWN).map((member, index) => (
-              <span key={member.id}>
-                {index > 0 && '、'}
-                <button type="button" className="link-button" onClick={() => onFocus(member.id)}>
-                  {unitName({ name: member.name, shortName: member.label, nameEn: member.nameEn })}
+      <p className="hint">
+        {t('explore.sizeBy', { measure: t(`explore.measure.${size}` as MessageKey) })} ·{' '}
+        {t('explore.colourBy', { attribute: t(`explore.colour.${colour}` as MessageKey) })}
+      </p>
+      {isMeasure(colour) ? (
+        <div className="scale-legend" data-testid="scale-legend">
+          <span className="scale-bar" style={{ background: SCALE_GRADIENT }} aria-hidden="true" />
+          <span className="scale-ends">
+            <span>{formatNumber(extent(units, colour)[0], 3)}</span>
+            <span>{formatNumber(extent(units, colour)[1], 3)}</span>
+          </span>
+        </div>
+      ) : (
+        <ul className="legend-communities">
+          {categoryLegend(graph, colour).map((entry) => (
+            <li key={entry.category} data-category={entry.category}>
+              <span className="swatch" style={{ background: entry.colour }} aria-hidden="true" />
+              {renaming === entry.category ? (
+                <form
+                  className="rename"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    const input = event.currentTarget.elements.namedItem('name') as HTMLInputElement;
+                    onRename(entry.category, input.value);
+                    setRenaming(null);
+                  }}
+                >
+                  <label>
+                    <span className="visually-hidden">{t('explore.communityName')}</span>
+                    <input name="name" defaultValue={communityNames[entry.category] ?? ''} maxLength={40} autoFocus />
+                  </label>
+                  <button type="submit">{t('documents.save')}</button>
+                </form>
+              ) : (
+                <strong>{categoryName(colour, entry.category)}</strong>
+              )}{' '}
+              ({entry.members.length})
+              {colour === 'community' && renaming !== entry.category && (
+                <button type="button" className="link-button" onClick={() => setRenaming(entry.category)}>
+                  {t('explore.rename')}
                 </button>
-              </span>
-            ))}
-            {entry.members.length > MEMBERS_SHOWN && ' …'}
-          </li>
-        ))}
-      </ul>
+              )}
+              <ul className="legend-members" aria-label={t('explore.members', { name: categoryName(colour, entry.category) })}>
+                {entry.members.map((member) => (
+                  <li key={member.id}>
+                    <button type="button" className="link-button" onClick={() => onFocus(member.id)}>
+                      {unitLabel(member)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
       {graph.mode === 'bipartite' && (
         <ul className="legend-edges">
           {ROLE_ORDER.map((role) => (

@@ -61,7 +61,7 @@ export function UnitsPage() {
       <div className="filter-bar" role="group" aria-label={t('filter.label')}>
         <label>
           {t('units.search')}
-          <input type="search" value={state.q} maxLength={200} onChange={(e) => setState({ q: e.target.value })} />
+          <input type="search" value={state.q} maxLength={200} onChange={(e) => setState({ q: e.target.value }, { typing: 'units.q' })} />
         </label>
         {selects.map((select) => (
           <SelectFilter
