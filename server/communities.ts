@@ -5,20 +5,37 @@
  */
 import { assignmentOf, computePartition, stabilisePartition, type CommunityAssignment } from '../graph/analytics';
 import type { GraphStore } from '../graph/store';
-import type { ReadCache } from './readCache';
+import { createHash } from 'node:crypto';
 
-/** Matches the whole graph's partition now to the one remembered, and remembers the result. */
-export async function rememberCommunities(store: GraphStore): Promise<void> {
-  const previous = await store.communityMemory();
-  const partition = stabilisePartition(previous, computePartition(await store.snapshot()));
-  await store.rememberCommunities(assignmentOf(partition));
+/** The whole graph's communities numbered as the explorer shows them now: matched to the remembered partition. */
+export async function currentCommunities(store: GraphStore): Promise<CommunityAssignment> {
+  const remembered = await store.communityMemory();
+  return assignmentOf(stabilisePartition(remembered, computePartition(await store.snapshot())));
+}
+
+/**
+ * Around a write: the numbers shown before it (`before`, from currentCommunities) are what the
+ * partition after it is matched to, and the result is remembered. Matching to what was shown, not
+ * only to the memory, keeps numbers right after writes that bypassed the server (the CLI).
+ */
+export async function rememberCommunities(store: GraphStore, before: CommunityAssignment): Promise<void> {
+  const after = stabilisePartition(before, computePartition(await store.snapshot()));
+  await store.rememberCommunities(assignmentOf(after));
 }
 
 /** At start-up: a store that never remembered a partition remembers its current one. */
 export async function ensureCommunityMemory(store: GraphStore): Promise<void> {
-  if ((await store.communityMemory()) === null) await rememberCommunities(store);
+  if ((await store.communityMemory()) === null) await store.rememberCommunities(await currentCommunities(store));
 }
 
-/** The remembered partition, read once per data version. */
-export const communityMemory = (cache: ReadCache, store: GraphStore): Promise<CommunityAssignment | null> =>
-  cache.lookup('communityMemory', 'default', () => store.communityMemory());
+export interface RememberedCommunities {
+  assignment: CommunityAssignment | null;
+  /** A digest of it, for cache keys: the same documents can come back with another memory (ingest, then delete). */
+  digest: string;
+}
+
+/** The remembered partition, read per request (one small read); answers computed with it are cached under its digest. */
+export async function communityMemory(store: GraphStore): Promise<RememberedCommunities> {
+  const assignment = await store.communityMemory();
+  return { assignment, digest: assignment ? createHash('sha256').update(JSON.stringify(assignment)).digest('hex').slice(0, 16) : '' };
+}

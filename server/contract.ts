@@ -454,6 +454,8 @@ export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponseSchema
 // Saved views (issue 18): the explorer's named views, stored on the store in use.
 
 export { SavedViewInputSchema, SavedViewSchema, SavedViewSummarySchema };
+/** The body of POST /api/views. */
+export const SavedViewJsonBodySchema = SavedViewInputSchema;
 export const SavedViewListResponseSchema = z.object({ views: z.array(SavedViewSummarySchema) });
 export type SavedViewListResponse = z.infer<typeof SavedViewListResponseSchema>;
 export const SavedViewResponseSchema = z.object({ view: SavedViewSchema });

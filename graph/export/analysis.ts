@@ -28,6 +28,8 @@ export interface Analysis {
   network: NetworkReport;
   /** One row per unit of the network, in workload order (highest load first). */
   units: UnitRow[];
+  /** The remembered partition the community numbers were matched to, if any. */
+  previousCommunities?: CommunityAssignment | null;
 }
 
 /** `previousCommunities`: the remembered partition whose numbers the communities keep (see computeNetworkMetrics). */
@@ -41,5 +43,5 @@ export function analyse(snapshot: Snapshot, options: ExportOptions = {}, previou
     const metrics = metricsOf.get(row.unit.id);
     return metrics ? [{ ...row, ...metrics }] : [];
   });
-  return { parameters, provenance: buildProvenance(snapshot, options), workload, graph, network, units };
+  return { parameters, provenance: buildProvenance(snapshot, options), workload, graph, network, units, previousCommunities };
 }

@@ -3,7 +3,7 @@
  * CSV sets travel with a `provenance.json` sidecar rather than a comment line, so that every
  * CSV reader opens them as they are; a single-file download carries a `# provenance:` line.
  */
-import { findGaps } from '../analytics';
+import { findGaps, type CommunityAssignment } from '../analytics';
 import type { Snapshot } from '../store/types';
 import { analyse, type Analysis } from './analysis';
 import { toNodesCsv, toEdgesCsv, toResponsibilitiesCsv, toWorkloadCsv } from './csv';
@@ -28,7 +28,7 @@ const WRITERS: Record<ExportFileKind, (snapshot: Snapshot, options: ExportOption
   graphml: (snapshot, options, analysis) => toGraphML(snapshot, options, analysis),
   gexf: (snapshot, options, analysis) => toGexf(snapshot, options, analysis),
   'cytoscape-json': (snapshot, options, analysis) => {
-    const graph = toCytoscape(snapshot, { ...options, mode: 'bipartite' });
+    const graph = toCytoscape(snapshot, { ...options, mode: 'bipartite' }, analysis.previousCommunities);
     return json('cytoscape-json', 'cytoscape.json', graph, analysis.provenance);
   },
   'report-json': (snapshot, options, { provenance, workload, network }) =>
@@ -44,8 +44,14 @@ export const FORMAT_FILES: Record<ExportFormat, ExportFileKind[]> = {
 };
 
 /** One file, e.g. for an HTTP download. */
-export function exportFile(snapshot: Snapshot, kind: ExportFileKind, options: ExportOptions = {}): ExportFile {
-  return WRITERS[kind](snapshot, options, analyse(snapshot, options));
+/** `previousCommunities`: the remembered partition whose numbers communities keep (graph/analytics/communityMatching.ts). */
+export function exportFile(
+  snapshot: Snapshot,
+  kind: ExportFileKind,
+  options: ExportOptions = {},
+  previousCommunities?: CommunityAssignment | null,
+): ExportFile {
+  return WRITERS[kind](snapshot, options, analyse(snapshot, options, previousCommunities));
 }
 
 /** The files of one format, analysed once. */

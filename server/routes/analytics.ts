@@ -35,8 +35,10 @@ export async function networkReport(
     weighting: query.weighting,
     includeGeneric: query.includeGeneric,
   };
-  const remembered = await communityMemory(cache, store);
-  return cache.analysis('network', toGraphFilter(query), options, (snapshot) => computeNetworkMetrics(snapshot, options, remembered));
+  const remembered = await communityMemory(store);
+  return cache.analysis('network', toGraphFilter(query), { ...options, communities: remembered.digest }, (snapshot) =>
+    computeNetworkMetrics(snapshot, options, remembered.assignment),
+  );
 }
 
 export function analyticsEndpoints(context: ServerContext): Endpoint[] {
@@ -83,8 +85,10 @@ export function analyticsEndpoints(context: ServerContext): Endpoint[] {
       errors: [],
       handle: async ({ query }) => {
         const options = { mode: query.mode, limit: query.limit, includeGeneric: query.includeGeneric };
-        const remembered = await communityMemory(cache, store);
-        return cache.analysis('cytoscape', toGraphFilter(query), options, (snapshot) => toCytoscape(snapshot, options, remembered));
+        const remembered = await communityMemory(store);
+        return cache.analysis('cytoscape', toGraphFilter(query), { ...options, communities: remembered.digest }, (snapshot) =>
+          toCytoscape(snapshot, options, remembered.assignment),
+        );
       },
     }),
     defineEndpoint({

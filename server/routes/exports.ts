@@ -4,6 +4,7 @@ import { exportFile, type CsvOptions, type ExportFileKind } from '../../graph/ex
 import { ExportParamsSchema, ExportQuerySchema, JsonExportResponseSchema, type DownloadFormat } from '../contract';
 import { toGraphFilter } from '../readCache';
 import type { ServerContext } from '../context';
+import { communityMemory } from '../communities';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 
 const FILE_KIND: Record<DownloadFormat, ExportFileKind> = {
@@ -64,7 +65,7 @@ export function exportEndpoints({ store }: ServerContext): Endpoint[] {
       errors: [],
       handle: async ({ params, query, res }) => {
         const snapshot = await store.snapshot(toGraphFilter(query));
-        const file = exportFile(snapshot, FILE_KIND[params.format], exportOptions(query));
+        const file = exportFile(snapshot, FILE_KIND[params.format], exportOptions(query), (await communityMemory(store)).assignment);
         res.attachment(file.fileName).type(file.mediaType).send(file.content);
       },
     }),

@@ -26,7 +26,7 @@ import {
   type UnknownUnit,
 } from '../contract';
 import { requireAdmin, assertAdmin } from '../auth';
-import { rememberCommunities } from '../communities';
+import { currentCommunities, rememberCommunities } from '../communities';
 import type { Limits, ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { HttpError, tooLarge } from '../errors';
@@ -185,9 +185,11 @@ export function ingestEndpoints({ store, registry, adminToken, limits, cache }: 
   /** Runs a write; whatever its outcome (a write cut off may still have committed), this instance's reads see it next. */
   const writing = async <T>(write: () => Promise<T>): Promise<T> => {
     try {
+      // What the community numbers are matched to after the write: those shown before it.
+      const before = await currentCommunities(store);
       const result = await write();
       // Before the cache sees the new version, so no answer for it is computed against the old memory.
-      await rememberCommunities(store);
+      await rememberCommunities(store, before);
       return result;
     } finally {
       cache.dataChanged();

@@ -8,7 +8,7 @@ import { NotFoundError } from '../../graph/errors';
 import {
   DeleteViewResponseSchema,
   IdParamsSchema,
-  SavedViewInputSchema,
+  SavedViewJsonBodySchema,
   SavedViewListResponseSchema,
   SavedViewResponseSchema,
 } from '../contract';
@@ -64,12 +64,12 @@ export function viewEndpoints({ store, adminToken }: ServerContext): Endpoint[] 
       summary: 'Save a view: name, description, the view’s URL parameters and its node positions. Answers it with its new id.',
       auth: requireAdmin(adminToken),
       rateLimit: 'write',
-      requestBody: { description: 'The view.', content: { 'application/json': { schema: SavedViewInputSchema } } },
+      requestBody: { description: 'The view.', content: { 'application/json': { schema: SavedViewJsonBodySchema } } },
       before: [readViewBody],
       responses: [{ status: 201, description: 'Saved.', schema: SavedViewResponseSchema }],
       errors: [401, 403, 413, 415],
       handle: async ({ req, res }) => {
-        const view = { ...SavedViewInputSchema.parse(req.body), id: randomUUID(), createdAt: new Date().toISOString() };
+        const view = { ...SavedViewJsonBodySchema.parse(req.body), id: randomUUID(), createdAt: new Date().toISOString() };
         await store.saveView(view);
         res.status(201);
         return { view };

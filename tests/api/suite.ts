@@ -399,20 +399,25 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     ];
     test.each(scopes)('When every endpoint is asked with %s, then each answers for the plans in that scope', async (query, scope) => {
       const snapshot = await store.snapshot(scope);
+      // Community numbers follow the partition the store remembers from the last write (stable across ingests).
+      const remembered = await store.communityMemory();
+      expect(remembered).not.toBeNull();
       expect((await call('get', `/api/workload?${query}`)).body).toEqual(asJson(computeWorkload(snapshot)));
       expect((await call('get', `/api/gaps?${query}`)).body).toEqual(asJson(findGaps(snapshot)));
-      expect((await call('get', `/api/metrics?${query}`)).body).toEqual(asJson(computeNetworkMetrics(snapshot)));
+      expect((await call('get', `/api/metrics?${query}`)).body).toEqual(asJson(computeNetworkMetrics(snapshot, {}, remembered)));
       const communities = await call('get', `/api/communities?${query}`);
       expect(communities.body.count).toBe(computeNetworkMetrics(snapshot).partition.count);
       // Cytoscape graphs carry the time they were made: compare what they draw.
       const drawn = (graph: { elements: unknown; truncated: unknown }) => ({ elements: graph.elements, truncated: graph.truncated });
-      expect(drawn((await call('get', `/api/network?${query}`)).body)).toEqual(asJson(drawn(toCytoscape(snapshot, { mode: 'coordination', limit: 2_000 }))));
+      expect(drawn((await call('get', `/api/network?${query}`)).body)).toEqual(
+        asJson(drawn(toCytoscape(snapshot, { mode: 'coordination', limit: 2_000 }, remembered))),
+      );
       const items = await call('get', `/api/items?${query}&pageSize=500`);
       expect(items.body.items.map((item: { id: string }) => item.id)).toEqual(snapshot.items.map((item) => item.id));
       expect((await call('get', `/api/units?${query}`)).body.units).toEqual(asJson(await store.searchUnits(scope)));
       const exported = await request(app).get(`/api/export/json?${query}`);
       conformance.check('get', '/api/export/json', exported);
-      expect(drawn(JSON.parse(exported.text))).toEqual(asJson(drawn(toCytoscape(snapshot, { mode: 'bipartite' }))));
+      expect(drawn(JSON.parse(exported.text))).toEqual(asJson(drawn(toCytoscape(snapshot, { mode: 'bipartite' }, remembered))));
     });
 
     test('When units are searched by their own jurisdiction, kind, function and level, then the store’s search answers', async () => {
@@ -670,6 +675,79 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(items.body.items.map((item: { title: string }) => item.title)).toEqual(winner!.items.map((item) => item.title));
       expect(stored[0]!.responsibilities).toBe(winner!.items.flatMap((item) => item.assignments).length);
       await call('delete', `/api/documents/${id}`, { token: ADMIN_TOKEN });
+    });
+  });
+
+  describe('saved views and stable communities', () => {
+    const view = {
+      name: '协同核心',
+      description: '度 ≥ 2，按 PageRank 着色',
+      page: 'network',
+      parameters: { colour: 'pagerank', degree: '2-', names: '0:数据组' },
+      positions: { 'gd.dept.finance': { x: 10, y: -20.5 } },
+    };
+
+    test('When a view is saved with the token, then it is listed, opened whole and deleted; without it nothing is written', async () => {
+      expect((await call('post', '/api/views', { json: view })).status).toBe(401);
+      expect((await call('post', '/api/views', { json: view, token: 'wrong-token-0123456789' })).status).toBe(403);
+      expect((await call('get', '/api/views')).body.views).toEqual([]);
+      const saved = await call('post', '/api/views', { json: view, token: ADMIN_TOKEN });
+      expect(saved.status).toBe(201);
+      const { id } = saved.body.view as { id: string };
+      expect(saved.body.view).toEqual({ ...view, id, createdAt: expect.any(String) });
+      expect((await call('get', '/api/views')).body.views).toEqual([{ ...view, positions: undefined, id, createdAt: saved.body.view.createdAt }].map(({ positions: _p, ...summary }) => summary));
+      expect((await call('get', `/api/views/${id}`)).body.view).toEqual(saved.body.view);
+      expect((await call('delete', `/api/views/${id}`)).status).toBe(401);
+      expect((await call('delete', `/api/views/${id}`, { token: ADMIN_TOKEN })).body).toEqual({ id, removed: true });
+      const gone = await call('get', `/api/views/${id}`);
+      expect([gone.status, gone.body.error.code, gone.body.error.details]).toEqual([404, 'not_found', { view: id }]);
+      expect((await call('delete', `/api/views/${id}`, { token: ADMIN_TOKEN })).status).toBe(404);
+    });
+
+    test.each([
+      ['name', { ...view, name: '' }],
+      ['page', { ...view, page: 'workload' }],
+      ['positions.a.x', { ...view, positions: { a: { x: Number.MAX_VALUE, y: 0 } } }],
+      ['positions', { ...view, positions: Object.fromEntries(Array.from({ length: 5_001 }, (_, i) => [`n${i}`, { x: 0, y: 0 }])) }],
+      ['parameters', { ...view, parameters: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`p${i}`, 'x'])) }],
+      ['extra', { ...view, extra: true }],
+    ])('When a view has a bad %s, then 400 names it and nothing is stored', async (field, body) => {
+      const response = await call('post', '/api/views', { json: body, token: ADMIN_TOKEN });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body.error.details)).toContain(field.split('.')[0]);
+      expect((await call('get', '/api/views')).body.views).toEqual([]);
+    });
+
+    test('When a plan is ingested, then every community it leaves whole keeps its number, and merged ones keep one of theirs', async () => {
+      const numbersNow = async () =>
+        new Map(((await call('get', '/api/metrics')).body.nodes as Array<{ unit: { id: string }; community: number }>).map((node) => [node.unit.id, node.community]));
+      const groupsOf = (numbers: Map<string, number>) => {
+        const groups = new Map<number, string[]>();
+        for (const [unit, community] of numbers) groups.set(community, [...(groups.get(community) ?? []), unit].sort());
+        return groups;
+      };
+      const before = groupsOf(await numbersNow());
+      const plan = smallPlan('稳定社区', '省财政厅牵头，省教育厅、省公安厅、省卫生健康委、省交通运输厅按职责分工负责');
+      expect((await call('post', '/api/documents?id=stable-communities', { json: { text: plan }, token: ADMIN_TOKEN })).status).toBe(201);
+      try {
+        const after = groupsOf(await numbersNow());
+        let whole = 0;
+        for (const [number, members] of after) {
+          const former = members.filter((unit) => [...before.values()].some((group) => group.includes(unit)));
+          const same = [...before.entries()].find(([, group]) => JSON.stringify(group) === JSON.stringify(former));
+          if (same) {
+            whole += 1;
+            expect([members, number]).toEqual([members, same[0]]);
+          } else if (former.length > 0) {
+            // A merger or split takes the number of one of the communities its members came from.
+            const origins = [...before.entries()].filter(([, group]) => group.some((unit) => former.includes(unit))).map(([origin]) => origin);
+            if (!origins.includes(number)) expect(Math.max(...before.keys())).toBeLessThan(number);
+          }
+        }
+        expect(whole).toBeGreaterThan(0);
+      } finally {
+        await call('delete', '/api/documents/stable-communities', { token: ADMIN_TOKEN });
+      }
     });
   });
 

@@ -131,7 +131,7 @@ describe('Network', () => {
     await screenshot(page, 'network-coordination');
 
     // Focus from the legend (keyboard-reachable buttons), then the URL carries the focus to share.
-    await page.locator('.legend-communities button').first().click();
+    await page.locator('.legend-members button').first().click();
     await page.waitForURL(/focus=/);
     const focused = Number(await page.locator('.cy-container').getAttribute('data-nodes'));
     expect(focused).toBe(expected); // focusing fades, it does not remove
@@ -362,7 +362,7 @@ describe('Large graph', () => {
     // The view ran the settings chosen for a graph this size (the bounded polish above LARGE_GRAPH_ELEMENTS).
     const [run] = await layoutRuns(page);
     expect(run).toEqual({ elements, options: JSON.parse(JSON.stringify(layoutOptions('fcose', elements))) as unknown });
-    await page.locator('.legend-communities button').first().click();
+    await page.locator('.legend-members button').first().click();
     await page.locator('.focus-panel').waitFor();
     await screenshot(page, 'network-large');
   });
