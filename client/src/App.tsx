@@ -60,7 +60,8 @@ function Explorer() {
         <button
           type="button"
           className="lang-switch"
-          aria-label={t('lang.label')}
+          // The visible text first: a speech-input user says what they see (WCAG 2.5.3).
+          aria-label={`${t('lang.switch')} · ${t('lang.label')}`}
           lang={lang === 'zh' ? 'en' : 'zh'}
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
         >

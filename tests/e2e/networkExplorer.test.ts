@@ -146,6 +146,7 @@ describe('Network: filters', () => {
     expect(kept.length).toBeLessThan(units.length);
     await open('/network');
     await settledNetwork(page, units.length).waitFor();
+    await page.locator('.range-panel > summary').click();
     await page.locator('fieldset.range-filter').first().getByLabel('最小').fill(String(threshold));
     await settledNetwork(page, kept.length).waitFor();
     const drawn = new Set((await drawnNodes()).map((node) => node.id));
@@ -305,7 +306,7 @@ describe('Network: saved views', () => {
       );
       const reopenedSearch = new URL(other.url()).searchParams;
       for (const key of ['colour', 'size', 'degree', 'names']) expect(reopenedSearch.get(key)).toBe(savedSearch.get(key));
-      await expect(other.locator('.legend-communities').textContent()).resolves.toContain('财政圈');
+      await expect(other.getByTestId('scale-legend').isVisible()).resolves.toBe(true);
       await other.locator('.saved-view-list li').filter({ hasText: '度≥2 的协同核心' }).waitFor();
     } finally {
       await fresh.close();
@@ -498,6 +499,8 @@ describe('Screenshots for the README', () => {
     await open('/network');
     await settledNetwork(page, network.elements.nodes.length).waitFor();
     await until(shownLabelBoxes, (found) => found.length > 0);
+    // The drawing and its legend, as a reader lands on them below the controls.
+    await page.locator('.network-canvas .toolbar-tight').first().evaluate((element) => (element as unknown as { scrollIntoView(): void }).scrollIntoView());
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: false });
   });

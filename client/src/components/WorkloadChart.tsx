@@ -51,7 +51,6 @@ export function WorkloadChart({ rows, weights, thresholds, onSelect }: WorkloadC
                 type="button"
                 className="workload-row"
                 onClick={() => onSelect(row.unit.id)}
-                aria-label={`${row.rank}. ${unitName(row.unit)}: ${t('workload.weightedLoad')} ${formatNumber(row.weightedLoad)}; ${counts}${row.overloaded ? `; ${t('workload.overloaded')}` : ''}`}
               >
                 <span className="rank">{row.rank}</span>
                 <span className="unit-name" title={lang === 'en' ? row.unit.nameEn : row.unit.name}>
@@ -66,9 +65,9 @@ export function WorkloadChart({ rows, weights, thresholds, onSelect }: WorkloadC
                         key={role}
                         className={`bar-segment segment-${role}`}
                         style={{ width: percent(value), background: ROLE_COLOURS[role] }}
-                      >
-                        {row.counts[role]}
-                      </span>
+                        // Drawn by CSS, so the button's name is what it shows in words (WCAG 2.5.3), counts spoken below.
+                        data-count={row.counts[role]}
+                      />
                     ) : null;
                   })}
                   {threshold !== null && (
@@ -79,6 +78,10 @@ export function WorkloadChart({ rows, weights, thresholds, onSelect }: WorkloadC
                 {/* Its own column, so a long name can never push the flag out of sight. */}
                 <span className="flag">
                   {row.overloaded && <span className="badge badge-overloaded">{t('workload.overloaded')}</span>}
+                </span>
+                <span className="visually-hidden">
+                  {' '}
+                  {t('workload.weightedLoad')} {formatNumber(row.weightedLoad)}; {counts}
                 </span>
               </button>
             </li>

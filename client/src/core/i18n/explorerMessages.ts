@@ -5,6 +5,7 @@
  */
 export const explorerZh = {
   'explore.style': '样式',
+  'explore.controls': '视图设置',
   'explore.colour': '颜色依据',
   'explore.size': '大小依据',
   'explore.colourBy': '颜色 = {attribute}',
@@ -148,6 +149,7 @@ export type ExplorerMessageKey = keyof typeof explorerZh;
 
 export const explorerEn: Record<ExplorerMessageKey, string> = {
   'explore.style': 'Style',
+  'explore.controls': 'View settings',
   'explore.colour': 'Colour by',
   'explore.size': 'Size by',
   'explore.colourBy': 'Colour = {attribute}',

@@ -65,6 +65,9 @@ export const NETWORK_DEFAULTS = {
 };
 type NetworkState = typeof NETWORK_DEFAULTS;
 
+/** Phone widths (styles.css uses the same breakpoint). */
+const PHONE = window.matchMedia('(max-width: 600px)');
+
 const toggle = (list: string[], ids: string[], on: boolean) =>
   on ? [...new Set([...list, ...ids])] : list.filter((id) => !ids.includes(id));
 
@@ -212,152 +215,154 @@ export function NetworkPage() {
   return (
     <section className="page page-wide" aria-labelledby="network-title">
       <h1 id="network-title">{t('network.title')}</h1>
-      <div className="toolbar">
-        <div className="segmented" role="group" aria-label={t('network.mode')}>
-          {(['coordination', 'bipartite'] as const).map((mode) => (
-            <button
-              key={mode}
-              type="button"
-              aria-pressed={state.mode === mode}
-              onClick={() => {
+      {/* On a phone the drawing comes first: the controls start folded. */}
+      <details className="network-controls" open={!PHONE.matches}>
+        <summary>{t('explore.controls')}</summary>
+        <div className="toolbar">
+          <div className="segmented" role="group" aria-label={t('network.mode')}>
+            {(['coordination', 'bipartite'] as const).map((mode) => (
+              <button
+                key={mode}
+                type="button"
+                aria-pressed={state.mode === mode}
+                onClick={() => {
+                  setPositions(null);
+                  setState({ mode, focus: '', from: '', to: '', expand: '', hidden: '' });
+                }}
+              >
+                {t(`network.mode.${mode}`)}
+              </button>
+            ))}
+          </div>
+          <label>
+            {t('network.layout')}
+            <select
+              value={layout}
+              onChange={(e) => {
                 setPositions(null);
-                setState({ mode, focus: '', from: '', to: '', expand: '', hidden: '' });
+                setState({ layout: e.target.value });
               }}
             >
-              {t(`network.mode.${mode}`)}
-            </button>
-          ))}
-        </div>
-        <label>
-          {t('network.layout')}
-          <select
-            value={layout}
-            onChange={(e) => {
-              setPositions(null);
-              setState({ layout: e.target.value });
-            }}
-          >
-            {LAYOUT_NAMES.map((name) => (
-              <option key={name} value={name}>
-                {t(`network.layout.${name}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('network.depth')}
-          <select value={String(depth)} onChange={(e) => setState({ depth: e.target.value })}>
-            <option value="1">{t('network.depth.1')}</option>
-            <option value="2">{t('network.depth.2')}</option>
-          </select>
-        </label>
-        <label>
-          {t('network.limit')}
-          <input
-            type="number"
-            min={1}
-            max={20000}
-            step={100}
-            value={state.limit}
-            onChange={(e) => setState({ limit: e.target.value }, { typing: 'network.limit' })}
-            className="narrow"
-          />
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={Boolean(state.generic)} onChange={(e) => setState({ generic: e.target.checked ? '1' : '' })} />
-          {t('network.includeGeneric')}
-        </label>
-        <label className="checkbox" title="WebGL">
-          <input type="checkbox" checked={Boolean(state.webgl)} onChange={(e) => setState({ webgl: e.target.checked ? '1' : '' })} />
-          {t('network.webgl')}
-        </label>
-      </div>
-      <div className="toolbar style-bar" role="group" aria-label={t('explore.style')}>
-        <label>
-          {t('explore.colour')}
-          <select value={colour} onChange={(e) => setState({ colour: e.target.value })} data-testid="colour-by">
-            {[...CATEGORICAL_COLOURINGS, ...NODE_MEASURES].map((name) => (
-              <option key={name} value={name}>
-                {t(`explore.colour.${name}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('explore.size')}
-          <select value={size} onChange={(e) => setState({ size: e.target.value })} data-testid="size-by">
-            {NODE_MEASURES.map((name) => (
-              <option key={name} value={name}>
-                {t(`explore.measure.${name}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('explore.labels')}
-          <input
-            type="range"
-            min={0}
-            max={100}
-            step={10}
-            value={state.labels}
-            onChange={(e) => setState({ labels: e.target.value }, { typing: 'network.labels' })}
-          />
-        </label>
-      </div>
-      <div className="filter-row">
-        <FilterBar values={state} onChange={(patch) => setState({ ...patch, focus: '' })} show={['section']} />
-        <MultiSelect
-          label={t('explore.kinds')}
-          values={splitList(state.kind)}
-          options={UNIT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}` as MessageKey) }))}
-          onChange={(kinds) => setState({ kind: kinds.join(','), focus: '' })}
-        />
-        <MultiSelect
-          label={t('explore.roles')}
-          values={splitList(state.role)}
-          options={ROLE_ORDER.map((role) => ({ value: role, label: t(`role.${role}` as MessageKey) }))}
-          onChange={(roles) => setState({ role: roles.join(','), focus: '' })}
-        />
-      </div>
-      <details className="panel range-panel" open>
-        <summary>{t('explore.filters')}</summary>
-        <div className="range-filters">
-          <RangeFilter
-            label={t('explore.degree')}
-            values={units.map((unit) => unit.degree)}
-            range={degree}
-            onChange={(range) => setState({ degree: formatRange(range) }, { typing: 'network.degree' })}
-          />
-          <RangeFilter
-            label={t('explore.load')}
-            values={units.map((unit) => unit.weightedLoad)}
-            range={load}
-            step={0.5}
-            onChange={(range) => setState({ load: formatRange(range) }, { typing: 'network.load' })}
-          />
-          {state.mode === 'coordination' && (
-            <RangeFilter
-              label={t('explore.shared')}
-              values={ties.map((tie) => tie.sharedItemCount)}
-              range={shared}
-              onChange={(range) => setState({ shared: formatRange(range) }, { typing: 'network.shared' })}
+              {LAYOUT_NAMES.map((name) => (
+                <option key={name} value={name}>
+                  {t(`network.layout.${name}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('network.depth')}
+            <select value={String(depth)} onChange={(e) => setState({ depth: e.target.value })}>
+              <option value="1">{t('network.depth.1')}</option>
+              <option value="2">{t('network.depth.2')}</option>
+            </select>
+          </label>
+          <label>
+            {t('network.limit')}
+            <input
+              type="number"
+              min={1}
+              max={20000}
+              step={100}
+              value={state.limit}
+              onChange={(e) => setState({ limit: e.target.value }, { typing: 'network.limit' })}
+              className="narrow"
             />
-          )}
-          {state.mode === 'coordination' && (
-            <label className="weight-slider">
-              {t('explore.minWeight', { n: minWeight })}
-              <input
-                type="range"
-                min={0}
-                max={maxWeight}
-                step={maxWeight > 10 ? 1 : 0.5}
-                value={minWeight}
-                onChange={(e) => setState({ minWeight: e.target.value }, { typing: 'network.minWeight' })}
-              />
-            </label>
-          )}
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={Boolean(state.generic)} onChange={(e) => setState({ generic: e.target.checked ? '1' : '' })} />
+            {t('network.includeGeneric')}
+          </label>
+          <label className="checkbox" title="WebGL">
+            <input type="checkbox" checked={Boolean(state.webgl)} onChange={(e) => setState({ webgl: e.target.checked ? '1' : '' })} />
+            {t('network.webgl')}
+          </label>
         </div>
+        <div className="toolbar style-bar" role="group" aria-label={t('explore.style')}>
+          <FilterBar values={state} onChange={(patch) => setState({ ...patch, focus: '' })} show={['section']} />
+          <label>
+            {t('explore.colour')}
+            <select value={colour} onChange={(e) => setState({ colour: e.target.value })} data-testid="colour-by">
+              {[...CATEGORICAL_COLOURINGS, ...NODE_MEASURES].map((name) => (
+                <option key={name} value={name}>
+                  {t(`explore.colour.${name}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('explore.size')}
+            <select value={size} onChange={(e) => setState({ size: e.target.value })} data-testid="size-by">
+              {NODE_MEASURES.map((name) => (
+                <option key={name} value={name}>
+                  {t(`explore.measure.${name}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('explore.labels')}
+            <input
+              type="range"
+              min={0}
+              max={100}
+              step={10}
+              value={state.labels}
+              onChange={(e) => setState({ labels: e.target.value }, { typing: 'network.labels' })}
+            />
+          </label>
+          <MultiSelect
+            label={t('explore.kinds')}
+            values={splitList(state.kind)}
+            options={UNIT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}` as MessageKey) }))}
+            onChange={(kinds) => setState({ kind: kinds.join(','), focus: '' })}
+          />
+          <MultiSelect
+            label={t('explore.roles')}
+            values={splitList(state.role)}
+            options={ROLE_ORDER.map((role) => ({ value: role, label: t(`role.${role}` as MessageKey) }))}
+            onChange={(roles) => setState({ role: roles.join(','), focus: '' })}
+          />
+        </div>
+        <details className="panel range-panel">
+          <summary>{t('explore.filters')}</summary>
+          <div className="range-filters">
+            <RangeFilter
+              label={t('explore.degree')}
+              values={units.map((unit) => unit.degree)}
+              range={degree}
+              onChange={(range) => setState({ degree: formatRange(range) }, { typing: 'network.degree' })}
+            />
+            <RangeFilter
+              label={t('explore.load')}
+              values={units.map((unit) => unit.weightedLoad)}
+              range={load}
+              step={0.5}
+              onChange={(range) => setState({ load: formatRange(range) }, { typing: 'network.load' })}
+            />
+            {state.mode === 'coordination' && (
+              <RangeFilter
+                label={t('explore.shared')}
+                values={ties.map((tie) => tie.sharedItemCount)}
+                range={shared}
+                onChange={(range) => setState({ shared: formatRange(range) }, { typing: 'network.shared' })}
+              />
+            )}
+            {state.mode === 'coordination' && (
+              <label className="weight-slider">
+                {t('explore.minWeight', { n: minWeight })}
+                <input
+                  type="range"
+                  min={0}
+                  max={maxWeight}
+                  step={maxWeight > 10 ? 1 : 0.5}
+                  value={minWeight}
+                  onChange={(e) => setState({ minWeight: e.target.value }, { typing: 'network.minWeight' })}
+                />
+              </label>
+            )}
+          </div>
+        </details>
       </details>
       {notice && (
         <p className="notice" role="status">
