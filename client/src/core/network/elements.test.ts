@@ -1,6 +1,7 @@
 import type { NetworkResponse } from '../api';
 import { communityColour } from '../domain/vocabulary';
-import { communityLegend, findNodes, toElements } from './elements';
+import { categoryLegend, findNodes, toElements } from './elements';
+import { scaleColour } from './explore';
 
 const unitNode = (id: string, label: string, nameEn: string, weightedLoad: number, community: number | null) => ({
   data: {
@@ -10,6 +11,9 @@ const unitNode = (id: string, label: string, nameEn: string, weightedLoad: numbe
     name: `广东${label}`,
     nameEn,
     kind: 'department' as const,
+    jurisdiction: '440000',
+    level: 'province' as const,
+    function: null,
     provisional: false,
     lead: 0,
     co: 0,
@@ -20,7 +24,10 @@ const unitNode = (id: string, label: string, nameEn: string, weightedLoad: numbe
     overloaded: false,
     degree: 1,
     weightedDegree: 1,
-    betweenness: 0,
+    betweenness: weightedLoad / 100,
+    closeness: 0,
+    eigenvector: 0,
+    coreNumber: 1,
     pagerank: 0.5,
     community,
   },
@@ -42,10 +49,10 @@ const graph = {
   truncated: null,
 } as unknown as NetworkResponse;
 
-const english = (unit: { name: string; shortName?: string; nameEn?: string }) => unit.nameEn ?? unit.name;
+const english = (unit: { name: string; nameEn: string }) => unit.nameEn || unit.name;
 
 describe('toElements', () => {
-  const elements = toElements(graph, english);
+  const elements = toElements(graph, { colour: 'community', size: 'weightedLoad', label: english });
   const byId = (id: string) => elements.find((element) => element.data.id === id)!.data;
 
   it('names nodes in the interface language and colours them by community', () => {
@@ -65,11 +72,30 @@ describe('toElements', () => {
   });
 });
 
-describe('communityLegend', () => {
-  it('groups units by community, heaviest member first', () => {
-    const legend = communityLegend(graph);
-    expect(legend.map((entry) => entry.community)).toEqual([0, 1]);
+describe('toElements styled by a measure', () => {
+  it('sizes by the chosen measure and colours along the scale, least to greatest', () => {
+    // Betweenness here follows load, so ranks agree; a coloured measure spans the whole scale.
+    const byBetweenness = toElements(graph, { colour: 'betweenness', size: 'betweenness', label: english });
+    const data = (id: string) => byBetweenness.find((element) => element.data.id === id)!.data;
+    expect(data('gd.dept.industry-it').size).toBeGreaterThan(data('gd.dept.finance').size as number);
+    expect(data('gd.dept.finance').colour).toBe(scaleColour(0));
+    expect(data('gd.dept.industry-it').colour).toBe(scaleColour(1));
+  });
+
+  it('colours categories by size rank and overloaded units red', () => {
+    const byKind = toElements(graph, { colour: 'kind', size: 'weightedLoad', label: english });
+    expect(new Set(byKind.filter((element) => element.group === 'nodes').map((element) => element.data.colour)).size).toBe(1);
+    const legend = categoryLegend(graph, 'overloaded');
+    expect(legend.map((entry) => [entry.category, entry.members.length])).toEqual([['normal', 3]]);
+  });
+});
+
+describe('categoryLegend', () => {
+  it('groups units by community, heaviest member first, every member listed', () => {
+    const legend = categoryLegend(graph, 'community');
+    expect(legend.map((entry) => entry.category)).toEqual(['0', '1']);
     expect(legend[1]!.members.map((member) => member.id)).toEqual(['gd.branch.pboc', 'gd.dept.finance']);
+    expect(legend[1]!.colour).toBe(communityColour(1));
   });
 });
 
