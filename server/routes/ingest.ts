@@ -27,6 +27,7 @@ import {
 } from '../contract';
 import { requireAdmin, assertAdmin } from '../auth';
 import { currentCommunities, rememberCommunities } from '../communities';
+import { jsonBodyOf } from '../jsonBody';
 import type { Limits, ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { HttpError, tooLarge } from '../errors';
@@ -161,15 +162,7 @@ function preview(parsed: ParsedDocument): IngestPreviewResponse {
 
 /** A metadata correction is a few hundred bytes; anything larger is not one. */
 const METADATA_BODY_BYTES = 16 * 1024;
-const jsonBody = express.json({ type: () => true, limit: METADATA_BODY_BYTES });
-
-const readMetadataBody: RequestHandler = (req, res, next) => {
-  if (!req.is('application/json')) {
-    next(new HttpError(415, 'unsupported_media_type', `Send the corrections as application/json; got ${req.get('content-type') ?? 'no Content-Type'}.`));
-    return;
-  }
-  jsonBody(req, res, next);
-};
+const readMetadataBody = jsonBodyOf('the corrections', METADATA_BODY_BYTES);
 
 /** The body as the store takes it: the jurisdiction, given as a code or a name, resolved against the division table. */
 function metadataPatchFrom(body: unknown): DocumentMetadataPatch {

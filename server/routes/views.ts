@@ -3,7 +3,6 @@
  * saving and deleting need the admin token, as every other write does.
  */
 import { randomUUID } from 'node:crypto';
-import express, { type RequestHandler } from 'express';
 import { NotFoundError } from '../../graph/errors';
 import {
   DeleteViewResponseSchema,
@@ -15,19 +14,11 @@ import {
 import { requireAdmin } from '../auth';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
-import { HttpError } from '../errors';
+import { jsonBodyOf } from '../jsonBody';
 
 /** 5,000 positions of long ids and the parameters fit well within this. */
 const VIEW_BODY_BYTES = 1024 * 1024;
-const jsonBody = express.json({ type: () => true, limit: VIEW_BODY_BYTES });
-
-const readViewBody: RequestHandler = (req, res, next) => {
-  if (!req.is('application/json')) {
-    next(new HttpError(415, 'unsupported_media_type', `Send the view as application/json; got ${req.get('content-type') ?? 'no Content-Type'}.`));
-    return;
-  }
-  jsonBody(req, res, next);
-};
+const readViewBody = jsonBodyOf('the view', VIEW_BODY_BYTES);
 
 export function viewEndpoints({ store, adminToken }: ServerContext): Endpoint[] {
   return [

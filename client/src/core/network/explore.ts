@@ -6,6 +6,7 @@
 import Graph from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
 import type { NetworkResponse, UnitNodeData } from '../api';
+import { NODE_METRICS, type NodeMetricName } from '../domain/metrics';
 
 type Edge = NetworkResponse['elements']['edges'][number]['data'];
 
@@ -14,13 +15,7 @@ export const CATEGORICAL_COLOURINGS = ['community', 'kind', 'jurisdiction', 'fun
 /** Unit figures a node can be coloured or sized by, on a continuous scale. */
 export const NODE_MEASURES = [
   'weightedLoad',
-  'degree',
-  'weightedDegree',
-  'betweenness',
-  'closeness',
-  'eigenvector',
-  'pagerank',
-  'coreNumber',
+  ...NODE_METRICS.filter((metric): metric is Exclude<NodeMetricName, 'community'> => metric !== 'community'),
 ] as const satisfies readonly (keyof UnitNodeData)[];
 export type CategoricalColouring = (typeof CATEGORICAL_COLOURINGS)[number];
 export type NodeMeasure = (typeof NODE_MEASURES)[number];

@@ -52,28 +52,19 @@ export function RangeFilter({
       <span id={`${id}-hint`} className="visually-hidden">
         {t('explore.rangeHint')}
       </span>
-      <label>
-        {t('explore.min')}
-        <input
-          type="number"
-          className="narrow"
-          min={0}
-          step={step}
-          value={range.min ?? ''}
-          onChange={(e) => onChange({ ...range, min: number(e.target.value) })}
-        />
-      </label>
-      <label>
-        {t('explore.max')}
-        <input
-          type="number"
-          className="narrow"
-          min={0}
-          step={step}
-          value={range.max ?? ''}
-          onChange={(e) => onChange({ ...range, max: number(e.target.value) })}
-        />
-      </label>
+      {(['min', 'max'] as const).map((end) => (
+        <label key={end}>
+          {t(`explore.${end}`)}
+          <input
+            type="number"
+            className="narrow"
+            min={0}
+            step={step}
+            value={range[end] ?? ''}
+            onChange={(e) => onChange({ ...range, [end]: number(e.target.value) })}
+          />
+        </label>
+      ))}
     </fieldset>
   );
 }
