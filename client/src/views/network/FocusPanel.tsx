@@ -11,10 +11,12 @@ interface FocusPanelProps {
   onHide: () => void;
   onPin: (on: boolean) => void;
   onExpand: () => void;
+  /** A community's name as the legend gives it (the user's, when named). */
+  communityName: (community: string) => string;
 }
 
 /** The focused node's key figures and what can be done with it (keyboard-reachable, like everything on the canvas). */
-export function FocusPanel({ graph, focusId, onClear, pinned, onHide, onPin, onExpand }: FocusPanelProps) {
+export function FocusPanel({ graph, focusId, onClear, pinned, onHide, onPin, onExpand, communityName }: FocusPanelProps) {
   const { t, unitName, formatNumber } = useI18n();
   const node = graph.elements.nodes.find((candidate) => candidate.data.id === focusId)?.data;
   if (!node) return null;
@@ -27,7 +29,7 @@ export function FocusPanel({ graph, focusId, onClear, pinned, onHide, onPin, onE
         <>
           <p>
             {t(`kind.${node.kind}` as MessageKey)}
-            {node.community !== null && ` · ${t('network.community', { n: node.community })}`}
+            {` · ${communityName(String(node.community))}`}
           </p>
           <ul className="plain">
             <li>
