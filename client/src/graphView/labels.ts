@@ -1,4 +1,4 @@
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, SingularElementArgument } from 'cytoscape';
 
 /** Most labels weighed against each other; beyond it the smallest nodes go unlabelled (the check is pairwise). */
 const MAX_LABELLED = 600;
@@ -19,7 +19,7 @@ const overlaps = (a: Box, b: Box): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1
  * Returns how many labels are shown.
  */
 export function declutterLabels(cy: Core, density: number): number {
-  const rank = (node: NodeSingular) =>
+  const rank = (node: SingularElementArgument) =>
     (node.hasClass('focused') ? 2e6 : 0) + (node.hasClass('on-path') ? 1e6 : 0) + Number(node.data('size') ?? 0);
   const nodes = cy
     .nodes()

@@ -469,6 +469,7 @@ export function NetworkPage() {
                   onHide={act([state.focus]).hide}
                   onPin={act([state.focus]).pin}
                   onExpand={act([state.focus]).expand}
+                  communityName={(community) => categoryName('community', community)}
                 />
               )}
               <NetworkLegend
