@@ -10,13 +10,19 @@ import Graph from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { NetworkResponse } from '../../server/contract';
-import { ensureClientBuilt, getJson, launchBrowser, screenshot, settledNetwork, sidewaysOverflow } from './harness';
+import { ensureClientBuilt, getJson, launchBrowser, screenshot, SCREENSHOTS, settledNetwork, sidewaysOverflow } from './harness';
 import { startExplorer, type Explorer } from './server';
 
 jest.setTimeout(120_000);
 
 const ADMIN_TOKEN = 'e2e-admin-token-explorer-18';
-const DOCS_SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+/**
+ * The README's screenshots: written to docs/screenshots with UPDATE_DOCS_SCREENSHOTS=1 (so that an
+ * ordinary run leaves the committed images alone), else beside the suite's other screenshots.
+ */
+const README_SCREENSHOTS = process.env.UPDATE_DOCS_SCREENSHOTS
+  ? path.join(__dirname, '..', '..', 'docs', 'screenshots')
+  : SCREENSHOTS;
 
 let explorer: Explorer;
 let browser: Browser;
@@ -494,7 +500,7 @@ describe('Screenshots for the README', () => {
   it.each([
     ['network-desktop', 1280, 860],
     ['network-phone', 390, 844],
-  ])('When the seed network is drawn, then %s is saved under docs/screenshots', async (name, width, height) => {
+  ])('When the seed network is drawn, then %s is saved for the README', async (name, width, height) => {
     await page.setViewportSize({ width, height });
     const network = await coordination();
     await open('/network');
@@ -503,6 +509,6 @@ describe('Screenshots for the README', () => {
     // The drawing and its legend, as a reader lands on them below the controls.
     await page.locator('.network-canvas .toolbar-tight').first().evaluate((element) => (element as unknown as { scrollIntoView(): void }).scrollIntoView());
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: false });
+    await page.screenshot({ path: path.join(README_SCREENSHOTS, `${name}.png`), fullPage: false });
   });
 });
