@@ -65,8 +65,8 @@ export const NETWORK_DEFAULTS = {
 };
 type NetworkState = typeof NETWORK_DEFAULTS;
 
-/** Phone widths (styles.css uses the same breakpoint). */
-const PHONE = window.matchMedia('(max-width: 600px)');
+/** Phone widths (styles.css uses the same breakpoint); jsdom has no matchMedia. */
+const onPhone = (): boolean => typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 600px)').matches;
 
 const toggle = (list: string[], ids: string[], on: boolean) =>
   on ? [...new Set([...list, ...ids])] : list.filter((id) => !ids.includes(id));
@@ -216,7 +216,7 @@ export function NetworkPage() {
     <section className="page page-wide" aria-labelledby="network-title">
       <h1 id="network-title">{t('network.title')}</h1>
       {/* On a phone the drawing comes first: the controls start folded. */}
-      <details className="network-controls" open={!PHONE.matches}>
+      <details className="network-controls" open={!onPhone()}>
         <summary>{t('explore.controls')}</summary>
         <div className="toolbar">
           <div className="segmented" role="group" aria-label={t('network.mode')}>
