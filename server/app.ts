@@ -44,6 +44,32 @@ export interface AppOptions {
   readCache?: ReadCacheOptions;
 }
 
+/**
+ * A path segment that looks like a secret pasted into the URL: the admin token itself, a `Bearer …` value, or
+ * a long random-looking run (16+ characters mixing letters and digits between separators, as tokens, keys and
+ * JWTs have; ids such as `guangdong-digital-economy-2023` or `gd.dept.industry-it` do not).
+ */
+const RANDOM_RUN = /[A-Za-z0-9+/=]{16,}/g;
+function looksSecret(segment: string, adminToken: string | undefined): boolean {
+  let text = segment;
+  try {
+    text = decodeURIComponent(segment);
+  } catch {
+    // A malformed escape is logged as sent.
+  }
+  if (adminToken && text.includes(adminToken)) return true;
+  if (/^bearer(?:\s|$)/i.test(text)) return true;
+  return (text.match(RANDOM_RUN) ?? []).some((run) => /[0-9]/.test(run) && /[A-Za-z]/.test(run));
+}
+
+/** The path as logged: each secret-looking segment becomes `[redacted]`. */
+export function redactPath(path: string, adminToken: string | undefined): string {
+  return path
+    .split('/')
+    .map((segment) => (looksSecret(segment, adminToken) ? '[redacted]' : segment))
+    .join('/');
+}
+
 /** An incoming X-Request-Id is kept when it looks like an id, so traces join up across services. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -101,12 +127,13 @@ export function createApp(options: AppOptions): Express {
         return id;
       },
       // Method, path and the names of query parameters only: headers carry the admin token, bodies carry
-      // document text, and query values may carry search text or a token sent in the wrong place.
+      // document text, and query values may carry search text or a token sent in the wrong place. A token
+      // pasted into the path is redacted from it.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => {
           const [path = '', query] = req.url.split('?', 2);
           const params = query === undefined ? [] : [...new Set([...new URLSearchParams(query).keys()])];
-          return { id: req.id, method: req.method, url: path, ...(params.length > 0 ? { params } : {}) };
+          return { id: req.id, method: req.method, url: redactPath(path, context.adminToken), ...(params.length > 0 ? { params } : {}) };
         },
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
@@ -120,6 +147,12 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   const allowed = new Set(options.corsOrigins ?? []);
+  // Whether an answer carries CORS headers depends on the Origin, for refused origins too (the cors package
+  // adds Vary only when it allows one): a shared cache must not hand one origin's answer to another.
+  app.use((_req, res, next) => {
+    res.vary('Origin');
+    next();
+  });
   app.use(
     cors({
       origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),

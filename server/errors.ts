@@ -53,6 +53,17 @@ const isBodyParserError = (error: unknown): error is BodyParserError =>
   error instanceof Error && typeof (error as Partial<BodyParserError>).type === 'string' &&
   typeof (error as Partial<BodyParserError>).status === 'number';
 
+/**
+ * zlib's own errors, which express' body readers pass on when a gzip, deflate or br body does not decompress
+ * (`Z_DATA_ERROR`, `Z_BUF_ERROR`, brotli's `ERR__ERROR_FORMAT_…`): a numeric errno and a string code, status 400,
+ * but no body-parser `type`.
+ */
+type ZlibError = Error & { errno: number; code: string };
+const isZlibError = (error: unknown): error is ZlibError =>
+  error instanceof Error &&
+  typeof (error as Partial<ZlibError>).errno === 'number' &&
+  /^(?:Z_|ERR__ERROR_)/.test(String((error as Partial<ZlibError>).code));
+
 function classify(error: unknown, bodyLimitBytes: number): Answer | null {
   if (error instanceof HttpError) return answer(error.status, error.code, error.message, error.details, error.headers);
   if (error instanceof ZodError) {
@@ -83,6 +94,11 @@ function classify(error: unknown, bodyLimitBytes: number): Answer | null {
     if (error.code === 'LIMIT_FILE_SIZE') return tooLarge(bodyLimitBytes);
     return answer(400, 'invalid_upload', `${error.field ?? 'upload'}: ${error.message}`, { field: error.field });
   }
+  if (isZlibError(error)) {
+    return answer(400, 'invalid_content_encoding', 'The request body does not decompress as its Content-Encoding (gzip, deflate or br) says.', {
+      zlibCode: error.code,
+    });
+  }
   if (isBodyParserError(error)) {
     if (error.type === 'entity.too.large') return tooLarge(bodyLimitBytes);
     if (error.type === 'entity.parse.failed') return answer(400, 'invalid_json', 'The request body is not valid JSON.');
@@ -99,12 +115,15 @@ export const tooLarge = (limitBytes: number): Answer =>
     limitBytes,
   });
 
+/** The answer to a failure of the server's own: the request id to quote, no internals. */
+export const internalError = (requestId: unknown): Answer =>
+  answer(500, 'internal_error', `Something went wrong on the server (request ${String(requestId)}).`);
+
 export function errorHandler(bodyLimitBytes: number): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const known = classify(error, bodyLimitBytes);
     if (!known || known.status >= 500) req.log.error({ err: error }, 'request failed');
-    const { status, body, headers } =
-      known ?? answer(500, 'internal_error', `Something went wrong on the server (request ${String(req.id)}).`);
+    const { status, body, headers } = known ?? internalError(req.id);
     if (res.headersSent) {
       res.destroy();
       return;

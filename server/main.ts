@@ -2,7 +2,7 @@
  * One process for users: the API and the built client on one port, on the embedded store, or on
  * Neo4j when NEO4J_URI is set. `startServer`/`stopServer` are exported for tests (port 0).
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { DomainError } from '../graph/errors';
@@ -10,9 +10,9 @@ import { loadSeeds } from '../graph/ingest';
 import { loadRegistry, type UnitRegistry } from '../graph/registry';
 import { createStore, type GraphStore } from '../graph/store';
 import { createApp, DEFAULT_CLIENT_DIR } from './app';
-import { DEFAULT_READ_CACHE } from './readCache';
 import { ensureClientBuilt } from './clientBuild';
 import { readServerEnv } from './config';
+import { installProcessGuard, requestScope, withinExchange } from './processGuard';
 import { acceptRawUtf8Urls } from './rawUtf8Urls';
 
 export interface StartOptions {
@@ -62,17 +62,37 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     corsOrigins: config.CORS_ORIGINS,
     trustProxy: config.TRUST_PROXY,
     clientDir: options.clientDir,
-    readCache: { ...DEFAULT_READ_CACHE, versionMaxAgeMs: config.DATA_VERSION_MAX_AGE_MS },
+    readCache: {
+      versionMaxAgeMs: config.DATA_VERSION_MAX_AGE_MS,
+      snapshotBytes: config.SNAPSHOT_CACHE_MIB,
+      analysisBytes: config.ANALYSIS_CACHE_MIB,
+      lookupBytes: config.LOOKUP_CACHE_MIB,
+      maxConcurrentAnalyses: config.ANALYTICS_CONCURRENCY,
+    },
     limits: {
       bodyBytes: config.MAX_UPLOAD_BYTES,
       writesPerMinute: config.WRITE_RATE_PER_MINUTE,
       exportsPerMinute: config.EXPORT_RATE_PER_MINUTE,
     },
   });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  // Each request runs in its own exchange scope, so an error escaping its handlers fails it and nothing else.
+  const server = createServer(
+    {
+      headersTimeout: config.HEADERS_TIMEOUT_MS,
+      requestTimeout: config.REQUEST_TIMEOUT_MS,
+      // How often Node looks for requests past those deadlines (30 s by default, longer than a short deadline).
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.HEADERS_TIMEOUT_MS / 4))),
+    },
+    (req, res) => withinExchange(requestScope(req, res, logger), () => app(req, res)),
+  );
+  acceptRawUtf8Urls(server, logger);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  acceptRawUtf8Urls(server);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   logger.info({ url, store: store.kind, writes: config.ADMIN_TOKEN ? 'enabled' : 'disabled' }, 'serving');
@@ -90,6 +110,7 @@ export async function stopServer(): Promise<void> {
 }
 
 if (require.main === module) {
+  installProcessGuard(pino({ level: process.env.LOG_LEVEL ?? 'info' }));
   const shutdown = () => {
     stopServer().then(
       () => process.exit(0),
