@@ -100,8 +100,17 @@ function listParam(item?: z.ZodType<unknown, string>): z.ZodType<unknown[], stri
   const text = listText(item ? itemPattern(item) : ANY_PART);
   return z
     .union([text, z.array(text).max(LIST_LIMITS.repeats)])
-    .transform((value) => (Array.isArray(value) ? value : [value]).flatMap(splitParts))
-    .pipe(z.array(item ?? z.string()));
+    .transform((value, context) => checkParts((Array.isArray(value) ? value : [value]).flatMap(splitParts), item, context));
+}
+
+/** Each part read by `item` (every part when none); a bad part is an issue of the parameter that quotes it. */
+function checkParts(parts: string[], item: z.ZodType<unknown, string> | undefined, context: z.RefinementCtx): unknown[] {
+  if (!item) return parts;
+  return parts.map((part) => {
+    const checked = item.safeParse(part);
+    if (!checked.success) context.addIssue({ code: 'custom', message: `${JSON.stringify(part)}: ${checked.error.issues[0]?.message ?? 'invalid'}` });
+    return checked.data;
+  });
 }
 
 /** A number as query text, in decimal notation (z.coerce would also take '' and ' ' as 0, and 0x10 as 16). */
@@ -143,14 +152,12 @@ const WEIGHT_PAIR = `(?:${itemPattern(RoleSchema)}) *: *${WEIGHT}`;
  * their documented defaults. Each pair is checked on its own against an anchored pattern.
  */
 export const WeightsParamSchema = listText(WEIGHT_PAIR)
-  .transform(splitParts)
-  .pipe(
-    z.array(
-      z.string().regex(
-        new RegExp(`^${WEIGHT_PAIR}$`),
-        `expected role:weight pairs, comma-separated, with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`,
-      ),
-    ),
+  .transform((text, context) =>
+    checkParts(
+      splitParts(text),
+      z.string().regex(new RegExp(`^${WEIGHT_PAIR}$`), `expected role:weight with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`),
+      context,
+    ) as string[],
   )
   .transform((pairs) => {
     const weights: Partial<Record<Role, number>> = {};

@@ -46,7 +46,11 @@ interface ItemDraft {
 /** `guangdong-digital-economy-2023.txt` → `guangdong-digital-economy-2023`; Chinese names fall back to the hash. */
 function documentId(source: string, sha256: string): string {
   const base = source.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '').toLowerCase();
-  const id = base.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
+  const dashed = base.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '');
+  // Trailing dashes dropped by hand: `/-+$/g` retries at every dash of a long run, quadratic in its length.
+  let end = dashed.length;
+  while (end > 0 && dashed[end - 1] === '-') end--;
+  const id = dashed.slice(0, end);
   return id.length > 0 && id !== 'upload' ? id : `document-${sha256.slice(0, 12)}`;
 }
 
