@@ -89,7 +89,7 @@ function patternsBuiltAtLoad(files: string[]): Pattern[] {
   });
   try {
     jest.isolateModules(() => {
-      for (const file of files) require(join(ROOT, file));
+      for (const file of files) jest.requireActual(join(ROOT, file));
     });
   } finally {
     globalThis.RegExp = original;
