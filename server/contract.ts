@@ -146,6 +146,9 @@ export type FilterQuery = z.input<typeof FilterQuerySchema>;
 /** A weight as the weights parameter takes it: a decimal number ≥ 0 below 10⁹ (so always finite). */
 const WEIGHT = '[0-9]{1,9}(?:\\.[0-9]+)?';
 const WEIGHT_PAIR = `(?:${itemPattern(RoleSchema)}) *: *${WEIGHT}`;
+const WEIGHT_PAIR_TEXT = z
+  .string()
+  .regex(new RegExp(`^${WEIGHT_PAIR}$`), `expected role:weight with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`);
 
 /**
  * `lead:3,co:1` → { lead: 3, co: 1 }: overrides of the workload weights; roles not named keep
@@ -155,7 +158,7 @@ export const WeightsParamSchema = listText(WEIGHT_PAIR)
   .transform((text, context) =>
     checkParts(
       splitParts(text),
-      z.string().regex(new RegExp(`^${WEIGHT_PAIR}$`), `expected role:weight with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`),
+      WEIGHT_PAIR_TEXT,
       context,
     ) as string[],
   )
