@@ -53,6 +53,10 @@ export const ServerEnvSchema = z.object({
   REQUEST_TIMEOUT_MS: positiveInt(300_000),
   /** Load the bundled seed documents at start-up when the store holds no document. */
   LOAD_SEEDS: z.stringbool().default(true),
+  /** The folder of seed documents (`*.txt`, sidecars beside them) to load instead of the bundled ones. */
+  SEEDS_DIR: z.string().min(1).optional(),
+  /** The unit registry (units.json) to resolve names with instead of the bundled seeds/units.json. */
+  UNIT_REGISTRY: z.string().min(1).optional(),
 });
 export type ServerEnv = z.output<typeof ServerEnvSchema>;
 

@@ -37,13 +37,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (running) throw new Error('the server is already running; stopServer() first');
   const config = readServerEnv(options.env ?? process.env);
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
-  const registry = options.registry ?? loadRegistry();
+  const registry = options.registry ?? loadRegistry(config.UNIT_REGISTRY);
   const store = options.store ?? createStore(options.env ?? process.env);
   const ownsStore = !options.store;
   try {
     await store.init();
     if (config.LOAD_SEEDS && (await store.listDocuments()).length === 0) {
-      const seeded = await loadSeeds(store, registry);
+      const seeded = await loadSeeds(store, registry, config.SEEDS_DIR);
       logger.info({ documents: seeded.map((seed) => seed.load.documentId) }, 'loaded seed documents');
     }
   } catch (error) {

@@ -16,6 +16,7 @@
  * - at most `maxConcurrentAnalyses` analyses (and exports) run at once; one more is refused with 503 and
  *   Retry-After before it reads or allocates anything. A cached answer needs no slot.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { GraphFilter, GraphStore, Snapshot } from '../graph/store';
 import type { FilterQuerySchema } from './contract';
@@ -58,26 +59,26 @@ export const DEFAULT_READ_CACHE: ReadCacheOptions = {
 /** Seconds a client refused for the analytics cap should wait: about what one whole-graph analysis takes. */
 export const ANALYTICS_RETRY_AFTER_SECONDS = 2;
 
+/** Elements of a long array that are weighed; the rest are taken to weigh as much on average. */
+const SAMPLED_ELEMENTS = 512;
+
 /**
  * Roughly what `value` holds on V8's heap: strings at two bytes a character (one-byte strings take half, so this
- * errs high), numbers and pointers at 8 bytes, object and array headers. Each object is counted once.
+ * errs high), numbers and pointers at 8 bytes, object and array headers. A long array (a snapshot's 200,000
+ * responsibilities) is weighed by an evenly spread sample of its elements, scaled up: the arrays cached here
+ * hold rows of one shape, and walking every row of a whole-graph snapshot would itself hold the event loop
+ * for a quarter of a second.
  */
 export function estimateBytes(value: unknown): number {
-  let bytes = 0;
-  const seen = new Set<object>();
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const next = pending.pop();
-    if (typeof next === 'string') bytes += 16 + 2 * next.length;
-    else if (typeof next !== 'object' || next === null) bytes += 8;
-    else if (!seen.has(next)) {
-      seen.add(next);
-      const children = Array.isArray(next) ? (next as unknown[]) : Object.values(next);
-      bytes += 32 + 8 * children.length;
-      for (const child of children) pending.push(child);
-    }
-  }
-  return bytes;
+  if (typeof value === 'string') return 16 + 2 * value.length;
+  if (typeof value !== 'object' || value === null) return 8;
+  const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
+  const own = 32 + 8 * children.length;
+  if (children.length <= SAMPLED_ELEMENTS) return children.reduce<number>((sum, child) => sum + estimateBytes(child), own);
+  const step = children.length / SAMPLED_ELEMENTS;
+  let sampled = 0;
+  for (let i = 0; i < SAMPLED_ELEMENTS; i++) sampled += estimateBytes(children[Math.floor(i * step)]);
+  return own + Math.round((sampled / SAMPLED_ELEMENTS) * children.length);
 }
 
 /** A Map kept in least-recently-used order, dropping the oldest entries beyond `capacityBytes`. */
@@ -155,6 +156,8 @@ export class ReadCache {
   private readonly analyses: SharedReads;
   private readonly lookups: SharedReads;
   private running = 0;
+  /** The last computation queued: each starts after it, in a turn of its own (onSnapshot). */
+  private computing: Promise<unknown> = Promise.resolve();
   private versionRead: { at: number; version: Promise<string> } | undefined;
 
   constructor(
@@ -180,12 +183,28 @@ export class ReadCache {
   async analysis<T>(name: string, filter: GraphFilter, parameters: unknown, compute: (snapshot: Snapshot) => T): Promise<T> {
     const version = await this.version();
     const key = JSON.stringify([version, name, filter, parameters]);
-    return this.analyses.get(key, () => this.limited(async () => compute(await this.snapshotAt(version, filter))));
+    return this.analyses.get(key, () => this.limited(() => this.onSnapshot(version, filter, compute)));
   }
 
   /** `work(snapshot)` for this filter, not memoised (exports record when they were made), within the cap. */
   withSnapshot<T>(filter: GraphFilter, work: (snapshot: Snapshot) => T): Promise<T> {
-    return this.limited(async () => work(await this.snapshotAt(await this.version(), filter)));
+    return this.limited(async () => this.onSnapshot(await this.version(), filter, work));
+  }
+
+  /**
+   * `work(snapshot)` once the computations before it are done, in a turn of the event loop of its own. Requests
+   * sharing one snapshot read would otherwise all compute in the turn that read ends in (or in one batch of
+   * setImmediate callbacks), holding every other request, /healthz too, for the sum of their times; in turns of
+   * their own, the server reads and answers other requests between any two.
+   */
+  private async onSnapshot<T>(version: string, filter: GraphFilter, work: (snapshot: Snapshot) => T): Promise<T> {
+    const snapshot = await this.snapshotAt(version, filter);
+    const turn = this.computing.then(async () => {
+      await nextTurn();
+      return work(snapshot);
+    });
+    this.computing = turn.catch(() => undefined);
+    return turn;
   }
 
   /** `read()` (one record by id, or null), memoised per data version. */
