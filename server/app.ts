@@ -137,7 +137,9 @@ export function createApp(options: AppOptions): Express {
         },
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // 503 is load shed or the store away (whose cause the error handler logs): a warning, not a failure.
+      customLogLevel: (_req, res, error) =>
+        (error || res.statusCode >= 500) && res.statusCode !== 503 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
   app.use(

@@ -122,7 +122,8 @@ export const internalError = (requestId: unknown): Answer =>
 export function errorHandler(bodyLimitBytes: number): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const known = classify(error, bodyLimitBytes);
-    if (!known || known.status >= 500) req.log.error({ err: error }, 'request failed');
+    // A refusal the server chose (HttpError: analytics busy, not ready) is no failure of its own to log.
+    if (!known || (known.status >= 500 && !(error instanceof HttpError))) req.log.error({ err: error }, 'request failed');
     const { status, body, headers } = known ?? internalError(req.id);
     if (res.headersSent) {
       res.destroy();
