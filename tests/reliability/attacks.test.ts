@@ -57,7 +57,6 @@ async function underProbe<T>(attack: () => Promise<T>): Promise<T> {
     result = await attack();
   } finally {
     const report = await probe.stop();
-    process.stderr.write(`PROBE ${expect.getState().currentTestName}: ${JSON.stringify(report)}\n`);
     expect(server.alive()).toBe(true);
     expect(report.failures).toEqual([]);
     expect(report.polls).toBeGreaterThan(0);
