@@ -1,5 +1,6 @@
 /** The server's settings, read once from the environment and checked, with a message per bad variable. */
 import { z } from 'zod';
+import { DEFAULT_PARSE_TIMEOUT_MS } from '../graph/parse';
 import { DEFAULT_LIMITS } from './context';
 import { DEFAULT_READ_CACHE } from './readCache';
 
@@ -35,6 +36,8 @@ export const ServerEnvSchema = z.object({
    * write made through another server instance. 0 reads it on every request (one more store round trip each).
    */
   DATA_VERSION_MAX_AGE_MS: z.coerce.number().int().min(0).default(DEFAULT_READ_CACHE.versionMaxAgeMs),
+  /** Deadline of one document's parse (upload or dry run) in a worker thread, in ms; past it the answer is 422 parse_timeout. */
+  PARSE_TIMEOUT_MS: positiveInt(DEFAULT_PARSE_TIMEOUT_MS),
   /** Load the bundled seed documents at start-up when the store holds no document. */
   LOAD_SEEDS: z.stringbool().default(true),
 });

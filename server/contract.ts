@@ -10,6 +10,7 @@ import {
   ClauseSchema,
   DocumentMetaSchema,
   ParseWarningSchema,
+  WarningsOmittedSchema,
   RoleSchema,
   SectionSchema,
   UnitKindSchema,
@@ -344,6 +345,7 @@ export const IngestPreviewResponseSchema = z.object({
   ),
   counts: z.object({ sections: z.number().int(), items: z.number().int(), assignments: z.number().int() }),
   warnings: z.array(ParseWarningSchema),
+  warningsOmitted: WarningsOmittedSchema.optional(),
   unknownUnits: z.array(UnknownUnitSchema),
 });
 export type IngestPreviewResponse = z.infer<typeof IngestPreviewResponseSchema>;
@@ -353,6 +355,7 @@ export const IngestResultResponseSchema = z.object({
   dryRun: z.literal(false),
   result: LoadResultSchema,
   warnings: z.array(ParseWarningSchema),
+  warningsOmitted: WarningsOmittedSchema.optional(),
 });
 export type IngestResultResponse = z.infer<typeof IngestResultResponseSchema>;
 
