@@ -11,6 +11,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { ParsePool } from '../graph/parse';
 import type { UnitRegistry } from '../graph/registry';
 import type { GraphStore } from '../graph/store';
 import packageJson from '../package.json';
@@ -30,6 +31,8 @@ export const DEFAULT_CLIENT_DIR = resolve(__dirname, '..', 'dist', 'client');
 export interface AppOptions {
   store: GraphStore;
   registry: UnitRegistry;
+  /** The worker pool uploads and dry runs parse in; its owner closes it. */
+  parsePool: ParsePool;
   /** Writes (ingest, delete) are refused unless this is set. */
   adminToken?: string;
   /** Origins allowed to call the API from a browser; none by default (CORS closed). */
@@ -101,6 +104,7 @@ export function createApp(options: AppOptions): Express {
   const context: ServerContext = {
     store: options.store,
     registry: options.registry,
+    parsePool: options.parsePool,
     cache: new ReadCache(options.store, options.readCache),
     adminToken: options.adminToken || undefined,
     limits,

@@ -1,5 +1,6 @@
 /** The server's settings, read once from the environment and checked, with a message per bad variable. */
 import { z } from 'zod';
+import { DEFAULT_PARSE_TIMEOUT_MS } from '../graph/parse';
 import { DEFAULT_LIMITS } from './context';
 import { DEFAULT_READ_CACHE } from './readCache';
 
@@ -51,6 +52,8 @@ export const ServerEnvSchema = z.object({
   HEADERS_TIMEOUT_MS: positiveInt(60_000),
   /** Node's requestTimeout: a request (headers and body) not received whole by then is answered 408. */
   REQUEST_TIMEOUT_MS: positiveInt(300_000),
+  /** Deadline of one document's parse (upload or dry run) in a worker thread, in ms; past it the answer is 422 parse_timeout. */
+  PARSE_TIMEOUT_MS: positiveInt(DEFAULT_PARSE_TIMEOUT_MS),
   /** Load the bundled seed documents at start-up when the store holds no document. */
   LOAD_SEEDS: z.stringbool().default(true),
   /** The folder of seed documents (`*.txt`, sidecars beside them) to load instead of the bundled ones. */

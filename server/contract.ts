@@ -10,6 +10,7 @@ import {
   ClauseSchema,
   DocumentMetaSchema,
   ParseWarningSchema,
+  WarningsOmittedSchema,
   RoleSchema,
   SectionSchema,
   UnitKindSchema,
@@ -391,6 +392,7 @@ export const IngestPreviewResponseSchema = z.object({
   ),
   counts: z.object({ sections: z.number().int(), items: z.number().int(), assignments: z.number().int() }),
   warnings: z.array(ParseWarningSchema),
+  warningsOmitted: WarningsOmittedSchema.optional(),
   unknownUnits: z.array(UnknownUnitSchema),
 });
 export type IngestPreviewResponse = z.infer<typeof IngestPreviewResponseSchema>;
@@ -400,6 +402,7 @@ export const IngestResultResponseSchema = z.object({
   dryRun: z.literal(false),
   result: LoadResultSchema,
   warnings: z.array(ParseWarningSchema),
+  warningsOmitted: WarningsOmittedSchema.optional(),
 });
 export type IngestResultResponse = z.infer<typeof IngestResultResponseSchema>;
 

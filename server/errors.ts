@@ -5,7 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MulterError } from 'multer';
 import { ZodError } from 'zod';
-import { DomainError, InvalidInputError, NotFoundError, ParseError, StoreUnavailableError } from '../graph/errors';
+import { DomainError, InvalidInputError, NotFoundError, ParseError, ParseTimeoutError, StoreUnavailableError } from '../graph/errors';
 import type { ErrorResponse } from './contract';
 
 /** An HTTP-level refusal (auth, content type, size, rate) raised by the server itself. */
@@ -73,6 +73,7 @@ function classify(error: unknown, bodyLimitBytes: number): Answer | null {
     });
   }
   if (error instanceof ParseError) return answer(422, error.code, error.message, { ...error.location });
+  if (error instanceof ParseTimeoutError) return answer(422, error.code, error.message, error.details);
   if (error instanceof NotFoundError) return answer(404, error.code, error.message, error.details);
   if (error instanceof InvalidInputError) return answer(400, 'invalid_parameter', error.message, error.details);
   // The store's own message names hosts and driver causes: it goes to the log and to /readyz, not here.

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { DomainError } from '../graph/errors';
 import { loadSeeds } from '../graph/ingest';
+import { ParsePool } from '../graph/parse';
 import { loadRegistry, type UnitRegistry } from '../graph/registry';
 import { createStore, type GraphStore } from '../graph/store';
 import { createApp, DEFAULT_CLIENT_DIR } from './app';
@@ -31,7 +32,7 @@ export interface RunningServer {
   store: GraphStore;
 }
 
-let running: (RunningServer & { ownsStore: boolean }) | undefined;
+let running: (RunningServer & { ownsStore: boolean; parsePool: ParsePool }) | undefined;
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   if (running) throw new Error('the server is already running; stopServer() first');
@@ -54,9 +55,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger.warn('ADMIN_TOKEN is shorter than 16 characters; use a long random token');
   }
 
+  const parsePool = new ParsePool({ registry, timeoutMs: config.PARSE_TIMEOUT_MS });
   const app = createApp({
     store,
     registry,
+    parsePool,
     logger,
     adminToken: config.ADMIN_TOKEN,
     corsOrigins: config.CORS_ORIGINS,
@@ -96,16 +99,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   logger.info({ url, store: store.kind, writes: config.ADMIN_TOKEN ? 'enabled' : 'disabled' }, 'serving');
-  running = { server, url, store, ownsStore };
+  running = { server, url, store, ownsStore, parsePool };
   return { server, url, store };
 }
 
 export async function stopServer(): Promise<void> {
   if (!running) return;
-  const { server, store, ownsStore } = running;
+  const { server, store, ownsStore, parsePool } = running;
   running = undefined;
   server.closeAllConnections();
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  await parsePool.close();
   if (ownsStore) await store.close();
 }
 

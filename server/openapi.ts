@@ -45,7 +45,7 @@ const STATUS_TEXT: Record<number, string> = {
   408: 'The request headers (or the whole request) did not arrive within the server\'s timeout.',
   413: 'The body is over the size limit.',
   415: 'The body has an unsupported Content-Type.',
-  422: 'The document cannot be parsed; details give the line and column.',
+  422: 'The document cannot be parsed (details give the line and column), or its parse ran past the PARSE_TIMEOUT_MS deadline (code parse_timeout, details give limitMs).',
   429: 'Too many requests; wait for the window given in the RateLimit headers.',
   500: 'An unexpected server error (no internals are disclosed).',
   503: 'The graph store is unavailable, or (analytics and exports) the server is computing as many analyses as it allows at once (`analytics_busy`); retry after the Retry-After seconds.',

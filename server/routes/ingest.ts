@@ -9,9 +9,8 @@ import express, { type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { z } from 'zod';
 import { NotFoundError } from '../../graph/errors';
-import { ingestDocument } from '../../graph/ingest';
+import { loadParsed } from '../../graph/ingest';
 import type { ParsedDocument } from '../../graph/model';
-import { parseDocument } from '../../graph/parse';
 import {
   DeleteDocumentResponseSchema,
   EXAMPLE_PLAN,
@@ -131,11 +130,12 @@ function preview(parsed: ParsedDocument): IngestPreviewResponse {
       assignments: parsed.items.reduce((sum, item) => sum + item.assignments.length, 0),
     },
     warnings: parsed.warnings,
+    ...(parsed.warningsOmitted ? { warningsOmitted: parsed.warningsOmitted } : {}),
     unknownUnits: [...unknown.values()],
   };
 }
 
-export function ingestEndpoints({ store, registry, adminToken, limits, cache }: ServerContext): Endpoint[] {
+export function ingestEndpoints({ store, registry, parsePool, adminToken, limits, cache }: ServerContext): Endpoint[] {
   /** Runs a write; whatever its outcome (a write cut off may still have committed), this instance's reads see it next. */
   const writing = async <T>(write: () => Promise<T>): Promise<T> => {
     try {
@@ -191,10 +191,12 @@ export function ingestEndpoints({ store, registry, adminToken, limits, cache }: 
       errors: [401, 403, 413, 415, 422],
       handle: async ({ query, req, res }) => {
         const { content, ...options } = uploadFrom(req, query);
-        if (query.dryRun) return preview(parseDocument(content, { ...options, registry }));
-        const { load, warnings } = await writing(() => ingestDocument(store, registry, content, options));
+        // Parsed in a worker, under PARSE_TIMEOUT_MS: a slow document holds up no other request.
+        const parsed = await parsePool.parse(content, options);
+        if (query.dryRun) return preview(parsed);
+        const { load, warnings, warningsOmitted } = await writing(() => loadParsed(store, registry, parsed));
         res.status(load.outcome === 'unchanged' ? 200 : 201);
-        return { dryRun: false, result: load, warnings };
+        return { dryRun: false, result: load, warnings, ...(warningsOmitted ? { warningsOmitted } : {}) };
       },
     }),
     defineEndpoint({
