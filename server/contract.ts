@@ -58,9 +58,9 @@ export const LIST_LIMITS = { chars: 1_000, parts: 100, repeats: 10 } as const;
  * one way only and the pattern is linear (tests/reliability/regex-safety.test.ts), unlike the former
  * `^ *(?:x)? *(?:, *(?:x)? *)*$`, whose adjacent ` *(?:x)? *` split a run of spaces in exponentially many ways.
  * The server never runs it over a request (listText splits on commas and checks each part); it is the OpenAPI
- * `pattern`, and tests/api/contract.test.ts checks that it takes exactly the texts the server takes.
+ * `pattern`, and tests/api/listParams.test.ts checks that it takes exactly the texts the server takes.
  */
-export const commaSeparated = (part: string) =>
+const commaSeparated = (part: string) =>
   new RegExp(`^ *(?:(?:${part}) *)?(?:, *(?:(?:${part}) *)?){0,${LIST_LIMITS.parts - 1}}$`);
 
 /** `text` without the spaces around it (String.trim would also drop tabs and newlines, which the syntax refuses). */
@@ -156,13 +156,7 @@ const WEIGHT_PAIR_TEXT = z
  * their documented defaults. Each pair is checked on its own against an anchored pattern.
  */
 export const WeightsParamSchema = listText(WEIGHT_PAIR)
-  .transform((text, context) =>
-    checkParts(
-      splitParts(text),
-      WEIGHT_PAIR_TEXT,
-      context,
-    ) as string[],
-  )
+  .transform((text, context) => checkParts(splitParts(text), WEIGHT_PAIR_TEXT, context) as string[])
   .transform((pairs) => {
     const weights: Partial<Record<Role, number>> = {};
     for (const pair of pairs) {
