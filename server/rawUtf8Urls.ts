@@ -1,12 +1,10 @@
 /**
  * `curl 'localhost:8080/api/items?q=数据要素'` sends the Chinese as raw UTF-8 bytes, and Node's
- * HTTP parser refuses any request target with non-ASCII bytes (HPE_INVALID_URL, even with
- * insecureHTTPParser). Browsers and HTTP libraries percent-encode, but people at a terminal
+ * HTTP parser refuses any request target with non-ASCII bytes (HPE_INVALID_URL; Node 20.20 with llhttp 9.3
+ * still does, also with insecureHTTPParser and requireHostHeader off). Browsers and HTTP libraries percent-encode, but people at a terminal
  * do not, and search in Chinese is this tool's first use. So a GET or HEAD refused for that one
  * reason is replayed to this same server with its target percent-encoded, over loopback, and the
  * answer is relayed back. No library does this; everything else Node refuses is refused as before.
- * (Node 20's parser still refuses such targets with insecureHTTPParser and requireHostHeader off; checked
- * 2026-12 on Node 20.20, llhttp 9.3.)
  *
  * The replay's headers are the client's bytes, read as latin1 (one char per byte) as Node reads any header,
  * and checked with Node's own header rules before anything is sent: a name like `X(Bad` or a value with a
@@ -44,8 +42,11 @@ function refusalStatus(code: string | undefined): string {
   }
 }
 
-/** Answers a request that cannot be served, unless an answer is already under way on this socket, and closes. */
-export function refuse(code: string | undefined, socket: Socket): void {
+/**
+ * Answers a request that cannot be served, unless an answer is already under way on this socket (a pipelined
+ * request's: `_httpMessage` is the response Node is writing, as its own socketOnError checks), and closes.
+ */
+function refuse(code: string | undefined, socket: Socket): void {
   const answering = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
   if (socket.writable && !answering && code !== 'ECONNRESET') {
     socket.end(`HTTP/1.1 ${refusalStatus(code)}\r\nConnection: close\r\n\r\n`);
