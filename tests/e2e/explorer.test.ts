@@ -246,8 +246,9 @@ describe('Documents', () => {
     await page.getByLabel(/或粘贴文本/).fill(smallPlan.replace('2099', '2098'));
     await page.getByLabel(/文件标识/).fill('e2e-wrong-token');
     await page.getByLabel('管理员令牌').fill('not-the-token');
-    await page.getByRole('button', { name: '提交入库' }).click();
-    await page.locator('.ingest [role="alert"]').waitFor();
+    // The preview already needs the token, so the wrong one is refused there, with the API's message.
+    await page.getByRole('button', { name: '解析预览' }).click();
+    await page.locator('.ingest [role="alert"]').filter({ hasText: /令牌|token/i }).waitFor();
     const list = await getJson<DocumentListResponse>(explorer.baseUrl, '/api/documents');
     expect(list.documents.map((document) => document.id)).not.toContain('e2e-wrong-token');
   });
