@@ -10,6 +10,7 @@ import {
   ClauseSchema,
   DocumentMetaSchema,
   ParseWarningSchema,
+  WarningsOmittedSchema,
   RoleSchema,
   SectionSchema,
   UnitKindSchema,
@@ -48,28 +49,69 @@ function itemPattern(item: z.ZodType<unknown, string>): string {
   throw new Error('a list item must be an enum or a string with an anchored pattern');
 }
 
-/** Text of comma-separated `part`s; spaces around a part and empty parts are allowed. */
-const commaSeparated = (part: string) => new RegExp(`^ *(?:${part})? *(?:, *(?:${part})? *)*$`);
+/** Longest text of one list parameter, most parts in one text, and most repeats (`x=a&x=b`) of the parameter. */
+export const LIST_LIMITS = { chars: 1_000, parts: 100, repeats: 10 } as const;
 
 /**
- * `a,b` or `x=a&x=b` (or both) → ['a', 'b']; spaces around items and empty items are ignored. With
- * `item` (an enum or a pattern; `what` names it in errors), each text is checked by one regular
- * expression, which the OpenAPI document carries as its `pattern`: the documented syntax is the enforced one.
+ * The documented syntax of at most LIST_LIMITS.parts comma-separated `part`s, spaces around a part and empty
+ * parts allowed. No part starts or ends with a space or holds a comma, so each space and comma can be matched
+ * one way only and the pattern is linear (tests/reliability/regex-safety.test.ts), unlike the former
+ * `^ *(?:x)? *(?:, *(?:x)? *)*$`, whose adjacent ` *(?:x)? *` split a run of spaces in exponentially many ways.
+ * The server never runs it over a request (listText splits on commas and checks each part); it is the OpenAPI
+ * `pattern`, and tests/api/listParams.test.ts checks that it takes exactly the texts the server takes.
+ */
+const commaSeparated = (part: string) =>
+  new RegExp(`^ *(?:(?:${part}) *)?(?:, *(?:(?:${part}) *)?){0,${LIST_LIMITS.parts - 1}}$`);
+
+/** `text` without the spaces around it (String.trim would also drop tabs and newlines, which the syntax refuses). */
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === ' ') start++;
+  while (end > start && text[end - 1] === ' ') end--;
+  return text.slice(start, end);
+}
+
+/** The non-empty parts of comma-separated text, spaces around them dropped. */
+const splitParts = (text: string): string[] =>
+  text
+    .split(',')
+    .map(trimSpaces)
+    .filter((part) => part.length > 0);
+
+/** One text of a list parameter: capped in length and parts, documented with the syntax of its `part`. */
+const listText = (part: string) =>
+  z
+    .string()
+    .max(LIST_LIMITS.chars)
+    .refine((text) => text.split(',').length <= LIST_LIMITS.parts, `at most ${LIST_LIMITS.parts} comma-separated values`)
+    .meta({ pattern: commaSeparated(part).source });
+
+/** A part that is any text without commas, not starting or ending with a space (section and unit ids). */
+const ANY_PART = '[^, ](?:[^,]*[^, ])?';
+
+/**
+ * A list parameter, `a,b` or `x=a&x=b` (or both) → ['a', 'b']: each text is split on commas and each part
+ * checked on its own, against `item` (an enum or an anchored pattern), so no pattern runs over the whole
+ * caller-sized text; spaces around parts and empty parts are ignored.
  */
 function listParam(): z.ZodType<string[], string | string[]>;
-function listParam<T extends z.ZodType<unknown, string>>(item: T, what: string): z.ZodType<z.output<T>[], string | string[]>;
-function listParam(item?: z.ZodType<unknown, string>, what?: string): z.ZodType<unknown[], string | string[]> {
-  let text = z.string();
-  if (item) text = text.regex(commaSeparated(itemPattern(item)), `expected ${what}, comma-separated`);
+function listParam<T extends z.ZodType<unknown, string>>(item: T): z.ZodType<z.output<T>[], string | string[]>;
+function listParam(item?: z.ZodType<unknown, string>): z.ZodType<unknown[], string | string[]> {
+  const text = listText(item ? itemPattern(item) : ANY_PART);
   return z
-    .union([text, z.array(text)])
-    .transform((value) =>
-      (Array.isArray(value) ? value : [value])
-        .flatMap((piece) => piece.split(','))
-        .map((piece) => piece.trim())
-        .filter((piece) => piece.length > 0),
-    )
-    .pipe(z.array(item ?? z.string()));
+    .union([text, z.array(text).max(LIST_LIMITS.repeats)])
+    .transform((value, context) => checkParts((Array.isArray(value) ? value : [value]).flatMap(splitParts), item, context));
+}
+
+/** Each part read by `item` (every part when none); a bad part is an issue of the parameter that quotes it. */
+function checkParts(parts: string[], item: z.ZodType<unknown, string> | undefined, context: z.RefinementCtx): unknown[] {
+  if (!item) return parts;
+  return parts.map((part) => {
+    const checked = item.safeParse(part);
+    if (!checked.success) context.addIssue({ code: 'custom', message: `${JSON.stringify(part)}: ${checked.error.issues[0]?.message ?? 'invalid'}` });
+    return checked.data;
+  });
 }
 
 /** A number as query text, in decimal notation (z.coerce would also take '' and ' ' as 0, and 0x10 as 16). */
@@ -92,10 +134,10 @@ const flagParam = z
 
 /** Filters shared by items, analytics, network and exports (graph/store GraphFilter). */
 export const FilterQuerySchema = z.strictObject({
-  document: listParam(DocumentMetaSchema.shape.id, 'document ids (lower-case letters, digits, . _ -)').optional().describe('Document ids (comma-separated or repeated).'),
+  document: listParam(DocumentMetaSchema.shape.id).optional().describe('Document ids (comma-separated or repeated).'),
   section: listParam().optional().describe('Section ids, e.g. `guangdong-digital-economy-2023/section-3`.'),
-  role: listParam(RoleSchema, `roles (${ROLES.join(', ')})`).optional().describe(`Responsibility roles kept: ${ROLES.join(', ')}.`),
-  kind: listParam(UnitKindSchema, `unit kinds (${UnitKindSchema.options.join(', ')})`)
+  role: listParam(RoleSchema).optional().describe(`Responsibility roles kept: ${ROLES.join(', ')}.`),
+  kind: listParam(UnitKindSchema)
     .optional()
     .describe(`Unit kinds kept: ${UnitKindSchema.options.join(', ')}.`),
   unit: listParam().optional().describe('Unit ids kept, e.g. `gd.dept.industry-it`.'),
@@ -104,22 +146,22 @@ export type FilterQuery = z.input<typeof FilterQuerySchema>;
 
 /** A weight as the weights parameter takes it: a decimal number ≥ 0 below 10⁹ (so always finite). */
 const WEIGHT = '[0-9]{1,9}(?:\\.[0-9]+)?';
+const WEIGHT_PAIR = `(?:${itemPattern(RoleSchema)}) *: *${WEIGHT}`;
+const WEIGHT_PAIR_TEXT = z
+  .string()
+  .regex(new RegExp(`^${WEIGHT_PAIR}$`), `expected role:weight with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`);
 
 /**
  * `lead:3,co:1` → { lead: 3, co: 1 }: overrides of the workload weights; roles not named keep
- * their documented defaults. The pattern is the whole check, and the OpenAPI document carries it.
+ * their documented defaults. Each pair is checked on its own against an anchored pattern.
  */
-export const WeightsParamSchema = z
-  .string()
-  .regex(
-    commaSeparated(`(?:${itemPattern(RoleSchema)}) *: *${WEIGHT}`),
-    `expected role:weight pairs, comma-separated, with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`,
-  )
-  .transform((text) => {
+export const WeightsParamSchema = listText(WEIGHT_PAIR)
+  .transform((text, context) => checkParts(splitParts(text), WEIGHT_PAIR_TEXT, context) as string[])
+  .transform((pairs) => {
     const weights: Partial<Record<Role, number>> = {};
-    for (const pair of text.split(',').filter((part) => part.trim() !== '')) {
+    for (const pair of pairs) {
       const [role = '', weight = ''] = pair.split(':');
-      weights[role.trim() as Role] = Number(weight);
+      weights[trimSpaces(role) as Role] = Number(weight);
     }
     return weights;
   })
@@ -144,7 +186,7 @@ export const ItemsQuerySchema = z.strictObject({
   document: FilterQuerySchema.shape.document,
   section: FilterQuerySchema.shape.section,
   role: RoleSchema.optional().describe('Only items where `unit` (or any unit) holds this role.'),
-  unit: z.string().min(1).optional().describe('Only items this unit answers for (unit id).'),
+  unit: z.string().min(1).max(300).optional().describe('Only items this unit answers for (unit id).'),
   page: intParam(1, 1_000_000).prefault(1).describe('Page number, from 1.'),
   pageSize: intParam(1, 500).prefault(50).describe('Items per page, 1–500.'),
 });
@@ -204,7 +246,7 @@ export const ExportQuerySchema = MetricsQuerySchema.extend({
 export type ExportQuery = z.input<typeof ExportQuerySchema>;
 
 export const IngestQuerySchema = z.strictObject({
-  dryRun: flagParam.prefault('false').describe('true: parse and preview, write nothing (no token needed).'),
+  dryRun: flagParam.prefault('false').describe('true: parse and preview, write nothing (needs the admin token too).'),
   id: DocumentMetaSchema.shape.id
     .optional()
     .describe('Document id to use instead of the one derived from the file name (lower-case letters, digits, . _ -).'),
@@ -344,6 +386,7 @@ export const IngestPreviewResponseSchema = z.object({
   ),
   counts: z.object({ sections: z.number().int(), items: z.number().int(), assignments: z.number().int() }),
   warnings: z.array(ParseWarningSchema),
+  warningsOmitted: WarningsOmittedSchema.optional(),
   unknownUnits: z.array(UnknownUnitSchema),
 });
 export type IngestPreviewResponse = z.infer<typeof IngestPreviewResponseSchema>;
@@ -353,6 +396,7 @@ export const IngestResultResponseSchema = z.object({
   dryRun: z.literal(false),
   result: LoadResultSchema,
   warnings: z.array(ParseWarningSchema),
+  warningsOmitted: WarningsOmittedSchema.optional(),
 });
 export type IngestResultResponse = z.infer<typeof IngestResultResponseSchema>;
 

@@ -26,13 +26,19 @@ export function readSidecar(path: string): DocumentSidecar | undefined {
   return result.data;
 }
 
-/** Reads a document's bytes and its optional `<name>.meta.json` sidecar, and parses it. */
-export function readDocumentFile(path: string, registry: UnitRegistry): ParsedDocument {
+/** A document's bytes and its optional `<name>.meta.json` sidecar, as a parse takes them. */
+export function readDocumentBytes(path: string): { bytes: Uint8Array; sidecar: DocumentSidecar | undefined } {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     throw new InvalidInputError(path, `cannot read the document: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  return parseDocument(bytes, { source: path, registry, sidecar: readSidecar(path) });
+  return { bytes, sidecar: readSidecar(path) };
+}
+
+/** Reads a document's bytes and its optional sidecar, and parses it. */
+export function readDocumentFile(path: string, registry: UnitRegistry): ParsedDocument {
+  const { bytes, sidecar } = readDocumentBytes(path);
+  return parseDocument(bytes, { source: path, registry, sidecar });
 }
