@@ -162,7 +162,7 @@ export function createApp(options: AppOptions): Express {
   app.use(
     cors({
       origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
-      methods: ['GET', 'POST', 'DELETE'],
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
       allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
       exposedHeaders: ['X-Request-Id', 'Content-Disposition', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
       maxAge: 600,

@@ -9,16 +9,20 @@ import {
   AssignmentSchema,
   ClauseSchema,
   DocumentMetaSchema,
+  JurisdictionSchema,
   ParseWarningSchema,
   WarningsOmittedSchema,
   RoleSchema,
   SectionSchema,
+  JurisdictionLevelSchema,
+  UnitFunctionSchema,
   UnitKindSchema,
   ROLES,
   type Role,
 } from '../graph/model';
 import {
   DocumentDetailSchema,
+  DocumentMetadataPatchSchema,
   DocumentSummarySchema,
   ItemDetailSchema,
   ItemPageSchema,
@@ -132,9 +136,33 @@ const flagParam = z
   .enum([...TRUE_WORDS, 'false', '0', 'no', 'off'])
   .transform((word) => (TRUE_WORDS as readonly string[]).includes(word));
 
+/** A year as query text: four digits, so that a year filter can never be a huge or fractional number. */
+const yearParam = (what: string) => intParam(1000, 9999).optional().describe(what);
+
+/** A jurisdiction as query text: its GB/T 2260 code (6 digits, or 9 for a township); `100000` is national. */
+const jurisdictionParam = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{6}(?:\d{3})?$/, 'expected a GB/T 2260 code of 6 or 9 digits, e.g. 440000 (Guangdong) or 100000 (national)')
+    .optional()
+    .describe(what);
+
+/**
+ * Which plans are in view (graph/store DocumentScope), on every endpoint that reads the graph:
+ * several documents, a jurisdiction with the places within it, a year or a range of years.
+ */
+const ScopeParams = {
+  document: listParam(DocumentMetaSchema.shape.id).optional().describe('Document ids (comma-separated or repeated).'),
+  jurisdiction: jurisdictionParam('Only plans of this jurisdiction (GB/T 2260 code, e.g. 440000) and, unless includeWithin=false, of the places within it.'),
+  includeWithin: flagParam.optional().describe('With `jurisdiction`: also the plans of places within it (default true); false keeps its own plans only.'),
+  year: yearParam('Only plans of this year, e.g. 2023 (not together with yearFrom or yearTo).'),
+  yearFrom: yearParam('Only plans of this year or later.'),
+  yearTo: yearParam('Only plans of this year or earlier.'),
+};
+
 /** Filters shared by items, analytics, network and exports (graph/store GraphFilter). */
 export const FilterQuerySchema = z.strictObject({
-  document: listParam(DocumentMetaSchema.shape.id).optional().describe('Document ids (comma-separated or repeated).'),
+  ...ScopeParams,
   section: listParam().optional().describe('Section ids, e.g. `guangdong-digital-economy-2023/section-3`.'),
   role: listParam(RoleSchema).optional().describe(`Responsibility roles kept: ${ROLES.join(', ')}.`),
   kind: listParam(UnitKindSchema)
@@ -183,7 +211,7 @@ const NetworkParams = {
 
 export const ItemsQuerySchema = z.strictObject({
   q: z.string().max(200).optional().describe('Case-insensitive text found in the label, title or text, e.g. 数据要素.'),
-  document: FilterQuerySchema.shape.document,
+  ...ScopeParams,
   section: FilterQuerySchema.shape.section,
   role: RoleSchema.optional().describe('Only items where `unit` (or any unit) holds this role.'),
   unit: z.string().min(1).max(300).optional().describe('Only items this unit answers for (unit id).'),
@@ -192,9 +220,16 @@ export const ItemsQuerySchema = z.strictObject({
 });
 export type ItemsQuery = z.input<typeof ItemsQuerySchema>;
 
+export const DocumentsQuerySchema = z.strictObject(ScopeParams);
+export type DocumentsQuery = z.input<typeof DocumentsQuerySchema>;
+
 export const UnitsQuerySchema = z.strictObject({
   kind: UnitKindSchema.optional().describe('Only units of this kind.'),
-  q: z.string().max(200).optional().describe("Text found in any of the unit's names, Chinese or English."),
+  function: UnitFunctionSchema.optional().describe('Only units of this function (a department type shared across governments), e.g. finance.'),
+  level: JurisdictionLevelSchema.optional().describe("Only units of governments of this level: national, province, prefecture, county, township."),
+  q: z.string().max(200).optional().describe("Text found in any of the unit's names or aliases, Chinese or English."),
+  unitJurisdiction: jurisdictionParam("Only units of this government (GB/T 2260 code) or of a place within it, e.g. 440600 for Foshan's bureaus."),
+  ...ScopeParams,
 });
 export type UnitsQuery = z.input<typeof UnitsQuerySchema>;
 
@@ -256,6 +291,18 @@ export const IngestQuerySchema = z.strictObject({
     .max(255)
     .optional()
     .describe('File name recorded as the source (multipart uploads carry their own); errors and warnings name it.'),
+  // What the ingest detects in the header, said by the person who knows better (as a sidecar file would).
+  title: z.string().trim().min(1).max(500).optional().describe('The title, instead of the one detected.'),
+  issuer: z.string().trim().min(1).max(200).optional().describe('The issuing body, e.g. 佛山市人民政府办公室.'),
+  publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').optional().describe('Publication date, YYYY-MM-DD.'),
+  year: yearParam('The year the plan is for, e.g. 2024.'),
+  jurisdiction: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('The issuing jurisdiction, instead of the one detected: a GB/T 2260 code (440600) or a name (佛山市, 佛山).'),
 });
 export type IngestQuery = z.input<typeof IngestQuerySchema>;
 
@@ -276,6 +323,29 @@ export const IngestJsonBodySchema = z.strictObject({
   source: IngestQuerySchema.shape.source,
 });
 export type IngestJsonBody = z.input<typeof IngestJsonBodySchema>;
+
+/**
+ * `PATCH /api/documents/{id}`: corrections of a document's metadata. Fields left out stay; null
+ * clears an optional one. The jurisdiction is given as a person knows it: a GB/T 2260 code or a name.
+ */
+export const DocumentMetadataJsonBodySchema = z.strictObject({
+  title: DocumentMetadataPatchSchema.shape.title.describe('The title.'),
+  issuer: DocumentMetadataPatchSchema.shape.issuer.describe('The issuing body, e.g. 广东省人民政府办公厅.'),
+  publishedAt: DocumentMetadataPatchSchema.shape.publishedAt.describe('Publication date, YYYY-MM-DD.'),
+  year: DocumentMetadataPatchSchema.shape.year.describe('The year the plan is for, e.g. 2023.'),
+  jurisdiction: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .nullable()
+    .optional()
+    .describe('The issuing jurisdiction: a GB/T 2260 code (440600, 100000 national) or a name (佛山市, 佛山, 广西壮族自治区).'),
+});
+export type DocumentMetadataJsonBody = z.input<typeof DocumentMetadataJsonBodySchema>;
+
+export const DocumentMetadataResponseSchema = z.object({ document: DocumentSummarySchema });
+export type DocumentMetadataResponse = z.infer<typeof DocumentMetadataResponseSchema>;
 
 export const IdParamsSchema = z.strictObject({ id: z.string().min(1).max(300).describe('The id, as the API gives it.') });
 
@@ -321,7 +391,11 @@ export type ItemPageResponse = z.infer<typeof ItemPageResponseSchema>;
 export const ItemDetailResponseSchema = ItemDetailSchema;
 export type ItemDetailResponse = z.infer<typeof ItemDetailResponseSchema>;
 
-export const UnitListResponseSchema = z.object({ units: z.array(UnitSummarySchema) });
+export const UnitListResponseSchema = z.object({
+  units: z.array(UnitSummarySchema),
+  /** The jurisdictions those units belong to, named from the division table (unknown ones are left out). */
+  jurisdictions: z.array(JurisdictionSchema),
+});
 export type UnitListResponse = z.infer<typeof UnitListResponseSchema>;
 
 export const UnitDetailResponseSchema = UnitDetailSchema.extend({

@@ -17,15 +17,39 @@
  *   Retry-After before it reads or allocates anything. A cached answer needs no slot.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { InvalidInputError } from '../graph/errors';
 import type { z } from 'zod';
-import type { GraphFilter, GraphStore, Snapshot } from '../graph/store';
+import type { DocumentScope, GraphFilter, GraphStore, Snapshot } from '../graph/store';
 import type { FilterQuerySchema } from './contract';
 import { HttpError } from './errors';
+
+type ScopeQuery = Pick<z.output<typeof FilterQuerySchema>, 'document' | 'jurisdiction' | 'includeWithin' | 'year' | 'yearFrom' | 'yearTo'>;
+
+/** The scope parameters as the store takes them: `year` is the range of one year; a range must not run backwards. */
+export function toDocumentScope(query: ScopeQuery): DocumentScope {
+  const { document, jurisdiction, includeWithin, year, yearFrom, yearTo } = query;
+  if (year !== undefined && (yearFrom !== undefined || yearTo !== undefined)) {
+    throw new InvalidInputError('year', 'give either year or yearFrom/yearTo, not both');
+  }
+  if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
+    throw new InvalidInputError('yearFrom', `${yearFrom} is after yearTo ${yearTo}`);
+  }
+  if (includeWithin !== undefined && jurisdiction === undefined) {
+    throw new InvalidInputError('includeWithin', 'applies only with jurisdiction');
+  }
+  return {
+    documents: document,
+    jurisdiction,
+    includeWithin,
+    yearFrom: year ?? yearFrom,
+    yearTo: year ?? yearTo,
+  };
+}
 
 /** The HTTP filter parameters, named as the store names them. */
 export function toGraphFilter(query: z.output<typeof FilterQuerySchema>): GraphFilter {
   return {
-    documents: query.document,
+    ...toDocumentScope(query),
     sections: query.section,
     roles: query.role,
     unitKinds: query.kind,

@@ -207,7 +207,7 @@ export function generateDocument(ctx: DocumentContext): GeneratedDocument {
   return {
     id,
     text,
-    sidecar: { id, title, issuer: lines[0]!.replace(/关于印发.*$/, ''), year, publishedAt, jurisdiction: j.id },
+    sidecar: { id, title, issuer: lines[0]!.replace(/关于印发.*$/, ''), year, publishedAt, jurisdiction: j.code },
     truth: { documentId: id, jurisdiction: j.id, firstListedLeads, convention, style, items },
   };
 }

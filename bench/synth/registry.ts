@@ -6,7 +6,8 @@
  * registry file format (RegistryFileSchema) so the parser resolves names exactly as it does
  * with seeds/units.json.
  */
-import { RegistryFileSchema, type RegistryFile, type Unit } from '../../graph/model';
+import { allJurisdictions } from '../../graph/jurisdiction';
+import { RegistryFileSchema, type JurisdictionLevel, type RegistryFile, type Unit } from '../../graph/model';
 import type { Random } from './prng';
 import {
   GENERIC_UNITS,
@@ -23,6 +24,9 @@ export const CITIES_PER_JURISDICTION = 20;
 /** One synthetic province and the units a document of it can name. */
 export interface Jurisdiction {
   id: string;
+  /** A real GB/T 2260 code the synthetic province borrows, so that sidecars and units carry codes. */
+  code: string;
+  level: JurisdictionLevel;
   /** 江宁 (written 江宁省 in full names). */
   name: string;
   capital: string;
@@ -53,7 +57,9 @@ function fill(template: string, province: string, capital: string): string {
   return template.replaceAll('{P}', province).replaceAll('{C}', capital);
 }
 
-function unitFrom(t: UnitTemplate, j: { id: string; name: string; capital: string }, written: string, official: string): Unit {
+type JurisdictionName = { id: string; code: string; level: JurisdictionLevel; name: string; capital: string };
+
+function unitFrom(t: UnitTemplate, j: JurisdictionName, written: string, official: string): Unit {
   return {
     id: `${j.id}.${t.kind === 'party' ? 'party' : t.kind === 'central-branch' ? 'branch' : 'dept'}.${t.slug}`,
     name: official,
@@ -61,7 +67,8 @@ function unitFrom(t: UnitTemplate, j: { id: string; name: string; capital: strin
     aliases: t.kind === 'central-branch' && !written.startsWith('省') ? [] : [`${j.name}省${written.replace(/^省/, '')}`],
     nameEn: `${fill(t.nameEn, j.name, j.capital)}${t.nameEn.includes('{') ? '' : ` of ${j.name} Province`}`,
     kind: t.kind,
-    jurisdiction: j.id,
+    jurisdiction: j.code,
+    level: j.level,
     provisional: false,
   };
 }
@@ -75,10 +82,12 @@ export function buildSyntheticRegistry(random: Random, unitCount: number): Synth
   const jurisdictionCount = Math.max(1, Math.ceil(unitCount / UNITS_PER_JURISDICTION));
   const places = placeNames(random, jurisdictionCount * (CITIES_PER_JURISDICTION + 1));
   const jurisdictions: Jurisdiction[] = [];
+  const codes = allJurisdictions().filter((g) => g.level === 'province' || g.level === 'prefecture');
+  if (jurisdictionCount > codes.length) throw new Error(`synth/registry: at most ${codes.length} jurisdictions, asked for ${jurisdictionCount}`);
   let remaining = unitCount;
   for (let n = 0; n < jurisdictionCount; n++) {
     const [name, ...cityNames] = places.slice(n * (CITIES_PER_JURISDICTION + 1), (n + 1) * (CITIES_PER_JURISDICTION + 1));
-    const j = { id: `p${String(n + 1).padStart(2, '0')}`, name: name!, capital: cityNames[0]! };
+    const j = { id: `p${String(n + 1).padStart(2, '0')}`, code: codes[n]!.code, level: codes[n]!.level, name: name!, capital: cityNames[0]! };
     const take = Math.min(remaining, UNITS_PER_JURISDICTION);
     remaining -= take;
     const cityCount = Math.min(CITIES_PER_JURISDICTION, Math.max(2, Math.round((take * CITIES_PER_JURISDICTION) / UNITS_PER_JURISDICTION)));
@@ -90,7 +99,8 @@ export function buildSyntheticRegistry(random: Random, unitCount: number): Synth
       aliases: [`${city}市`],
       nameEn: `${city} Municipal People's Government`,
       kind: 'city' as const,
-      jurisdiction: j.id,
+      jurisdiction: j.code,
+      level: j.level,
       provisional: false,
       city,
     }));
@@ -111,7 +121,8 @@ export function buildSyntheticRegistry(random: Random, unitCount: number): Synth
       aliases: [],
       nameEn: g.nameEn,
       kind: 'generic',
-      jurisdiction: j.id,
+      jurisdiction: j.code,
+      level: j.level,
       provisional: false,
     }));
     jurisdictions.push({ ...j, provincial, standalone, cities, generics });

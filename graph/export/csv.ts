@@ -49,7 +49,7 @@ export const NODE_COLUMNS = [
 /** One row per unit of the coordination network, highest workload first. */
 export function toNodesCsv(snapshot: Snapshot, options: CsvOptions = {}, analysis: Analysis = analyse(snapshot, options)): ExportFile {
   const rows = analysis.units.map((u) => [
-    u.unit.id, u.unit.name, u.unit.nameEn, u.unit.kind,
+    u.unit.id, u.unit.name, u.unit.nameEn ?? '', u.unit.kind,
     u.counts.lead, u.counts.co, u.counts.support, u.counts.implement, u.counts.guide, u.weightedLoad, u.overloaded,
     u.degree, u.weightedDegree, u.betweenness, u.closeness, u.eigenvector, u.pagerank, u.coreNumber, u.community,
   ]);
@@ -70,7 +70,7 @@ export const WORKLOAD_COLUMNS = [
 /** The workload table, one row per unit, highest load first. */
 export function toWorkloadCsv(snapshot: Snapshot, options: CsvOptions = {}, analysis: Analysis = analyse(snapshot, options)): ExportFile {
   const rows = analysis.workload.rows.map((r) => [
-    r.rank, r.unit.id, r.unit.name, r.unit.nameEn, r.unit.kind,
+    r.rank, r.unit.id, r.unit.name, r.unit.nameEn ?? '', r.unit.kind,
     r.counts.lead, r.counts.co, r.counts.support, r.counts.implement, r.counts.guide, r.assignments, r.weightedLoad,
     r.share, r.peerGroup, r.overloaded,
   ]);

@@ -120,7 +120,7 @@ function unitElement(u: UnitRow): Elements['nodes'][number] {
       type: 'unit',
       label: unit.shortName,
       name: unit.name,
-      nameEn: unit.nameEn,
+      nameEn: unit.nameEn ?? '',
       kind: unit.kind,
       provisional: unit.provisional,
       ...counts,

@@ -10,7 +10,7 @@ type Value = string | number | boolean;
 export const NODE_ATTRIBUTES: { name: string; type: AttributeType; value: (u: UnitRow) => Value }[] = [
   { name: 'name', type: 'string', value: (u) => u.unit.name },
   { name: 'shortName', type: 'string', value: (u) => u.unit.shortName },
-  { name: 'nameEn', type: 'string', value: (u) => u.unit.nameEn },
+  { name: 'nameEn', type: 'string', value: (u) => u.unit.nameEn ?? '' },
   { name: 'kind', type: 'string', value: (u) => u.unit.kind },
   { name: 'provisional', type: 'boolean', value: (u) => u.unit.provisional },
   { name: 'lead', type: 'int', value: (u) => u.counts.lead },

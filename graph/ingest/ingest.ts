@@ -103,7 +103,12 @@ export async function ingestFiles(
   registry: UnitRegistry,
   paths: string[],
   onProgress?: IngestProgress,
-  pool?: ParsePool,
+  options: {
+    /** Parses on worker threads when given; in this thread otherwise. */
+    pool?: ParsePool;
+    /** Whose plans they are (a code or place name), overriding sidecars and detection. */
+    jurisdiction?: string;
+  } = {},
 ): Promise<FileIngest[]> {
   const results: FileIngest[] = [];
   const report = (result: FileIngest) => {
@@ -114,12 +119,13 @@ export async function ingestFiles(
   const flush = async (batch: Array<{ path: string; parsed: ParsedDocument }>) => {
     if (batch.length > 0) for (const result of await loadBatch(store, registry, batch)) report(result);
   };
+  const { pool, jurisdiction } = options;
   // Never rejects, so that a parse failing while it waits its turn is no unhandled rejection.
   const parse = async (path: string): Promise<Parsing> => {
     try {
-      if (!pool) return { ok: true, parsed: readDocumentFile(path, registry) };
+      if (!pool) return { ok: true, parsed: readDocumentFile(path, registry, { jurisdiction }) };
       const { bytes, sidecar } = readDocumentBytes(path);
-      return { ok: true, parsed: await pool.parse(bytes, { source: path, sidecar }) };
+      return { ok: true, parsed: await pool.parse(bytes, { source: path, sidecar, jurisdiction }) };
     } catch (error) {
       return { ok: false, error };
     }
@@ -151,7 +157,7 @@ export async function ingestDocument(
   store: GraphStore,
   registry: UnitRegistry,
   content: Uint8Array | string,
-  options: { source: string; id?: string; sidecar?: DocumentSidecar },
+  options: { source: string; id?: string; sidecar?: DocumentSidecar; jurisdiction?: string },
 ): Promise<Ingested> {
   return loadParsed(store, registry, parseDocument(content, { ...options, registry }));
 }

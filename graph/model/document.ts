@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JurisdictionSchema } from './jurisdiction';
 
 /**
  * Offsets everywhere are UTF-16 code-unit indices into the *decoded source text* of the
@@ -86,6 +87,8 @@ export const WarningCodeSchema = z.enum([
   'duplicate-item-number',
   'duplicate-section-number',
   'empty-clause',
+  'jurisdiction-unknown',
+  'not-an-organisation',
 ]);
 export const ParseWarningSchema = z.object({
   code: WarningCodeSchema,
@@ -112,8 +115,8 @@ export const DocumentMetaSchema = z.object({
   /** ISO date YYYY-MM-DD. */
   publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   year: z.number().int().optional(),
-  /** Registry jurisdiction used to resolve unit names (`guangdong`, `national`, …). */
-  jurisdiction: z.string().optional(),
+  /** Whose plan it is: relative unit names (市财政局) resolve inside this government's chain. Absent when unknown. */
+  jurisdiction: JurisdictionSchema.optional(),
   viewCount: z.number().int().nonnegative().optional(),
   preamble: z.string().optional(),
   /** Whether the document declares that the first-listed unit leads (列第一位的为牵头单位). */
@@ -144,6 +147,7 @@ export const DocumentSidecarSchema = z.object({
   issuer: z.string().optional(),
   year: z.number().int().optional(),
   publishedAt: DocumentMetaSchema.shape.publishedAt,
+  /** A GB/T 2260 code or a place name (`440600`, `佛山市`, `佛山`), resolved with findJurisdiction. */
   jurisdiction: z.string().optional(),
   url: z.string().optional(),
 });

@@ -1,2 +1,3 @@
+export * from './jurisdiction';
 export * from './unit';
 export * from './document';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ParseError } from '../errors';
+import { InvalidInputError, ParseError } from '../errors';
+import { findJurisdiction } from '../jurisdiction';
 import {
   ParsedDocumentSchema,
   type Clause,
@@ -14,6 +15,7 @@ import { parseResponsibilityClause } from './clause';
 import { decodeDocument } from './decode';
 import { findTrailingClause } from './findClause';
 import { readHeader } from './header';
+import { detectJurisdiction } from './jurisdiction';
 import { lineLocator } from './locate';
 import { slice, sourceRange, type MappedText } from './mappedText';
 import { joinParagraphs, readParagraphs, type Paragraph } from './paragraphs';
@@ -27,7 +29,12 @@ export interface ParseOptions {
   sidecar?: DocumentSidecar;
   /** Document id; otherwise the sidecar's, otherwise derived from `source`. */
   id?: string;
+  /** Whose plan it is, a GB/T 2260 code or a place name (`440600`, `佛山市`): overrides the sidecar and detection. */
+  jurisdiction?: string;
 }
+
+/** Short closing lines after the last item: the issuing office and the date. */
+const SIGNATURE_LINE = /^[^。，；;,（）()]{2,40}$/;
 
 /** An item or sub-item as the paragraphs give it, before its clause is read. */
 interface ItemDraft {
@@ -80,12 +87,32 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     fatal('no-items', 'the document has no numbered items such as （一） or 1.', paragraphs[0]?.body.starts[0] ?? 0);
 
   const registry = options.registry;
-  const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar, registry);
+  const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar);
   const id = options.id ?? options.sidecar?.id ?? documentId(file, sha256);
-  const jurisdiction = header.jurisdiction;
-
   const warnings = new WarningCollector();
   const warn = (warning: ClauseWarning, itemId?: string) => warnings.add(warning, itemId);
+
+  const declaredJurisdiction = options.jurisdiction ?? options.sidecar?.jurisdiction;
+  const given = declaredJurisdiction === undefined ? undefined : findJurisdiction(declaredJurisdiction);
+  if (declaredJurisdiction !== undefined && !given) {
+    const field = options.jurisdiction !== undefined ? 'jurisdiction' : 'sidecar.jurisdiction';
+    throw new InvalidInputError(field, `'${declaredJurisdiction}' is no GB/T 2260 code or place name this table knows uniquely (try the 6-digit code, or the name with its province: 北京市朝阳区)`);
+  }
+  const signature: string[] = [];
+  for (let index = paragraphs.length - 1; index > bodyStart && signature.length < 3; index--) {
+    const text = paragraphs[index]!.body.text;
+    if (paragraphs[index]!.kind !== 'text' || !SIGNATURE_LINE.test(text)) break;
+    signature.unshift(text);
+  }
+  const documentJurisdiction =
+    given ?? detectJurisdiction({ issuer: header.issuer, title: header.title, headerLines: header.headerLines, signature, preamble: header.preambleLines });
+  if (!documentJurisdiction)
+    warn({
+      code: 'jurisdiction-unknown',
+      message: 'whose plan this is could not be told from its issuer, title, header, preamble or signature; relative names such as 市财政局 stay unscoped (set it with a sidecar "jurisdiction" or --jurisdiction)',
+      offset: 0,
+    });
+  const jurisdiction = documentJurisdiction?.code;
   const usedIds = new Set<string>();
   /** The next suffix worth trying per wanted id: those below it are taken, so a number repeated k times costs k tries, not k². */
   const nextSuffix = new Map<string, number>();
@@ -129,10 +156,19 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     } else outside.push(paragraph);
   }
 
-  // A convention stated outside the clauses (the preamble's 各项任务列第一位的为牵头单位) holds for the whole document.
-  let firstListedLeads = outside.some((p) => FIRST_LISTED_LEADS.test(toSimplified(p.body.text)));
-  let declared = firstListedLeads;
+  // A convention stated outside the clauses (the preamble's 各项任务列第一位的为牵头单位, a note between
+  // sections) holds from where it stands; one inside an item (a note after its clause) from that item on.
+  const declaresConvention = (p: Paragraph) => FIRST_LISTED_LEADS.test(toSimplified(p.body.text));
+  const conventionFrom = Math.min(...outside.filter(declaresConvention).map((p) => p.body.starts[0]!));
+  let firstListedLeads = false;
+  let declared = false;
   const context = () => ({ registry, jurisdiction, firstListedLeads });
+  /** Turns the convention on for a draft that stands after a declaration, or carries one in a paragraph of its own. */
+  const conventionReaches = (draft: ItemDraft) => {
+    const start = draft.paragraphs[0]!.body.starts[0]!;
+    const ownNote = draft.paragraphs.some((p, index) => index > 0 && declaresConvention(p)) || draft.subItems.some((sub) => sub.paragraphs.some(declaresConvention));
+    if (start >= conventionFrom || ownNote) firstListedLeads = declared = true;
+  };
 
   /** Reads the clause of one item: labelled lines after the task, else the trailing parenthetical. */
   const readItem = (draft: ItemDraft, itemId: string, label: string, parent?: string): Item => {
@@ -211,6 +247,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const restartsPerSection = drafts.some((draft, i) => i > 0 && draft.sectionId !== drafts[i - 1]!.sectionId && draft.no <= drafts[i - 1]!.no);
   const sectionLabel = (sectionId: string | null) => sections.find((section) => section.id === sectionId)?.label ?? '';
   for (const draft of drafts) {
+    conventionReaches(draft);
     const label = restartsPerSection ? `${sectionLabel(draft.sectionId)}${draft.label}` : draft.label;
     const wantedId = restartsPerSection && draft.sectionId !== null ? `${draft.sectionId}/item-${draft.no}` : `${id}/item-${draft.no}`;
     const itemId = uniqueId(wantedId, 'item', label, draft.paragraphs[0]!.body.starts[0]!);
@@ -242,7 +279,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       ...(header.issuer ? { issuer: header.issuer } : {}),
       ...(header.publishedAt ? { publishedAt: header.publishedAt } : {}),
       ...(header.year ? { year: header.year } : {}),
-      ...(jurisdiction ? { jurisdiction } : {}),
+      ...(documentJurisdiction ? { jurisdiction: documentJurisdiction } : {}),
       ...(header.viewCount !== undefined ? { viewCount: header.viewCount } : {}),
       ...(header.preamble ? { preamble: header.preamble } : {}),
       firstListedLeads: declared,

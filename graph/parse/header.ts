@@ -1,5 +1,5 @@
 import type { DocumentSidecar } from '../model';
-import { toSimplified, type UnitRegistry } from '../registry';
+import { toSimplified } from '../registry';
 import type { Paragraph } from './paragraphs';
 
 /** What the lines before the first section or item say about the document. */
@@ -10,7 +10,10 @@ export interface DocumentHeader {
   viewCount?: number;
   year?: number;
   preamble?: string;
-  jurisdiction?: string;
+  /** Title-like lines other than the title: what jurisdiction detection reads besides issuer and title. */
+  headerLines: string[];
+  /** Preamble paragraphs and the salutation (各区人民政府，市政府各部门：). */
+  preambleLines: string[];
 }
 
 const VIEW_COUNT = /^(?:浏览量|浏览次数|阅读量|访问量)：?(\d+)/;
@@ -19,20 +22,6 @@ const PUBLISHED = /^(?:发布时间|发布日期|公开日期)：?(\d{4})[/\-.�
 const FURNITURE = /^(?:来源|索引号|发文字号|发文机关|主题分类|成文日期|字号|分享|打印|【|\[)|〔\d{4}〕\d+号$|^\d{4}年\d{1,2}月\d{1,2}日$|：$/;
 const ISSUER_BEFORE_ABOUT = /^(.*?(?:国务院|办公厅|办公室|人民政府|委员会|小组|部|厅|局|委|办))关于/;
 const PROSE = /[。，；]/;
-
-/**
- * Whose units a document names, when its sidecar does not say: a Guangdong body or city in the
- * issuer or title makes it Guangdong's, the State Council's offices make it national, and another
- * province stands for itself (`浙江省`), so that its 省科技厅 is never taken for Guangdong's.
- */
-function guessJurisdiction(issuer: string | undefined, title: string | undefined, registry: UnitRegistry): string | undefined {
-  const words = toSimplified(`${issuer ?? ''}${title ?? ''}`);
-  if (/广东|粤/.test(words)) return 'guangdong';
-  if (/^(国务院|中共中央|国家|中央)/.test(words)) return 'national';
-  const city = registry.all().find((unit) => unit.kind === 'city' && !unit.provisional && words.includes(unit.shortName.replace(/政府$/, '')));
-  if (city) return city.jurisdiction;
-  return /^[\u4e00-\u9fff]{2,7}?(省|自治区)/.exec(words)?.[0];
-}
 
 const pad = (n: string) => n.padStart(2, '0');
 
@@ -50,21 +39,24 @@ function splitHeadline(headline: string): [issuer: string, title: string] | null
   return title.length > 0 ? [headline.slice(0, at), title] : null;
 }
 
-export function readHeader(paragraphs: readonly Paragraph[], sidecar: DocumentSidecar | undefined, registry: UnitRegistry): DocumentHeader {
+export function readHeader(paragraphs: readonly Paragraph[], sidecar: DocumentSidecar | undefined): DocumentHeader {
   let viewCount: number | undefined;
   let publishedAt: string | undefined;
   const titleGroups: string[] = [];
   const preamble: string[] = [];
+  const salutations: string[] = [];
   let previousWasTitle = false;
   for (const { body } of paragraphs) {
     const text = body.text;
-    const views = VIEW_COUNT.exec(text);
-    const date = PUBLISHED.exec(text);
+    // Matched in simplified form (a repost writes 發佈日期), kept as written.
+    const simplified = toSimplified(text);
+    const views = VIEW_COUNT.exec(simplified);
+    const date = PUBLISHED.exec(simplified);
     let isTitle = false;
     if (views) viewCount = Number(views[1]);
     else if (date) publishedAt = `${date[1]}-${pad(date[2]!)}-${pad(date[3]!)}`;
-    else if (FURNITURE.test(text)) {
-      // skipped
+    else if (FURNITURE.test(simplified)) {
+      if (text.endsWith('：')) salutations.push(text);
     } else if (PROSE.test(text)) preamble.push(text);
     else {
       isTitle = true;
@@ -75,10 +67,14 @@ export function readHeader(paragraphs: readonly Paragraph[], sidecar: DocumentSi
     previousWasTitle = isTitle;
   }
   const headline = titleGroups[0];
-  const printed = headline ? splitHeadline(headline) : null;
-  // `X办公室关于印发Y的通知` prints Y again below the letter: the document is Y, issued by X.
-  const title = printed ? (titleGroups.find((group, i) => i > 0 && group.includes(printed[1])) ?? printed[1]) : headline;
-  const issuer = printed?.[0] ?? (headline ? ISSUER_BEFORE_ABOUT.exec(headline)?.[1] : undefined);
+  const printed = headline ? splitHeadline(toSimplified(headline)) : null;
+  // `X办公室关于印发Y的通知` prints Y again below the letter: the document is Y, issued by X. The parts are
+  // cut from the headline as written (simplification keeps every character where it is).
+  const titleStart = printed ? printed[0].length + '关于印发'.length : 0;
+  const printedTitle = printed && headline!.slice(titleStart, titleStart + printed[1].length);
+  const title = printed ? (titleGroups.find((group, i) => i > 0 && toSimplified(group).includes(printed[1])) ?? printedTitle!) : headline;
+  const about = headline ? ISSUER_BEFORE_ABOUT.exec(toSimplified(headline)) : null;
+  const issuer = printed ? headline!.slice(0, printed[0].length) : about ? headline!.slice(0, about[1]!.length) : undefined;
   const finalTitle = sidecar?.title ?? title;
   const finalIssuer = sidecar?.issuer ?? issuer;
   const finalPublished = sidecar?.publishedAt ?? publishedAt;
@@ -90,6 +86,7 @@ export function readHeader(paragraphs: readonly Paragraph[], sidecar: DocumentSi
     viewCount,
     year: sidecar?.year ?? (yearInTitle ? Number(yearInTitle) : finalPublished ? Number(finalPublished.slice(0, 4)) : undefined),
     preamble: preamble.length > 0 ? preamble.join('\n') : undefined,
-    jurisdiction: sidecar?.jurisdiction ?? guessJurisdiction(finalIssuer, finalTitle, registry),
+    headerLines: titleGroups.filter((group) => group !== finalTitle),
+    preambleLines: [...salutations, ...preamble],
   };
 }

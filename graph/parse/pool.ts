@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { ParseError, ParseTimeoutError } from '../errors';
+import { InvalidInputError, ParseError, ParseTimeoutError } from '../errors';
 import type { DocumentSidecar, ParsedDocument, Unit } from '../model';
 import type { UnitRegistry } from '../registry';
 
@@ -24,12 +24,18 @@ export interface ParseTask {
   source: string;
   sidecar?: DocumentSidecar;
   id?: string;
+  /** Whose plan it is (a code or place name), overriding the sidecar and detection. */
+  jurisdiction?: string;
 }
 
-/** What the worker answers: a ParseError travels as data, since a thrown one arrives as a plain Error. */
+/**
+ * What the worker answers: a ParseError or an InvalidInputError (a bad given jurisdiction) travels as
+ * data, since a thrown one arrives as a plain Error.
+ */
 export type ParseOutcome = (
   | { ok: true; parsed: ParsedDocument }
   | { ok: false; code: string; message: string; location: ParseError['location'] }
+  | { ok: false; invalidField: string; message: string }
 ) & {
   /** When the worker started and ended the parse, in ms since the epoch (comparable across threads). */
   startedAt: number;
@@ -92,6 +98,7 @@ export class ParsePool {
       const outcome = await workers.run({ input, ...options, started: startedInWorker }, { signal: abort.signal, transferList: [startedInWorker] });
       this.count(typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength, outcome);
       if (outcome.ok) return outcome.parsed;
+      if ('invalidField' in outcome) throw new InvalidInputError(outcome.invalidField, outcome.message);
       const { file = '<input>', line, column } = outcome.location;
       throw new ParseError(outcome.code, outcome.message.slice(`${file}:${line}:${column}: `.length), outcome.location);
     } catch (error) {

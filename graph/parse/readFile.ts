@@ -37,8 +37,11 @@ export function readDocumentBytes(path: string): { bytes: Uint8Array; sidecar: D
   return { bytes, sidecar: readSidecar(path) };
 }
 
-/** Reads a document's bytes and its optional sidecar, and parses it. */
-export function readDocumentFile(path: string, registry: UnitRegistry): ParsedDocument {
+/**
+ * Reads a document's bytes and its optional sidecar, and parses it; `jurisdiction` (a code or place
+ * name) overrides the sidecar's and detection.
+ */
+export function readDocumentFile(path: string, registry: UnitRegistry, options: { jurisdiction?: string } = {}): ParsedDocument {
   const { bytes, sidecar } = readDocumentBytes(path);
-  return parseDocument(bytes, { source: path, registry, sidecar });
+  return parseDocument(bytes, { source: path, registry, ...(sidecar ? { sidecar } : {}), ...options });
 }

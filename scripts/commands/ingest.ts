@@ -8,6 +8,7 @@ import { documentPaths, ingestFiles, type FileIngest } from '../../graph/ingest'
 import { DEFAULT_PARSE_TIMEOUT_MS, ParsePool, type ParseThroughput } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
 import { withStore } from '../../graph/store';
+import { jurisdictionOption } from './jurisdictionOption';
 
 const pad = (value: string | number, width: number) =>
   typeof value === 'number' ? String(value).padStart(width) : value.padEnd(width);
@@ -75,7 +76,8 @@ export function registerIngest(program: Command): void {
         'a <name>.meta.json sidecar beside a file is read too',
     )
     .option('--registry <path>', 'unit registry file (default: seeds/units.json)')
-    .action(async (targets: string[], options: { registry?: string }) => {
+    .option(...jurisdictionOption)
+    .action(async (targets: string[], options: { registry?: string; jurisdiction?: string }) => {
       const registry = loadRegistry(options.registry);
       const files = documentPaths(targets.flatMap((target) => (target === '-' ? standardInputPaths() : [target])));
       if (files.length === 0) throw new InvalidInputError('ingest', 'no document to ingest (standard input was empty)');
@@ -88,7 +90,10 @@ export function registerIngest(program: Command): void {
           const bar = new SingleBar({ format: '{bar} {value}/{total} {file}', stream: process.stderr, hideCursor: true });
           bar.start(files.length, 0, { file: '' });
           try {
-            return await ingestFiles(store, registry, files, (done, _total, result) => bar.update(done, { file: basename(result.path) }), pool);
+            return await ingestFiles(store, registry, files, (done, _total, result) => bar.update(done, { file: basename(result.path) }), {
+              pool,
+              ...(options.jurisdiction ? { jurisdiction: options.jurisdiction } : {}),
+            });
           } finally {
             bar.stop();
           }

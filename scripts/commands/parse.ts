@@ -7,6 +7,7 @@ import { ParseError } from '../../graph/errors';
 import { ROLES, type ParsedDocument } from '../../graph/model';
 import { readDocumentFile } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
+import { jurisdictionOption } from './jurisdictionOption';
 
 const FORMATS = ['json', 'table'] as const;
 
@@ -43,12 +44,13 @@ export function registerParse(program: Command): void {
     .argument('<file>', 'the document; a <name>.meta.json sidecar beside it is read when present')
     .option('--format <format>', `output format: ${FORMATS.join(' | ')}`, 'json')
     .option('--registry <path>', 'unit registry file (default seeds/units.json)')
-    .action((file: string, options: { format: string; registry?: string }) => {
+    .option(...jurisdictionOption)
+    .action((file: string, options: { format: string; registry?: string; jurisdiction?: string }) => {
       if (!FORMATS.includes(options.format as (typeof FORMATS)[number]))
         throw new Error(`--format must be one of ${FORMATS.join(', ')}, not '${options.format}'`);
       let parsed: ParsedDocument;
       try {
-        parsed = readDocumentFile(file, loadRegistry(options.registry));
+        parsed = readDocumentFile(file, loadRegistry(options.registry), options.jurisdiction ? { jurisdiction: options.jurisdiction } : {});
       } catch (error) {
         if (!(error instanceof ParseError)) throw error;
         // Already `file:line:column: message`, the form editors and CI logs link to.

@@ -8,11 +8,15 @@ import { basename } from 'node:path';
 import express, { type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { z } from 'zod';
-import { NotFoundError } from '../../graph/errors';
+import { InvalidInputError, NotFoundError } from '../../graph/errors';
 import { loadParsed } from '../../graph/ingest';
-import type { ParsedDocument } from '../../graph/model';
+import { findJurisdiction, type Jurisdiction } from '../../graph/jurisdiction';
+import type { DocumentSidecar, ParsedDocument } from '../../graph/model';
+import type { DocumentMetadataPatch } from '../../graph/store';
 import {
   DeleteDocumentResponseSchema,
+  DocumentMetadataJsonBodySchema,
+  DocumentMetadataResponseSchema,
   EXAMPLE_PLAN,
   IdParamsSchema,
   IngestJsonBodySchema,
@@ -84,13 +88,34 @@ interface Upload {
   content: Uint8Array | string;
   source: string;
   id?: string;
+  /** The metadata given with the upload, as a sidecar file gives it. */
+  sidecar: DocumentSidecar;
+}
+
+/** A jurisdiction as a person gives it (code or name), checked against the division table. */
+function knownJurisdiction(field: string, value: string): Jurisdiction {
+  const found = findJurisdiction(value);
+  if (!found) {
+    throw new InvalidInputError(field, `'${value}' is no jurisdiction of the division table; give a GB/T 2260 code (440600) or a full name (佛山市)`);
+  }
+  return found;
+}
+
+function sidecarFrom({ title, issuer, publishedAt, year, jurisdiction }: IngestQuery): DocumentSidecar {
+  return {
+    ...(title === undefined ? {} : { title }),
+    ...(issuer === undefined ? {} : { issuer }),
+    ...(publishedAt === undefined ? {} : { publishedAt }),
+    ...(year === undefined ? {} : { year }),
+    ...(jurisdiction === undefined ? {} : { jurisdiction: knownJurisdiction('jurisdiction', jurisdiction).code }),
+  };
 }
 
 /** The document's text, its source name and the id asked for, whichever way it was sent. */
 function uploadFrom(req: Request, query: IngestQuery): Upload {
   if (req.is('application/json')) {
     const body = IngestJsonBodySchema.parse(req.body);
-    return { content: body.text, source: body.source ?? query.source ?? 'upload', id: body.id ?? query.id };
+    return { content: body.text, source: body.source ?? query.source ?? 'upload', id: body.id ?? query.id, sidecar: sidecarFrom(query) };
   }
   const file = req.file;
   if (req.is('multipart/form-data') && !file) {
@@ -100,7 +125,7 @@ function uploadFrom(req: Request, query: IngestQuery): Upload {
   const source = query.source ?? (file ? basename(file.originalname) : 'upload');
   if (!bytes || bytes.length === 0) throw new HttpError(400, 'empty_document', 'The document is empty.');
   // The parser decodes (UTF-8, or GB18030 as many government files are) and hashes the bytes as sent.
-  return { content: bytes, source, id: query.id };
+  return { content: bytes, source, id: query.id, sidecar: sidecarFrom(query) };
 }
 
 function preview(parsed: ParsedDocument): IngestPreviewResponse {
@@ -133,6 +158,28 @@ function preview(parsed: ParsedDocument): IngestPreviewResponse {
     ...(parsed.warningsOmitted ? { warningsOmitted: parsed.warningsOmitted } : {}),
     unknownUnits: [...unknown.values()],
   };
+}
+
+/** A metadata correction is a few hundred bytes; anything larger is not one. */
+const METADATA_BODY_BYTES = 16 * 1024;
+const jsonBody = express.json({ type: () => true, limit: METADATA_BODY_BYTES });
+
+const readMetadataBody: RequestHandler = (req, res, next) => {
+  if (!req.is('application/json')) {
+    next(new HttpError(415, 'unsupported_media_type', `Send the corrections as application/json; got ${req.get('content-type') ?? 'no Content-Type'}.`));
+    return;
+  }
+  jsonBody(req, res, next);
+};
+
+/** The body as the store takes it: the jurisdiction, given as a code or a name, resolved against the division table. */
+function metadataPatchFrom(body: unknown): DocumentMetadataPatch {
+  const { jurisdiction, ...rest } = DocumentMetadataJsonBodySchema.parse(body);
+  if (Object.keys(rest).length === 0 && jurisdiction === undefined) {
+    throw new HttpError(400, 'invalid_parameter', 'body: name at least one of title, issuer, publishedAt, year, jurisdiction.', { field: 'body' });
+  }
+  if (jurisdiction === undefined || jurisdiction === null) return { ...rest, jurisdiction };
+  return { ...rest, jurisdiction: knownJurisdiction('jurisdiction', jurisdiction) };
 }
 
 export function ingestEndpoints({ store, registry, parsePool, adminToken, limits, cache }: ServerContext): Endpoint[] {
@@ -197,6 +244,30 @@ export function ingestEndpoints({ store, registry, parsePool, adminToken, limits
         const { load, warnings, warningsOmitted } = await writing(() => loadParsed(store, registry, parsed));
         res.status(load.outcome === 'unchanged' ? 200 : 201);
         return { dryRun: false, result: load, warnings, ...(warningsOmitted ? { warningsOmitted } : {}) };
+      },
+    }),
+    defineEndpoint({
+      method: 'patch',
+      path: '/api/documents/{id}',
+      operationId: 'updateDocumentMetadata',
+      tag: 'documents',
+      summary: "Correct a document's metadata: title, issuer, jurisdiction, publication date, year.",
+      description:
+        'Send JSON with the fields to change; a field left out stays, null clears an optional one. The items and ' +
+        'edges stay as they are; answers scoped by year or jurisdiction follow at once. New bytes for the document ' +
+        '(POST) replace it whole, corrections included. Needs `Authorization: Bearer <ADMIN_TOKEN>`.',
+      params: IdParamsSchema,
+      auth: requireAdmin(adminToken),
+      rateLimit: 'write',
+      requestBody: { description: 'The corrections.', content: { 'application/json': { schema: DocumentMetadataJsonBodySchema } } },
+      before: [readMetadataBody],
+      responses: [{ status: 200, description: 'The document as it is now.', schema: DocumentMetadataResponseSchema }],
+      errors: [401, 403, 404, 413, 415],
+      handle: async ({ params, req }) => {
+        const patch = metadataPatchFrom(req.body);
+        const document = await writing(() => store.updateDocumentMetadata(params.id, patch));
+        if (!document) throw new NotFoundError('document', params.id);
+        return { document };
       },
     }),
     defineEndpoint({

@@ -17,7 +17,7 @@ export interface ItemSpec {
 }
 
 export function unit(id: string, kind: UnitKind = 'department', provisional = false): UnitSummary {
-  return { id, name: `${id}全称`, shortName: id, nameEn: `Unit ${id}`, kind, jurisdiction: 'guangdong', provisional };
+  return { id, name: `${id}全称`, shortName: id, nameEn: `Unit ${id}`, kind, jurisdiction: '440000', level: 'province', provisional };
 }
 
 export function snapshotOf(units: UnitSummary[], items: ItemSpec[], documentIds = ['doc']): Snapshot {

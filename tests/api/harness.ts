@@ -60,7 +60,7 @@ export function createTestApp(store: GraphStore, options: Partial<AppOptions> = 
   return { app, logs };
 }
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'patch' | 'delete';
 
 /**
  * The OpenAPI 3.1 specification's own JSON Schema, as shipped by @seriousme/openapi-schema-validator

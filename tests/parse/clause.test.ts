@@ -6,8 +6,8 @@ import { parseResponsibilityClause, type ClauseContext } from '../../graph/parse
 import { loadRegistry } from '../../graph/registry';
 
 const registry = loadRegistry();
-const guangdong: ClauseContext = { registry, jurisdiction: 'guangdong' };
-const national: ClauseContext = { registry, jurisdiction: 'national' };
+const guangdong: ClauseContext = { registry, jurisdiction: '440000' };
+const national: ClauseContext = { registry, jurisdiction: '100000' };
 
 /** `role:name`, with `^` for inferred, `*` for generic, `?` for provisional. */
 function roles(clause: string, context: ClauseContext = guangdong): string[] {
@@ -209,7 +209,7 @@ describe('the first-listed-leads convention', () => {
     const convention = { ...guangdong, firstListedLeads: true };
     expect(roles('省财政厅、省科技厅牵头负责', convention)).toEqual(['lead:省财政厅', 'lead:省科技厅']);
     expect(roles('相关市政府落实', convention)).toEqual(['implement:相关市政府*']);
-    expect(roles('各有关部门和单位,各省级人民政府按职责分工负责', { registry, jurisdiction: 'national', firstListedLeads: true })).toEqual([
+    expect(roles('各有关部门和单位,各省级人民政府按职责分工负责', { registry, jurisdiction: '100000', firstListedLeads: true })).toEqual([
       'co:各有关部门和单位*',
       'co:各省级人民政府*',
     ]);
@@ -254,7 +254,7 @@ describe('unknown units', () => {
     const clause = '省政务服务数据管理局牵头，省数据交易所配合';
     const reading = parseResponsibilityClause(clause, guangdong);
     expect(roles(clause)).toEqual(['lead:省政务服务数据管理局', 'support:省数据交易所?']);
-    expect(reading.assignments[1]!.unitId).toBe('provisional.guangdong.省数据交易所');
+    expect(reading.assignments[1]!.unitId).toBe('cn.440000.数据交易所');
     expect(reading.warnings).toEqual([
       expect.objectContaining({ code: 'unknown-unit', offset: clause.indexOf('省数据交易所'), message: expect.stringContaining('省数据交易所') }),
     ]);

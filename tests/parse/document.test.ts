@@ -7,6 +7,9 @@ import { InvalidInputError, ParseError } from '../../graph/errors';
 import { ParsedDocumentSchema, type Item, type ParsedDocument } from '../../graph/model';
 import { parseDocument, readDocumentFile } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
+import { NATIONAL_JURISDICTION } from '../../graph/jurisdiction';
+
+const GUANGDONG = { code: '440000', name: '广东省', level: 'province' };
 import { MemoryStore } from '../../graph/store';
 
 const ROOT = join(__dirname, '..', '..');
@@ -42,7 +45,7 @@ describe('the seed document', () => {
       issuer: '广东省数字经济发展工作领导小组办公室',
       publishedAt: '2023-04-01',
       year: 2023,
-      jurisdiction: 'guangdong',
+      jurisdiction: GUANGDONG,
       viewCount: 2113,
       firstListedLeads: false,
       sha256: createHash('sha256').update(seedBytes).digest('hex'),
@@ -52,7 +55,7 @@ describe('the seed document', () => {
 
   test('the header is read from the text alone, without the sidecar', () => {
     const bare = parse(seedSource, SEED);
-    expect(bare.document).toMatchObject({ title: '2023年广东省数字经济工作要点', issuer: '广东省数字经济发展工作领导小组办公室', publishedAt: '2023-04-01', jurisdiction: 'guangdong' });
+    expect(bare.document).toMatchObject({ title: '2023年广东省数字经济工作要点', issuer: '广东省数字经济发展工作领导小组办公室', publishedAt: '2023-04-01', jurisdiction: GUANGDONG });
     expect(essentials(bare)).toEqual(essentials(seed));
   });
 
@@ -224,19 +227,19 @@ describe('structure of other layouts', () => {
 
   test("another province's plan does not borrow Guangdong's units; a Guangdong city's does", () => {
     const zhejiang = parse('浙江省2024年数字经济工作要点\n一、任务\n（一）推进。（省科技厅牵头，省财政厅配合）');
-    expect(zhejiang.document.jurisdiction).toBe('浙江省');
+    expect(zhejiang.document.jurisdiction).toEqual({ code: '330000', name: '浙江省', level: 'province' });
     expect(zhejiang.items[0]!.assignments.map((a) => [a.unitId, a.provisional])).toEqual([
-      ['provisional.浙江省.省科技厅', true],
-      ['provisional.浙江省.省财政厅', true],
+      ['cn.330000.science-technology', true],
+      ['cn.330000.finance', true],
     ]);
     const guangzhou = parse('广州市2024年数字经济工作要点\n一、任务\n（一）推进。（省科技厅牵头，市财政局配合）');
-    expect(guangzhou.document.jurisdiction).toBe('guangdong');
-    expect(guangzhou.items[0]!.assignments.map((a) => a.unitId)).toEqual(['gd.dept.science-technology', 'provisional.guangdong.市财政局']);
+    expect(guangzhou.document.jurisdiction).toEqual({ code: '440100', name: '广州市', level: 'prefecture' });
+    expect(guangzhou.items[0]!.assignments.map((a) => a.unitId)).toEqual(['gd.dept.science-technology', 'cn.440100.finance']);
   });
 
   test('a traditional-character repost reads the same roles', () => {
     const parsed = parse(['廣東省工作要點', '一、總體要求', '（一）推進數字政府建設。加快建設。（廣東省政務服務數據管理局牽頭，省財政廳配合，相關市政府落實）'].join('\n'));
-    expect(parsed.document.jurisdiction).toBe('guangdong');
+    expect(parsed.document.jurisdiction).toEqual(GUANGDONG);
     expect(parsed.items[0]!.assignments.map((a) => `${a.role}:${a.name}:${a.unitId}`)).toEqual([
       'lead:廣東省政務服務數據管理局:gd.dept.government-data',
       'support:省財政廳:gd.dept.finance',
@@ -261,6 +264,7 @@ describe('a section number printed twice', () => {
       ['repeat/item-3', 3, 'repeat/section-3-2'],
     ]);
     expect(parsed.warnings.map((w) => [w.code, w.file, w.line, w.column, w.message])).toEqual([
+      ['jurisdiction-unknown', 'repeat.txt', 1, 1, expect.stringContaining('--jurisdiction')],
       ['duplicate-section-number', 'repeat.txt', 6, 1, 'section number 三、 appears more than once; this one is repeat/section-3-2'],
     ]);
   });
@@ -331,13 +335,14 @@ describe('warnings say file, line and column', () => {
   });
 });
 
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
-const describeCorpus = existsSync(CORPUS) ? describe : describe.skip;
+// /work/shared beside /work/main, two levels up from a worktree under /work/wt.
+const CORPUS = [join(ROOT, '..', 'shared', 'corpus'), join(ROOT, '..', '..', 'shared', 'corpus')].find(existsSync) ?? '';
+const describeCorpus = CORPUS ? describe : describe.skip;
 
 describeCorpus('State Council documents (../shared/corpus)', () => {
   test('employment 2018: ministries, 列第一位者为牵头单位，下同 → inferred leads', () => {
     const parsed = readDocumentFile(join(CORPUS, 'cn-employment-2018.txt'), registry);
-    expect(parsed.document).toMatchObject({ title: '国务院关于做好当前和今后一个时期促进就业工作的若干意见', issuer: '国务院', jurisdiction: 'national', firstListedLeads: true });
+    expect(parsed.document).toMatchObject({ title: '国务院关于做好当前和今后一个时期促进就业工作的若干意见', issuer: '国务院', jurisdiction: NATIONAL_JURISDICTION, firstListedLeads: true });
     expect(parsed.sections).toHaveLength(5);
     expect(parsed.items).toHaveLength(15);
     const roles = (label: string) => byLabel(parsed, label).assignments.map((a) => `${a.role}:${a.name}${a.inferred ? '^' : ''}${a.generic ? '*' : ''}`);
@@ -354,7 +359,7 @@ describeCorpus('State Council documents (../shared/corpus)', () => {
 
   test('consumption poverty 2018: the 等和各有关省级人民政府 form, no convention, no lead invented', () => {
     const parsed = readDocumentFile(join(CORPUS, 'cn-consumption-poverty-2018.txt'), registry);
-    expect(parsed.document).toMatchObject({ issuer: '国务院办公厅', jurisdiction: 'national', firstListedLeads: false });
+    expect(parsed.document).toMatchObject({ issuer: '国务院办公厅', jurisdiction: NATIONAL_JURISDICTION, firstListedLeads: false });
     expect(parsed.sections).toHaveLength(6);
     expect(parsed.items).toHaveLength(17);
     expect(parsed.items.every((i) => i.assignments.every((a) => a.role === 'co' && !a.inferred && !a.provisional))).toBe(true);

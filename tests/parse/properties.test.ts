@@ -96,7 +96,7 @@ const ROLE_MARKERS: readonly [string, Role][] = [
   ['落实', 'implement'],
   ['指导', 'guide'],
 ];
-const guangdongUnits = registry.all().filter((u) => u.jurisdiction === 'guangdong');
+const guangdongUnits = registry.all().filter((u) => u.jurisdiction.startsWith('44'));
 const knownNames = guangdongUnits.map((u) => u.shortName);
 /** Names a carried 省 may be left off: provincial bodies that are not party organs or placeholders. */
 const carriesProvince = new Set([

@@ -20,7 +20,8 @@ const unit = (id: string, name: string, kind: Unit['kind'], extra: Partial<Unit>
   aliases: [],
   nameEn: `${id} (en)`,
   kind,
-  jurisdiction: 'testcity',
+  jurisdiction: '440600',
+  level: 'prefecture',
   provisional: false,
   ...extra,
 });

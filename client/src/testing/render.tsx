@@ -19,6 +19,7 @@ export const unit = (id: string, shortName: string, nameEn: string, kind: UnitKi
   shortName,
   nameEn,
   kind,
-  jurisdiction: 'guangdong',
+  jurisdiction: '440000',
+  level: 'province',
   provisional: false,
 });
