@@ -6,3 +6,5 @@ export { canonicalUnitId, planFromParsed, planFromStore } from './plan';
 export { isContinued, responsibilityChanges } from './classification';
 export { normaliseText, tfidfVectors, cosine } from './similarity';
 export { totalLoad } from './load';
+export { unitNames } from './load';
+export { comparePairsCsv, compareUnitsCsv, compareProvenance, PAIR_COLUMNS, UNIT_COLUMNS, type CompareProvenance } from './csv';

@@ -35,3 +35,10 @@ export function unitLoadChanges(oldPlan: ComparablePlan, newPlan: ComparablePlan
       return change !== 0 ? change : compareIds(a.unitId, b.unitId);
     });
 }
+
+/** A name for each canonical unit id: as the newer plan writes it, else as the older one did. */
+export function unitNames(oldPlan: ComparablePlan, newPlan: ComparablePlan): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const plan of [newPlan, oldPlan]) for (const item of plan.items) for (const owner of item.owners) names[owner.canonicalId] ??= owner.name;
+  return names;
+}
