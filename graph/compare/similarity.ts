@@ -13,16 +13,17 @@ export function normaliseText(text: string): string {
 const NGRAM_SIZES = [2, 3] as const;
 
 function termCounts(text: string): Map<string, number> {
-  const chars = [...normaliseText(text)];
+  // UTF-16 code units: CJK ideographs of plans are in the BMP, and a rare astral character split in two still counts alike on both sides.
+  const normalised = normaliseText(text);
   const counts = new Map<string, number>();
   for (const size of NGRAM_SIZES) {
-    for (let i = 0; i + size <= chars.length; i++) {
-      const gram = chars.slice(i, i + size).join('');
+    for (let i = 0; i + size <= normalised.length; i++) {
+      const gram = normalised.slice(i, i + size);
       counts.set(gram, (counts.get(gram) ?? 0) + 1);
     }
   }
   // A text shorter than a bigram still says something.
-  if (counts.size === 0 && chars.length > 0) counts.set(chars.join(''), 1);
+  if (counts.size === 0 && normalised.length > 0) counts.set(normalised, 1);
   return counts;
 }
 
@@ -74,13 +75,20 @@ export function similarPairs(rows: readonly SparseVector[], columns: readonly Sp
   });
   const pairs: { row: number; column: number; similarity: number }[] = [];
   const dots = new Float64Array(columns.length);
+  const touched: number[] = [];
   rows.forEach((vector, row) => {
-    dots.fill(0);
-    for (const [term, weight] of vector) for (const posting of postings.get(term) ?? []) dots[posting.column] = (dots[posting.column] ?? 0) + weight * posting.weight;
-    dots.forEach((dot, column) => {
-      const similarity = Math.min(1, dot);
+    for (const [term, weight] of vector) {
+      for (const { column, weight: other } of postings.get(term) ?? []) {
+        if (dots[column] === 0) touched.push(column);
+        dots[column] = (dots[column] ?? 0) + weight * other;
+      }
+    }
+    for (const column of touched.sort((a, b) => a - b)) {
+      const similarity = Math.min(1, dots[column] ?? 0);
       if (similarity >= least && similarity > 0) pairs.push({ row, column, similarity });
-    });
+      dots[column] = 0;
+    }
+    touched.length = 0;
   });
   return pairs;
 }
