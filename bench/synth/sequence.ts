@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegistryFileSchema, type RegistryFile, type Unit } from '../../graph/model';
 import { chineseNumeral, sentence } from './document';
-import { createRandom, type Random } from './prng';
+import { createRandom } from './prng';
 import { buildSyntheticRegistry, type Jurisdiction } from './registry';
 import { ITEM_VERBS, NOUNS, SECTION_VERBS, THEMES } from './vocabulary';
 
