@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { Command } from 'commander';
 import { comparePairsCsv, comparePlans, compareProvenance, compareUnitsCsv, CompareOptionsSchema, planFromParsed, unitNames, type Comparison } from '../../graph/compare';
 import { readDocumentFile } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
 import { registerCompare } from '../../scripts/commands/compare';
+import { runCliInProcess } from '../support/cliInProcess';
 
 const ROOT = join(__dirname, '..', '..');
 const SEED_FILE = join(ROOT, 'seeds/documents/guangdong-digital-economy-2023.txt');
@@ -20,24 +20,11 @@ const edited = planFromParsed(readDocumentFile(EDIT_FILE, registry), registry);
 const item = (year: number, no: number) => `guangdong-digital-economy-${year}/item-${no}`;
 const noChanges = { leadsAdded: [], leadsRemoved: [], coAdded: [], coRemoved: [], roleChanges: [] };
 
-/** The compare command in-process, on the embedded store (document ids) or files; stdout, or the error. */
+/** The compare command in-process, on the embedded store (document ids) or files: its stdout, or its error thrown. */
 async function cli(...args: string[]): Promise<string> {
-  const program = new Command().exitOverride();
-  registerCompare(program);
-  let stdout = '';
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const saved = process.env.NEO4J_URI;
-  delete process.env.NEO4J_URI;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return stdout;
-  } finally {
-    write.mockRestore();
-    if (saved !== undefined) process.env.NEO4J_URI = saved;
-  }
+  const { status, stdout, stderr } = await runCliInProcess([registerCompare], args);
+  if (status !== 0) throw new Error(stderr);
+  return stdout;
 }
 
 describe('compare on the seed', () => {
