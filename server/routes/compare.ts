@@ -3,8 +3,9 @@
  * of the two plans, so the work is bounded by a cap rather than moved off the event loop: the API
  * compares plans of up to MAX_COMPARE_ITEMS items each (a comparison at the cap takes 0.25–0.3 s here
  * even on synthetic plans whose items all look alike; real plans have a few dozen items) and a lineage
- * of at most MAX_LINEAGE_PLANS plans; the CLI has no cap. Answers are cached per data version, and
- * the export rate limit guards every route.
+ * of at most MAX_LINEAGE_PLANS plans; the CLI has no cap. Answers are not cached: an answer carries both
+ * plans' texts, and a cache keyed by any pair of plans and any threshold could grow without bound; the
+ * export rate limit guards every route instead.
  */
 import type { z } from 'zod';
 import {
@@ -34,7 +35,7 @@ import { defineEndpoint, type Endpoint } from '../endpoint';
 export const MAX_COMPARE_ITEMS = 300;
 export const MAX_LINEAGE_PLANS = 10;
 
-export function compareEndpoints({ store, registry, cache }: ServerContext): Endpoint[] {
+export function compareEndpoints({ store, registry }: ServerContext): Endpoint[] {
   /** The plans named by `fields` (parameter name → document id), after checking they exist and are within the cap. */
   const plans = async (fields: [string, string][]): Promise<ComparablePlan[]> => {
     const ids = [...new Set(fields.map(([, id]) => id))];
@@ -50,11 +51,10 @@ export function compareEndpoints({ store, registry, cache }: ServerContext): End
     return fields.map(([, id]) => loaded.get(id)!);
   };
 
-  const comparison = (query: z.output<typeof CompareQuerySchema>): Promise<CompareResponse> =>
-    cache.lookup('compare', JSON.stringify([query.old, query.new, query.threshold ?? null]), async () => {
-      const [a, b] = (await plans([['old', query.old], ['new', query.new]])) as [ComparablePlan, ComparablePlan];
-      return { ...comparePlans(a, b, { threshold: query.threshold }), plans: { old: a, new: b }, unitNames: unitNames(a, b) };
-    });
+  const comparison = async (query: z.output<typeof CompareQuerySchema>): Promise<CompareResponse> => {
+    const [a, b] = (await plans([['old', query.old], ['new', query.new]])) as [ComparablePlan, ComparablePlan];
+    return { ...comparePlans(a, b, { threshold: query.threshold }), plans: { old: a, new: b }, unitNames: unitNames(a, b) };
+  };
 
   return [
     defineEndpoint({
@@ -89,11 +89,9 @@ export function compareEndpoints({ store, registry, cache }: ServerContext): End
       handle: async ({ query }) => {
         const ids = [...new Set(query.document)];
         if (ids.length < 2 || ids.length > MAX_LINEAGE_PLANS) throw new InvalidInputError('document', `expected 2 to ${MAX_LINEAGE_PLANS} different document ids, got ${ids.length}`);
-        return cache.lookup('lineage', JSON.stringify([ids, query.threshold ?? null]), async () => {
-          const loaded = await plans(ids.map((id) => ['document', id]));
-          const items = Object.fromEntries(loaded.flatMap((plan) => plan.items.map((item) => [item.id, { label: item.label, title: item.title }])));
-          return { ...buildLineages(loaded, { threshold: query.threshold }), items };
-        });
+        const loaded = await plans(ids.map((id) => ['document', id]));
+        const items = Object.fromEntries(loaded.flatMap((plan) => plan.items.map((item) => [item.id, { label: item.label, title: item.title }])));
+        return { ...buildLineages(loaded, { threshold: query.threshold }), items };
       },
     }),
     defineEndpoint({
