@@ -22,6 +22,7 @@ import { apiNotFound, errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
 import { analyticsEndpoints } from './routes/analytics';
 import { browseEndpoints } from './routes/browse';
+import { compareEndpoints } from './routes/compare';
 import { exportEndpoints } from './routes/exports';
 import { ingestEndpoints } from './routes/ingest';
 import { metaEndpoints } from './routes/meta';
@@ -117,6 +118,7 @@ export function createApp(options: AppOptions): Express {
     ...ingestEndpoints(context),
     ...analyticsEndpoints(context),
     ...exportEndpoints(context),
+    ...compareEndpoints(context),
   ];
 
   const app = express();

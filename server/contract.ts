@@ -39,6 +39,7 @@ import {
   WorkloadReportSchema,
 } from '../graph/analytics';
 import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema } from '../graph/export';
+import { ComparablePlanSchema, ComparisonSchema, LineageReportSchema } from '../graph/compare';
 
 // ---------------------------------------------------------------------------------------------
 // Query building blocks. Query strings arrive as text (or arrays of text when repeated), so each
@@ -492,3 +493,44 @@ export const JsonExportResponseSchema = z.union([NetworkResponseSchema, ReportEx
 
 export const DeleteDocumentResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });
 export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Plans over time (issue 17): compare two plans, follow tasks across several.
+// ---------------------------------------------------------------------------------------------
+
+const planIdParam = (what: string) => DocumentMetaSchema.shape.id.describe(what);
+const thresholdParam = numberParam((number) => number.min(0).max(1))
+  .optional()
+  .describe('Least text similarity (0 to 1) of a matched pair; default 0.3.');
+
+export const CompareQuerySchema = z.strictObject({
+  old: planIdParam('The earlier plan: a loaded document id.'),
+  new: planIdParam('The later plan: a loaded document id.'),
+  threshold: thresholdParam,
+});
+export type CompareQuery = z.input<typeof CompareQuerySchema>;
+
+export const LineageQuerySchema = z.strictObject({
+  document: listParam(DocumentMetaSchema.shape.id, 'document ids (lower-case letters, digits, . _ -)').describe(
+    'Two to ten loaded document ids (comma-separated or repeated); they are ordered by year.',
+  ),
+  threshold: thresholdParam,
+});
+
+export const CompareExportParamsSchema = z.strictObject({
+  table: z.enum(['pairs', 'units']).describe('pairs: one row per item (matched, added, dropped); units: each unit’s load before and after, by role.'),
+});
+
+/** `GET /api/compare`: the comparison (the CLI's JSON), and what a view needs to draw it: both plans' items and the units' names. */
+export const CompareResponseSchema = ComparisonSchema.extend({
+  plans: z.object({ old: ComparablePlanSchema, new: ComparablePlanSchema }),
+  /** Canonical unit id → its name as the newer plan writes it. */
+  unitNames: z.record(z.string(), z.string()),
+});
+export type CompareResponse = z.infer<typeof CompareResponseSchema>;
+
+/** `GET /api/compare/lineage`: the plans by year and one row per task, with each item's label and title. */
+export const LineageResponseSchema = LineageReportSchema.extend({
+  items: z.record(z.string(), z.object({ label: z.string(), title: z.string() })),
+});
+export type LineageResponse = z.infer<typeof LineageResponseSchema>;

@@ -89,7 +89,7 @@ function splitParagraph(random: Random, text: string, indent: string): string {
   return text;
 }
 
-function sentence(random: Random, j: Jurisdiction): string {
+export function sentence(random: Random, j: Jurisdiction): string {
   const opener = random.pick(BODY_OPENERS);
   const object = random.pick(BODY_OBJECTS);
   const purpose = random.pick(BODY_PURPOSES);

@@ -2,6 +2,7 @@ import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
 import { ScopeBar } from './components/ScopeBar';
 import { useI18n, type MessageKey } from './core/i18n';
 import { ScopeProvider, scopeSearch, useScope } from './core/scope/ScopeProvider';
+import { ComparePage } from './views/compare/ComparePage';
 import { DocumentsPage } from './views/documents/DocumentsPage';
 import { GapsPage } from './views/gaps/GapsPage';
 import { ItemPage } from './views/items/ItemPage';
@@ -20,6 +21,7 @@ const NAV: { to: string; label: MessageKey }[] = [
   { to: '/gaps', label: 'nav.gaps' },
   { to: '/research', label: 'nav.research' },
   { to: '/documents', label: 'nav.documents' },
+  { to: '/compare', label: 'nav.compare' },
 ];
 
 export function App() {
@@ -77,6 +79,7 @@ function Explorer() {
           <Route path="/gaps" element={<GapsPage />} />
           <Route path="/research" element={<ResearchPage />} />
           <Route path="/documents" element={<DocumentsPage />} />
+          <Route path="/compare" element={<ComparePage />} />
           <Route path="*" element={<Navigate to="/workload" replace />} />
         </Routes>
       </main>

@@ -8,6 +8,9 @@ export {
   NODE_COLUMNS,
   RESPONSIBILITY_COLUMNS,
   WORKLOAD_COLUMNS,
+  CSV_MEDIA_TYPE,
+  csvContent,
+  type Cell,
 } from './csv';
 export { toGraphML } from './graphml';
 export { toGexf } from './gexf';

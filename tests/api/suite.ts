@@ -17,6 +17,7 @@ import { loadSeeds } from '../../graph/ingest';
 import { parseDocument } from '../../graph/parse';
 import type { DocumentScope, GraphStore } from '../../graph/store';
 import { SCOPE_PLANS, SCOPE_PLANS_DIR } from '../store/fixtures';
+import { describeCompare } from './compareSuite';
 import {
   ADMIN_TOKEN,
   caller,
@@ -811,6 +812,8 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(log).not.toContain('日志检查');
     });
   });
+
+  describeCompare(() => ({ store, call }));
 
   test('Then every endpoint answered at least once, and every answer matched the OpenAPI document', () => {
     const operations = Object.entries(conformance.document.paths).flatMap(([path, methods]) =>

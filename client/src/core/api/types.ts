@@ -12,6 +12,8 @@ import type {
 
 export type {
   CommunitiesResponse,
+  CompareResponse,
+  LineageResponse,
   DeleteDocumentResponse,
   DocumentDetailResponse,
   DocumentListResponse,
