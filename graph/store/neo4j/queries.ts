@@ -5,6 +5,7 @@
  * Cypher 5 cannot take those as parameters; nothing a user types ever reaches query text.
  * Results come back as plain domain records (the driver runs with disableLosslessIntegers).
  */
+import { getJurisdiction } from '../../jurisdiction';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import {
   DocumentMetaSchema,
@@ -110,7 +111,8 @@ async function upsertDocuments(tx: ManagedTransaction, documents: DocumentMeta[]
      WITH d, document, d.sha256 AS previous
      SET d = document, d.year = toInteger(document.year), d.viewCount = toInteger(document.viewCount)
      RETURN d.id AS id, previous`,
-    { documents },
+    // A property holds no map: the jurisdiction is kept as its code and read back through the division table.
+    { documents: documents.map((document) => ({ ...document, jurisdiction: document.jurisdiction?.code ?? null })) },
   );
   return new Map(result.records.map((record) => [record.get('id') as string, record.get('previous') as string | null]));
 }
@@ -295,7 +297,10 @@ export async function deleteDocument(tx: ManagedTransaction, params: { documentI
 // ---------------------------------------------------------------------------------------------
 // Property maps → records
 
-const documentFrom = (properties: Properties): DocumentMeta => DocumentMetaSchema.parse(properties);
+const documentFrom = ({ jurisdiction: code, ...properties }: Properties): DocumentMeta => {
+  const jurisdiction = typeof code === 'string' ? getJurisdiction(code) : undefined;
+  return DocumentMetaSchema.parse({ ...properties, ...(jurisdiction ? { jurisdiction } : {}) });
+};
 const unitFrom = (properties: Properties): Unit => UnitSchema.parse(properties);
 
 function sectionFrom(properties: Properties): SectionRecord {
