@@ -42,6 +42,13 @@ describe('jurisdiction detection', () => {
     expect(parse(plan('北京市朝阳区人民政府办公室关于印发朝阳区2024年工作要点的通知', '（区财政局牵头）')).document.jurisdiction?.code).toBe('110105');
   });
 
+  test('a township from the county that holds it, and its own 镇 prefix', () => {
+    const town = parse(plan('佛山市南海区狮山镇2024年工作要点', '（镇经济发展办牵头，镇财政所配合，区财政局指导）'));
+    expect(town.document.jurisdiction).toEqual({ code: '440605124', name: '狮山镇', level: 'township' });
+    expect(town.items[0]!.assignments.map((a) => a.unitId)).toEqual(['cn.440605124.经济发展办', 'cn.440605124.财政所', 'cn.440605.finance']);
+    expect(chainOf('440605124').map((j) => j.name)).toEqual(['狮山镇', '南海区', '佛山市', '广东省', '全国']);
+  });
+
   test('national for the State Council and ministries', () => {
     expect(parse(plan('国务院办公厅关于印发促进就业工作要点的通知', '（财政部牵头）')).document.jurisdiction).toEqual(NATIONAL_JURISDICTION);
     expect(parse(plan('商务部办公厅关于印发2024年工作要点的通知', '（财务司牵头）')).document.jurisdiction).toEqual(NATIONAL_JURISDICTION);
