@@ -43,3 +43,13 @@ export class StoreUnavailableError extends DomainError {
     super('store_unavailable', `graph store at ${target} is unavailable: ${cause}`, { target });
   }
 }
+
+/** A parse that ran past its CPU deadline (PARSE_TIMEOUT_MS): the worker running it was stopped. */
+export class ParseTimeoutError extends DomainError {
+  constructor(
+    readonly file: string,
+    readonly limitMs: number,
+  ) {
+    super('parse_timeout', `${file}: parse exceeded the ${limitMs / 1000} s limit`, { file, limitMs });
+  }
+}

@@ -11,6 +11,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { ParsePool } from '../graph/parse';
 import type { UnitRegistry } from '../graph/registry';
 import type { GraphStore } from '../graph/store';
 import packageJson from '../package.json';
@@ -30,6 +31,8 @@ export const DEFAULT_CLIENT_DIR = resolve(__dirname, '..', 'dist', 'client');
 export interface AppOptions {
   store: GraphStore;
   registry: UnitRegistry;
+  /** The worker pool uploads and dry runs parse in; its owner closes it. */
+  parsePool: ParsePool;
   /** Writes (ingest, delete) are refused unless this is set. */
   adminToken?: string;
   /** Origins allowed to call the API from a browser; none by default (CORS closed). */
@@ -42,6 +45,32 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Sizes of the read cache and how long one data-version read serves (DEFAULT_READ_CACHE). */
   readCache?: ReadCacheOptions;
+}
+
+/**
+ * A path segment that looks like a secret pasted into the URL: the admin token itself, a `Bearer …` value, or
+ * a long random-looking run (16+ characters mixing letters and digits between separators, as tokens, keys and
+ * JWTs have; ids such as `guangdong-digital-economy-2023` or `gd.dept.industry-it` do not).
+ */
+const RANDOM_RUN = /[A-Za-z0-9+/=]{16,}/g;
+function looksSecret(segment: string, adminToken: string | undefined): boolean {
+  let text = segment;
+  try {
+    text = decodeURIComponent(segment);
+  } catch {
+    // A malformed escape is logged as sent.
+  }
+  if (adminToken && text.includes(adminToken)) return true;
+  if (/^bearer(?:\s|$)/i.test(text)) return true;
+  return (text.match(RANDOM_RUN) ?? []).some((run) => /[0-9]/.test(run) && /[A-Za-z]/.test(run));
+}
+
+/** The path as logged: each secret-looking segment becomes `[redacted]`. */
+export function redactPath(path: string, adminToken: string | undefined): string {
+  return path
+    .split('/')
+    .map((segment) => (looksSecret(segment, adminToken) ? '[redacted]' : segment))
+    .join('/');
 }
 
 /** An incoming X-Request-Id is kept when it looks like an id, so traces join up across services. */
@@ -75,6 +104,7 @@ export function createApp(options: AppOptions): Express {
   const context: ServerContext = {
     store: options.store,
     registry: options.registry,
+    parsePool: options.parsePool,
     cache: new ReadCache(options.store, options.readCache),
     adminToken: options.adminToken || undefined,
     limits,
@@ -101,16 +131,19 @@ export function createApp(options: AppOptions): Express {
         return id;
       },
       // Method, path and the names of query parameters only: headers carry the admin token, bodies carry
-      // document text, and query values may carry search text or a token sent in the wrong place.
+      // document text, and query values may carry search text or a token sent in the wrong place. A token
+      // pasted into the path is redacted from it.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => {
           const [path = '', query] = req.url.split('?', 2);
           const params = query === undefined ? [] : [...new Set([...new URLSearchParams(query).keys()])];
-          return { id: req.id, method: req.method, url: path, ...(params.length > 0 ? { params } : {}) };
+          return { id: req.id, method: req.method, url: redactPath(path, context.adminToken), ...(params.length > 0 ? { params } : {}) };
         },
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // 503 is load shed or the store away (whose cause the error handler logs): a warning, not a failure.
+      customLogLevel: (_req, res, error) =>
+        (error || res.statusCode >= 500) && res.statusCode !== 503 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
   app.use(
@@ -120,10 +153,16 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   const allowed = new Set(options.corsOrigins ?? []);
+  // Whether an answer carries CORS headers depends on the Origin, for refused origins too (the cors package
+  // adds Vary only when it allows one): a shared cache must not hand one origin's answer to another.
+  app.use((_req, res, next) => {
+    res.vary('Origin');
+    next();
+  });
   app.use(
     cors({
       origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
-      methods: ['GET', 'POST', 'DELETE'],
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
       allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
       exposedHeaders: ['X-Request-Id', 'Content-Disposition', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
       maxAge: 600,

@@ -1,4 +1,5 @@
 /** What every route can use: the domain objects and the limits the server was started with. */
+import type { ParsePool } from '../graph/parse';
 import type { UnitRegistry } from '../graph/registry';
 import type { GraphStore } from '../graph/store';
 import type { ReadCache } from './readCache';
@@ -21,6 +22,8 @@ export const DEFAULT_LIMITS: Limits = {
 export interface ServerContext {
   store: GraphStore;
   registry: UnitRegistry;
+  /** Parses uploads and dry runs off the event loop, under a deadline. */
+  parsePool: ParsePool;
   cache: ReadCache;
   adminToken: string | undefined;
   limits: Limits;

@@ -9,15 +9,20 @@ import {
   AssignmentSchema,
   ClauseSchema,
   DocumentMetaSchema,
+  JurisdictionSchema,
   ParseWarningSchema,
+  WarningsOmittedSchema,
   RoleSchema,
   SectionSchema,
+  JurisdictionLevelSchema,
+  UnitFunctionSchema,
   UnitKindSchema,
   ROLES,
   type Role,
 } from '../graph/model';
 import {
   DocumentDetailSchema,
+  DocumentMetadataPatchSchema,
   DocumentSummarySchema,
   ItemDetailSchema,
   ItemPageSchema,
@@ -48,28 +53,69 @@ function itemPattern(item: z.ZodType<unknown, string>): string {
   throw new Error('a list item must be an enum or a string with an anchored pattern');
 }
 
-/** Text of comma-separated `part`s; spaces around a part and empty parts are allowed. */
-const commaSeparated = (part: string) => new RegExp(`^ *(?:${part})? *(?:, *(?:${part})? *)*$`);
+/** Longest text of one list parameter, most parts in one text, and most repeats (`x=a&x=b`) of the parameter. */
+export const LIST_LIMITS = { chars: 1_000, parts: 100, repeats: 10 } as const;
 
 /**
- * `a,b` or `x=a&x=b` (or both) → ['a', 'b']; spaces around items and empty items are ignored. With
- * `item` (an enum or a pattern; `what` names it in errors), each text is checked by one regular
- * expression, which the OpenAPI document carries as its `pattern`: the documented syntax is the enforced one.
+ * The documented syntax of at most LIST_LIMITS.parts comma-separated `part`s, spaces around a part and empty
+ * parts allowed. No part starts or ends with a space or holds a comma, so each space and comma can be matched
+ * one way only and the pattern is linear (tests/reliability/regex-safety.test.ts), unlike the former
+ * `^ *(?:x)? *(?:, *(?:x)? *)*$`, whose adjacent ` *(?:x)? *` split a run of spaces in exponentially many ways.
+ * The server never runs it over a request (listText splits on commas and checks each part); it is the OpenAPI
+ * `pattern`, and tests/api/listParams.test.ts checks that it takes exactly the texts the server takes.
+ */
+const commaSeparated = (part: string) =>
+  new RegExp(`^ *(?:(?:${part}) *)?(?:, *(?:(?:${part}) *)?){0,${LIST_LIMITS.parts - 1}}$`);
+
+/** `text` without the spaces around it (String.trim would also drop tabs and newlines, which the syntax refuses). */
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === ' ') start++;
+  while (end > start && text[end - 1] === ' ') end--;
+  return text.slice(start, end);
+}
+
+/** The non-empty parts of comma-separated text, spaces around them dropped. */
+const splitParts = (text: string): string[] =>
+  text
+    .split(',')
+    .map(trimSpaces)
+    .filter((part) => part.length > 0);
+
+/** One text of a list parameter: capped in length and parts, documented with the syntax of its `part`. */
+const listText = (part: string) =>
+  z
+    .string()
+    .max(LIST_LIMITS.chars)
+    .refine((text) => text.split(',').length <= LIST_LIMITS.parts, `at most ${LIST_LIMITS.parts} comma-separated values`)
+    .meta({ pattern: commaSeparated(part).source });
+
+/** A part that is any text without commas, not starting or ending with a space (section and unit ids). */
+const ANY_PART = '[^, ](?:[^,]*[^, ])?';
+
+/**
+ * A list parameter, `a,b` or `x=a&x=b` (or both) → ['a', 'b']: each text is split on commas and each part
+ * checked on its own, against `item` (an enum or an anchored pattern), so no pattern runs over the whole
+ * caller-sized text; spaces around parts and empty parts are ignored.
  */
 function listParam(): z.ZodType<string[], string | string[]>;
-function listParam<T extends z.ZodType<unknown, string>>(item: T, what: string): z.ZodType<z.output<T>[], string | string[]>;
-function listParam(item?: z.ZodType<unknown, string>, what?: string): z.ZodType<unknown[], string | string[]> {
-  let text = z.string();
-  if (item) text = text.regex(commaSeparated(itemPattern(item)), `expected ${what}, comma-separated`);
+function listParam<T extends z.ZodType<unknown, string>>(item: T): z.ZodType<z.output<T>[], string | string[]>;
+function listParam(item?: z.ZodType<unknown, string>): z.ZodType<unknown[], string | string[]> {
+  const text = listText(item ? itemPattern(item) : ANY_PART);
   return z
-    .union([text, z.array(text)])
-    .transform((value) =>
-      (Array.isArray(value) ? value : [value])
-        .flatMap((piece) => piece.split(','))
-        .map((piece) => piece.trim())
-        .filter((piece) => piece.length > 0),
-    )
-    .pipe(z.array(item ?? z.string()));
+    .union([text, z.array(text).max(LIST_LIMITS.repeats)])
+    .transform((value, context) => checkParts((Array.isArray(value) ? value : [value]).flatMap(splitParts), item, context));
+}
+
+/** Each part read by `item` (every part when none); a bad part is an issue of the parameter that quotes it. */
+function checkParts(parts: string[], item: z.ZodType<unknown, string> | undefined, context: z.RefinementCtx): unknown[] {
+  if (!item) return parts;
+  return parts.map((part) => {
+    const checked = item.safeParse(part);
+    if (!checked.success) context.addIssue({ code: 'custom', message: `${JSON.stringify(part)}: ${checked.error.issues[0]?.message ?? 'invalid'}` });
+    return checked.data;
+  });
 }
 
 /** A number as query text, in decimal notation (z.coerce would also take '' and ' ' as 0, and 0x10 as 16). */
@@ -90,12 +136,36 @@ const flagParam = z
   .enum([...TRUE_WORDS, 'false', '0', 'no', 'off'])
   .transform((word) => (TRUE_WORDS as readonly string[]).includes(word));
 
+/** A year as query text: four digits, so that a year filter can never be a huge or fractional number. */
+const yearParam = (what: string) => intParam(1000, 9999).optional().describe(what);
+
+/** A jurisdiction as query text: its GB/T 2260 code (6 digits, or 9 for a township); `100000` is national. */
+const jurisdictionParam = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{6}(?:\d{3})?$/, 'expected a GB/T 2260 code of 6 or 9 digits, e.g. 440000 (Guangdong) or 100000 (national)')
+    .optional()
+    .describe(what);
+
+/**
+ * Which plans are in view (graph/store DocumentScope), on every endpoint that reads the graph:
+ * several documents, a jurisdiction with the places within it, a year or a range of years.
+ */
+const ScopeParams = {
+  document: listParam(DocumentMetaSchema.shape.id).optional().describe('Document ids (comma-separated or repeated).'),
+  jurisdiction: jurisdictionParam('Only plans of this jurisdiction (GB/T 2260 code, e.g. 440000) and, unless includeWithin=false, of the places within it.'),
+  includeWithin: flagParam.optional().describe('With `jurisdiction`: also the plans of places within it (default true); false keeps its own plans only.'),
+  year: yearParam('Only plans of this year, e.g. 2023 (not together with yearFrom or yearTo).'),
+  yearFrom: yearParam('Only plans of this year or later.'),
+  yearTo: yearParam('Only plans of this year or earlier.'),
+};
+
 /** Filters shared by items, analytics, network and exports (graph/store GraphFilter). */
 export const FilterQuerySchema = z.strictObject({
-  document: listParam(DocumentMetaSchema.shape.id, 'document ids (lower-case letters, digits, . _ -)').optional().describe('Document ids (comma-separated or repeated).'),
+  ...ScopeParams,
   section: listParam().optional().describe('Section ids, e.g. `guangdong-digital-economy-2023/section-3`.'),
-  role: listParam(RoleSchema, `roles (${ROLES.join(', ')})`).optional().describe(`Responsibility roles kept: ${ROLES.join(', ')}.`),
-  kind: listParam(UnitKindSchema, `unit kinds (${UnitKindSchema.options.join(', ')})`)
+  role: listParam(RoleSchema).optional().describe(`Responsibility roles kept: ${ROLES.join(', ')}.`),
+  kind: listParam(UnitKindSchema)
     .optional()
     .describe(`Unit kinds kept: ${UnitKindSchema.options.join(', ')}.`),
   unit: listParam().optional().describe('Unit ids kept, e.g. `gd.dept.industry-it`.'),
@@ -104,22 +174,22 @@ export type FilterQuery = z.input<typeof FilterQuerySchema>;
 
 /** A weight as the weights parameter takes it: a decimal number ≥ 0 below 10⁹ (so always finite). */
 const WEIGHT = '[0-9]{1,9}(?:\\.[0-9]+)?';
+const WEIGHT_PAIR = `(?:${itemPattern(RoleSchema)}) *: *${WEIGHT}`;
+const WEIGHT_PAIR_TEXT = z
+  .string()
+  .regex(new RegExp(`^${WEIGHT_PAIR}$`), `expected role:weight with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`);
 
 /**
  * `lead:3,co:1` → { lead: 3, co: 1 }: overrides of the workload weights; roles not named keep
- * their documented defaults. The pattern is the whole check, and the OpenAPI document carries it.
+ * their documented defaults. Each pair is checked on its own against an anchored pattern.
  */
-export const WeightsParamSchema = z
-  .string()
-  .regex(
-    commaSeparated(`(?:${itemPattern(RoleSchema)}) *: *${WEIGHT}`),
-    `expected role:weight pairs, comma-separated, with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`,
-  )
-  .transform((text) => {
+export const WeightsParamSchema = listText(WEIGHT_PAIR)
+  .transform((text, context) => checkParts(splitParts(text), WEIGHT_PAIR_TEXT, context) as string[])
+  .transform((pairs) => {
     const weights: Partial<Record<Role, number>> = {};
-    for (const pair of text.split(',').filter((part) => part.trim() !== '')) {
+    for (const pair of pairs) {
       const [role = '', weight = ''] = pair.split(':');
-      weights[role.trim() as Role] = Number(weight);
+      weights[trimSpaces(role) as Role] = Number(weight);
     }
     return weights;
   })
@@ -141,18 +211,25 @@ const NetworkParams = {
 
 export const ItemsQuerySchema = z.strictObject({
   q: z.string().max(200).optional().describe('Case-insensitive text found in the label, title or text, e.g. 数据要素.'),
-  document: FilterQuerySchema.shape.document,
+  ...ScopeParams,
   section: FilterQuerySchema.shape.section,
   role: RoleSchema.optional().describe('Only items where `unit` (or any unit) holds this role.'),
-  unit: z.string().min(1).optional().describe('Only items this unit answers for (unit id).'),
+  unit: z.string().min(1).max(300).optional().describe('Only items this unit answers for (unit id).'),
   page: intParam(1, 1_000_000).prefault(1).describe('Page number, from 1.'),
   pageSize: intParam(1, 500).prefault(50).describe('Items per page, 1–500.'),
 });
 export type ItemsQuery = z.input<typeof ItemsQuerySchema>;
 
+export const DocumentsQuerySchema = z.strictObject(ScopeParams);
+export type DocumentsQuery = z.input<typeof DocumentsQuerySchema>;
+
 export const UnitsQuerySchema = z.strictObject({
   kind: UnitKindSchema.optional().describe('Only units of this kind.'),
-  q: z.string().max(200).optional().describe("Text found in any of the unit's names, Chinese or English."),
+  function: UnitFunctionSchema.optional().describe('Only units of this function (a department type shared across governments), e.g. finance.'),
+  level: JurisdictionLevelSchema.optional().describe("Only units of governments of this level: national, province, prefecture, county, township."),
+  q: z.string().max(200).optional().describe("Text found in any of the unit's names or aliases, Chinese or English."),
+  unitJurisdiction: jurisdictionParam("Only units of this government (GB/T 2260 code) or of a place within it, e.g. 440600 for Foshan's bureaus."),
+  ...ScopeParams,
 });
 export type UnitsQuery = z.input<typeof UnitsQuerySchema>;
 
@@ -204,7 +281,7 @@ export const ExportQuerySchema = MetricsQuerySchema.extend({
 export type ExportQuery = z.input<typeof ExportQuerySchema>;
 
 export const IngestQuerySchema = z.strictObject({
-  dryRun: flagParam.prefault('false').describe('true: parse and preview, write nothing (no token needed).'),
+  dryRun: flagParam.prefault('false').describe('true: parse and preview, write nothing (needs the admin token too).'),
   id: DocumentMetaSchema.shape.id
     .optional()
     .describe('Document id to use instead of the one derived from the file name (lower-case letters, digits, . _ -).'),
@@ -214,6 +291,18 @@ export const IngestQuerySchema = z.strictObject({
     .max(255)
     .optional()
     .describe('File name recorded as the source (multipart uploads carry their own); errors and warnings name it.'),
+  // What the ingest detects in the header, said by the person who knows better (as a sidecar file would).
+  title: z.string().trim().min(1).max(500).optional().describe('The title, instead of the one detected.'),
+  issuer: z.string().trim().min(1).max(200).optional().describe('The issuing body, e.g. 佛山市人民政府办公室.'),
+  publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').optional().describe('Publication date, YYYY-MM-DD.'),
+  year: yearParam('The year the plan is for, e.g. 2024.'),
+  jurisdiction: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('The issuing jurisdiction, instead of the one detected: a GB/T 2260 code (440600) or a name (佛山市, 佛山).'),
 });
 export type IngestQuery = z.input<typeof IngestQuerySchema>;
 
@@ -234,6 +323,29 @@ export const IngestJsonBodySchema = z.strictObject({
   source: IngestQuerySchema.shape.source,
 });
 export type IngestJsonBody = z.input<typeof IngestJsonBodySchema>;
+
+/**
+ * `PATCH /api/documents/{id}`: corrections of a document's metadata. Fields left out stay; null
+ * clears an optional one. The jurisdiction is given as a person knows it: a GB/T 2260 code or a name.
+ */
+export const DocumentMetadataJsonBodySchema = z.strictObject({
+  title: DocumentMetadataPatchSchema.shape.title.describe('The title.'),
+  issuer: DocumentMetadataPatchSchema.shape.issuer.describe('The issuing body, e.g. 广东省人民政府办公厅.'),
+  publishedAt: DocumentMetadataPatchSchema.shape.publishedAt.describe('Publication date, YYYY-MM-DD.'),
+  year: DocumentMetadataPatchSchema.shape.year.describe('The year the plan is for, e.g. 2023.'),
+  jurisdiction: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .nullable()
+    .optional()
+    .describe('The issuing jurisdiction: a GB/T 2260 code (440600, 100000 national) or a name (佛山市, 佛山, 广西壮族自治区).'),
+});
+export type DocumentMetadataJsonBody = z.input<typeof DocumentMetadataJsonBodySchema>;
+
+export const DocumentMetadataResponseSchema = z.object({ document: DocumentSummarySchema });
+export type DocumentMetadataResponse = z.infer<typeof DocumentMetadataResponseSchema>;
 
 export const IdParamsSchema = z.strictObject({ id: z.string().min(1).max(300).describe('The id, as the API gives it.') });
 
@@ -279,7 +391,11 @@ export type ItemPageResponse = z.infer<typeof ItemPageResponseSchema>;
 export const ItemDetailResponseSchema = ItemDetailSchema;
 export type ItemDetailResponse = z.infer<typeof ItemDetailResponseSchema>;
 
-export const UnitListResponseSchema = z.object({ units: z.array(UnitSummarySchema) });
+export const UnitListResponseSchema = z.object({
+  units: z.array(UnitSummarySchema),
+  /** The jurisdictions those units belong to, named from the division table (unknown ones are left out). */
+  jurisdictions: z.array(JurisdictionSchema),
+});
 export type UnitListResponse = z.infer<typeof UnitListResponseSchema>;
 
 export const UnitDetailResponseSchema = UnitDetailSchema.extend({
@@ -344,6 +460,7 @@ export const IngestPreviewResponseSchema = z.object({
   ),
   counts: z.object({ sections: z.number().int(), items: z.number().int(), assignments: z.number().int() }),
   warnings: z.array(ParseWarningSchema),
+  warningsOmitted: WarningsOmittedSchema.optional(),
   unknownUnits: z.array(UnknownUnitSchema),
 });
 export type IngestPreviewResponse = z.infer<typeof IngestPreviewResponseSchema>;
@@ -353,6 +470,7 @@ export const IngestResultResponseSchema = z.object({
   dryRun: z.literal(false),
   result: LoadResultSchema,
   warnings: z.array(ParseWarningSchema),
+  warningsOmitted: WarningsOmittedSchema.optional(),
 });
 export type IngestResultResponse = z.infer<typeof IngestResultResponseSchema>;
 

@@ -9,7 +9,7 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { HttpError } from './errors';
 
-export type Method = 'get' | 'post' | 'delete';
+export type Method = 'get' | 'post' | 'patch' | 'delete';
 
 /** A JSON answer, checked against its schema before it leaves. */
 export interface JsonResponse {

@@ -1,22 +1,55 @@
 /**
- * The server's read cache: analytics computed from `store.snapshot(filter)`, and lookups such as
- * an item's detail, kept per data version (store.dataVersion(), a digest of the loaded documents).
- * The key is derived from the data, so any number of server instances give the same answers.
+ * The server's read cache: snapshots of the graph (`store.snapshot(filter)`), the analyses computed from them,
+ * and lookups such as an item's detail, kept per data version (store.dataVersion(), a digest of the loaded
+ * documents). The key is derived from the data, so any number of server instances give the same answers.
  *
  * Reading the version costs a round trip to the store, about what a lookup costs itself, so the
  * version read is reused for up to `versionMaxAgeMs` (1 s): an answer can trail a write made
  * through another server instance by that long, never more, and never this instance's own writes,
  * which call `dataChanged()`. Data read after a version was seen is at least that new, so an entry
  * never holds data older than its key.
+ *
+ * Memory: a whole-graph snapshot is the largest thing a request makes (hundreds of MB at 50,000 items), so
+ * - snapshots are cached per filter apart from the analysis parameters, and concurrent requests for one filter
+ *   share one read (single flight): fifty workload requests with fifty different `overloadFactor`s read one;
+ * - every cache is bounded in (estimated) bytes, not entries;
+ * - at most `maxConcurrentAnalyses` analyses (and exports) run at once; one more is refused with 503 and
+ *   Retry-After before it reads or allocates anything. A cached answer needs no slot.
  */
-import type { GraphFilter, GraphStore, Snapshot } from '../graph/store';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { InvalidInputError } from '../graph/errors';
 import type { z } from 'zod';
+import type { DocumentScope, GraphFilter, GraphStore, Snapshot } from '../graph/store';
 import type { FilterQuerySchema } from './contract';
+import { HttpError } from './errors';
+
+type ScopeQuery = Pick<z.output<typeof FilterQuerySchema>, 'document' | 'jurisdiction' | 'includeWithin' | 'year' | 'yearFrom' | 'yearTo'>;
+
+/** The scope parameters as the store takes them: `year` is the range of one year; a range must not run backwards. */
+export function toDocumentScope(query: ScopeQuery): DocumentScope {
+  const { document, jurisdiction, includeWithin, year, yearFrom, yearTo } = query;
+  if (year !== undefined && (yearFrom !== undefined || yearTo !== undefined)) {
+    throw new InvalidInputError('year', 'give either year or yearFrom/yearTo, not both');
+  }
+  if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
+    throw new InvalidInputError('yearFrom', `${yearFrom} is after yearTo ${yearTo}`);
+  }
+  if (includeWithin !== undefined && jurisdiction === undefined) {
+    throw new InvalidInputError('includeWithin', 'applies only with jurisdiction');
+  }
+  return {
+    documents: document,
+    jurisdiction,
+    includeWithin,
+    yearFrom: year ?? yearFrom,
+    yearTo: year ?? yearTo,
+  };
+}
 
 /** The HTTP filter parameters, named as the store names them. */
 export function toGraphFilter(query: z.output<typeof FilterQuerySchema>): GraphFilter {
   return {
-    documents: query.document,
+    ...toDocumentScope(query),
     sections: query.section,
     roles: query.role,
     unitKinds: query.kind,
@@ -27,44 +60,137 @@ export function toGraphFilter(query: z.output<typeof FilterQuerySchema>): GraphF
 export interface ReadCacheOptions {
   /** How long one read of the data version serves later requests. 0 reads it for every request. */
   versionMaxAgeMs: number;
-  /** Analyses kept; each is a few hundred kB to a few MB at the planned scale. */
-  analyses: number;
-  /** Lookups kept (item details, a few kB each). */
-  lookups: number;
+  /** Estimated bytes of snapshots kept (a whole-graph one is the largest entry). */
+  snapshotBytes: number;
+  /** Estimated bytes of analyses kept, with the serialised answers the endpoints keep beside them. */
+  analysisBytes: number;
+  /** Estimated bytes of lookups kept (item details, a few kB each). */
+  lookupBytes: number;
+  /** Analyses and exports computed at once; more are answered 503. */
+  maxConcurrentAnalyses: number;
 }
 
-export const DEFAULT_READ_CACHE: ReadCacheOptions = { versionMaxAgeMs: 1_000, analyses: 64, lookups: 20_000 };
+const MIB = 1024 * 1024;
 
-/** A Map kept in least-recently-used order, dropping the oldest beyond `capacity`. */
-class Lru {
-  private readonly entries = new Map<string, unknown>();
-  constructor(private readonly capacity: number) {}
+export const DEFAULT_READ_CACHE: ReadCacheOptions = {
+  versionMaxAgeMs: 1_000,
+  snapshotBytes: 256 * MIB,
+  analysisBytes: 128 * MIB,
+  lookupBytes: 32 * MIB,
+  maxConcurrentAnalyses: 4,
+};
+
+/** Seconds a client refused for the analytics cap should wait: about what one whole-graph analysis takes. */
+export const ANALYTICS_RETRY_AFTER_SECONDS = 2;
+
+/** Elements of a long array that are weighed; the rest are taken to weigh as much on average. */
+const SAMPLED_ELEMENTS = 512;
+
+/**
+ * Roughly what `value` holds on V8's heap: strings at two bytes a character (one-byte strings take half, so this
+ * errs high), numbers and pointers at 8 bytes, object and array headers. A long array (a snapshot's 200,000
+ * responsibilities) is weighed by an evenly spread sample of its elements, scaled up: the arrays cached here
+ * hold rows of one shape, and walking every row of a whole-graph snapshot would itself hold the event loop
+ * for a quarter of a second.
+ */
+export function estimateBytes(value: unknown): number {
+  if (typeof value === 'string') return 16 + 2 * value.length;
+  if (typeof value !== 'object' || value === null) return 8;
+  const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
+  const own = 32 + 8 * children.length;
+  if (children.length <= SAMPLED_ELEMENTS) return children.reduce<number>((sum, child) => sum + estimateBytes(child), own);
+  const step = children.length / SAMPLED_ELEMENTS;
+  let sampled = 0;
+  for (let i = 0; i < SAMPLED_ELEMENTS; i++) sampled += estimateBytes(children[Math.floor(i * step)]);
+  return own + Math.round((sampled / SAMPLED_ELEMENTS) * children.length);
+}
+
+/** A Map kept in least-recently-used order, dropping the oldest entries beyond `capacityBytes`. */
+class ByteBoundedLru {
+  private readonly entries = new Map<string, { value: unknown; bytes: number }>();
+  private totalBytes = 0;
+  constructor(private readonly capacityBytes: number) {}
 
   get(key: string): { value: unknown } | undefined {
-    if (!this.entries.has(key)) return undefined;
-    const value = this.entries.get(key);
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
     this.entries.delete(key);
-    this.entries.set(key, value);
-    return { value };
+    this.entries.set(key, entry);
+    return { value: entry.value };
   }
 
-  set(key: string, value: unknown): void {
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  /** Keeps `value` unless it alone is over the capacity (it is still returned to its callers, just not kept). */
+  set(key: string, value: unknown, bytes: number): void {
+    this.delete(key);
+    if (bytes > this.capacityBytes) return;
+    this.entries.set(key, { value, bytes });
+    this.totalBytes += bytes;
+    for (const oldest of this.entries.keys()) {
+      if (this.totalBytes <= this.capacityBytes) break;
+      this.delete(oldest);
+    }
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.totalBytes -= entry.bytes;
+  }
+
+  get bytes(): number {
+    return this.totalBytes;
+  }
+}
+
+/** A byte-bounded cache whose misses are read once however many callers ask at the same time. */
+class SharedReads {
+  private readonly kept: ByteBoundedLru;
+  private readonly reading = new Map<string, Promise<unknown>>();
+
+  constructor(capacityBytes: number, private readonly weigh: (value: unknown) => number = estimateBytes) {
+    this.kept = new ByteBoundedLru(capacityBytes);
+  }
+
+  get<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const hit = this.kept.get(key);
+    if (hit) return Promise.resolve(hit.value as T);
+    const pending = this.reading.get(key);
+    if (pending) return pending as Promise<T>;
+    // A failed read is not kept: the next caller asks again.
+    const reading = read()
+      .then((value) => {
+        this.kept.set(key, value, this.weigh(value));
+        return value;
+      })
+      .finally(() => this.reading.delete(key));
+    this.reading.set(key, reading);
+    return reading;
+  }
+
+  get bytes(): number {
+    return this.kept.bytes;
   }
 }
 
 export class ReadCache {
-  private readonly analyses: Lru;
-  private readonly lookups: Lru;
+  private readonly snapshots: SharedReads;
+  // The endpoint keeps each answer's JSON (and its gzip) beside the object while the object lives, so an
+  // analysis weighs about twice its object.
+  private readonly analyses: SharedReads;
+  private readonly lookups: SharedReads;
+  private running = 0;
+  /** The last computation queued: each starts after it, in a turn of its own (onSnapshot). */
+  private computing: Promise<unknown> = Promise.resolve();
   private versionRead: { at: number; version: Promise<string> } | undefined;
 
   constructor(
     private readonly store: GraphStore,
     private readonly options: ReadCacheOptions = DEFAULT_READ_CACHE,
   ) {
-    this.analyses = new Lru(options.analyses);
-    this.lookups = new Lru(options.lookups);
+    this.snapshots = new SharedReads(options.snapshotBytes);
+    this.analyses = new SharedReads(options.analysisBytes, (value) => 2 * estimateBytes(value));
+    this.lookups = new SharedReads(options.lookupBytes);
   }
 
   /** This instance wrote: the next request reads the version again. */
@@ -72,24 +198,66 @@ export class ReadCache {
     this.versionRead = undefined;
   }
 
+  /** Estimated bytes held by each cache, for tests and operators. */
+  get heldBytes(): { snapshots: number; analyses: number; lookups: number } {
+    return { snapshots: this.snapshots.bytes, analyses: this.analyses.bytes, lookups: this.lookups.bytes };
+  }
+
   /** `compute(snapshot)` for this filter, memoised per data version, analysis name and parameters. */
   async analysis<T>(name: string, filter: GraphFilter, parameters: unknown, compute: (snapshot: Snapshot) => T): Promise<T> {
-    const key = JSON.stringify([await this.version(), name, filter, parameters]);
-    const hit = this.analyses.get(key);
-    if (hit) return hit.value as T;
-    const result = compute(await this.store.snapshot(filter));
-    this.analyses.set(key, result);
-    return result;
+    const version = await this.version();
+    const key = JSON.stringify([version, name, filter, parameters]);
+    return this.analyses.get(key, () => this.limited(() => this.onSnapshot(version, filter, compute)));
+  }
+
+  /** `work(snapshot)` for this filter, not memoised (exports record when they were made), within the cap. */
+  withSnapshot<T>(filter: GraphFilter, work: (snapshot: Snapshot) => T): Promise<T> {
+    return this.limited(async () => this.onSnapshot(await this.version(), filter, work));
+  }
+
+  /**
+   * `work(snapshot)` once the computations before it are done, in a turn of the event loop of its own. Requests
+   * sharing one snapshot read would otherwise all compute in the turn that read ends in (or in one batch of
+   * setImmediate callbacks), holding every other request, /healthz too, for the sum of their times; in turns of
+   * their own, the server reads and answers other requests between any two.
+   */
+  private async onSnapshot<T>(version: string, filter: GraphFilter, work: (snapshot: Snapshot) => T): Promise<T> {
+    const snapshot = await this.snapshotAt(version, filter);
+    const turn = this.computing.then(async () => {
+      await nextTurn();
+      return work(snapshot);
+    });
+    this.computing = turn.catch(() => undefined);
+    return turn;
   }
 
   /** `read()` (one record by id, or null), memoised per data version. */
   async lookup<T>(name: string, id: string, read: () => Promise<T>): Promise<T> {
     const key = JSON.stringify([await this.version(), name, id]);
-    const hit = this.lookups.get(key);
-    if (hit) return hit.value as T;
-    const result = await read();
-    this.lookups.set(key, result);
-    return result;
+    return this.lookups.get(key, read);
+  }
+
+  private snapshotAt(version: string, filter: GraphFilter): Promise<Snapshot> {
+    return this.snapshots.get(JSON.stringify([version, filter]), () => this.store.snapshot(filter));
+  }
+
+  /** Runs `work` in one of the analytics slots, or refuses at once when none is free. */
+  private async limited<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.options.maxConcurrentAnalyses) {
+      throw new HttpError(
+        503,
+        'analytics_busy',
+        `The server is computing ${this.options.maxConcurrentAnalyses} analyses already. Try again in ${ANALYTICS_RETRY_AFTER_SECONDS} s.`,
+        { maxConcurrentAnalyses: this.options.maxConcurrentAnalyses, retryAfterSeconds: ANALYTICS_RETRY_AFTER_SECONDS },
+        { 'Retry-After': String(ANALYTICS_RETRY_AFTER_SECONDS) },
+      );
+    }
+    this.running += 1;
+    try {
+      return await work();
+    } finally {
+      this.running -= 1;
+    }
   }
 
   private version(): Promise<string> {

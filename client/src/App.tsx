@@ -1,5 +1,7 @@
 import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
+import { ScopeBar } from './components/ScopeBar';
 import { useI18n, type MessageKey } from './core/i18n';
+import { ScopeProvider, scopeSearch, useScope } from './core/scope/ScopeProvider';
 import { DocumentsPage } from './views/documents/DocumentsPage';
 import { GapsPage } from './views/gaps/GapsPage';
 import { ItemPage } from './views/items/ItemPage';
@@ -7,19 +9,31 @@ import { ItemSearchPage } from './views/items/ItemSearchPage';
 import { NetworkPage } from './views/network/NetworkPage';
 import { ResearchPage } from './views/research/ResearchPage';
 import { UnitPage } from './views/units/UnitPage';
+import { UnitsPage } from './views/units/UnitsPage';
 import { WorkloadPage } from './views/workload/WorkloadPage';
 
 const NAV: { to: string; label: MessageKey }[] = [
   { to: '/workload', label: 'nav.workload' },
   { to: '/network', label: 'nav.network' },
   { to: '/items', label: 'nav.items' },
+  { to: '/units', label: 'nav.units' },
   { to: '/gaps', label: 'nav.gaps' },
   { to: '/research', label: 'nav.research' },
   { to: '/documents', label: 'nav.documents' },
 ];
 
 export function App() {
+  return (
+    <ScopeProvider>
+      <Explorer />
+    </ScopeProvider>
+  );
+}
+
+function Explorer() {
   const { t, lang, setLang } = useI18n();
+  // Moving between views keeps the scope: the navigation links carry it.
+  const search = scopeSearch(useScope().values);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -34,7 +48,7 @@ export function App() {
           <ul>
             {NAV.map((entry) => (
               <li key={entry.to}>
-                <NavLink to={entry.to}>{t(entry.label)}</NavLink>
+                <NavLink to={{ pathname: entry.to, search }}>{t(entry.label)}</NavLink>
               </li>
             ))}
           </ul>
@@ -49,6 +63,7 @@ export function App() {
           {t('lang.switch')}
         </button>
       </header>
+      <ScopeBar />
       <main id="main" tabIndex={-1}>
         <Routes>
           <Route path="/" element={<Navigate to="/workload" replace />} />
@@ -57,6 +72,7 @@ export function App() {
           <Route path="/items" element={<ItemSearchPage />} />
           {/* Item ids contain a slash (`<documentId>/item-12`): take the rest of the path. */}
           <Route path="/items/*" element={<ItemPage />} />
+          <Route path="/units" element={<UnitsPage />} />
           <Route path="/units/:id" element={<UnitPage />} />
           <Route path="/gaps" element={<GapsPage />} />
           <Route path="/research" element={<ResearchPage />} />

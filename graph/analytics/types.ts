@@ -73,7 +73,9 @@ export const WorkloadRowSchema = z
     weightedLoad: z.number().nonnegative().describe('Σ over roles of weight × count.'),
     share: share.describe('weightedLoad / total weighted load of all rows.'),
     rank: z.number().int().positive().describe('Competition rank by weightedLoad (ties share a rank: 1, 2, 2, 4).'),
-    peerGroup: UnitKindSchema.describe('The units it is compared with: those of the same kind.'),
+    peerGroup: z
+      .string()
+      .describe('The units it is compared with: those of the same jurisdiction, level and kind, named `<code>/<level>/<kind>`, e.g. `440000/province/department`.'),
     overloaded: z.boolean().describe("weightedLoad is above its peer group's threshold."),
   })
   .describe('One unit of the workload table.');
@@ -81,7 +83,14 @@ export type WorkloadRow = z.infer<typeof WorkloadRowSchema>;
 
 export const PeerGroupThresholdSchema = z
   .object({
-    peerGroup: UnitKindSchema,
+    peerGroup: z.string().describe('`<jurisdiction code>/<level>/<kind>`; the level is `unknown` when the jurisdiction is.'),
+    jurisdiction: UnitSummarySchema.shape.jurisdiction.describe(
+      "The jurisdiction the group is compared within: the units' own, or for governments named as units (kind city) the one above them.",
+    ),
+    /** The jurisdiction's name from the division table, absent when it is unknown. */
+    jurisdictionName: z.string().optional(),
+    level: UnitSummarySchema.shape.level,
+    kind: UnitKindSchema,
     units: count,
     q1: z.number().describe('First quartile of weighted load (linear interpolation, type 7).'),
     median: z.number(),

@@ -1,10 +1,12 @@
 /**
  * Workload per unit (planners): counts by role, a weighted load, its share and rank, an
- * overload rule against peers of the same kind, and the concentration of the whole load.
+ * overload rule against peers of the same jurisdiction, level and kind, and the concentration
+ * of the whole load.
  */
-import { ROLES, type Role, type UnitKind } from '../model';
-import type { Snapshot } from '../store/types';
-import { appendTo, compareIds, indexSnapshot, isGeneric } from './snapshotIndex';
+import { getJurisdiction, parentOf } from '../jurisdiction';
+import { ROLES, type Role } from '../model';
+import type { Snapshot, UnitSummary } from '../store/types';
+import { compareIds, indexSnapshot, isGeneric } from './snapshotIndex';
 import { gini, herfindahl, quantile } from './statistics';
 import {
   WorkloadOptionsSchema,
@@ -46,18 +48,19 @@ export function computeWorkload(snapshot: Snapshot, options: WorkloadOptions = {
 
   const totalLoad = unranked.reduce((sum, row) => sum + row.weightedLoad, 0);
   const peerGroups = peerGroupThresholds(unranked, parameters);
-  const thresholdOf = new Map(peerGroups.map((g) => [g.peerGroup, g.threshold]));
+  const thresholdOf = new Map(peerGroups.map((group) => [group.peerGroup, group.threshold]));
 
   let rank = 0;
   const rows: WorkloadRow[] = unranked.map((row, position) => {
     // Competition ranking: equal loads share a rank, the next rank skips (1, 2, 2, 4).
     if (position === 0 || row.weightedLoad !== unranked[position - 1]?.weightedLoad) rank = position + 1;
-    const threshold = thresholdOf.get(row.unit.kind) ?? null;
+    const peerGroup = peerGroupOf(row.unit);
+    const threshold = thresholdOf.get(peerGroup) ?? null;
     return {
       ...row,
       share: totalLoad > 0 ? row.weightedLoad / totalLoad : 0,
       rank,
-      peerGroup: row.unit.kind,
+      peerGroup,
       overloaded: threshold !== null && row.weightedLoad > threshold,
     };
   });
@@ -68,7 +71,9 @@ export function computeWorkload(snapshot: Snapshot, options: WorkloadOptions = {
     overloadRule: {
       rule:
         `A unit is overloaded when its weighted load is above Q3 + ${parameters.overloadFactor} × IQR of the weighted loads ` +
-        `of the units of the same kind (its peer group). Peer groups with fewer than ${parameters.minPeerGroupSize} units ` +
+        'of the units of the same jurisdiction, level and kind (its peer group: a ministry is never the peer of a ' +
+        "province's department, nor a city bureau of a provincial one). " +
+        `Peer groups with fewer than ${parameters.minPeerGroupSize} units ` +
         'have no threshold, and nobody in them is flagged.',
       quartileMethod: QUARTILE_METHOD,
       overloadFactor: parameters.overloadFactor,
@@ -79,14 +84,32 @@ export function computeWorkload(snapshot: Snapshot, options: WorkloadOptions = {
   };
 }
 
-function peerGroupThresholds(
-  rows: { unit: { kind: UnitKind }; weightedLoad: number }[],
-  parameters: WorkloadParameters,
-): PeerGroupThreshold[] {
-  const loads = new Map<UnitKind, number[]>();
-  for (const row of rows) appendTo(loads, row.unit.kind, row.weightedLoad);
+type PeerUnit = Pick<UnitSummary, 'jurisdiction' | 'level' | 'kind'>;
+
+/**
+ * The jurisdiction a unit is compared within: its own for a department (Guangdong's departments with each
+ * other), the one above it for a government named as a unit (广州市政府 and 深圳市政府 are both Guangdong's
+ * prefecture-level governments, peers of each other rather than each alone).
+ */
+function peerJurisdictionOf(unit: PeerUnit): string {
+  return unit.kind === 'city' ? (parentOf(unit.jurisdiction)?.code ?? unit.jurisdiction) : unit.jurisdiction;
+}
+
+/** The peer group's name: `<jurisdiction code>/<level>/<kind>`, e.g. `440000/province/department`, `440000/prefecture/city`. */
+export const peerGroupOf = (unit: PeerUnit): string => `${peerJurisdictionOf(unit)}/${unit.level ?? 'unknown'}/${unit.kind}`;
+
+function peerGroupThresholds(rows: { unit: PeerUnit; weightedLoad: number }[], parameters: WorkloadParameters): PeerGroupThreshold[] {
+  const loads = new Map<string, { unit: PeerUnit; values: number[] }>();
+  for (const row of rows) {
+    const peerGroup = peerGroupOf(row.unit);
+    const group = loads.get(peerGroup);
+    if (group) group.values.push(row.weightedLoad);
+    else loads.set(peerGroup, { unit: row.unit, values: [row.weightedLoad] });
+  }
   return [...loads]
-    .map(([peerGroup, values]) => {
+    .map(([peerGroup, { unit, values }]) => {
+      const jurisdiction = peerJurisdictionOf(unit);
+      const jurisdictionName = getJurisdiction(jurisdiction)?.name;
       const sorted = [...values].sort((a, b) => a - b);
       const q1 = quantile(sorted, 0.25);
       const q3 = quantile(sorted, 0.75);
@@ -94,6 +117,10 @@ function peerGroupThresholds(
       const threshold = sorted.length >= parameters.minPeerGroupSize ? q3 + parameters.overloadFactor * iqr : null;
       return {
         peerGroup,
+        jurisdiction,
+        ...(jurisdictionName === undefined ? {} : { jurisdictionName }),
+        ...(unit.level === undefined ? {} : { level: unit.level }),
+        kind: unit.kind,
         units: sorted.length,
         q1,
         median: quantile(sorted, 0.5),

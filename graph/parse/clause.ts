@@ -64,6 +64,8 @@ function isSeparator(text: string, index: number): boolean {
   return code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || code === 0x3002 || code === 0x0a;
 }
 const ENUMERATION_COMMA = 0x3001; // 、
+/** 和 及 与, by code unit: tested at every character of an element. */
+const AND = new Set([0x548c, 0x53ca, 0x4e0e]);
 
 export function parseResponsibilityClause(inner: MappedText | string, context: ClauseContext): ClauseReading {
   return new ClauseReader(typeof inner === 'string' ? repairLine(inner, 0, inner.length) : inner, context).read();
@@ -218,7 +220,7 @@ class ClauseReader {
     }
     if (this.resolve(text.text.slice(from, to)) === undefined) {
       for (let k = from + 1; k < to - 1; k++) {
-        if (!'和及与'.includes(simplified[k]!)) continue;
+        if (!AND.has(simplified.charCodeAt(k))) continue;
         if (this.resolve(text.text.slice(from, k)) && this.resolve(text.text.slice(k + 1, to))) return [[from, k], [k + 1, to]];
       }
     }

@@ -7,7 +7,6 @@ import {
   type DocumentSidecar,
   type Item,
   type ParsedDocument,
-  type ParseWarning,
   type Section,
 } from '../model';
 import { toSimplified, type UnitRegistry } from '../registry';
@@ -20,6 +19,7 @@ import { detectJurisdiction } from './jurisdiction';
 import { lineLocator } from './locate';
 import { slice, sourceRange, type MappedText } from './mappedText';
 import { joinParagraphs, readParagraphs, type Paragraph } from './paragraphs';
+import { WarningCollector } from './warnings';
 import { FIRST_LISTED_LEADS } from './roles';
 
 export interface ParseOptions {
@@ -53,7 +53,11 @@ interface ItemDraft {
 /** `guangdong-digital-economy-2023.txt` → `guangdong-digital-economy-2023`; Chinese names fall back to the hash. */
 function documentId(source: string, sha256: string): string {
   const base = source.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '').toLowerCase();
-  const id = base.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
+  const dashed = base.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '');
+  // Trailing dashes dropped by hand: `/-+$/g` retries at every dash of a long run, quadratic in its length.
+  let end = dashed.length;
+  while (end > 0 && dashed[end - 1] === '-') end--;
+  const id = dashed.slice(0, end);
   return id.length > 0 && id !== 'upload' ? id : `document-${sha256.slice(0, 12)}`;
 }
 
@@ -85,7 +89,8 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const registry = options.registry;
   const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar);
   const id = options.id ?? options.sidecar?.id ?? documentId(file, sha256);
-  const warnings: ParseWarning[] = [];
+  const warnings = new WarningCollector();
+  const warn = (warning: ClauseWarning, itemId?: string) => warnings.add(warning, itemId);
 
   const declaredJurisdiction = options.jurisdiction ?? options.sidecar?.jurisdiction;
   const given = declaredJurisdiction === undefined ? undefined : findJurisdiction(declaredJurisdiction);
@@ -102,22 +107,24 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const documentJurisdiction =
     given ?? detectJurisdiction({ issuer: header.issuer, title: header.title, headerLines: header.headerLines, signature, preamble: header.preambleLines });
   if (!documentJurisdiction)
-    warnings.push({
+    warn({
       code: 'jurisdiction-unknown',
       message: 'whose plan this is could not be told from its issuer, title, header, preamble or signature; relative names such as 市财政局 stay unscoped (set it with a sidecar "jurisdiction" or --jurisdiction)',
-      line: 1,
-      column: 1,
-      file,
+      offset: 0,
     });
   const jurisdiction = documentJurisdiction?.code;
-
-  const warn = (warning: ClauseWarning, itemId?: string) =>
-    warnings.push({ code: warning.code, message: warning.message, ...locate(warning.offset), file, ...(itemId ? { itemId } : {}) });
   const usedIds = new Set<string>();
+  /** The next suffix worth trying per wanted id: those below it are taken, so a number repeated k times costs k tries, not k². */
+  const nextSuffix = new Map<string, number>();
   /** The wanted id, or, when a number repeats, the wanted id with a suffix (-2, -3, …) and a warning. */
   const uniqueId = (wanted: string, what: 'item' | 'section', label: string, offset: number) => {
     let candidate = wanted;
-    for (let n = 2; usedIds.has(candidate); n++) candidate = `${wanted}-${n}`;
+    if (usedIds.has(candidate)) {
+      let n = nextSuffix.get(wanted) ?? 2;
+      while (usedIds.has(`${wanted}-${n}`)) n++;
+      candidate = `${wanted}-${n}`;
+      nextSuffix.set(wanted, n + 1);
+    }
     if (candidate !== wanted)
       warn({ code: `duplicate-${what}-number`, message: `${what} number ${label} appears more than once; this one is ${candidate}`, offset });
     usedIds.add(candidate);
@@ -265,8 +272,6 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     if (it.clause === null && !parents.has(it.id))
       warn({ code: 'item-without-clause', message: `item ${it.label} has no responsibility clause`, offset: it.start }, it.id);
   }
-  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
-
   return ParsedDocumentSchema.parse({
     document: {
       id,
@@ -283,7 +288,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     },
     sections,
     items,
-    warnings,
+    ...warnings.finish(locate, file),
   });
 }
 

@@ -26,17 +26,22 @@ export function readSidecar(path: string): DocumentSidecar | undefined {
   return result.data;
 }
 
-/**
- * Reads a document's bytes and its optional `<name>.meta.json` sidecar, and parses it;
- * `jurisdiction` (a code or place name) overrides the sidecar's and detection.
- */
-export function readDocumentFile(path: string, registry: UnitRegistry, options: { jurisdiction?: string } = {}): ParsedDocument {
+/** A document's bytes and its optional `<name>.meta.json` sidecar, as a parse takes them. */
+export function readDocumentBytes(path: string): { bytes: Uint8Array; sidecar: DocumentSidecar | undefined } {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     throw new InvalidInputError(path, `cannot read the document: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const sidecar = readSidecar(path);
+  return { bytes, sidecar: readSidecar(path) };
+}
+
+/**
+ * Reads a document's bytes and its optional sidecar, and parses it; `jurisdiction` (a code or place
+ * name) overrides the sidecar's and detection.
+ */
+export function readDocumentFile(path: string, registry: UnitRegistry, options: { jurisdiction?: string } = {}): ParsedDocument {
+  const { bytes, sidecar } = readDocumentBytes(path);
   return parseDocument(bytes, { source: path, registry, ...(sidecar ? { sidecar } : {}), ...options });
 }

@@ -10,6 +10,11 @@ import { scopeName } from './scope';
 
 export const DEFAULT_REGISTRY_PATH = join(__dirname, '..', '..', 'seeds', 'units.json');
 
+/**
+ * Longer text names no body (the longest name in seeds/units.json has 41 characters): it resolves to
+ * nothing at once, without normalising text that may be a whole runaway clause, megabytes long.
+ */
+const LONGEST_NAME = 256;
 const RESOLVE_CACHE_LIMIT = 100_000;
 const RESOLVE_CACHE_MAX_NAME = 64;
 
@@ -156,6 +161,7 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
 
   return {
     resolve(nameAsWritten, jurisdiction) {
+      if (nameAsWritten.length > LONGEST_NAME) return undefined;
       if (nameAsWritten.length > RESOLVE_CACHE_MAX_NAME) return lookUp(nameAsWritten, jurisdiction);
       let names = resolved.get(jurisdiction);
       if (names === undefined) resolved.set(jurisdiction, (names = new Map()));

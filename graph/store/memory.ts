@@ -9,8 +9,12 @@ import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL, type ParsedDocument, type Unit } fr
 import { byId, byItemOrder } from './order';
 import {
   activeList,
+  inJurisdictionScope,
+  inYearScope,
+  jurisdictionChains,
   loadCounts,
   normaliseQuery,
+  scopesDocuments,
   toBatchRecords,
   toUnitSummary,
   validated,
@@ -25,16 +29,22 @@ import {
   buildItemDetail,
   buildItemPage,
   buildSnapshot,
+  applyMetadataPatch,
   buildUnitDetail,
   toggleDataVersion,
+  versionEntry,
   type Owned,
 } from './results';
 import {
+  DocumentMetadataPatchSchema,
+  DocumentScopeSchema,
   GraphFilterSchema,
   ItemQuerySchema,
   UnitQuerySchema,
   type DocumentDetail,
   type DocumentLoad,
+  type DocumentMetadataPatch,
+  type DocumentScope,
   type DocumentSummary,
   type GraphFilter,
   type GraphStore,
@@ -50,7 +60,8 @@ import {
 } from './types';
 import { emptyStats } from './vocabulary';
 
-type StoredDocument = Omit<DocumentRecords, 'units'>;
+/** `metadataEdit`: the digest of a metadata correction, once one was made (results.ts versionEntry). */
+type StoredDocument = Omit<DocumentRecords, 'units'> & { metadataEdit?: string };
 
 interface MemoryState {
   documents: Map<string, StoredDocument>;
@@ -90,7 +101,7 @@ function detachDocument(next: MemoryState, documentId: string): Set<string> {
   const touched = new Set<string>();
   if (!stored) return touched;
   next.documents.delete(documentId);
-  next.version = toggleDataVersion(next.version, stored.document);
+  next.version = toggleDataVersion(next.version, versionEntry(stored.document, stored.metadataEdit));
   for (const section of stored.sections) next.sections.delete(section.id);
   for (const item of stored.items) {
     next.items.delete(item.id);
@@ -183,16 +194,24 @@ export class MemoryStore implements GraphStore {
     return true;
   }
 
-  async listDocuments(): Promise<DocumentSummary[]> {
+  async listDocuments(input: DocumentScope = {}): Promise<DocumentSummary[]> {
+    const documentIds = this.documentsInScope(validated(DocumentScopeSchema, input, 'scope'));
     return [...this.state.documents.values()]
-      .map(({ document, sections, items, responsibilities }) =>
-        buildDocumentSummary(document, {
-          sections: sections.length,
-          items: items.length,
-          responsibilities: responsibilities.length,
-        }),
-      )
+      .filter(({ document }) => !documentIds || documentIds.has(document.id))
+      .map((stored) => this.summaryOf(stored))
       .sort(byId);
+  }
+
+  async updateDocumentMetadata(id: string, input: DocumentMetadataPatch): Promise<DocumentSummary | null> {
+    const patch = validated(DocumentMetadataPatchSchema, input, 'metadata');
+    const stored = this.state.documents.get(id);
+    if (!stored) return null;
+    const { document, metadataEdit } = applyMetadataPatch(stored.document, patch);
+    const next = copyState(this.state);
+    next.documents.set(id, { ...stored, document, metadataEdit });
+    next.version = toggleDataVersion(toggleDataVersion(next.version, versionEntry(stored.document, stored.metadataEdit)), versionEntry(document, metadataEdit));
+    this.state = next;
+    return this.summaryOf(next.documents.get(id)!);
   }
 
   async dataVersion(): Promise<string> {
@@ -235,16 +254,17 @@ export class MemoryStore implements GraphStore {
       }
     }
     const partners = [...shared].map(([unitId, items]) => ({ unit: this.unitOf(unitId), sharedItems: items.size }));
-    return buildUnitDetail(unit, entries, partners);
+    const documents = [...new Set(edges.map((edge) => edge.documentId))].flatMap((documentId) => this.state.documents.get(documentId)?.document ?? []);
+    return buildUnitDetail(unit, entries, partners, documents);
   }
 
   async searchItems(query: ItemQuery): Promise<ItemPage> {
-    const { q, documents, sections, role, unit, page, pageSize } = validated(ItemQuerySchema, query, 'query');
+    const { q, sections, role, unit, page, pageSize, ...scope } = validated(ItemQuerySchema, query, 'query');
     const needle = normaliseQuery(q);
-    const documentIds = activeList(documents);
+    const documentIds = this.documentsInScope(scope);
     const sectionIds = activeList(sections);
     const matches = [...this.state.items.values()].filter((item) => {
-      if (documentIds && !documentIds.includes(item.documentId)) return false;
+      if (documentIds && !documentIds.has(item.documentId)) return false;
       if (sectionIds && (item.sectionId === null || !sectionIds.includes(item.sectionId))) return false;
       if ((role || unit) && !(this.state.edgesByItem.get(item.id) ?? []).some(
         (edge) => (!role || edge.role === role) && (!unit || edge.unitId === unit),
@@ -261,10 +281,13 @@ export class MemoryStore implements GraphStore {
   }
 
   async searchUnits(query: UnitQuery): Promise<UnitSummary[]> {
-    const { q, kind } = validated(UnitQuerySchema, query, 'query');
+    const { q, kind, function: unitFunction, level, unitJurisdiction, ...scope } = validated(UnitQuerySchema, query, 'query');
     const needle = normaliseQuery(q);
+    const documentIds = this.documentsInScope(scope);
     return [...this.state.units.values()]
-      .filter((unit) => !kind || unit.kind === kind)
+      .filter((unit) => (!kind || unit.kind === kind) && (!unitFunction || unit.function === unitFunction) && (!level || unit.level === level))
+      .filter((unit) => inJurisdictionScope(unit.jurisdiction, { jurisdiction: unitJurisdiction }))
+      .filter((unit) => !documentIds || (this.state.edgesByUnit.get(unit.id) ?? []).some((edge) => documentIds.has(edge.documentId)))
       .filter((unit) => !needle || [unit.name, unit.shortName, unit.nameEn ?? '', ...unit.aliases].some((name) => name.toLowerCase().includes(needle)))
       .sort(byId)
       .map(toUnitSummary);
@@ -272,13 +295,13 @@ export class MemoryStore implements GraphStore {
 
   async snapshot(input: GraphFilter = {}): Promise<Snapshot> {
     const filter = validated(GraphFilterSchema, input, 'filter');
-    const documentIds = activeList(filter.documents);
+    const documentIds = this.documentsInScope(filter);
     const sectionIds = activeList(filter.sections);
     const roles = activeList(filter.roles);
     const unitKinds = activeList(filter.unitKinds);
     const unitIds = activeList(filter.units);
     const edgeFiltered = Boolean(roles || unitKinds || unitIds);
-    const stored = [...this.state.documents.values()].filter(({ document }) => !documentIds || documentIds.includes(document.id));
+    const stored = [...this.state.documents.values()].filter(({ document }) => !documentIds || documentIds.has(document.id));
     const sections = stored.flatMap((doc) => doc.sections).filter((section) => !sectionIds || sectionIds.includes(section.id));
     const candidates = stored
       .flatMap((doc) => doc.items)
@@ -320,7 +343,34 @@ export class MemoryStore implements GraphStore {
         stats.relationships[type] = (stats.relationships[type] ?? 0) + 1;
       }
     }
+    // The :Jurisdiction nodes Neo4j keeps: those something is OF, with their chains.
+    const ofCodes = [
+      ...[...documents.values()].flatMap(({ document }) => document.jurisdiction?.code ?? []),
+      ...[...units.values()].map((unit) => unit.jurisdiction),
+    ];
+    const chains = jurisdictionChains(ofCodes);
+    const known = new Set(chains.map(({ jurisdiction }) => jurisdiction.code));
+    stats.nodes.Jurisdiction = chains.length;
+    stats.relationships.OF = ofCodes.filter((code) => known.has(code)).length;
+    stats.relationships.WITHIN = chains.filter(({ parent }) => parent !== null).length;
     return stats;
+  }
+
+  private summaryOf({ document, sections, items, responsibilities }: StoredDocument): DocumentSummary {
+    return buildDocumentSummary(document, { sections: sections.length, items: items.length, responsibilities: responsibilities.length });
+  }
+
+  /** The ids of the documents a scope selects; null when it selects them all. */
+  private documentsInScope(scope: DocumentScope): Set<string> | null {
+    if (!scopesDocuments(scope)) return null;
+    const listed = activeList(scope.documents);
+    const ids = [...this.state.documents.values()]
+      .map(({ document }) => document)
+      .filter((document) => !listed || listed.includes(document.id))
+      .filter((document) => inYearScope(document.year, scope))
+      .filter((document) => inJurisdictionScope(document.jurisdiction?.code, scope))
+      .map((document) => document.id);
+    return new Set(ids);
   }
 
   private owners(itemId: string): Owned[] {

@@ -14,8 +14,9 @@ import {
   type Section,
   type Unit,
 } from '../model';
+import { chainOf, isWithin, type Jurisdiction } from '../jurisdiction';
 import { byId } from './order';
-import type { DocumentLoad, ItemRef, Responsibility, UnitSummary } from './types';
+import type { DocumentLoad, DocumentScope, ItemRef, Responsibility, UnitSummary } from './types';
 
 export interface ItemRecord {
   id: string;
@@ -180,11 +181,11 @@ export function toUnitSummary(unit: Unit): UnitSummary {
     id,
     name,
     shortName,
-    ...(nameEn !== undefined ? { nameEn } : {}),
+    ...(nameEn === undefined ? {} : { nameEn }),
     kind,
     jurisdiction,
-    ...(level !== undefined ? { level } : {}),
-    ...(unitFunction !== undefined ? { function: unitFunction } : {}),
+    ...(level === undefined ? {} : { level }),
+    ...(unitFunction === undefined ? {} : { function: unitFunction }),
     provisional,
   };
 }
@@ -207,3 +208,34 @@ export function normaliseQuery(q: string | undefined): string | null {
 
 /** Empty lists mean "all", as GraphFilter documents. */
 export const activeList = <T>(list: T[] | undefined): T[] | null => (list && list.length > 0 ? list : null);
+
+/** Whether a scope narrows the documents at all; when not, stores skip the document look-up. */
+export const scopesDocuments = (scope: DocumentScope): boolean =>
+  activeList(scope.documents) !== null || scope.jurisdiction !== undefined || scope.yearFrom !== undefined || scope.yearTo !== undefined;
+
+/** The year part of a scope: a document without a year is outside any year range. */
+export function inYearScope(year: number | undefined, { yearFrom, yearTo }: DocumentScope): boolean {
+  if (yearFrom === undefined && yearTo === undefined) return true;
+  return year !== undefined && (yearFrom === undefined || year >= yearFrom) && (yearTo === undefined || year <= yearTo);
+}
+
+/** The jurisdiction part of a scope, for a document's (or a unit's) jurisdiction code. */
+export function inJurisdictionScope(code: string | undefined, { jurisdiction, includeWithin = true }: DocumentScope): boolean {
+  if (jurisdiction === undefined) return true;
+  if (code === undefined) return false;
+  return includeWithin ? isWithin(code, jurisdiction) : code === jurisdiction;
+}
+
+/**
+ * The :Jurisdiction nodes some codes call for: each known code with its chain up to national,
+ * once each, with the code of the one it lies WITHIN. Unknown codes (000000) have none.
+ */
+export function jurisdictionChains(codes: Iterable<string | undefined>): Array<{ jurisdiction: Jurisdiction; parent: string | null }> {
+  const chains = new Map<string, { jurisdiction: Jurisdiction; parent: string | null }>();
+  for (const code of new Set(codes)) {
+    if (code === undefined || chains.has(code)) continue;
+    const chain = chainOf(code);
+    chain.forEach((jurisdiction, index) => chains.set(jurisdiction.code, { jurisdiction, parent: chain[index + 1]?.code ?? null }));
+  }
+  return [...chains.values()].sort((a, b) => (a.jurisdiction.code < b.jurisdiction.code ? -1 : a.jurisdiction.code > b.jurisdiction.code ? 1 : 0));
+}

@@ -13,7 +13,7 @@ import {
   type ResponsibilityRecord,
   type SectionRecord,
 } from './records';
-import type { DocumentDetail, DocumentSummary, ItemDetail, ItemPage, Snapshot, UnitDetail } from './types';
+import type { DocumentDetail, DocumentMetadataPatch, DocumentSummary, ItemDetail, ItemPage, Snapshot, UnitDetail } from './types';
 
 export interface Counts {
   sections: number;
@@ -34,6 +34,28 @@ export function toggleDataVersion(version: string, document: Pick<DocumentMeta, 
     for (let index = 0; index < digest.length; index++) digest[index]! ^= current[index]!;
   }
   return digest.every((byte) => byte === 0) ? '' : digest.toString('hex');
+}
+
+/**
+ * What a document contributes to the data version: its id and bytes and, once its metadata was
+ * corrected (`metadataEdit`, a digest of the corrected fields), that too, so that equal data still
+ * gives equal versions in either store and a correction invalidates cached answers.
+ */
+export const versionEntry = (document: Pick<DocumentMeta, 'id' | 'sha256'>, metadataEdit?: string | null) => ({
+  id: document.id,
+  sha256: metadataEdit ? `${document.sha256}#${metadataEdit}` : document.sha256,
+});
+
+/** Apply a metadata correction; returns the corrected metadata and its digest for versionEntry. */
+export function applyMetadataPatch(document: DocumentMeta, patch: DocumentMetadataPatch): { document: DocumentMeta; metadataEdit: string } {
+  const next: DocumentMeta = { ...document, ...(patch.title === undefined ? {} : { title: patch.title }) };
+  for (const key of ['issuer', 'publishedAt', 'year', 'jurisdiction'] as const) {
+    const value = patch[key];
+    if (value === null) delete next[key];
+    else if (value !== undefined) Object.assign(next, { [key]: value });
+  }
+  const fields = [next.title, next.issuer ?? null, next.publishedAt ?? null, next.year ?? null, next.jurisdiction?.code ?? null];
+  return { document: next, metadataEdit: createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 16) };
 }
 
 export function buildDocumentSummary(document: DocumentMeta, counts: Counts): DocumentSummary {
@@ -102,6 +124,7 @@ export function buildUnitDetail(
   unit: Unit,
   entries: Array<{ edge: ResponsibilityRecord; item: ItemRecord; section: SectionRecord | null }>,
   partners: Array<{ unit: Unit; sharedItems: number }>,
+  documents: DocumentMeta[],
 ): UnitDetail {
   const sections = new Map<string, { section: SectionRecord; items: Set<string> }>();
   for (const { item, section } of entries) {
@@ -119,6 +142,7 @@ export function buildUnitDetail(
       .map((partner) => ({ unitId: partner.unit.id, ...partner }))
       .sort(byPartnerOrder)
       .map(({ unit: partner, sharedItems }) => ({ unit: toUnitSummary(partner), sharedItems })),
+    documents: [...documents].sort(byId).map(({ id, title, year }) => ({ id, title, ...(year === undefined ? {} : { year }) })),
     sections: [...sections.values()]
       .sort((a, b) => bySectionOrder(a.section, b.section))
       .map(({ section, items }) => ({
@@ -164,7 +188,13 @@ export function buildSnapshot(parts: {
   return {
     documents: [...parts.documents]
       .sort(byId)
-      .map(({ id, title, sha256 }) => ({ id, title, sha256 })),
+      .map(({ id, title, sha256, year, jurisdiction }) => ({
+        id,
+        title,
+        sha256,
+        ...(year === undefined ? {} : { year }),
+        ...(jurisdiction === undefined ? {} : { jurisdiction }),
+      })),
     sections: [...parts.sections].sort(bySectionOrder),
     units: [...parts.units].sort(byId).map(toUnitSummary),
     items: [...parts.items].sort(byItemOrder).map(toItemRef),

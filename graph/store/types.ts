@@ -2,8 +2,11 @@ import { z } from 'zod';
 import {
   ClauseSchema,
   DocumentMetaSchema,
+  JurisdictionLevelSchema,
+  JurisdictionSchema,
   RoleSchema,
   SectionSchema,
+  UnitFunctionSchema,
   UnitKindSchema,
   UnitSchema,
   type ParsedDocument,
@@ -57,6 +60,20 @@ export const DocumentSummarySchema = DocumentMetaSchema.omit({ preamble: true })
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
+/**
+ * A correction of a document's metadata (the ingest detects them, a person may know better).
+ * Fields left out stay as they are; null clears an optional one. Only the metadata changes: the
+ * bytes, items and edges stay, so a re-ingest of new bytes starts again from what the parser finds.
+ */
+export const DocumentMetadataPatchSchema = z.strictObject({
+  title: z.string().trim().min(1).max(500).optional(),
+  issuer: z.string().trim().min(1).max(200).nullable().optional(),
+  publishedAt: DocumentMetaSchema.shape.publishedAt.unwrap().nullable().optional(),
+  year: z.number().int().min(1000).max(9999).nullable().optional(),
+  jurisdiction: JurisdictionSchema.nullable().optional(),
+});
+export type DocumentMetadataPatch = z.infer<typeof DocumentMetadataPatchSchema>;
+
 export const DocumentDetailSchema = z.object({
   document: DocumentMetaSchema,
   sections: z.array(SectionSchema.extend({ items: z.number().int() })),
@@ -103,14 +120,32 @@ export const UnitDetailSchema = z.object({
   ),
   /** Units sharing at least one item, most shared first (ties by id). */
   partners: z.array(z.object({ unit: UnitSummarySchema, sharedItems: z.number().int().positive() })),
+  /** The documents its items come from, so that two （八） of different plans can be told apart. */
+  documents: z.array(DocumentMetaSchema.pick({ id: true, title: true, year: true })),
   /** Sections the unit touches, with how many of its items stand in each. */
   sections: z.array(z.object({ documentId: z.string(), section: SectionSchema, items: z.number().int() })),
 });
 export type UnitDetail = z.infer<typeof UnitDetailSchema>;
 
-/** Filters shared by search, drawing and analytics. Empty arrays and undefined mean "all". */
-export const GraphFilterSchema = z.object({
+/**
+ * Which plans are in view: several documents at once, the plans of a jurisdiction (and, unless
+ * `includeWithin` is false, of the places within it), and a year or range of years. The parts
+ * combine with AND; undefined (and empty `documents`) mean "all". A document without a year or a
+ * jurisdiction is outside any year or jurisdiction scope: nothing is guessed for it.
+ */
+export const DocumentScopeSchema = z.object({
   documents: z.array(z.string()).optional(),
+  /** GB/T 2260 code of the jurisdiction whose plans are in view, e.g. `440000`; `100000` is national. */
+  jurisdiction: z.string().regex(/^\d{6}(\d{3})?$/, 'expected a 6- or 9-digit GB/T 2260 code').optional(),
+  /** With `jurisdiction`: also the plans of places within it (default). False: that jurisdiction's own plans only. */
+  includeWithin: z.boolean().optional(),
+  yearFrom: z.number().int().optional(),
+  yearTo: z.number().int().optional(),
+});
+export type DocumentScope = z.infer<typeof DocumentScopeSchema>;
+
+/** Filters shared by search, drawing and analytics. Empty arrays and undefined mean "all". */
+export const GraphFilterSchema = DocumentScopeSchema.extend({
   sections: z.array(z.string()).optional(),
   roles: z.array(RoleSchema).optional(),
   unitKinds: z.array(UnitKindSchema).optional(),
@@ -118,10 +153,9 @@ export const GraphFilterSchema = z.object({
 });
 export type GraphFilter = z.infer<typeof GraphFilterSchema>;
 
-export const ItemQuerySchema = z.object({
+export const ItemQuerySchema = DocumentScopeSchema.extend({
   /** Case-insensitive substring of label, title or text. */
   q: z.string().optional(),
-  documents: z.array(z.string()).optional(),
   sections: z.array(z.string()).optional(),
   /** Only items where `unit` (or any unit, if unset) holds this role. */
   role: RoleSchema.optional(),
@@ -139,9 +173,16 @@ export const ItemPageSchema = z.object({
 });
 export type ItemPage = z.infer<typeof ItemPageSchema>;
 
-export const UnitQuerySchema = z.object({
+/** Units named in the plans in scope, by name or alias, kind and their own jurisdiction. */
+export const UnitQuerySchema = DocumentScopeSchema.extend({
+  /** Case-insensitive substring of the name, short name, English name or an alias. */
   q: z.string().optional(),
   kind: UnitKindSchema.optional(),
+  function: UnitFunctionSchema.optional(),
+  /** The level of the unit's own government. */
+  level: JurisdictionLevelSchema.optional(),
+  /** The unit's own government (GB/T 2260 code), places within it included. */
+  unitJurisdiction: DocumentScopeSchema.shape.jurisdiction,
 });
 export type UnitQuery = z.input<typeof UnitQuerySchema>;
 
@@ -202,7 +243,13 @@ export interface GraphStore {
   loadDocuments(batch: DocumentLoad[]): Promise<LoadResult[]>;
   /** Remove a document, its sections, items and edges, and units nothing else references. */
   removeDocument(id: string): Promise<boolean>;
-  listDocuments(): Promise<DocumentSummary[]>;
+  /** The loaded documents, or those a scope selects. */
+  listDocuments(scope?: DocumentScope): Promise<DocumentSummary[]>;
+  /**
+   * Correct a document's metadata; null when there is no such document. The data version moves,
+   * since answers filtered by year or jurisdiction may change with it.
+   */
+  updateDocumentMetadata(id: string, patch: DocumentMetadataPatch): Promise<DocumentSummary | null>;
   /**
    * A digest of the loaded documents' ids and bytes (toggleDataVersion): equal data, equal
    * version, in either store; '' when empty. One stored value, so callers can key caches on it

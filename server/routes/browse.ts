@@ -1,8 +1,10 @@
 /** Reading the graph as stored: documents, items and units. */
 import { NotFoundError } from '../../graph/errors';
+import { getJurisdiction } from '../../graph/jurisdiction';
 import {
   DocumentDetailResponseSchema,
   DocumentListResponseSchema,
+  DocumentsQuerySchema,
   IdParamsSchema,
   ItemDetailResponseSchema,
   ItemPageResponseSchema,
@@ -14,6 +16,7 @@ import {
 } from '../contract';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
+import { toDocumentScope } from '../readCache';
 import { networkReport } from './analytics';
 
 const found = <T>(value: T | null, what: string, id: string): T => {
@@ -28,10 +31,11 @@ export function browseEndpoints({ store, cache }: ServerContext): Endpoint[] {
       path: '/api/documents',
       operationId: 'listDocuments',
       tag: 'documents',
-      summary: 'The loaded documents, with their section, item and responsibility counts.',
-      responses: [{ status: 200, description: 'Every loaded document.', schema: DocumentListResponseSchema }],
+      summary: 'The loaded documents (or those in scope), with their metadata and section, item and responsibility counts.',
+      query: DocumentsQuerySchema,
+      responses: [{ status: 200, description: 'The documents in scope, by id.', schema: DocumentListResponseSchema }],
       errors: [],
-      handle: async () => ({ documents: await store.listDocuments() }),
+      handle: async ({ query }) => ({ documents: await store.listDocuments(toDocumentScope(query)) }),
     }),
     defineEndpoint({
       method: 'get',
@@ -55,8 +59,8 @@ export function browseEndpoints({ store, cache }: ServerContext): Endpoint[] {
       errors: [],
       handle: ({ query }) =>
         store.searchItems({
+          ...toDocumentScope(query),
           q: query.q,
-          documents: query.document,
           sections: query.section,
           role: query.role,
           unit: query.unit,
@@ -88,7 +92,12 @@ export function browseEndpoints({ store, cache }: ServerContext): Endpoint[] {
       query: UnitsQuerySchema,
       responses: [{ status: 200, description: 'Matching units.', schema: UnitListResponseSchema }],
       errors: [],
-      handle: async ({ query }) => ({ units: await store.searchUnits(query) }),
+      handle: async ({ query }) => {
+        const { q, kind, function: unitFunction, level, unitJurisdiction } = query;
+        const units = await store.searchUnits({ ...toDocumentScope(query), q, kind, function: unitFunction, level, unitJurisdiction });
+        const jurisdictions = [...new Set(units.map((unit) => unit.jurisdiction))].sort().flatMap((code) => getJurisdiction(code) ?? []);
+        return { units, jurisdictions };
+      },
     }),
     defineEndpoint({
       method: 'get',

@@ -31,8 +31,11 @@ function exportOptions(query: z.output<typeof ExportQuerySchema>): CsvOptions {
   };
 }
 
-/** Not cached: each download is generated afresh, so the time it records is when it was made. */
-export function exportEndpoints({ store }: ServerContext): Endpoint[] {
+/**
+ * Not cached: each download is generated afresh, so the time it records is when it was made. The snapshot is
+ * shared with the analytics, and a download takes one of their slots (503 when none is free).
+ */
+export function exportEndpoints({ cache }: ServerContext): Endpoint[] {
   return [
     defineEndpoint({
       method: 'get',
@@ -63,8 +66,9 @@ export function exportEndpoints({ store }: ServerContext): Endpoint[] {
       ],
       errors: [],
       handle: async ({ params, query, res }) => {
-        const snapshot = await store.snapshot(toGraphFilter(query));
-        const file = exportFile(snapshot, FILE_KIND[params.format], exportOptions(query));
+        const file = await cache.withSnapshot(toGraphFilter(query), (snapshot) =>
+          exportFile(snapshot, FILE_KIND[params.format], exportOptions(query)),
+        );
         res.attachment(file.fileName).type(file.mediaType).send(file.content);
       },
     }),

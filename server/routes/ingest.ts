@@ -1,17 +1,22 @@
 /**
- * Changing the graph: ingest a document (or preview its parse) and delete one. Commits and
- * deletes need the admin token; a dry run writes nothing and needs none.
+ * Changing the graph: ingest a document (or preview its parse) and delete one. Every one needs the admin
+ * token, the dry run too: it writes nothing, but parsing is the costliest work the server does, and a preview
+ * is the first step of a commit, which only an admin can make. With writes disabled there is no admin, so
+ * dry runs are refused like commits (docs/api.md).
  */
 import { basename } from 'node:path';
 import express, { type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { z } from 'zod';
-import { NotFoundError } from '../../graph/errors';
-import { ingestDocument } from '../../graph/ingest';
-import type { ParsedDocument } from '../../graph/model';
-import { parseDocument } from '../../graph/parse';
+import { InvalidInputError, NotFoundError } from '../../graph/errors';
+import { loadParsed } from '../../graph/ingest';
+import { findJurisdiction, type Jurisdiction } from '../../graph/jurisdiction';
+import type { DocumentSidecar, ParsedDocument } from '../../graph/model';
+import type { DocumentMetadataPatch } from '../../graph/store';
 import {
   DeleteDocumentResponseSchema,
+  DocumentMetadataJsonBodySchema,
+  DocumentMetadataResponseSchema,
   EXAMPLE_PLAN,
   IdParamsSchema,
   IngestJsonBodySchema,
@@ -21,7 +26,7 @@ import {
   type IngestPreviewResponse,
   type UnknownUnit,
 } from '../contract';
-import { requireAdmin, assertAdmin } from '../auth';
+import { requireAdmin } from '../auth';
 import type { Limits, ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { HttpError, tooLarge } from '../errors';
@@ -83,13 +88,34 @@ interface Upload {
   content: Uint8Array | string;
   source: string;
   id?: string;
+  /** The metadata given with the upload, as a sidecar file gives it. */
+  sidecar: DocumentSidecar;
+}
+
+/** A jurisdiction as a person gives it (code or name), checked against the division table. */
+function knownJurisdiction(field: string, value: string): Jurisdiction {
+  const found = findJurisdiction(value);
+  if (!found) {
+    throw new InvalidInputError(field, `'${value}' is no jurisdiction of the division table; give a GB/T 2260 code (440600) or a full name (佛山市)`);
+  }
+  return found;
+}
+
+function sidecarFrom({ title, issuer, publishedAt, year, jurisdiction }: IngestQuery): DocumentSidecar {
+  return {
+    ...(title === undefined ? {} : { title }),
+    ...(issuer === undefined ? {} : { issuer }),
+    ...(publishedAt === undefined ? {} : { publishedAt }),
+    ...(year === undefined ? {} : { year }),
+    ...(jurisdiction === undefined ? {} : { jurisdiction: knownJurisdiction('jurisdiction', jurisdiction).code }),
+  };
 }
 
 /** The document's text, its source name and the id asked for, whichever way it was sent. */
 function uploadFrom(req: Request, query: IngestQuery): Upload {
   if (req.is('application/json')) {
     const body = IngestJsonBodySchema.parse(req.body);
-    return { content: body.text, source: body.source ?? query.source ?? 'upload', id: body.id ?? query.id };
+    return { content: body.text, source: body.source ?? query.source ?? 'upload', id: body.id ?? query.id, sidecar: sidecarFrom(query) };
   }
   const file = req.file;
   if (req.is('multipart/form-data') && !file) {
@@ -99,7 +125,7 @@ function uploadFrom(req: Request, query: IngestQuery): Upload {
   const source = query.source ?? (file ? basename(file.originalname) : 'upload');
   if (!bytes || bytes.length === 0) throw new HttpError(400, 'empty_document', 'The document is empty.');
   // The parser decodes (UTF-8, or GB18030 as many government files are) and hashes the bytes as sent.
-  return { content: bytes, source, id: query.id };
+  return { content: bytes, source, id: query.id, sidecar: sidecarFrom(query) };
 }
 
 function preview(parsed: ParsedDocument): IngestPreviewResponse {
@@ -129,11 +155,34 @@ function preview(parsed: ParsedDocument): IngestPreviewResponse {
       assignments: parsed.items.reduce((sum, item) => sum + item.assignments.length, 0),
     },
     warnings: parsed.warnings,
+    ...(parsed.warningsOmitted ? { warningsOmitted: parsed.warningsOmitted } : {}),
     unknownUnits: [...unknown.values()],
   };
 }
 
-export function ingestEndpoints({ store, registry, adminToken, limits, cache }: ServerContext): Endpoint[] {
+/** A metadata correction is a few hundred bytes; anything larger is not one. */
+const METADATA_BODY_BYTES = 16 * 1024;
+const jsonBody = express.json({ type: () => true, limit: METADATA_BODY_BYTES });
+
+const readMetadataBody: RequestHandler = (req, res, next) => {
+  if (!req.is('application/json')) {
+    next(new HttpError(415, 'unsupported_media_type', `Send the corrections as application/json; got ${req.get('content-type') ?? 'no Content-Type'}.`));
+    return;
+  }
+  jsonBody(req, res, next);
+};
+
+/** The body as the store takes it: the jurisdiction, given as a code or a name, resolved against the division table. */
+function metadataPatchFrom(body: unknown): DocumentMetadataPatch {
+  const { jurisdiction, ...rest } = DocumentMetadataJsonBodySchema.parse(body);
+  if (Object.keys(rest).length === 0 && jurisdiction === undefined) {
+    throw new HttpError(400, 'invalid_parameter', 'body: name at least one of title, issuer, publishedAt, year, jurisdiction.', { field: 'body' });
+  }
+  if (jurisdiction === undefined || jurisdiction === null) return { ...rest, jurisdiction };
+  return { ...rest, jurisdiction: knownJurisdiction('jurisdiction', jurisdiction) };
+}
+
+export function ingestEndpoints({ store, registry, parsePool, adminToken, limits, cache }: ServerContext): Endpoint[] {
   /** Runs a write; whatever its outcome (a write cut off may still have committed), this instance's reads see it next. */
   const writing = async <T>(write: () => Promise<T>): Promise<T> => {
     try {
@@ -141,15 +190,6 @@ export function ingestEndpoints({ store, registry, adminToken, limits, cache }: 
     } finally {
       cache.dataChanged();
     }
-  };
-
-  /**
-   * A dry run needs no token; anything else does. Checked before the query is validated and the body
-   * read, so only a request that plainly asks for a dry run goes on without a token.
-   */
-  const adminUnlessDryRun: RequestHandler = (req, _res, next) => {
-    if (IngestQuerySchema.shape.dryRun.safeParse(req.query.dryRun).data !== true) assertAdmin(adminToken, req.get('authorization'));
-    next();
   };
 
   return [
@@ -161,13 +201,14 @@ export function ingestEndpoints({ store, registry, adminToken, limits, cache }: 
       summary: 'Ingest a document, or with dryRun=true preview its parse without writing anything.',
       description:
         `Send the document as multipart/form-data (one part named \`file\`), as a text/plain body, or as JSON ` +
-        `\`{"text": "…"}\`, at most ${limits.bodyBytes} bytes (UTF-8 or GB18030). A commit needs ` +
-        '`Authorization: Bearer <ADMIN_TOKEN>` and is refused (403) when the server has no ADMIN_TOKEN. ' +
+        `\`{"text": "…"}\`, at most ${limits.bodyBytes} bytes (UTF-8 or GB18030) after any Content-Encoding is undone. ` +
+        'A commit and a dry run both need `Authorization: Bearer <ADMIN_TOKEN>` and are refused (403) when the server ' +
+        'has no ADMIN_TOKEN. ' +
         'The same bytes again change nothing (200, outcome unchanged); new bytes for a known id replace the document whole. ' +
         'Any text fits the body schema, but only a work plan parses: text that is not UTF-8 or GB18030, or that has no ' +
         'numbered items such as （一） or 1., is answered 422 with the rule it breaks and its line and column.',
       query: IngestQuerySchema,
-      auth: adminUnlessDryRun,
+      auth: requireAdmin(adminToken),
       rateLimit: 'write',
       requestBody: {
         description: 'The document.',
@@ -197,10 +238,36 @@ export function ingestEndpoints({ store, registry, adminToken, limits, cache }: 
       errors: [401, 403, 413, 415, 422],
       handle: async ({ query, req, res }) => {
         const { content, ...options } = uploadFrom(req, query);
-        if (query.dryRun) return preview(parseDocument(content, { ...options, registry }));
-        const { load, warnings } = await writing(() => ingestDocument(store, registry, content, options));
+        // Parsed in a worker, under PARSE_TIMEOUT_MS: a slow document holds up no other request.
+        const parsed = await parsePool.parse(content, options);
+        if (query.dryRun) return preview(parsed);
+        const { load, warnings, warningsOmitted } = await writing(() => loadParsed(store, registry, parsed));
         res.status(load.outcome === 'unchanged' ? 200 : 201);
-        return { dryRun: false, result: load, warnings };
+        return { dryRun: false, result: load, warnings, ...(warningsOmitted ? { warningsOmitted } : {}) };
+      },
+    }),
+    defineEndpoint({
+      method: 'patch',
+      path: '/api/documents/{id}',
+      operationId: 'updateDocumentMetadata',
+      tag: 'documents',
+      summary: "Correct a document's metadata: title, issuer, jurisdiction, publication date, year.",
+      description:
+        'Send JSON with the fields to change; a field left out stays, null clears an optional one. The items and ' +
+        'edges stay as they are; answers scoped by year or jurisdiction follow at once. New bytes for the document ' +
+        '(POST) replace it whole, corrections included. Needs `Authorization: Bearer <ADMIN_TOKEN>`.',
+      params: IdParamsSchema,
+      auth: requireAdmin(adminToken),
+      rateLimit: 'write',
+      requestBody: { description: 'The corrections.', content: { 'application/json': { schema: DocumentMetadataJsonBodySchema } } },
+      before: [readMetadataBody],
+      responses: [{ status: 200, description: 'The document as it is now.', schema: DocumentMetadataResponseSchema }],
+      errors: [401, 403, 404, 413, 415],
+      handle: async ({ params, req }) => {
+        const patch = metadataPatchFrom(req.body);
+        const document = await writing(() => store.updateDocumentMetadata(params.id, patch));
+        if (!document) throw new NotFoundError('document', params.id);
+        return { document };
       },
     }),
     defineEndpoint({

@@ -11,6 +11,7 @@ import addFormats from 'ajv-formats';
 import type { Express } from 'express';
 import { pino } from 'pino';
 import request, { type Response } from 'supertest';
+import { ParsePool } from '../../graph/parse';
 import { loadRegistry, type UnitRegistry } from '../../graph/registry';
 import type { GraphStore } from '../../graph/store';
 import { createApp, type AppOptions } from '../../server/app';
@@ -22,6 +23,14 @@ export const itemId = (no: number, documentId = SEED_ID) => `${documentId}/item-
 
 let sharedRegistry: UnitRegistry | undefined;
 export const registry = (): UnitRegistry => (sharedRegistry ??= loadRegistry());
+
+/** One parse pool per test file, as a server has one; closed when the file's tests are done. */
+let sharedParsePool: ParsePool | undefined;
+export const parsePool = (): ParsePool => (sharedParsePool ??= new ParsePool({ registry: registry() }));
+afterAll(async () => {
+  await sharedParsePool?.close();
+  sharedParsePool = undefined;
+});
 
 export interface TestApp {
   app: Express;
@@ -41,6 +50,7 @@ export function createTestApp(store: GraphStore, options: Partial<AppOptions> = 
   const app = createApp({
     store,
     registry: registry(),
+    parsePool: parsePool(),
     adminToken: ADMIN_TOKEN,
     logger: pino({ level: 'debug' }, sink),
     clientDir: null,
@@ -50,7 +60,7 @@ export function createTestApp(store: GraphStore, options: Partial<AppOptions> = 
   return { app, logs };
 }
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'patch' | 'delete';
 
 /**
  * The OpenAPI 3.1 specification's own JSON Schema, as shipped by @seriousme/openapi-schema-validator

@@ -1,12 +1,14 @@
 /**
  * The server's read cache on a real (embedded) store: answers are memoised per data version, this
  * instance's own writes are seen at once, another instance's within versionMaxAgeMs, and a failed
- * version read is never reused.
+ * version read is never reused; snapshots are shared between analyses and concurrent requests, every
+ * cache is bounded in bytes, and analyses over the concurrency cap are refused before they read.
  */
 import { StoreUnavailableError } from '../../graph/errors';
 import { computeWorkload } from '../../graph/analytics';
 import { MemoryStore } from '../../graph/store';
-import { ReadCache } from '../../server/readCache';
+import { HttpError } from '../../server/errors';
+import { DEFAULT_READ_CACHE, estimateBytes, ReadCache, type ReadCacheOptions } from '../../server/readCache';
 import { loadFixtures } from '../store/fixtures';
 
 /** A real memory store that counts the reads the cache lets through, and can be made to fail them. */
@@ -39,7 +41,11 @@ describe('ReadCache', () => {
     store = new CountingStore();
     await store.loadDocument(seed.parsed, seed.units);
   });
-  const options = (versionMaxAgeMs: number) => ({ versionMaxAgeMs, analyses: 4, lookups: 4 });
+  const options = (versionMaxAgeMs: number, more: Partial<ReadCacheOptions> = {}): ReadCacheOptions => ({
+    ...DEFAULT_READ_CACHE,
+    versionMaxAgeMs,
+    ...more,
+  });
 
   test('a lookup and an analysis are read once per data version; the version once per max age', async () => {
     const cache = new ReadCache(store, options(60_000));
@@ -75,13 +81,61 @@ describe('ReadCache', () => {
     expect((await cache.lookup('item', item, () => store.getItem(item)))?.item.id).toBe(item);
   });
 
-  test('entries beyond capacity are dropped, least recently used first', async () => {
-    const cache = new ReadCache(store, { versionMaxAgeMs: 60_000, analyses: 1, lookups: 2 });
+  test('entries beyond the byte capacity are dropped, least recently used first', async () => {
     const ids = seed.parsed.items.slice(0, 3).map((i) => i.id);
+    const sizes = await Promise.all(ids.map(async (id) => estimateBytes(await store.getItem(id))));
+    store.itemReads = 0;
+    // Room for the two largest of the three, not for all three.
+    const room = sizes.reduce((sum, size) => sum + size, 0) - Math.min(...sizes);
+    const cache = new ReadCache(store, options(60_000, { lookupBytes: room }));
     for (const id of ids) await cache.lookup('item', id, () => store.getItem(id));
+    expect(cache.heldBytes.lookups).toBeLessThanOrEqual(room);
     await cache.lookup('item', ids[2]!, () => store.getItem(ids[2]!));
     expect(store.itemReads).toBe(3);
     await cache.lookup('item', ids[0]!, () => store.getItem(ids[0]!));
     expect(store.itemReads).toBe(4);
+  });
+
+  test('concurrent analyses of one filter with different parameters share one snapshot read', async () => {
+    const cache = new ReadCache(store, options(60_000, { maxConcurrentAnalyses: 100 }));
+    const factors = Array.from({ length: 20 }, (_, i) => 1 + i / 10);
+    const reports = await Promise.all(
+      factors.map((overloadFactor) =>
+        cache.analysis('workload', {}, { overloadFactor }, (snapshot) => computeWorkload(snapshot, { overloadFactor })),
+      ),
+    );
+    expect(new Set(reports.map((report) => report.parameters.overloadFactor)).size).toBe(factors.length);
+    expect(store.snapshots).toBe(1);
+    // Another filter is another snapshot; the same filter later is a cache hit.
+    await cache.analysis('workload', { roles: ['lead'] }, {}, (snapshot) => computeWorkload(snapshot));
+    await cache.analysis('workload', {}, { overloadFactor: 9 }, (snapshot) => computeWorkload(snapshot, { overloadFactor: 9 }));
+    expect(store.snapshots).toBe(2);
+    expect(cache.heldBytes.snapshots).toBeGreaterThan(0);
+  });
+
+  test('a snapshot larger than the snapshot cache is shared while read, then not kept', async () => {
+    const cache = new ReadCache(store, options(60_000, { snapshotBytes: 1_000 }));
+    await Promise.all([1, 2].map((k) => cache.analysis('workload', {}, { k }, (snapshot) => computeWorkload(snapshot))));
+    expect(store.snapshots).toBe(1);
+    expect(cache.heldBytes.snapshots).toBe(0);
+    await cache.analysis('workload', {}, { k: 3 }, (snapshot) => computeWorkload(snapshot));
+    expect(store.snapshots).toBe(2);
+  });
+
+  test('analyses over the concurrency cap are refused with 503 and Retry-After before they read; cached answers need no slot', async () => {
+    const cache = new ReadCache(store, options(60_000, { maxConcurrentAnalyses: 2 }));
+    const cached = await cache.analysis('workload', {}, { k: 0 }, (snapshot) => computeWorkload(snapshot));
+    store.snapshots = 0;
+    const outcomes = await Promise.allSettled(
+      [1, 2, 3, 4].map((k) => cache.analysis('workload', { roles: ['lead'] }, { k }, (snapshot) => computeWorkload(snapshot))),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    const refusal = (outcomes[2] as PromiseRejectedResult).reason as HttpError;
+    expect(refusal).toBeInstanceOf(HttpError);
+    expect(refusal).toMatchObject({ status: 503, code: 'analytics_busy', headers: { 'Retry-After': '2' } });
+    expect(store.snapshots).toBe(1);
+    // Slots are given back, and a cached answer never needed one.
+    expect(await cache.analysis('workload', {}, { k: 0 }, (snapshot) => computeWorkload(snapshot))).toBe(cached);
+    await expect(cache.withSnapshot({}, (snapshot) => snapshot.items.length)).resolves.toBe(seed.parsed.items.length);
   });
 });

@@ -12,9 +12,11 @@ import type { Express } from 'express';
 import iconv from 'iconv-lite';
 import request from 'supertest';
 import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/analytics';
+import { toCytoscape } from '../../graph/export';
 import { loadSeeds } from '../../graph/ingest';
 import { parseDocument } from '../../graph/parse';
-import type { GraphStore } from '../../graph/store';
+import type { DocumentScope, GraphStore } from '../../graph/store';
+import { SCOPE_PLANS, SCOPE_PLANS_DIR } from '../store/fixtures';
 import {
   ADMIN_TOKEN,
   caller,
@@ -43,6 +45,10 @@ const parseSeed = () =>
   });
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+/** The field a 400 names: zod's first issue, or the domain's InvalidInputError. */
+const fieldOf = (body: { error: { details?: { field?: string; issues?: Array<{ field: string }> } } }) =>
+  body.error.details?.issues?.[0]?.field ?? body.error.details?.field;
 
 export interface StoreHandle {
   store: GraphStore;
@@ -347,6 +353,175 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     });
   });
 
+  describe('scope: jurisdictions, years, several documents; metadata corrections', () => {
+    const plans = Object.entries(SCOPE_PLANS).map(([name, plan]) => ({
+      name,
+      id: plan.file.replace(/\.txt$/, ''),
+      text: readFileSync(join(SCOPE_PLANS_DIR, plan.file), 'utf8'),
+      ...plan,
+    }));
+    const [foshan, shenzhen, stateCouncil] = plans as [(typeof plans)[0], (typeof plans)[0], (typeof plans)[0]];
+    const ids = (response: { body: { documents: Array<{ id: string }> } }) => response.body.documents.map((document) => document.id);
+
+    beforeAll(async () => {
+      for (const plan of plans) {
+        // The jurisdiction by name and the year as an ingest form sends them.
+        const name = { '440600': '佛山市', '440300': '深圳', '100000': '100000' }[plan.jurisdiction];
+        const query = `id=${plan.id}&jurisdiction=${encodeURIComponent(name)}&year=${plan.year}`;
+        const response = await call('post', `/api/documents?${query}`, { json: { text: plan.text }, token: ADMIN_TOKEN });
+        expect([plan.id, response.status]).toEqual([plan.id, 201]);
+      }
+    });
+    afterAll(async () => {
+      for (const plan of plans) await store.removeDocument(plan.id);
+    });
+
+    test('When plans are ingested with a jurisdiction and a year, then the documents carry them', async () => {
+      const listed = (await call('get', '/api/documents')).body.documents as Array<{ id: string; jurisdiction?: { code: string }; year?: number }>;
+      for (const plan of plans) {
+        expect(listed.find((document) => document.id === plan.id)).toMatchObject({ jurisdiction: { code: plan.jurisdiction }, year: plan.year });
+      }
+    });
+
+    test('When documents are scoped by jurisdiction, with or without the places within, then the store’s scope answers', async () => {
+      expect(ids(await call('get', '/api/documents?jurisdiction=440000'))).toEqual([SEED_ID, foshan.id, shenzhen.id].sort());
+      expect(ids(await call('get', '/api/documents?jurisdiction=440000&includeWithin=false'))).toEqual([SEED_ID]);
+      expect(ids(await call('get', '/api/documents?jurisdiction=100000&includeWithin=false'))).toEqual([stateCouncil.id]);
+      expect(ids(await call('get', '/api/documents?year=2023'))).toEqual([SEED_ID]);
+      expect(ids(await call('get', `/api/documents?yearFrom=2024&document=${SEED_ID},${foshan.id}`))).toEqual([foshan.id]);
+    });
+
+    const scopes: Array<[string, DocumentScope]> = [
+      ['jurisdiction=440600', { jurisdiction: '440600' }],
+      ['jurisdiction=440000&includeWithin=false&yearTo=2023', { jurisdiction: '440000', includeWithin: false, yearTo: 2023 }],
+      ['year=2024', { yearFrom: 2024, yearTo: 2024 }],
+      [`document=${'shenzhen-digital-government-2024'},${'state-council-digital-government-2024'}`, { documents: ['shenzhen-digital-government-2024', 'state-council-digital-government-2024'] }],
+    ];
+    test.each(scopes)('When every endpoint is asked with %s, then each answers for the plans in that scope', async (query, scope) => {
+      const snapshot = await store.snapshot(scope);
+      expect((await call('get', `/api/workload?${query}`)).body).toEqual(asJson(computeWorkload(snapshot)));
+      expect((await call('get', `/api/gaps?${query}`)).body).toEqual(asJson(findGaps(snapshot)));
+      expect((await call('get', `/api/metrics?${query}`)).body).toEqual(asJson(computeNetworkMetrics(snapshot)));
+      const communities = await call('get', `/api/communities?${query}`);
+      expect(communities.body.count).toBe(computeNetworkMetrics(snapshot).partition.count);
+      // Cytoscape graphs carry the time they were made: compare what they draw.
+      const drawn = (graph: { elements: unknown; truncated: unknown }) => ({ elements: graph.elements, truncated: graph.truncated });
+      expect(drawn((await call('get', `/api/network?${query}`)).body)).toEqual(asJson(drawn(toCytoscape(snapshot, { mode: 'coordination', limit: 2_000 }))));
+      const items = await call('get', `/api/items?${query}&pageSize=500`);
+      expect(items.body.items.map((item: { id: string }) => item.id)).toEqual(snapshot.items.map((item) => item.id));
+      expect((await call('get', `/api/units?${query}`)).body.units).toEqual(asJson(await store.searchUnits(scope)));
+      const exported = await request(app).get(`/api/export/json?${query}`);
+      conformance.check('get', '/api/export/json', exported);
+      expect(drawn(JSON.parse(exported.text))).toEqual(asJson(drawn(toCytoscape(snapshot, { mode: 'bipartite' }))));
+    });
+
+    test('When units are searched by their own jurisdiction, kind, function and level, then the store’s search answers', async () => {
+      for (const query of ['unitJurisdiction=440000', 'function=finance', 'level=national&kind=department', 'q=财政', 'function=finance&jurisdiction=440300']) {
+        const response = await call('get', `/api/units?${query}`);
+        expect(response.status).toBe(200);
+        const params = Object.fromEntries(new URLSearchParams(query));
+        const { jurisdiction, ...rest } = params;
+        const expected = await store.searchUnits({ ...rest, ...(jurisdiction ? { jurisdiction } : {}) } as Parameters<GraphStore['searchUnits']>[0]);
+        expect(response.body.units).toEqual(asJson(expected));
+        const codes = new Set(expected.map((unit) => unit.jurisdiction));
+        expect(response.body.jurisdictions.map((jurisdiction: { code: string }) => jurisdiction.code).every((code: string) => codes.has(code))).toBe(true);
+      }
+      expect((await call('get', '/api/units?function=finance')).body.units.length).toBeGreaterThan(1);
+    });
+
+    test.each([
+      ['/api/workload?jurisdiction=44', 'jurisdiction'],
+      ['/api/workload?jurisdiction=佛山', 'jurisdiction'],
+      ['/api/items?year=20x4', 'year'],
+      ['/api/gaps?year=99999', 'year'],
+      ['/api/network?year=2024&yearFrom=2023', 'year'],
+      ['/api/metrics?yearFrom=2025&yearTo=2024', 'yearFrom'],
+      ['/api/communities?includeWithin=maybe&jurisdiction=440000', 'includeWithin'],
+      ['/api/documents?includeWithin=false', 'includeWithin'],
+      ['/api/export/json?yearTo=1.5', 'yearTo'],
+      ['/api/workload?document=seed,Not%20An%20Id', 'document'],
+      ['/api/units?function=treasury', 'function'],
+      ['/api/units?level=city', 'level'],
+      ['/api/units?unitJurisdiction=4406', 'unitJurisdiction'],
+    ])('When %s, then 400 names %s', async (url, field) => {
+      const response = await call('get', url);
+      expect(response.status).toBe(400);
+      expect(fieldOf(response.body)).toBe(field);
+    });
+
+    test('When the ingest form gives title, issuer, publication date, year and jurisdiction, then the preview carries them', async () => {
+      const query = new URLSearchParams({
+        dryRun: 'true',
+        title: '佛山市元数据测试工作要点',
+        issuer: '佛山市人民政府办公室',
+        publishedAt: '2024-03-15',
+        year: '2024',
+        jurisdiction: '佛山',
+      });
+      const response = await call('post', `/api/documents?${query}`, { json: { text: smallPlan('元数据') } });
+      expect(response.status).toBe(200);
+      expect(response.body.document).toMatchObject({
+        title: '佛山市元数据测试工作要点',
+        issuer: '佛山市人民政府办公室',
+        publishedAt: '2024-03-15',
+        year: 2024,
+        jurisdiction: { code: '440600', name: '佛山市', level: 'prefecture' },
+      });
+    });
+
+    test('When ingesting with an unknown jurisdiction or a malformed date, then 400 names the field and nothing is written', async () => {
+      const before = await footprint(store);
+      const cases: Array<[string, string]> = [
+        ['jurisdiction=火星', 'jurisdiction'],
+        ['publishedAt=2024-3-1', 'publishedAt'],
+        ['year=24', 'year'],
+      ];
+      for (const [query, field] of cases) {
+        const response = await call('post', `/api/documents?id=bad-metadata&${encodeURI(query)}`, { json: { text: smallPlan('元数据') }, token: ADMIN_TOKEN });
+        expect([query, response.status, fieldOf(response.body)]).toEqual([query, 400, field]);
+      }
+      expect(await footprint(store)).toEqual(before);
+    });
+
+    test('When metadata is corrected with the token, then the documents and every scoped answer follow at once', async () => {
+      const workloadBefore = (await call('get', '/api/workload?year=2019')).body;
+      expect(workloadBefore.rows).toEqual([]);
+      const response = await call('patch', `/api/documents/${shenzhen.id}`, {
+        json: { year: 2019, issuer: '深圳市人民政府办公厅', jurisdiction: '深圳市', title: '深圳市数字政府工作要点（更正）' },
+        token: ADMIN_TOKEN,
+      });
+      expect(response.status).toBe(200);
+      expect(response.body.document).toMatchObject({ id: shenzhen.id, year: 2019, issuer: '深圳市人民政府办公厅', jurisdiction: { code: '440300', name: '深圳市' } });
+      expect(ids(await call('get', '/api/documents?year=2019'))).toEqual([shenzhen.id]);
+      expect((await call('get', '/api/workload?year=2019')).body).toEqual(asJson(computeWorkload(await store.snapshot({ documents: [shenzhen.id] }))));
+      const cleared = await call('patch', `/api/documents/${shenzhen.id}`, { json: { issuer: null, year: shenzhen.year }, token: ADMIN_TOKEN });
+      expect(cleared.body.document.issuer).toBeUndefined();
+      expect(cleared.body.document.year).toBe(shenzhen.year);
+    });
+
+    test('When a correction is refused, then it says why, naming the field, and nothing changes', async () => {
+      const before = await footprint(store);
+      const url = `/api/documents/${foshan.id}`;
+      const cases: Array<[string, Parameters<typeof call>[2], number, string | undefined]> = [
+        ['no token', { json: { year: 2020 } }, 401, undefined],
+        ['wrong token', { json: { year: 2020 }, token: 'wrong-token' }, 403, undefined],
+        ['year as text', { json: { year: '2020' }, token: ADMIN_TOKEN }, 400, 'year'],
+        ['unknown jurisdiction', { json: { jurisdiction: '火星' }, token: ADMIN_TOKEN }, 400, 'jurisdiction'],
+        ['unknown field', { json: { sha256: 'x' }, token: ADMIN_TOKEN }, 400, undefined],
+        ['nothing to change', { json: {}, token: ADMIN_TOKEN }, 400, 'body'],
+        ['not JSON', { text: 'year=2020', token: ADMIN_TOKEN }, 415, undefined],
+      ];
+      for (const [name, options, status, field] of cases) {
+        const response = await call('patch', url, options);
+        expect([name, response.status]).toEqual([name, status]);
+        if (field) expect([name, fieldOf(response.body)]).toEqual([name, field]);
+      }
+      const missing = await call('patch', '/api/documents/no-such-document', { json: { year: 2020 }, token: ADMIN_TOKEN });
+      expect(missing.status).toBe(404);
+      expect(await footprint(store)).toEqual(before);
+    });
+  });
+
   describe('ingest and delete', () => {
     const second = readFileSync(SECOND_PATH);
 
@@ -358,7 +533,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
         { text: second.toString('utf8') },
         { json: { text: second.toString('utf8'), source: 'guangdong-data-elements-2024.txt' } },
       ]) {
-        const response = await call('post', '/api/documents?dryRun=true', options);
+        const response = await call('post', '/api/documents?dryRun=true', { ...options, token: ADMIN_TOKEN });
         expect(response.status).toBe(200);
         expect(response.body.dryRun).toBe(true);
         expect(response.body.counts.items).toBe(expected.items.length);
@@ -370,7 +545,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
 
     test('When previewing a document naming an unknown unit, then it is listed with where it occurs', async () => {
       const text = smallPlan('预览', '省数字孪生推进办公室牵头');
-      const response = await call('post', '/api/documents?dryRun=true&id=preview-plan', { text });
+      const response = await call('post', '/api/documents?dryRun=true&id=preview-plan', { text, token: ADMIN_TOKEN });
       expect(response.status).toBe(200);
       expect(response.body.unknownUnits).toEqual([
         expect.objectContaining({ name: '省数字孪生推进办公室', occurrences: [expect.objectContaining({ itemId: 'preview-plan/item-1' })] }),
@@ -434,7 +609,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     });
 
     test('When the document cannot be parsed, then 422 gives the line and column', async () => {
-      const response = await call('post', '/api/documents?dryRun=true&source=notes.txt', { text: '会议纪要\n\n没有任何编号的条目。\n' });
+      const response = await call('post', '/api/documents?dryRun=true&source=notes.txt', { text: '会议纪要\n\n没有任何编号的条目。\n', token: ADMIN_TOKEN });
       expect(response.status).toBe(422);
       expect(response.body.error.details).toMatchObject({ line: expect.any(Number), column: expect.any(Number), file: 'notes.txt' });
       expect(response.body.error.message).toMatch(/^notes\.txt:\d+:\d+: /);
@@ -445,17 +620,21 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       ['application/octet-stream', 'bytes'],
     ])('When the body is %s, then 415', async (type, body) => {
       const url = '/api/documents?dryRun=true';
-      const response = await request(app).post(url).set('Content-Type', type).send(body);
+      const response = await request(app).post(url).set('Authorization', `Bearer ${ADMIN_TOKEN}`).set('Content-Type', type).send(body);
       conformance.check('post', url, response);
       expect(response.status).toBe(415);
       expect(response.body.error.details.accepted).toContain('text/plain');
     });
 
     test('When the JSON body is malformed or misses text, then 400', async () => {
-      const malformed = await request(app).post('/api/documents?dryRun=true').set('Content-Type', 'application/json').send('{"text":');
+      const malformed = await request(app)
+        .post('/api/documents?dryRun=true')
+        .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+        .set('Content-Type', 'application/json')
+        .send('{"text":');
       expect(malformed.status).toBe(400);
       expect(malformed.body.error.code).toBe('invalid_json');
-      const missing = await call('post', '/api/documents?dryRun=true', { json: { body: 'x' } });
+      const missing = await call('post', '/api/documents?dryRun=true', { json: { body: 'x' }, token: ADMIN_TOKEN });
       expect(missing.status).toBe(400);
       expect(missing.body.error.details.issues.map((issue: { field: string }) => issue.field)).toEqual(
         expect.arrayContaining(['text', 'body']),
@@ -463,7 +642,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     });
 
     test('When a multipart body has no file part, then 400 names file', async () => {
-      const response = await request(app).post('/api/documents?dryRun=true').field('note', 'x');
+      const response = await request(app).post('/api/documents?dryRun=true').set('Authorization', `Bearer ${ADMIN_TOKEN}`).field('note', 'x');
       expect(response.status).toBe(400);
     });
 
@@ -545,7 +724,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
         content: Record<string, { schema: { examples?: string[] } }>;
       };
       const example = content['text/plain']!.schema.examples![0]!;
-      const response = await call('post', '/api/documents?dryRun=true', { text: example });
+      const response = await call('post', '/api/documents?dryRun=true', { text: example, token: ADMIN_TOKEN });
       expect(response.status).toBe(200);
       expect(response.body.counts.items).toBeGreaterThan(0);
       expect(response.body.counts.assignments).toBeGreaterThan(0);
@@ -596,6 +775,8 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       const anonymous = [
         ['post', '/api/documents', await upload('/api/documents')],
         ['post', '/api/documents?dryRun=maybe&id=Not%20an%20id', await upload('/api/documents?dryRun=maybe&id=Not%20an%20id')],
+        // A dry run too: it writes nothing, but it makes the server parse.
+        ['post', '/api/documents?dryRun=true', await upload('/api/documents?dryRun=true')],
         ['post', '/api/documents', await request(app).post('/api/documents').set('Content-Type', 'application/json').send('{"text":')],
         ['delete', `/api/documents/${'x'.repeat(400)}`, await request(app).delete(`/api/documents/${'x'.repeat(400)}`)],
       ] as const;
@@ -603,10 +784,6 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
         conformance.check(method, url, response);
         expect([url, response.status, response.body.error.code]).toEqual([url, 401, 'unauthorized']);
       }
-      // A dry run needs no token, so the same upload is read, and refused for what it is.
-      const dryRun = await upload('/api/documents?dryRun=true');
-      expect(dryRun.status).toBe(400);
-      expect(dryRun.body.error.code).toBe('invalid_upload');
       expect(await footprint(store)).toEqual(before);
     });
 

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../../graph/errors';
 import { ROLE_RELATIONSHIP, ROLES, UNIT_KIND_LABEL, type ParsedDocument, type Unit } from '../../graph/model';
 import type { GraphStore } from '../../graph/store';
-import { assignmentsOf, countByRole, loadFixtures, newVersion, unitIdsOf, type Fixture } from './fixtures';
+import { isWithin } from '../../graph/jurisdiction';
+import { assignmentsOf, countByRole, jurisdictionFigures, loadFixtures, newVersion, unitIdsOf, type Fixture } from './fixtures';
 
 /** Cypher fragments a caller might try through search text, ids and filters. */
 export const HOSTILE_INPUTS = ["' OR 1=1", "' OR 1=1 //", '}) MATCH (n) DETACH DELETE n //', '"}) RETURN 1 //', '$documentId'];
@@ -37,12 +38,18 @@ export async function probeAnswers(store: GraphStore, fixtures = loadFixtures())
     citySnapshot: await store.snapshot({ unitKinds: ['city'], documents: [fixtures.seed.parsed.document.id] }),
     sectionSnapshot: await store.snapshot({ sections: [firstSection] }),
     stats: await store.stats(),
+    version: await store.dataVersion(),
+    guangdongSnapshot: await store.snapshot({ jurisdiction: '440000', yearFrom: 2022 }),
+    ownPlans: await store.listDocuments({ jurisdiction: '440000', includeWithin: false }),
+    unitsOfGuangdong: await store.searchUnits({ unitJurisdiction: '440000', kind: 'department' }),
+    financeUnits: await store.searchUnits({ function: 'finance' }),
+    scopedItems: await store.searchItems({ jurisdiction: '100000', includeWithin: false, q: '政务' }),
   };
 }
 
 export function runStoreContract(open: () => Promise<GraphStore>): void {
   const fixtures = loadFixtures();
-  const { seed, second, handmade, registry } = fixtures;
+  const { seed, second, handmade, registry, plans } = fixtures;
   const documents: Array<[string, Fixture]> = [
     ['the seed', seed],
     ['the second document', second],
@@ -91,10 +98,13 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       const stats = await store.stats();
       const byRole = countByRole(parsed);
       const inSections = parsed.items.filter((item) => item.section !== null).length;
+      const jurisdictions = jurisdictionFigures(fixture);
       expect(stats.relationships).toEqual({
         IN_SECTION: inSections,
         PART_OF: parsed.sections.length + parsed.items.length - inSections,
         ...Object.fromEntries(ROLES.map((role) => [ROLE_RELATIONSHIP[role], byRole[role]])),
+        OF: jurisdictions.OF,
+        WITHIN: jurisdictions.WITHIN,
       });
       expect(stats.nodes).toEqual({
         Document: 1,
@@ -104,6 +114,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
         ...Object.fromEntries(
           Object.entries(UNIT_KIND_LABEL).map(([kind, label]) => [label, units.filter((unit) => unit.kind === kind).length]),
         ),
+        Jurisdiction: jurisdictions.nodes,
       });
     });
 
@@ -512,6 +523,161 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
         seed.parsed.items.filter((item) => item.section === section?.no).map((item) => item.id),
       );
       expect(await store.snapshot({ documents: [], roles: [] })).toEqual(full);
+    });
+  });
+
+  describe('jurisdictions and scope', () => {
+    const { foshan, shenzhen, stateCouncil } = plans;
+    const all = [seed, foshan, shenzhen, stateCouncil];
+    const idsOf = (...chosen: Fixture[]) => chosen.map(({ parsed }) => parsed.document.id).sort();
+    const itemIdsOf = (...chosen: Fixture[]) => new Set(chosen.flatMap(({ parsed }) => parsed.items.map((item) => item.id)));
+    const scoped = async (scope: Parameters<GraphStore['listDocuments']>[0]) => ({
+      listed: (await store.listDocuments(scope)).map((document) => document.id),
+      snapshot: (await store.snapshot(scope)).documents.map((document) => document.id),
+      items: new Set((await store.searchItems({ ...scope, pageSize: 500 })).items.map((item) => item.id)),
+    });
+    const expectScope = async (scope: Parameters<GraphStore['listDocuments']>[0], ...chosen: Fixture[]) => {
+      const found = await scoped(scope);
+      expect(found.listed).toEqual(idsOf(...chosen));
+      expect(found.snapshot).toEqual(idsOf(...chosen));
+      expect(found.items).toEqual(itemIdsOf(...chosen));
+    };
+
+    beforeEach(async () => {
+      await store.loadDocuments(all.map(entry));
+    });
+
+    test('the plans carry the jurisdictions and years the scope tests rely on', () => {
+      expect(all.map(({ parsed }) => parsed.document.jurisdiction?.code)).toEqual([expect.any(String), '440600', '440300', '100000']);
+      expect(isWithin(seed.parsed.document.jurisdiction?.code ?? '', '440000')).toBe(true);
+      expect(seed.parsed.document.year).toBe(2023);
+      expect([foshan, shenzhen, stateCouncil].map(({ parsed }) => parsed.document.year)).toEqual([2024, 2024, 2024]);
+    });
+
+    test('jurisdictions are nodes: documents and units are OF theirs, each WITHIN the one above up to national', async () => {
+      const figures = jurisdictionFigures(...all);
+      const stats = await store.stats();
+      expect(stats.nodes.Jurisdiction).toBe(figures.nodes);
+      expect(stats.relationships.OF).toBe(figures.OF);
+      expect(stats.relationships.WITHIN).toBe(figures.WITHIN);
+      expect((await store.listDocuments()).find((document) => document.id === foshan.parsed.document.id)?.jurisdiction).toEqual(
+        foshan.parsed.document.jurisdiction,
+      );
+    });
+
+    test('a place nothing is OF any more leaves the graph with its plan', async () => {
+      await store.removeDocument(foshan.parsed.document.id);
+      const figures = jurisdictionFigures(seed, shenzhen, stateCouncil);
+      const stats = await store.stats();
+      expect([stats.nodes.Jurisdiction, stats.relationships.OF, stats.relationships.WITHIN]).toEqual([figures.nodes, figures.OF, figures.WITHIN]);
+    });
+
+    test('a jurisdiction scope takes its own plans and, unless told not to, those of the places within it', async () => {
+      await expectScope({ jurisdiction: '440000' }, seed, foshan, shenzhen);
+      await expectScope({ jurisdiction: '440000', includeWithin: false }, ...all.filter(({ parsed }) => parsed.document.jurisdiction?.code === '440000'));
+      await expectScope({ jurisdiction: '440600' }, foshan);
+      await expectScope({ jurisdiction: '100000', includeWithin: false }, stateCouncil);
+      await expectScope({ jurisdiction: '100000' }, ...all);
+      await expectScope({ jurisdiction: '450000' });
+    });
+
+    test('years, ranges and several documents at once combine with the jurisdiction', async () => {
+      await expectScope({ yearFrom: 2023, yearTo: 2023 }, seed);
+      await expectScope({ yearFrom: 2024 }, foshan, shenzhen, stateCouncil);
+      await expectScope({ yearTo: 2022 });
+      await expectScope({ documents: [foshan.parsed.document.id, stateCouncil.parsed.document.id] }, foshan, stateCouncil);
+      await expectScope({ documents: [seed.parsed.document.id, foshan.parsed.document.id], jurisdiction: '440600' }, foshan);
+      await expectScope({ jurisdiction: '440000', yearFrom: 2024 }, foshan, shenzhen);
+      const handmadeLoaded = await store.loadDocument(handmade.parsed, handmade.units);
+      expect(handmadeLoaded.outcome).toBe('created');
+      // A plan without a year is in no year range.
+      expect((await store.listDocuments({ yearFrom: 1000, yearTo: 9999 })).map((document) => document.id)).not.toContain(handmade.parsed.document.id);
+    });
+
+    test('a scoped snapshot keeps the edges, units and sections of the plans in scope only', async () => {
+      const snapshot = await store.snapshot({ jurisdiction: '440300', roles: ['lead'] });
+      const expected = assignmentsOf(shenzhen.parsed).filter((assignment) => assignment.role === 'lead');
+      expect(snapshot.responsibilities).toHaveLength(expected.length);
+      expect(new Set(snapshot.units.map((unit) => unit.id))).toEqual(new Set(expected.map((assignment) => assignment.unitId)));
+      expect(snapshot.sections.map((section) => section.documentId)).toEqual(shenzhen.parsed.sections.map(() => shenzhen.parsed.document.id));
+    });
+
+    test('units: named in the plans in scope, of a jurisdiction (places within included), of a kind, function and level', async () => {
+      const ids = (units: Array<{ id: string }>) => units.map((unit) => unit.id).sort();
+      const planUnits = (...chosen: Fixture[]) => {
+        const named = unitIdsOf(...chosen.map(({ parsed }) => parsed));
+        return [...new Map(chosen.flatMap(({ units }) => units.filter((unit) => named.has(unit.id)).map((unit) => [unit.id, unit] as const))).values()];
+      };
+      const everyUnit = planUnits(...all);
+      expect(ids(await store.searchUnits({ jurisdiction: '440300' }))).toEqual(ids(planUnits(shenzhen)));
+      expect(ids(await store.searchUnits({ documents: [stateCouncil.parsed.document.id] }))).toEqual(ids(planUnits(stateCouncil)));
+      const ofGuangdong = everyUnit.filter((unit) => isWithin(unit.jurisdiction, '440000'));
+      expect(ofGuangdong.length).toBeGreaterThan(0);
+      expect(ids(await store.searchUnits({ unitJurisdiction: '440000' }))).toEqual(ids(ofGuangdong));
+      const finance = everyUnit.filter((unit) => unit.function === 'finance');
+      expect(finance.length).toBeGreaterThan(1);
+      expect(ids(await store.searchUnits({ function: 'finance' }))).toEqual(ids(finance));
+      const national = everyUnit.filter((unit) => unit.level === 'national');
+      expect(ids(await store.searchUnits({ level: 'national' }))).toEqual(ids(national));
+      const alias = everyUnit.find((unit) => unit.aliases.length > 0);
+      if (alias) expect(ids(await store.searchUnits({ q: alias.aliases[0] }))).toContain(alias.id);
+    });
+
+    test('a unit’s detail names the documents its items come from, with their titles and years', async () => {
+      const shared = [...unitIdsOf(foshan.parsed)].find((id) => unitIdsOf(seed.parsed).has(id)) ?? [...unitIdsOf(foshan.parsed)][0]!;
+      const detail = await store.getUnit(shared);
+      const documentIds = [...new Set(detail?.items.map(({ item }) => item.documentId))].sort();
+      expect(detail?.documents.map((document) => document.id)).toEqual(documentIds);
+      const foshanEntry = detail?.documents.find((document) => document.id === foshan.parsed.document.id);
+      expect(foshanEntry).toEqual({ id: foshan.parsed.document.id, title: foshan.parsed.document.title, year: 2024 });
+    });
+
+    describe('metadata corrections', () => {
+      const foshanId = () => foshan.parsed.document.id;
+      const guangzhou = { code: '440100', name: '广州市', level: 'prefecture' as const };
+
+      test('change the fields named, clear those set to null, and leave the rest', async () => {
+        const before = (await store.listDocuments()).find((document) => document.id === foshanId())!;
+        const after = await store.updateDocumentMetadata(foshanId(), { title: '更正后的标题', year: 2021, issuer: null, jurisdiction: guangzhou });
+        expect(after).toEqual({ ...before, title: '更正后的标题', year: 2021, issuer: undefined, jurisdiction: guangzhou });
+        expect((await store.listDocuments()).find((document) => document.id === foshanId())).toEqual(after);
+        expect((await store.getItem(foshan.parsed.items[0]!.id))?.document.title).toBe('更正后的标题');
+        expect(await store.updateDocumentMetadata('no-such-document', { year: 2020 })).toBeNull();
+      });
+
+      test('the scope follows a correction at once, and the jurisdiction nodes with it', async () => {
+        await store.updateDocumentMetadata(foshanId(), { jurisdiction: guangzhou, year: 2021 });
+        await expectScope({ jurisdiction: '440100' }, foshan);
+        await expectScope({ jurisdiction: '440600' });
+        await expectScope({ yearFrom: 2021, yearTo: 2021 }, foshan);
+        const codes = new Set([...(await store.listDocuments())].map((document) => document.jurisdiction?.code));
+        expect(codes.has('440100')).toBe(true);
+        await store.updateDocumentMetadata(foshanId(), { jurisdiction: null });
+        await expectScope({ jurisdiction: '440100' });
+        expect((await store.stats()).relationships.OF).toBe(jurisdictionFigures(...all).OF - 1);
+      });
+
+      test('a correction moves the data version; loading the same bytes again keeps it; new bytes start afresh', async () => {
+        const loaded = await store.dataVersion();
+        await store.updateDocumentMetadata(foshanId(), { year: 2021 });
+        const corrected = await store.dataVersion();
+        expect(corrected).not.toBe(loaded);
+        expect((await store.loadDocument(foshan.parsed, foshan.units)).outcome).toBe('unchanged');
+        expect(await store.dataVersion()).toBe(corrected);
+        expect((await store.listDocuments({ yearFrom: 2021, yearTo: 2021 })).map((document) => document.id)).toEqual([foshanId()]);
+        await store.updateDocumentMetadata(foshanId(), { year: 2024 });
+        expect(await store.dataVersion()).not.toBe(corrected);
+        await store.loadDocument(newVersion(foshan.parsed, () => {}), foshan.units);
+        await store.loadDocument(foshan.parsed, foshan.units);
+        expect(await store.dataVersion()).toBe(loaded);
+      });
+
+      test('a bad correction is refused, naming the field, and changes nothing', async () => {
+        const before = { documents: await store.listDocuments(), version: await store.dataVersion() };
+        await expect(store.updateDocumentMetadata(foshanId(), { publishedAt: '2024/03/15' })).rejects.toThrow(InvalidInputError);
+        await expect(store.updateDocumentMetadata(foshanId(), { title: '' })).rejects.toThrow(/metadata\.title/);
+        expect({ documents: await store.listDocuments(), version: await store.dataVersion() }).toEqual(before);
+      });
     });
   });
 

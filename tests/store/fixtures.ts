@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chainOf } from '../../graph/jurisdiction';
 import type { ParsedDocument, Role, Unit } from '../../graph/model';
-import { readDocumentFile } from '../../graph/parse';
+import { parseDocument, readDocumentFile } from '../../graph/parse';
 import { loadRegistry, type UnitRegistry } from '../../graph/registry';
 import { HANDMADE, HANDMADE_SOURCE, HANDMADE_UNITS } from './handmade';
 
@@ -26,11 +27,35 @@ function fromFile(path: string, registry: UnitRegistry): Fixture {
   return { source: readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), parsed, units: registry.unitsFor(parsed) };
 }
 
+/** Plans of two cities and the State Council, written for the scope tests (tests/fixtures/plans/scope). */
+export const SCOPE_PLANS_DIR = join(ROOT, 'tests', 'fixtures', 'plans', 'scope');
+export const SCOPE_PLANS = {
+  foshan: { file: 'foshan-digital-government-2024.txt', jurisdiction: '440600', year: 2024 },
+  shenzhen: { file: 'shenzhen-digital-government-2024.txt', jurisdiction: '440300', year: 2024 },
+  stateCouncil: { file: 'state-council-digital-government-2024.txt', jurisdiction: '100000', year: 2024 },
+} as const;
+export type ScopePlan = keyof typeof SCOPE_PLANS;
+
+/**
+ * The scope plans, parsed with the real parser and registry. Their jurisdiction and year are given
+ * (as a sidecar gives them), so the store tests do not depend on what the header detection finds.
+ */
+export function loadScopePlans(registry: UnitRegistry): Record<ScopePlan, Fixture> {
+  const entries = Object.entries(SCOPE_PLANS).map(([name, plan]) => {
+    const path = join(SCOPE_PLANS_DIR, plan.file);
+    const source = readFileSync(path, 'utf8');
+    const parsed = parseDocument(source, { source: plan.file, registry, sidecar: { jurisdiction: plan.jurisdiction, year: plan.year } });
+    return [name, { source, parsed, units: registry.unitsFor(parsed) }] as const;
+  });
+  return Object.fromEntries(entries) as Record<ScopePlan, Fixture>;
+}
+
 export interface Fixtures {
   registry: UnitRegistry;
   seed: Fixture;
   second: Fixture;
   handmade: Fixture;
+  plans: Record<ScopePlan, Fixture>;
 }
 
 export function loadFixtures(): Fixtures {
@@ -40,6 +65,7 @@ export function loadFixtures(): Fixtures {
     seed: fromFile(SEED_PATH, registry),
     second: fromFile(SECOND_PATH, registry),
     handmade: { source: HANDMADE_SOURCE, parsed: HANDMADE, units: HANDMADE_UNITS },
+    plans: loadScopePlans(registry),
   };
 }
 
@@ -56,6 +82,26 @@ export function countByRole(parsed: ParsedDocument): Record<Role, number> {
 
 export const unitIdsOf = (...documents: ParsedDocument[]): Set<string> =>
   new Set(documents.flatMap((parsed) => assignmentsOf(parsed).map((assignment) => assignment.unitId)));
+
+/**
+ * The jurisdiction part of the graph these documents make, from the division table: a node for
+ * every jurisdiction a document or a referenced unit is OF, and for each place above it up to
+ * national; one OF per document and unit of a known jurisdiction; one WITHIN per node but national.
+ */
+export function jurisdictionFigures(...fixtures: Fixture[]) {
+  const unitIds = unitIdsOf(...fixtures.map(({ parsed }) => parsed));
+  const units = new Map(fixtures.flatMap(({ units }) => units.filter((unit) => unitIds.has(unit.id)).map((unit) => [unit.id, unit] as const)));
+  const codes = [
+    ...fixtures.flatMap(({ parsed }) => parsed.document.jurisdiction?.code ?? []),
+    ...[...units.values()].map((unit) => unit.jurisdiction),
+  ];
+  const nodes = new Set(codes.flatMap((code) => chainOf(code).map((jurisdiction) => jurisdiction.code)));
+  return {
+    nodes: nodes.size,
+    OF: codes.filter((code) => nodes.has(code)).length,
+    WITHIN: [...nodes].filter((code) => code !== '100000').length,
+  };
+}
 
 /** A new version of a document: different bytes (sha256), optionally other items. */
 export function newVersion(parsed: ParsedDocument, change: (copy: ParsedDocument) => void): ParsedDocument {

@@ -1,9 +1,10 @@
-import { encodeId, useApi, type DocumentDetailResponse, type DocumentListResponse } from '../core/api';
+import { encodeId, useApi, type DocumentDetailResponse } from '../core/api';
 import { ROLE_ORDER, UNIT_KINDS } from '../core/domain/vocabulary';
 import { useI18n, type MessageKey } from '../core/i18n';
+import { useScope } from '../core/scope/ScopeProvider';
+import { SelectFilter } from './SelectFilter';
 
 export interface FilterValues {
-  document: string;
   section: string;
   kind: string;
   role: string;
@@ -16,13 +17,15 @@ interface FilterBarProps {
   show: (keyof FilterValues)[];
 }
 
-/** Document, section, unit-kind and role filters, as selects whose values go to the URL. */
+/**
+ * Section, unit-kind and role filters, as selects whose values go to the URL. Which plans are in
+ * view is the scope's business (ScopeBar), shared by every view.
+ */
 export function FilterBar({ values, onChange, show }: FilterBarProps) {
   const { t } = useI18n();
-  const documents = useApi<DocumentListResponse>(show.includes('document') || show.includes('section') ? '/documents' : null);
-  const list = documents.status === 'ready' ? documents.data.documents : [];
-  // Sections belong to one document: the chosen one, or the only one loaded.
-  const sectionDocument = values.document || (list.length === 1 ? list[0]?.id : undefined);
+  const { documents, scope } = useScope();
+  // Sections belong to one document: the only one chosen, or the only one loaded.
+  const sectionDocument = scope.documents.length === 1 ? scope.documents[0] : documents.length === 1 ? documents[0]?.id : undefined;
   const detail = useApi<DocumentDetailResponse>(
     show.includes('section') && sectionDocument ? `/documents/${encodeId(sectionDocument)}` : null,
   );
@@ -30,7 +33,6 @@ export function FilterBar({ values, onChange, show }: FilterBarProps) {
   const active = show.some((key) => values[key]);
 
   const selects: { key: keyof FilterValues; label: string; options: { value: string; label: string }[] }[] = [
-    { key: 'document', label: t('filter.document'), options: list.map((d) => ({ value: d.id, label: d.title })) },
     {
       key: 'section',
       label: t('filter.section'),
@@ -53,22 +55,14 @@ export function FilterBar({ values, onChange, show }: FilterBarProps) {
       {selects
         .filter((select) => show.includes(select.key))
         .map((select) => (
-          <label key={select.key}>
-            {select.label}
-            <select
-              value={values[select.key] ?? ''}
-              // A new document invalidates the chosen section.
-              onChange={(e) => onChange(select.key === 'document' ? { document: e.target.value, section: '' } : { [select.key]: e.target.value })}
-              disabled={select.key === 'section' && sections.length === 0}
-            >
-              <option value="">{t('filter.all')}</option>
-              {select.options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectFilter
+            key={select.key}
+            label={select.label}
+            value={values[select.key] ?? ''}
+            options={select.options}
+            onChange={(value) => onChange({ [select.key]: value })}
+            disabled={select.key === 'section' && sections.length === 0}
+          />
         ))}
       {active && (
         <button

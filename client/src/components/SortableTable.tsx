@@ -8,6 +8,8 @@ export interface Column<Row> {
   value: (row: Row) => number | string | null;
   render?: (row: Row) => ReactNode;
   numeric?: boolean;
+  /** False for a column of controls, which has nothing to sort on. */
+  sortable?: boolean;
 }
 
 interface SortableTableProps<Row> {
@@ -16,10 +18,13 @@ interface SortableTableProps<Row> {
   rowKey: (row: Row) => string;
   initialSort?: { key: string; descending: boolean };
   caption?: string;
+  /** `data-*` attributes of a row, for tests and styles to find it by. */
+  rowData?: (row: Row) => Record<`data-${string}`, string>;
+  testId?: string;
 }
 
 /** A table whose column headers are buttons: click once to sort, again to reverse. */
-export function SortableTable<Row>({ columns, rows, rowKey, initialSort, caption }: SortableTableProps<Row>) {
+export function SortableTable<Row>({ columns, rows, rowKey, initialSort, caption, rowData, testId }: SortableTableProps<Row>) {
   const { t, lang } = useI18n();
   const [sort, setSort] = useState(initialSort ?? { key: columns[0]?.key ?? '', descending: false });
 
@@ -45,7 +50,7 @@ export function SortableTable<Row>({ columns, rows, rowKey, initialSort, caption
 
   return (
     <div className="table-scroll">
-      <table className="data-table nowrap">
+      <table className="data-table nowrap" data-testid={testId}>
         {caption && <caption>{caption}</caption>}
         <thead>
           <tr>
@@ -56,17 +61,21 @@ export function SortableTable<Row>({ columns, rows, rowKey, initialSort, caption
                   key={column.key}
                   scope="col"
                   className={column.numeric ? 'numeric' : undefined}
-                  aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                  aria-sort={column.sortable === false ? undefined : active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
                 >
-                  <button
-                    type="button"
-                    className="sort-button"
-                    onClick={() => toggle(column.key, column.numeric)}
-                    title={t('research.sortBy', { column: column.label })}
-                  >
-                    {column.label}
-                    <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
-                  </button>
+                  {column.sortable === false ? (
+                    <span className="visually-hidden">{column.label}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() => toggle(column.key, column.numeric)}
+                      title={t('research.sortBy', { column: column.label })}
+                    >
+                      {column.label}
+                      <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+                    </button>
+                  )}
                 </th>
               );
             })}
@@ -74,7 +83,7 @@ export function SortableTable<Row>({ columns, rows, rowKey, initialSort, caption
         </thead>
         <tbody>
           {sorted.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={rowKey(row)} {...rowData?.(row)}>
               {columns.map((column) => (
                 <td key={column.key} className={column.numeric ? 'numeric' : undefined}>
                   {column.render ? column.render(row) : column.value(row)}

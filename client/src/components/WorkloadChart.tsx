@@ -1,4 +1,4 @@
-import type { RoleWeights, UnitKind, WorkloadRow } from '../core/api';
+import type { RoleWeights, WorkloadRow } from '../core/api';
 import { ROLE_COLOURS, ROLE_ORDER } from '../core/domain/vocabulary';
 import { useI18n, type MessageKey } from '../core/i18n';
 import { UnitBadges } from './UnitBadges';
@@ -6,8 +6,8 @@ import { UnitBadges } from './UnitBadges';
 interface WorkloadChartProps {
   rows: WorkloadRow[];
   weights: RoleWeights;
-  /** Overload threshold of each peer group (null: group too small to judge). */
-  thresholds: Partial<Record<UnitKind, number | null>>;
+  /** Overload threshold of each peer group, by its name (null: group too small to judge). */
+  thresholds: Record<string, number | null>;
   onSelect: (unitId: string) => void;
 }
 

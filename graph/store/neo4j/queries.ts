@@ -5,7 +5,6 @@
  * Cypher 5 cannot take those as parameters; nothing a user types ever reaches query text.
  * Results come back as plain domain records (the driver runs with disableLosslessIntegers).
  */
-import { getJurisdiction } from '../../jurisdiction';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import {
   DocumentMetaSchema,
@@ -16,9 +15,9 @@ import {
   type Unit,
   type UnitKind,
 } from '../../model';
-import type { DocumentRecords, ItemRecord, ResponsibilityRecord, SectionRecord } from '../records';
-import { toggleDataVersion, type Owned } from '../results';
-import type { StoreStats } from '../types';
+import { activeList, jurisdictionChains, scopesDocuments, type DocumentRecords, type ItemRecord, type ResponsibilityRecord, type SectionRecord } from '../records';
+import { applyMetadataPatch, toggleDataVersion, versionEntry, type Owned } from '../results';
+import type { DocumentMetadataPatch, DocumentScope, StoreStats } from '../types';
 import { NODE_LABELS, RELATIONSHIP_TYPES, RESPONSIBILITY_TYPES, ROLE_OF_RELATIONSHIP } from '../vocabulary';
 
 type Properties = Record<string, unknown>;
@@ -29,6 +28,18 @@ const KIND_LABELS = Object.values(UNIT_KIND_LABEL).join(':');
 /** Rows (nodes and edges) per UNWIND: large enough that round trips stop mattering, small enough to keep each message a few MB. */
 const BATCH = 10_000;
 
+/** `d`'s properties with its jurisdiction (from its OF edge) in place of the code. */
+const DOCUMENT_OF_D = `d {.*, jurisdiction: COLLECT { MATCH (d)-[:OF]->(j:Jurisdiction) RETURN j {.code, .name, .level} }[0]}`;
+
+/**
+ * Point `d` (a :Document, `document.jurisdiction` its code or null) at its :Jurisdiction, replacing
+ * the edge it had; the jurisdictions are merged beforehand (mergeJurisdictions).
+ */
+const LINK_DOCUMENT_JURISDICTION = `FOREACH (old IN [(d)-[r:OF]->() | r] | DELETE old)
+       WITH d, document WHERE document.jurisdiction IS NOT NULL
+       MATCH (j:Jurisdiction {code: document.jurisdiction})
+       MERGE (d)-[:OF]->(j)`;
+
 // ---------------------------------------------------------------------------------------------
 // Schema
 
@@ -37,6 +48,7 @@ const SCHEMA = [
   'CREATE CONSTRAINT section_id IF NOT EXISTS FOR (s:Section) REQUIRE s.id IS UNIQUE',
   'CREATE CONSTRAINT item_id IF NOT EXISTS FOR (i:Item) REQUIRE i.id IS UNIQUE',
   'CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (u:Unit) REQUIRE u.id IS UNIQUE',
+  'CREATE CONSTRAINT jurisdiction_code IF NOT EXISTS FOR (j:Jurisdiction) REQUIRE j.code IS UNIQUE',
   'CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v.id IS UNIQUE',
   'CREATE INDEX item_document IF NOT EXISTS FOR (i:Item) ON (i.documentId)',
   'CREATE INDEX section_document IF NOT EXISTS FOR (s:Section) ON (s.documentId)',
@@ -85,9 +97,9 @@ async function setDataVersion(tx: ManagedTransaction, digest: string): Promise<v
 export async function initDataVersion(tx: ManagedTransaction): Promise<void> {
   const found = await tx.run("MATCH (v:GraphVersion {id: 'graph'}) RETURN v.id");
   if (found.records.length > 0) return;
-  const documents = await tx.run('MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha256');
+  const documents = await tx.run('MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha256, d.metadataEdit AS metadataEdit');
   const digest = documents.records.reduce(
-    (version, record) => toggleDataVersion(version, { id: record.get('id'), sha256: record.get('sha256') }),
+    (version, record) => toggleDataVersion(version, versionEntry({ id: record.get('id'), sha256: record.get('sha256') }, record.get('metadataEdit'))),
     '',
   );
   await tx.run("MERGE (v:GraphVersion {id: 'graph'}) ON CREATE SET v.digest = $digest", { digest });
@@ -99,22 +111,61 @@ export async function documentSha256s(tx: ManagedTransaction, params: { document
   return new Map(result.records.map((record) => [record.get('id') as string, record.get('sha256') as string]));
 }
 
+/** A document's properties on its node: its jurisdiction is not one, but the (:Document)-[:OF]->(:Jurisdiction) edge. */
+const documentRow = ({ jurisdiction, ...properties }: DocumentMeta) => ({ ...properties, jurisdiction: jurisdiction?.code ?? null });
+
 /**
- * Create or overwrite the :Document nodes and return the sha256 each had before (absent if new).
- * Writing a node first locks it, so concurrent loads of one document run one after the other;
- * the caller passes the documents in id order, so two batches always lock in the same order.
+ * Create or overwrite the :Document nodes (and their OF edge) and return what each had before:
+ * its sha256 (null if new) and its metadata correction. The same bytes again leave the node as it
+ * is, corrections included. Writing a node first locks it, so concurrent loads of one document run
+ * one after the other; the caller passes the documents in id order, so two batches always lock in the same order.
  */
-async function upsertDocuments(tx: ManagedTransaction, documents: DocumentMeta[]): Promise<Map<string, string | null>> {
+async function upsertDocuments(
+  tx: ManagedTransaction,
+  documents: DocumentMeta[],
+): Promise<Map<string, { sha256: string | null; metadataEdit: string | null }>> {
   const result = await tx.run(
     `UNWIND $documents AS document
      MERGE (d:Document {id: document.id})
-     WITH d, document, d.sha256 AS previous
-     SET d = document, d.year = toInteger(document.year), d.viewCount = toInteger(document.viewCount)
-     RETURN d.id AS id, previous`,
-    // A property holds no map: the jurisdiction is kept as its code and read back through the division table.
-    { documents: documents.map((document) => ({ ...document, jurisdiction: document.jurisdiction?.code ?? null })) },
+     WITH d, document, d.sha256 AS previous, d.metadataEdit AS metadataEdit
+     CALL (d, document, previous) {
+       WITH d, document, previous WHERE previous IS NULL OR previous <> document.sha256
+       SET d = document {.*, jurisdiction: null}, d.year = toInteger(document.year), d.viewCount = toInteger(document.viewCount)
+       ${LINK_DOCUMENT_JURISDICTION}
+     }
+     RETURN d.id AS id, previous, metadataEdit`,
+    { documents: documents.map(documentRow) },
   );
-  return new Map(result.records.map((record) => [record.get('id') as string, record.get('previous') as string | null]));
+  return new Map(
+    result.records.map((record) => [record.get('id') as string, { sha256: record.get('previous'), metadataEdit: record.get('metadataEdit') }]),
+  );
+}
+
+/** Every :Jurisdiction the rows name, with its chain up to national, linked by WITHIN. */
+async function mergeJurisdictions(tx: ManagedTransaction, codes: Iterable<string | undefined>): Promise<void> {
+  const rows = jurisdictionChains(codes).map(({ jurisdiction, parent }) => ({ ...jurisdiction, parent }));
+  await tx.run(
+    `UNWIND $rows AS row
+     MERGE (j:Jurisdiction {code: row.code}) SET j.name = row.name, j.level = row.level`,
+    { rows },
+  );
+  await tx.run(
+    `UNWIND $rows AS row
+     MATCH (j:Jurisdiction {code: row.code}), (parent:Jurisdiction {code: row.parent})
+     MERGE (j)-[:WITHIN]->(parent)`,
+    { rows: rows.filter((row) => row.parent !== null) },
+  );
+}
+
+/** Delete the jurisdictions nothing is OF and nothing lies WITHIN, leaves first, until none is left over. */
+async function deleteOrphanJurisdictions(tx: ManagedTransaction): Promise<void> {
+  for (;;) {
+    const result = await tx.run(
+      `MATCH (j:Jurisdiction) WHERE NOT EXISTS { (j)<-[:OF|WITHIN]-() }
+       DETACH DELETE j RETURN count(*) AS removed`,
+    );
+    if ((result.records[0]?.get('removed') ?? 0) === 0) return;
+  }
 }
 
 async function unitsOfDocuments(tx: ManagedTransaction, documentIds: string[]): Promise<string[]> {
@@ -139,11 +190,16 @@ const perValue = (field: string, table: Record<string, string>, action: (label: 
     .map(([value, label]) => `FOREACH (_ IN CASE ${field} WHEN '${value}' THEN [1] ELSE [] END | ${action(label)})`)
     .join('\n');
 
+/** Units by their scoped id, each OF its government's :Jurisdiction when that is known (merged beforehand). */
 const MERGE_UNITS = `UNWIND $rows AS unit
   MERGE (u:Unit {id: unit.id})
   SET u = unit
   REMOVE u:${KIND_LABELS}
-  ${perValue('unit.kind', UNIT_KIND_LABEL, (label) => `SET u:${label}`)}`;
+  ${perValue('unit.kind', UNIT_KIND_LABEL, (label) => `SET u:${label}`)}
+  FOREACH (old IN [(u)-[r:OF]->() | r] | DELETE old)
+  WITH u, unit
+  MATCH (j:Jurisdiction {code: unit.jurisdiction})
+  MERGE (u)-[:OF]->(j)`;
 
 const ITEM_PROPERTIES = `{
   id: row.id, documentId: row.documentId, position: toInteger(row.position), no: toInteger(row.no),
@@ -234,14 +290,14 @@ function contentRows(changed: DocumentRecords[]) {
   };
 }
 
-/** Delete the candidate units that no relationship of any kind references any more. */
+/** Delete the candidate units no item names any more (with their OF edge). */
 async function deleteOrphanUnits(tx: ManagedTransaction, unitIds: string[]): Promise<void> {
   await unwind(
     tx,
     `UNWIND $rows AS id
      MATCH (u:Unit {id: id})
-     WHERE NOT EXISTS { (u)--() }
-     DELETE u`,
+     WHERE NOT EXISTS { (u)-[:${ANY_ROLE}]->() }
+     DETACH DELETE u`,
     unitIds,
   );
 }
@@ -257,13 +313,17 @@ export type LoadOutcome = 'created' | 'replaced' | 'unchanged';
 export async function writeDocuments(tx: ManagedTransaction, batch: DocumentRecords[]): Promise<Map<string, LoadOutcome>> {
   let version = await lockDataVersion(tx);
   const ordered = [...batch].sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0));
+  await mergeJurisdictions(tx, [
+    ...ordered.map(({ document }) => document.jurisdiction?.code),
+    ...ordered.flatMap(({ units }) => units.map((unit) => unit.jurisdiction)),
+  ]);
   const previous = await upsertDocuments(tx, ordered.map((records) => records.document));
   const outcomes = new Map<string, LoadOutcome>();
   const changed = ordered.filter(({ document }) => {
-    const before = previous.get(document.id) ?? null;
+    const before = previous.get(document.id)?.sha256 ?? null;
     outcomes.set(document.id, before === document.sha256 ? 'unchanged' : before === null ? 'created' : 'replaced');
     if (before === document.sha256) return false;
-    if (before !== null) version = toggleDataVersion(version, { id: document.id, sha256: before });
+    if (before !== null) version = toggleDataVersion(version, versionEntry({ id: document.id, sha256: before }, previous.get(document.id)?.metadataEdit));
     version = toggleDataVersion(version, document);
     return true;
   });
@@ -277,30 +337,67 @@ export async function writeDocuments(tx: ManagedTransaction, batch: DocumentReco
   await unwind(tx, CREATE_SECTIONS, content.sections, content.sectionSize);
   await unwind(tx, CREATE_LOOSE_ITEMS, content.loose, content.looseSize);
   await deleteOrphanUnits(tx, touched);
+  await deleteOrphanJurisdictions(tx);
   await setDataVersion(tx, version);
   return outcomes;
 }
 
 export async function deleteDocument(tx: ManagedTransaction, params: { documentId: string }): Promise<boolean> {
   const version = await lockDataVersion(tx);
-  const found = await tx.run('MATCH (d:Document {id: $documentId}) RETURN d.id AS id, d.sha256 AS sha256', params);
+  const found = await tx.run('MATCH (d:Document {id: $documentId}) RETURN d.id AS id, d.sha256 AS sha256, d.metadataEdit AS metadataEdit', params);
   const record = found.records[0];
   if (!record) return false;
   const touched = await unitsOfDocuments(tx, [params.documentId]);
   await deleteDocumentsContent(tx, [params.documentId]);
   await tx.run('MATCH (d:Document {id: $documentId}) DETACH DELETE d', params);
   await deleteOrphanUnits(tx, touched);
-  await setDataVersion(tx, toggleDataVersion(version, { id: record.get('id'), sha256: record.get('sha256') }));
+  await deleteOrphanJurisdictions(tx);
+  const entry = versionEntry({ id: record.get('id'), sha256: record.get('sha256') }, record.get('metadataEdit'));
+  await setDataVersion(tx, toggleDataVersion(version, entry));
   return true;
+}
+
+/**
+ * Write a metadata correction (graph/store DocumentMetadataPatch, applied by the caller) and move
+ * the data version from the document's old entry to its new one. Null when there is no such document.
+ */
+export async function updateDocumentMetadata(
+  tx: ManagedTransaction,
+  params: { documentId: string; patch: DocumentMetadataPatch },
+): Promise<{ document: DocumentMeta; sections: number; items: number; responsibilities: number } | null> {
+  const version = await lockDataVersion(tx);
+  const found = await tx.run(
+    `MATCH (d:Document {id: $documentId}) RETURN ${DOCUMENT_OF_D} AS document, d.metadataEdit AS metadataEdit`,
+    params,
+  );
+  const record = found.records[0];
+  if (!record) return null;
+  const before = documentFrom(record.get('document'));
+  const { document, metadataEdit } = applyMetadataPatch(before, params.patch);
+  await mergeJurisdictions(tx, [document.jurisdiction?.code]);
+  const row = documentRow(document);
+  await tx.run(
+    `MATCH (d:Document {id: $documentId})
+     SET d.title = $document.title, d.issuer = $document.issuer, d.publishedAt = $document.publishedAt,
+         d.year = toInteger($document.year), d.metadataEdit = $metadataEdit
+     WITH d, $document AS document
+     ${LINK_DOCUMENT_JURISDICTION}`,
+    { documentId: params.documentId, document: { issuer: null, publishedAt: null, year: null, ...row }, metadataEdit },
+  );
+  await deleteOrphanJurisdictions(tx);
+  const next = toggleDataVersion(toggleDataVersion(version, versionEntry(before, record.get('metadataEdit'))), versionEntry(document, metadataEdit));
+  await setDataVersion(tx, next);
+  const summary = (await listDocuments(tx, { documentIds: [params.documentId] }))[0];
+  return summary ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Property maps → records
 
-const documentFrom = ({ jurisdiction: code, ...properties }: Properties): DocumentMeta => {
-  const jurisdiction = typeof code === 'string' ? getJurisdiction(code) : undefined;
+/** A :Document's properties with its jurisdiction, as DOCUMENT_OF_D projects them. */
+function documentFrom({ jurisdiction, metadataEdit: _metadataEdit, ...properties }: Properties): DocumentMeta {
   return DocumentMetaSchema.parse({ ...properties, ...(jurisdiction ? { jurisdiction } : {}) });
-};
+}
 const unitFrom = (properties: Properties): Unit => UnitSchema.parse(properties);
 
 function sectionFrom(properties: Properties): SectionRecord {
@@ -376,15 +473,46 @@ function ownedFrom(rows: Array<EdgeRow & { unit: Properties }>): Owned[] {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-export async function listDocuments(
-  tx: ManagedTransaction,
-): Promise<Array<{ document: DocumentMeta; sections: number; items: number; responsibilities: number }>> {
+/**
+ * `node` is OF the jurisdiction `$<param>` or, when `within` (a Cypher boolean) holds, OF a place
+ * WITHIN it at any depth: the scope follows the graph's own chain of jurisdictions.
+ */
+const ofJurisdiction = (node: string, param: string, within: string) => `EXISTS {
+  MATCH (${node})-[:OF]->(j:Jurisdiction)
+  WHERE j.code = $${param} OR (${within} AND EXISTS { (j)-[:WITHIN*1..]->(:Jurisdiction {code: $${param}}) })
+}`;
+
+/** The ids of the documents a scope selects (graph/store DocumentScope); null when it selects them all. */
+async function documentsInScope(tx: ManagedTransaction, scope: DocumentScope): Promise<string[] | null> {
+  if (!scopesDocuments(scope)) return null;
   const result = await tx.run(
     `MATCH (d:Document)
-     RETURN properties(d) AS document,
+     WHERE ($documents IS NULL OR d.id IN $documents)
+       AND ($yearFrom IS NULL OR d.year >= $yearFrom) AND ($yearTo IS NULL OR d.year <= $yearTo)
+       AND ($jurisdiction IS NULL OR ${ofJurisdiction('d', 'jurisdiction', '$includeWithin')})
+     RETURN d.id AS id`,
+    {
+      documents: activeList(scope.documents),
+      jurisdiction: scope.jurisdiction ?? null,
+      includeWithin: scope.includeWithin ?? true,
+      yearFrom: scope.yearFrom ?? null,
+      yearTo: scope.yearTo ?? null,
+    },
+  );
+  return result.records.map((record) => record.get('id') as string);
+}
+
+export async function listDocuments(
+  tx: ManagedTransaction,
+  params: { documentIds: string[] | null } = { documentIds: null },
+): Promise<Array<{ document: DocumentMeta; sections: number; items: number; responsibilities: number }>> {
+  const result = await tx.run(
+    `MATCH (d:Document) WHERE $documentIds IS NULL OR d.id IN $documentIds
+     RETURN ${DOCUMENT_OF_D} AS document,
             COUNT { (:Section {documentId: d.id}) } AS sections,
             COUNT { (:Item {documentId: d.id}) } AS items,
             COUNT { (:Unit)-[:${ANY_ROLE}]->(:Item {documentId: d.id}) } AS responsibilities`,
+    params,
   );
   return result.records.map((record) => ({
     document: documentFrom(record.get('document')),
@@ -394,13 +522,18 @@ export async function listDocuments(
   }));
 }
 
+/** The documents a scope selects, with their counts. */
+export async function listScopedDocuments(tx: ManagedTransaction, scope: DocumentScope) {
+  return listDocuments(tx, { documentIds: await documentsInScope(tx, scope) });
+}
+
 export async function getDocument(
   tx: ManagedTransaction,
   params: { documentId: string },
 ): Promise<{ document: DocumentMeta; sections: Array<{ section: SectionRecord; items: number }> } | null> {
   const result = await tx.run(
     `MATCH (d:Document {id: $documentId})
-     RETURN properties(d) AS document,
+     RETURN ${DOCUMENT_OF_D} AS document,
             COLLECT {
               MATCH (s:Section)-[:PART_OF]->(d)
               RETURN {section: properties(s), items: COUNT { (:Item)-[:IN_SECTION]->(s) }}
@@ -426,7 +559,7 @@ export async function getItem(
     `MATCH (i:Item {id: $itemId})
      MATCH (d:Document {id: i.documentId})
      OPTIONAL MATCH (i)-[:IN_SECTION]->(s:Section)
-     RETURN properties(i) AS item, properties(d) AS document, properties(s) AS section, ${OWNERS_OF_I} AS owners`,
+     RETURN properties(i) AS item, ${DOCUMENT_OF_D} AS document, properties(s) AS section, ${OWNERS_OF_I} AS owners`,
     params,
   );
   const record = result.records[0];
@@ -447,6 +580,7 @@ export async function getUnit(
   unit: Unit;
   entries: Array<{ edge: ResponsibilityRecord; item: ItemRecord; section: SectionRecord | null }>;
   partners: Array<{ unit: Unit; sharedItems: number }>;
+  documents: DocumentMeta[];
 } | null> {
   const result = await tx.run(
     `MATCH (u:Unit {id: $unitId})
@@ -462,7 +596,13 @@ export async function getUnit(
               WHERE p <> u
               WITH p, count(DISTINCT i) AS sharedItems
               RETURN {unit: properties(p), sharedItems: sharedItems}
-            } AS partners`,
+            } AS partners,
+            COLLECT {
+              MATCH (u)-[r:${ANY_ROLE}]->(:Item)
+              WITH DISTINCT r.documentId AS documentId
+              MATCH (d:Document {id: documentId})
+              RETURN ${DOCUMENT_OF_D}
+            } AS documents`,
     params,
   );
   const record = result.records[0];
@@ -478,12 +618,13 @@ export async function getUnit(
       section: row.section && sectionFrom(row.section),
     })),
     partners: partners.map((row) => ({ unit: unitFrom(row.unit), sharedItems: row.sharedItems })),
+    documents: (record.get('documents') as Properties[]).map(documentFrom),
   };
 }
 
 export interface ItemSearch {
   needle: string | null;
-  documents: string[] | null;
+  scope: DocumentScope;
   sections: string[] | null;
   /** Relationship type of the role filter, from ROLE_RELATIONSHIP. */
   roleType: string | null;
@@ -505,7 +646,8 @@ export async function searchItems(
   tx: ManagedTransaction,
   params: ItemSearch,
 ): Promise<{ total: number; items: Array<{ item: ItemRecord; leads: Owned[] }> }> {
-  const { skip, limit, ...filters } = params;
+  const { skip, limit, scope, ...rest } = params;
+  const filters = { ...rest, documents: await documentsInScope(tx, scope) };
   const counted = await tx.run(`${ITEM_SEARCH} RETURN count(i) AS total`, filters);
   const page = await tx.run(
     `${ITEM_SEARCH}
@@ -524,21 +666,32 @@ export async function searchItems(
 
 export async function searchUnits(
   tx: ManagedTransaction,
-  params: { needle: string | null; kind: UnitKind | null },
+  params: {
+    needle: string | null;
+    kind: UnitKind | null;
+    unitFunction: string | null;
+    level: string | null;
+    unitJurisdiction: string | null;
+    scope: DocumentScope;
+  },
 ): Promise<Unit[]> {
+  const { scope, ...rest } = params;
   const result = await tx.run(
     `MATCH (u:Unit)
-     WHERE ($kind IS NULL OR u.kind = $kind)
-       AND ($needle IS NULL OR any(name IN [u.name, u.shortName, u.nameEn] + coalesce(u.aliases, [])
+     WHERE ($kind IS NULL OR u.kind = $kind) AND ($unitFunction IS NULL OR u.function = $unitFunction)
+       AND ($level IS NULL OR u.level = $level)
+       AND ($needle IS NULL OR any(name IN [u.name, u.shortName, coalesce(u.nameEn, '')] + coalesce(u.aliases, [])
                                    WHERE toLower(name) CONTAINS $needle))
+       AND ($unitJurisdiction IS NULL OR ${ofJurisdiction('u', 'unitJurisdiction', 'true')})
+       AND ($documents IS NULL OR EXISTS { MATCH (u)-[r:${ANY_ROLE}]->(:Item) WHERE r.documentId IN $documents })
      RETURN properties(u) AS unit`,
-    params,
+    { ...rest, documents: await documentsInScope(tx, scope) },
   );
   return result.records.map((record) => unitFrom(record.get('unit')));
 }
 
 export interface SnapshotSelection {
-  documents: string[] | null;
+  scope: DocumentScope;
   sections: string[] | null;
   roleTypes: string[] | null;
   unitKinds: UnitKind[] | null;
@@ -547,10 +700,12 @@ export interface SnapshotSelection {
 
 export async function snapshotParts(
   tx: ManagedTransaction,
-  params: SnapshotSelection,
+  selection: SnapshotSelection,
 ): Promise<{ documents: DocumentMeta[]; sections: SectionRecord[]; items: ItemRecord[]; units: Unit[]; responsibilities: ResponsibilityRecord[] }> {
+  const { scope, ...rest } = selection;
+  const params = { ...rest, documents: await documentsInScope(tx, scope) };
   const documents = await tx.run(
-    'MATCH (d:Document) WHERE $documents IS NULL OR d.id IN $documents RETURN properties(d) AS document',
+    `MATCH (d:Document) WHERE $documents IS NULL OR d.id IN $documents RETURN ${DOCUMENT_OF_D} AS document`,
     params,
   );
   const sections = await tx.run(

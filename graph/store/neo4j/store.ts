@@ -16,11 +16,15 @@ import {
 } from '../results';
 import { byId } from '../order';
 import {
+  DocumentMetadataPatchSchema,
+  DocumentScopeSchema,
   GraphFilterSchema,
   ItemQuerySchema,
   UnitQuerySchema,
   type DocumentDetail,
   type DocumentLoad,
+  type DocumentMetadataPatch,
+  type DocumentScope,
   type DocumentSummary,
   type GraphFilter,
   type GraphStore,
@@ -132,9 +136,18 @@ export class Neo4jStore implements GraphStore {
     return this.write((tx) => queries.deleteDocument(tx, { documentId: id }));
   }
 
-  async listDocuments(): Promise<DocumentSummary[]> {
-    const rows = await this.read(queries.listDocuments);
+  async listDocuments(input: DocumentScope = {}): Promise<DocumentSummary[]> {
+    const scope = validated(DocumentScopeSchema, input, 'scope');
+    const rows = await this.read((tx) => queries.listScopedDocuments(tx, scope));
     return rows.map(({ document, ...counts }) => buildDocumentSummary(document, counts)).sort(byId);
+  }
+
+  async updateDocumentMetadata(id: string, input: DocumentMetadataPatch): Promise<DocumentSummary | null> {
+    const patch = validated(DocumentMetadataPatchSchema, input, 'metadata');
+    const found = await this.write((tx) => queries.updateDocumentMetadata(tx, { documentId: id, patch }));
+    if (!found) return null;
+    const { document, ...counts } = found;
+    return buildDocumentSummary(document, counts);
   }
 
   async dataVersion(): Promise<string> {
@@ -153,15 +166,15 @@ export class Neo4jStore implements GraphStore {
 
   async getUnit(id: string): Promise<UnitDetail | null> {
     const found = await this.read((tx) => queries.getUnit(tx, { unitId: id }));
-    return found && buildUnitDetail(found.unit, found.entries, found.partners);
+    return found && buildUnitDetail(found.unit, found.entries, found.partners, found.documents);
   }
 
   async searchItems(query: ItemQuery): Promise<ItemPage> {
-    const { q, documents, sections, role, unit, page, pageSize } = validated(ItemQuerySchema, query, 'query');
+    const { q, sections, role, unit, page, pageSize, ...scope } = validated(ItemQuerySchema, query, 'query');
     const found = await this.read((tx) =>
       queries.searchItems(tx, {
         needle: normaliseQuery(q),
-        documents: activeList(documents),
+        scope,
         sections: activeList(sections),
         roleType: role ? ROLE_RELATIONSHIP[role] : null,
         unit: unit ?? null,
@@ -173,20 +186,30 @@ export class Neo4jStore implements GraphStore {
   }
 
   async searchUnits(query: UnitQuery): Promise<UnitSummary[]> {
-    const { q, kind } = validated(UnitQuerySchema, query, 'query');
-    const units = await this.read((tx) => queries.searchUnits(tx, { needle: normaliseQuery(q), kind: kind ?? null }));
+    const { q, kind, function: unitFunction, level, unitJurisdiction, ...scope } = validated(UnitQuerySchema, query, 'query');
+    const units = await this.read((tx) =>
+      queries.searchUnits(tx, {
+        needle: normaliseQuery(q),
+        kind: kind ?? null,
+        unitFunction: unitFunction ?? null,
+        level: level ?? null,
+        unitJurisdiction: unitJurisdiction ?? null,
+        scope,
+      }),
+    );
     return units.sort(byId).map(toUnitSummary);
   }
 
   async snapshot(input: GraphFilter = {}): Promise<Snapshot> {
     const filter = validated(GraphFilterSchema, input, 'filter');
-    const roles = activeList(filter.roles);
+    const { sections, roles: roleList, unitKinds, units, ...scope } = filter;
+    const roles = activeList(roleList);
     const selection = {
-      documents: activeList(filter.documents),
-      sections: activeList(filter.sections),
+      scope,
+      sections: activeList(sections),
       roleTypes: roles && roles.map((role) => ROLE_RELATIONSHIP[role]),
-      unitKinds: activeList(filter.unitKinds),
-      units: activeList(filter.units),
+      unitKinds: activeList(unitKinds),
+      units: activeList(units),
     };
     const parts = await this.read((tx) => queries.snapshotParts(tx, selection), 'snapshot');
     const edgeFiltered = Boolean(selection.roleTypes || selection.unitKinds || selection.units);

@@ -15,6 +15,8 @@ export type {
   DeleteDocumentResponse,
   DocumentDetailResponse,
   DocumentListResponse,
+  DocumentMetadataJsonBody,
+  DocumentMetadataResponse,
   DownloadFormat,
   GapsResponse,
   IngestPreviewResponse,
@@ -25,6 +27,7 @@ export type {
   NetworkMode,
   NetworkResponse,
   UnitDetailResponse,
+  UnitListResponse,
   UnknownUnit,
   WorkloadResponse,
 } from '../../../../server/contract';

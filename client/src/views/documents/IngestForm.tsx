@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, type IngestPreviewResponse } from '../../core/api';
-import { commitDocument, previewDocument, type DocumentSource } from '../../core/documents/ingest';
+import { commitDocument, EMPTY_METADATA, previewDocument, type DocumentSource, type MetadataValues } from '../../core/documents/ingest';
 import { useI18n } from '../../core/i18n';
 import { IngestPreview } from './IngestPreview';
+import { MetadataFields } from './MetadataFields';
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string };
 
@@ -12,6 +13,8 @@ export function IngestForm({ token, onCommitted }: { token: string; onCommitted:
   const [fileInputKey, setFileInputKey] = useState(0);
   const [text, setText] = useState('');
   const [id, setId] = useState('');
+  // What the reader knows better than the header detection; left empty, the detected values stand.
+  const [metadata, setMetadata] = useState<MetadataValues>(EMPTY_METADATA);
   const [preview, setPreview] = useState<IngestPreviewResponse | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
@@ -32,9 +35,10 @@ export function IngestForm({ token, onCommitted }: { token: string; onCommitted:
     event.preventDefault();
     const chosen = source();
     if (!chosen) return setStatus({ kind: 'error', message: t('documents.needText') });
+    if (!token) return setStatus({ kind: 'error', message: t('documents.needToken') });
     void run(async () => {
       setPreview(null);
-      setPreview(await previewDocument(chosen, id.trim()));
+      setPreview(await previewDocument(chosen, id.trim(), metadata, token));
     });
   };
 
@@ -43,7 +47,7 @@ export function IngestForm({ token, onCommitted }: { token: string; onCommitted:
     if (!chosen) return setStatus({ kind: 'error', message: t('documents.needText') });
     if (!token) return setStatus({ kind: 'error', message: t('documents.needToken') });
     void run(async () => {
-      const committed = await commitDocument(chosen, id.trim(), token);
+      const committed = await commitDocument(chosen, id.trim(), metadata, token);
       setPreview(null);
       onCommitted(t('documents.committed', { id: committed.result.documentId, outcome: committed.result.outcome }));
     });
@@ -96,6 +100,13 @@ export function IngestForm({ token, onCommitted }: { token: string; onCommitted:
           {t('documents.id')}
           <input type="text" value={id} pattern="[a-z0-9][a-z0-9._\-]*" onChange={(e) => setId(e.target.value)} />
         </label>
+        <MetadataFields
+          values={metadata}
+          onChange={(patch) => {
+            setMetadata((current) => ({ ...current, ...patch }));
+            setPreview(null);
+          }}
+        />
         <div className="actions">
           <button type="submit" disabled={status.kind === 'busy'}>
             {t('documents.preview')}

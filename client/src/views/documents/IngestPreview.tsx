@@ -10,6 +10,10 @@ export function IngestPreview({ preview }: { preview: IngestPreviewResponse }) {
       <h3>
         {t('documents.preview')}: {preview.document.title} <span className="muted">({preview.document.id})</span>
       </h3>
+      <p data-testid="preview-metadata">
+        {t('documents.jurisdiction')}: {preview.document.jurisdiction?.name ?? '—'} · {t('documents.year')}: {preview.document.year ?? '—'} ·{' '}
+        {t('documents.issuer')}: {preview.document.issuer ?? '—'} · {t('documents.published')}: {preview.document.publishedAt ?? '—'}
+      </p>
       <p>
         {t('documents.sections')} {preview.counts.sections} · {t('documents.items')} {preview.counts.items} ·{' '}
         {t('documents.assignments')} {preview.counts.assignments}

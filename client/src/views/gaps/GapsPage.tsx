@@ -3,20 +3,22 @@ import { AsyncView } from '../../components/AsyncView';
 import { FilterBar } from '../../components/FilterBar';
 import { encodeId, useApi, type GapsResponse } from '../../core/api';
 import { useI18n, type MessageKey } from '../../core/i18n';
+import { useScope } from '../../core/scope/ScopeProvider';
 import { useUrlState } from '../../core/urlState/useUrlState';
 
 type GapCode = GapsResponse['gaps'][number]['reasons'][number]['code'];
 
 export function GapsPage() {
   const { t, unitName } = useI18n();
-  const [state, setState] = useUrlState({ document: '', section: '', kind: '', reason: '' });
-  const gaps = useApi<GapsResponse>('/gaps', { document: state.document, section: state.section, kind: state.kind });
+  const [state, setState] = useUrlState({ section: '', kind: '', reason: '' });
+  const { scope } = useScope();
+  const gaps = useApi<GapsResponse>('/gaps', { ...scope.params, section: state.section, kind: state.kind });
 
   return (
     <section className="page" aria-labelledby="gaps-title">
       <h1 id="gaps-title">{t('gaps.title')}</h1>
       <p className="lead-text">{t('gaps.lead')}</p>
-      <FilterBar values={state} onChange={setState} show={['document', 'section', 'kind']} />
+      <FilterBar values={state} onChange={setState} show={['section', 'kind']} />
       <AsyncView state={gaps} isEmpty={(report) => report.gaps.length === 0}>
         {(report) => {
           const shown = state.reason

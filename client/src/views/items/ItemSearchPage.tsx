@@ -5,17 +5,19 @@ import { FilterBar } from '../../components/FilterBar';
 import { encodeId, useApi, type ItemPageResponse } from '../../core/api';
 import { useI18n } from '../../core/i18n';
 import { itemSearchText } from '../../core/items/numberQuery';
+import { useScope } from '../../core/scope/ScopeProvider';
 import { useUrlState } from '../../core/urlState/useUrlState';
 
 const PAGE_SIZE = 20;
 
 export function ItemSearchPage() {
   const { t, unitName } = useI18n();
-  const [state, setState] = useUrlState({ q: '', page: '1', document: '', section: '', role: '', unit: '' });
+  const [state, setState] = useUrlState({ q: '', page: '1', section: '', role: '', unit: '' });
+  const { scope } = useScope();
   const [draft, setDraft] = useState(state.q);
   const items = useApi<ItemPageResponse>('/items', {
     q: itemSearchText(state.q),
-    document: state.document,
+    ...scope.params,
     section: state.section,
     role: state.role,
     unit: state.unit,
@@ -45,7 +47,7 @@ export function ItemSearchPage() {
       <FilterBar
         values={state}
         onChange={(patch) => setState({ ...patch, page: '1' })}
-        show={['document', 'section', 'role']}
+        show={['section', 'role']}
       />
       {state.unit && (
         <p className="chip">

@@ -6,6 +6,7 @@ import { FilterBar } from '../../components/FilterBar';
 import { useApi, type NetworkResponse } from '../../core/api';
 import { useI18n, type MessageKey } from '../../core/i18n';
 import { toElements } from '../../core/network/elements';
+import { useScope } from '../../core/scope/ScopeProvider';
 import { useUrlState } from '../../core/urlState/useUrlState';
 import { CytoscapeView, type HoverInfo } from '../../graphView/CytoscapeView';
 import { LAYOUT_NAMES, type LayoutName } from '../../graphView/layouts';
@@ -19,7 +20,6 @@ const DEFAULTS = {
   layout: 'fcose',
   depth: '1',
   focus: '',
-  document: '',
   section: '',
   role: '',
   kind: '',
@@ -31,11 +31,12 @@ const DEFAULTS = {
 export function NetworkPage() {
   const { t, unitName } = useI18n();
   const [state, setState] = useUrlState(DEFAULTS);
+  const { scope } = useScope();
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const cyRef = useRef<Core | null>(null);
   const network = useApi<NetworkResponse>('/network', {
     mode: state.mode,
-    document: state.document,
+    ...scope.params,
     section: state.section,
     role: state.role,
     kind: state.kind,
@@ -115,7 +116,7 @@ export function NetworkPage() {
           {t('network.webgl')}
         </label>
       </div>
-      <FilterBar values={state} onChange={(patch) => setState({ ...patch, focus: '' })} show={['document', 'section', 'role', 'kind']} />
+      <FilterBar values={state} onChange={(patch) => setState({ ...patch, focus: '' })} show={['section', 'role', 'kind']} />
       <AsyncView state={network}>
         {(data) => (
           <div className="network-layout">

@@ -16,6 +16,7 @@ import {
 import { formatMetric, NODE_METRICS } from '../../core/domain/metrics';
 import { communityColour } from '../../core/domain/vocabulary';
 import { useI18n, type I18n, type MessageKey } from '../../core/i18n';
+import { useScope } from '../../core/scope/ScopeProvider';
 import { useUrlState } from '../../core/urlState/useUrlState';
 import { formatWeights, parseWeights } from '../../core/workload/weights';
 
@@ -53,9 +54,10 @@ function metricColumns({ t, unitName }: I18n): Column<NodeMetrics>[] {
 export function ResearchPage() {
   const i18n = useI18n();
   const { t, unitName } = i18n;
-  const [state, setState] = useUrlState({ resolution: '', seed: '', weights: '', document: '', section: '', kind: '' });
+  const [state, setState] = useUrlState({ resolution: '', seed: '', weights: '', section: '', kind: '' });
+  const { scope } = useScope();
   const [draft, setDraft] = useState({ resolution: state.resolution, seed: state.seed });
-  const filters = { document: state.document, section: state.section, kind: state.kind };
+  const filters = { ...scope.params, section: state.section, kind: state.kind };
   const networkParams = { ...filters, resolution: state.resolution, seed: state.seed };
   const metrics = useApi<MetricsResponse>('/metrics', networkParams);
   const communities = useApi<CommunitiesResponse>('/communities', networkParams);
@@ -68,7 +70,7 @@ export function ResearchPage() {
   return (
     <section className="page" aria-labelledby="research-title">
       <h1 id="research-title">{t('research.title')}</h1>
-      <FilterBar values={state} onChange={setState} show={['document', 'section', 'kind']} />
+      <FilterBar values={state} onChange={setState} show={['section', 'kind']} />
       <div className="research-layout">
         <div>
           <AsyncView state={metrics} isEmpty={(report) => report.nodes.length === 0}>

@@ -17,15 +17,24 @@ export function UnitPage() {
   return (
     <section className="page" aria-labelledby="unit-title">
       <AsyncView state={detail}>
-        {({ unit, items, partners, sections, metrics }) => (
+        {({ unit, items, partners, sections, documents, metrics }) => {
+          // Two plans may both have an item （八）: each item names its plan.
+          const documentOf = new Map(documents.map((document) => [document.id, document]));
+          const documentLabel = (id: string) => {
+            const document = documentOf.get(id);
+            return document ? `${document.title}${document.year === undefined ? '' : `（${document.year}）`}` : id;
+          };
+          return (
           <article>
             <h1 id="unit-title">
               {unitName(unit)}
               <UnitBadges generic={unit.kind === 'generic'} provisional={unit.provisional} />
             </h1>
             <p className="muted">
-              {t(`kind.${unit.kind}` as MessageKey)} · {t('unit.fullName')}: <span lang="zh">{unit.name}</span>
-              {lang === 'zh' ? ` · ${unit.nameEn}` : ''}
+              {t(`kind.${unit.kind}` as MessageKey)}
+              {unit.level ? ` · ${t(`level.${unit.level}`)}` : ''}
+              {unit.function ? ` · ${unit.function}` : ''} · {t('unit.fullName')}: <span lang="zh">{unit.name}</span>
+              {lang === 'zh' && unit.nameEn ? ` · ${unit.nameEn}` : ''}
             </p>
             <p>
               <Link to={`/network${buildQuery({ focus: unit.id })}`}>{t('unit.inNetwork')} →</Link>
@@ -44,7 +53,10 @@ export function UnitPage() {
                       </h3>
                       <ul className="item-list compact">
                         {held.map((entry) => (
-                          <li key={entry.item.id}>
+                          <li key={entry.item.id} data-item-id={entry.item.id}>
+                            <span className="item-document muted" title={t('unit.document')}>
+                              {documentLabel(entry.item.documentId)}
+                            </span>{' '}
                             <Link to={`/items/${encodeId(entry.item.id)}`}>
                               <span className="item-label">{entry.item.label}</span>
                               {entry.item.title}
@@ -126,7 +138,8 @@ export function UnitPage() {
               </aside>
             </div>
           </article>
-        )}
+          );
+        }}
       </AsyncView>
     </section>
   );

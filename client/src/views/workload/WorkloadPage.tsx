@@ -3,8 +3,9 @@ import { AsyncView } from '../../components/AsyncView';
 import { FilterBar } from '../../components/FilterBar';
 import { WeightSliders } from '../../components/WeightSliders';
 import { WorkloadChart } from '../../components/WorkloadChart';
-import { useApi, type UnitKind, type WorkloadResponse } from '../../core/api';
+import { useApi, type WorkloadResponse } from '../../core/api';
 import { useI18n, type MessageKey } from '../../core/i18n';
+import { useScope } from '../../core/scope/ScopeProvider';
 import { useUrlState } from '../../core/urlState/useUrlState';
 import { formatWeights, parseWeights } from '../../core/workload/weights';
 
@@ -15,9 +16,10 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 export function WorkloadPage() {
   const { t, formatNumber } = useI18n();
   const navigate = useNavigate();
-  const [state, setState] = useUrlState({ document: '', section: '', kind: '', weights: '', all: '' });
+  const [state, setState] = useUrlState({ section: '', kind: '', weights: '', all: '' });
+  const { scope } = useScope();
   const workload = useApi<WorkloadResponse>('/workload', {
-    document: state.document,
+    ...scope.params,
     section: state.section,
     kind: state.kind,
     weights: state.weights,
@@ -27,10 +29,10 @@ export function WorkloadPage() {
     <section className="page" aria-labelledby="workload-title">
       <h1 id="workload-title">{t('workload.title')}</h1>
       <p className="lead-text">{t('workload.lead')}</p>
-      <FilterBar values={state} onChange={setState} show={['document', 'section', 'kind']} />
+      <FilterBar values={state} onChange={setState} show={['section', 'kind']} />
       <AsyncView state={workload} isEmpty={(report) => report.rows.length === 0}>
         {(report) => {
-          const thresholds: Partial<Record<UnitKind, number | null>> = Object.fromEntries(
+          const thresholds: Record<string, number | null> = Object.fromEntries(
             report.overloadRule.peerGroups.map((group) => [group.peerGroup, group.threshold]),
           );
           const rows = state.all ? report.rows : report.rows.slice(0, TOP_ROWS);
@@ -89,7 +91,7 @@ export function WorkloadPage() {
                   <table className="data-table compact">
                     <thead>
                       <tr>
-                        <th scope="col">{t('filter.kind')}</th>
+                        <th scope="col">{t('workload.peerGroup')}</th>
                         <th scope="col" className="numeric">
                           {t('workload.units')}
                         </th>
@@ -103,8 +105,10 @@ export function WorkloadPage() {
                     </thead>
                     <tbody>
                       {report.overloadRule.peerGroups.map((group) => (
-                        <tr key={group.peerGroup}>
-                          <td>{t(`kind.${group.peerGroup}` as MessageKey)}</td>
+                        <tr key={group.peerGroup} data-peer-group={group.peerGroup}>
+                          <td>
+                            {group.jurisdictionName ?? group.jurisdiction} · {t(`kind.${group.kind}` as MessageKey)}
+                          </td>
                           <td className="numeric">{group.units}</td>
                           <td className="numeric">{group.threshold === null ? '—' : formatNumber(group.threshold)}</td>
                           <td className="numeric">{group.overloaded}</td>
