@@ -458,7 +458,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
         year: '2024',
         jurisdiction: '佛山',
       });
-      const response = await call('post', `/api/documents?${query}`, { json: { text: smallPlan('元数据') } });
+      const response = await call('post', `/api/documents?${query}`, { json: { text: smallPlan('元数据') }, token: ADMIN_TOKEN });
       expect(response.status).toBe(200);
       expect(response.body.document).toMatchObject({
         title: '佛山市元数据测试工作要点',

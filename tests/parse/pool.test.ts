@@ -12,7 +12,7 @@ import { loadSeeds } from '../../graph/ingest';
 import { ParsePool, readDocumentBytes, readDocumentFile } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
 import { MemoryStore } from '../../graph/store';
-import { createTestApp } from '../api/harness';
+import { ADMIN_TOKEN, createTestApp } from '../api/harness';
 
 jest.setTimeout(60_000);
 
@@ -92,7 +92,7 @@ describe('the deadline', () => {
     const pool = new ParsePool({ registry, timeoutMs: 1 });
     try {
       const { app } = createTestApp(store, { parsePool: pool });
-      const response = await request(app).post('/api/documents?dryRun=true').type('text/plain').send(largePlan);
+      const response = await request(app).post('/api/documents?dryRun=true').set('Authorization', `Bearer ${ADMIN_TOKEN}`).type('text/plain').send(largePlan);
       expect(response.status).toBe(422);
       expect(response.body.error).toMatchObject({ code: 'parse_timeout', message: 'upload: parse exceeded the 0.001 s limit', details: { limitMs: 1 } });
       expect((await request(app).get('/healthz')).status).toBe(200);
