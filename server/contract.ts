@@ -511,7 +511,7 @@ export const CompareQuerySchema = z.strictObject({
 export type CompareQuery = z.input<typeof CompareQuerySchema>;
 
 export const LineageQuerySchema = z.strictObject({
-  document: listParam(DocumentMetaSchema.shape.id, 'document ids (lower-case letters, digits, . _ -)').describe(
+  document: listParam(DocumentMetaSchema.shape.id).describe(
     'Two to ten loaded document ids (comma-separated or repeated); they are ordered by year.',
   ),
   threshold: thresholdParam,
