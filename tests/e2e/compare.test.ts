@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CompareResponse } from '../../server/contract';
-import { ensureClientBuilt, getJson, launchBrowser, screenshot } from './harness';
+import { ensureClientBuilt, freshPageEachTest, getJson, launchBrowser, screenshot } from './harness';
 import { startExplorer, type Explorer } from './server';
 
 jest.setTimeout(120_000);
@@ -38,14 +38,7 @@ afterAll(async () => {
   await explorer?.stop();
 });
 
-beforeEach(async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await page.context().close();
-});
+freshPageEachTest(() => browser, (fresh) => (page = fresh));
 
 test('two plans side by side: aligned items, marked text changes, owner badges, the load chart and the status filter', async () => {
   await page.goto(`${explorer.baseUrl}/compare`);

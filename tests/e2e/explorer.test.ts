@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { toChineseNumeral } from '../../client/src/core/items/numberQuery';
 import { layoutOptions } from '../../client/src/graphView/layouts';
 import type { DocumentListResponse, NetworkResponse, WorkloadResponse } from '../../server/contract';
-import { ensureClientBuilt, getJson, launchBrowser, layoutRuns, screenshot, settledNetwork, sidewaysOverflow } from './harness';
+import { ensureClientBuilt, freshPageEachTest, getJson, launchBrowser, layoutRuns, screenshot, settledNetwork, sidewaysOverflow } from './harness';
 import { startExplorer, type Explorer } from './server';
 
 jest.setTimeout(120_000);
@@ -33,14 +33,7 @@ afterAll(async () => {
   await explorer?.stop();
 });
 
-beforeEach(async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true, locale: 'zh-CN' });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await page.context().close();
-});
+freshPageEachTest(() => browser, (fresh) => (page = fresh));
 
 const open = (path: string) => page.goto(new URL(path, explorer.baseUrl).toString());
 
