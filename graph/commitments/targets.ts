@@ -1,7 +1,8 @@
 /**
  * Quantified targets: a number (Arabic or Chinese, with 万 / 亿), a measure word, and the words
  * around it that set the comparator. `新建5G基站1.5万个` → 15000 个 `=`; `不少于100亿元` →
- * 10000000000 元 `>=`; `压缩至1个工作日以内` → 1 个工作日 `<=`; `95%左右` → 95 % `≈`.
+ * 10000000000 元 `>=`; `压缩至1个工作日以内` → 1 个工作日 `<=`; `95%左右` → 95 % `≈`;
+ * `不少于百分之九十` → 90 % `>=`; `半个工作日` → 0.5 个工作日.
  *
  * Not targets: numbers without a measure word (5G, 4K/8K, 2.0), ordinals (第五次), numbers glued
  * to Latin letters or digits (t9), the lone Chinese 一 (an article: 一个平台), Chinese numerals opening
@@ -36,7 +37,7 @@ const AFTER: Array<[string, Comparator]> = [
 const alternation = (pairs: Array<[string, Comparator]>) => pairs.map(([word]) => escape(word)).join('|');
 
 const TARGET = new RegExp(
-  `(${alternation(BEFORE)})?(\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]{1,8})(万亿|亿|万)?(${MEASURE_WORDS.map(escape).join('|')})(${alternation(AFTER)})?|百分之([${CHINESE_NUMERAL_CHARS}]{1,4}|\\d+(?:\\.\\d+)?)`,
+  `(${alternation(BEFORE)})?(?:(\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]{1,8}|半(?=个))(万亿|亿|万)?(${MEASURE_WORDS.map(escape).join('|')})|百分之([${CHINESE_NUMERAL_CHARS}]{1,4}|\\d+(?:\\.\\d+)?))(${alternation(AFTER)})?`,
   'g',
 );
 const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
@@ -49,19 +50,20 @@ export function findTargets(text: string): FoundTarget[] {
   const found: FoundTarget[] = [];
   TARGET.lastIndex = 0;
   for (let match = TARGET.exec(text); match; match = TARGET.exec(text)) {
-    const [written, before, numeral, multiplier, unit, after, percentWords] = match;
+    const [written, before, numeral, multiplier, unit, percentWords, after] = match;
     const start = match.index;
     const numberStart = start + (before?.length ?? 0);
     if (quoted[start] || GLUED_BEFORE.test(text.slice(Math.max(0, numberStart - 1), numberStart))) continue;
+    const comparator = AFTER.find(([word]) => word === after)?.[1] ?? BEFORE.find(([word]) => word === before)?.[1] ?? '=';
     if (percentWords !== undefined) {
       const value = numeralValue(percentWords);
-      if (value !== undefined) found.push({ text: written, value, unit: '%', comparator: '=', start, end: start + written.length });
+      if (value !== undefined) found.push({ text: written, value, unit: '%', comparator, start, end: start + written.length });
       continue;
     }
-    const base = numeralValue(numeral!);
+    // 半个工作日: half of one.
+    const base = numeral === '半' ? 0.5 : numeralValue(numeral!);
     // The lone Chinese 一 is an article (一个平台, 一批); 百/千 without a digit open idioms (千家万户, 百城千屏).
     if (base === undefined || (numeral === '一' && !before) || /^[百千]/.test(numeral!)) continue;
-    const comparator = AFTER.find(([word]) => word === after)?.[1] ?? BEFORE.find(([word]) => word === before)?.[1] ?? '=';
     const value = Number((base * (multiplier ? MULTIPLIER[multiplier]! : 1)).toPrecision(12));
     found.push({ text: written, value, unit: unit === '％' ? '%' : unit!, comparator, start, end: start + written.length });
   }

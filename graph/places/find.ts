@@ -79,8 +79,11 @@ function placeIndex(): Map<string, Entry[]> {
 
 const LEVEL_ORDER: PlaceLevel[] = ['region', 'province', 'prefecture', 'county'];
 
-/** The one place `entries` can mean for a plan of `province`, or undefined when it stays ambiguous. */
-function resolve(entries: Entry[], province: string | undefined): Entry | undefined {
+/**
+ * The one place `entries` can mean for a plan of `province`; `ambiguous` when several remain, and
+ * undefined when none is readable here (short county names of other provinces: 港南 in 广州港南沙).
+ */
+function resolve(entries: Entry[], province: string | undefined): Entry | 'ambiguous' | undefined {
   // Short county names (番禺, 龙岗) and two-character full ones (范县, in 示范县) are read only inside
   // the plan's own province: elsewhere they are too often words or word tails.
   const outside = (e: Entry) => !(province && isWithin(e.code, province));
@@ -90,10 +93,11 @@ function resolve(entries: Entry[], province: string | undefined): Entry | undefi
     if (inside.length > 0) usable = inside;
   }
   const codes = new Set(usable.map((e) => e.code));
+  if (codes.size === 0) return undefined;
   if (codes.size === 1) return usable.find((e) => e.kind === 'zone') ?? usable[0];
   const top = Math.min(...usable.map((e) => LEVEL_ORDER.indexOf(e.level)));
   const atTop = new Set(usable.filter((e) => LEVEL_ORDER.indexOf(e.level) === top).map((e) => e.code));
-  return atTop.size === 1 ? usable.find((e) => LEVEL_ORDER.indexOf(e.level) === top) : undefined;
+  return atTop.size === 1 ? usable.find((e) => LEVEL_ORDER.indexOf(e.level) === top) : 'ambiguous';
 }
 
 const OPENING = new Map([['“', '”'], ['《', '》'], ['「', '」'], ['"', '"']]);
@@ -134,7 +138,9 @@ export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace
       i += notPlace.length;
       continue;
     }
-    let matched: { entry: Entry; length: number } | undefined;
+    // The longest name standing here; when it stays ambiguous (朝阳区 of Beijing or of Changchun in a
+    // national plan) it is passed over whole, not read as a shorter name inside it (朝阳市).
+    let matched: { entry: Entry | 'ambiguous'; length: number } | undefined;
     for (let length = Math.min(longest, text.length - i); length >= 2 && !matched; length--) {
       const key = text.slice(i, i + length);
       const entries = names.get(key);
@@ -148,7 +154,7 @@ export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace
       continue;
     }
     const { entry, length } = matched;
-    if (!setting.has(entry.code)) {
+    if (entry !== 'ambiguous' && !setting.has(entry.code)) {
       const mention = text.slice(i, i + length);
       found.push({
         code: entry.code,

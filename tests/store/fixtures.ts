@@ -145,6 +145,9 @@ export function syntheticDocument(id: string, count: number): Fixture {
       start,
       end: start + line.length,
       clause: null,
+      places: [],
+      deadlines: [],
+      targets: [],
       assignments: [
         { role: 'lead' as const, name, unitId: `${id}.unit-${index % 7}`, generic: false, inferred: false, provisional: false, start: nameStart, end: nameStart + name.length },
       ],
