@@ -1,4 +1,4 @@
-import { getJurisdiction, NATIONAL_JURISDICTION, parentOf } from '../jurisdiction';
+import { chainOf, getJurisdiction, NATIONAL_JURISDICTION, parentOf, type Jurisdiction } from '../jurisdiction';
 import type { PlaceLevel } from '../model';
 import { EXTRA_PROVINCES, REGIONS } from './lists';
 
@@ -26,3 +26,14 @@ export function placeInfo(code: string): PlaceInfo | undefined {
 
 /** The code of the government a place lies within, null for regions and unknown codes. */
 export const placeParent = (code: string): string | null => placeInfo(code)?.within ?? null;
+
+/**
+ * The government a code names and every one above it, as chainOf, for the provinces the
+ * division table lacks too (香港特别行政区 → 全国). Empty for regions and unknown codes.
+ */
+export function chainOfPlace(code: string): Jurisdiction[] {
+  const chain = chainOf(code);
+  if (chain.length > 0) return chain;
+  const extra = EXTRA_PROVINCES.find((p) => p.code === code);
+  return extra ? [{ code, name: extra.name, level: 'province' }, NATIONAL_JURISDICTION] : [];
+}
