@@ -286,7 +286,7 @@ export type IngestJsonBody = z.input<typeof IngestJsonBodySchema>;
  * `PATCH /api/documents/{id}`: corrections of a document's metadata. Fields left out stay; null
  * clears an optional one. The jurisdiction is given as a person knows it: a GB/T 2260 code or a name.
  */
-export const DocumentMetadataBodySchema = z.strictObject({
+export const DocumentMetadataJsonBodySchema = z.strictObject({
   title: DocumentMetadataPatchSchema.shape.title.describe('The title.'),
   issuer: DocumentMetadataPatchSchema.shape.issuer.describe('The issuing body, e.g. 广东省人民政府办公厅.'),
   publishedAt: DocumentMetadataPatchSchema.shape.publishedAt.describe('Publication date, YYYY-MM-DD.'),
@@ -300,7 +300,7 @@ export const DocumentMetadataBodySchema = z.strictObject({
     .optional()
     .describe('The issuing jurisdiction: a GB/T 2260 code (440600, 100000 national) or a name (佛山市, 佛山, 广西壮族自治区).'),
 });
-export type DocumentMetadataBody = z.input<typeof DocumentMetadataBodySchema>;
+export type DocumentMetadataJsonBody = z.input<typeof DocumentMetadataJsonBodySchema>;
 
 export const DocumentMetadataResponseSchema = z.object({ document: DocumentSummarySchema });
 export type DocumentMetadataResponse = z.infer<typeof DocumentMetadataResponseSchema>;

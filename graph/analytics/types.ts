@@ -84,7 +84,9 @@ export type WorkloadRow = z.infer<typeof WorkloadRowSchema>;
 export const PeerGroupThresholdSchema = z
   .object({
     peerGroup: z.string().describe('`<jurisdiction code>/<level>/<kind>`; the level is `unknown` when the jurisdiction is.'),
-    jurisdiction: UnitSummarySchema.shape.jurisdiction,
+    jurisdiction: UnitSummarySchema.shape.jurisdiction.describe(
+      "The jurisdiction the group is compared within: the units' own, or for governments named as units (kind city) the one above them.",
+    ),
     /** The jurisdiction's name from the division table, absent when it is unknown. */
     jurisdictionName: z.string().optional(),
     level: UnitSummarySchema.shape.level,

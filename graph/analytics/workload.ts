@@ -3,7 +3,7 @@
  * overload rule against peers of the same jurisdiction, level and kind, and the concentration
  * of the whole load.
  */
-import { getJurisdiction } from '../jurisdiction';
+import { getJurisdiction, parentOf } from '../jurisdiction';
 import { ROLES, type Role } from '../model';
 import type { Snapshot, UnitSummary } from '../store/types';
 import { compareIds, indexSnapshot, isGeneric } from './snapshotIndex';
@@ -86,8 +86,17 @@ export function computeWorkload(snapshot: Snapshot, options: WorkloadOptions = {
 
 type PeerUnit = Pick<UnitSummary, 'jurisdiction' | 'level' | 'kind'>;
 
-/** The peer group's name: `<jurisdiction code>/<level>/<kind>`, e.g. `440000/province/department`. */
-export const peerGroupOf = (unit: PeerUnit): string => `${unit.jurisdiction}/${unit.level ?? 'unknown'}/${unit.kind}`;
+/**
+ * The jurisdiction a unit is compared within: its own for a department (Guangdong's departments with each
+ * other), the one above it for a government named as a unit (广州市政府 and 深圳市政府 are both Guangdong's
+ * prefecture-level governments, peers of each other rather than each alone).
+ */
+function peerJurisdictionOf(unit: PeerUnit): string {
+  return unit.kind === 'city' ? (parentOf(unit.jurisdiction)?.code ?? unit.jurisdiction) : unit.jurisdiction;
+}
+
+/** The peer group's name: `<jurisdiction code>/<level>/<kind>`, e.g. `440000/province/department`, `440000/prefecture/city`. */
+export const peerGroupOf = (unit: PeerUnit): string => `${peerJurisdictionOf(unit)}/${unit.level ?? 'unknown'}/${unit.kind}`;
 
 function peerGroupThresholds(rows: { unit: PeerUnit; weightedLoad: number }[], parameters: WorkloadParameters): PeerGroupThreshold[] {
   const loads = new Map<string, { unit: PeerUnit; values: number[] }>();
@@ -99,7 +108,8 @@ function peerGroupThresholds(rows: { unit: PeerUnit; weightedLoad: number }[], p
   }
   return [...loads]
     .map(([peerGroup, { unit, values }]) => {
-      const jurisdictionName = getJurisdiction(unit.jurisdiction)?.name;
+      const jurisdiction = peerJurisdictionOf(unit);
+      const jurisdictionName = getJurisdiction(jurisdiction)?.name;
       const sorted = [...values].sort((a, b) => a - b);
       const q1 = quantile(sorted, 0.25);
       const q3 = quantile(sorted, 0.75);
@@ -107,7 +117,7 @@ function peerGroupThresholds(rows: { unit: PeerUnit; weightedLoad: number }[], p
       const threshold = sorted.length >= parameters.minPeerGroupSize ? q3 + parameters.overloadFactor * iqr : null;
       return {
         peerGroup,
-        jurisdiction: unit.jurisdiction,
+        jurisdiction,
         ...(jurisdictionName === undefined ? {} : { jurisdictionName }),
         ...(unit.level === undefined ? {} : { level: unit.level }),
         kind: unit.kind,

@@ -177,3 +177,40 @@ export function placesIn(text: string): PlaceMention[] {
   }
   return found;
 }
+
+/** A place a name begins with: 佛山市财政局 → 佛山市, 广州海关 → 广州 (short), 禅城 → 禅城区 (short). */
+export interface PlacePrefix {
+  place: Jurisdiction;
+  /** Characters of the name it takes. */
+  length: number;
+  /** Written as a short name (广州, 禅城), without its level ending. */
+  short: boolean;
+}
+
+/**
+ * The longest place name `name` begins with, read inside `context` (a code): a name several
+ * places share counts when one of them lies inside the context's province (禅城 in a Foshan plan,
+ * 朝阳区 in a Beijing plan), else when only one place has it. Short county names count only
+ * inside the context's province, where plans write them (黄埔, 南海); elsewhere they are words.
+ */
+export function placePrefix(name: string, context?: string): PlacePrefix | undefined {
+  const index = nameIndex();
+  const chain = context ? chainOf(context) : [];
+  const province = chain.find((j) => j.level === 'province')?.code;
+  const pick = (candidates: Division[] | undefined, shortName: boolean): Division | undefined => {
+    if (!candidates || candidates.length === 0) return undefined;
+    const inside = province ? candidates.filter((c) => isWithin(c.code, province)) : [];
+    if (inside.length === 1) return inside[0];
+    if (inside.length > 1) return unique(inside);
+    const usable = shortName ? candidates.filter((c) => c.level === 'province' || c.level === 'prefecture') : candidates;
+    return unique(usable);
+  };
+  for (let length = Math.min(LONGEST_NAME, name.length); length >= 2; length--) {
+    const written = name.slice(0, length);
+    const full = pick(index.full.get(written), false);
+    if (full) return { place: toJurisdiction(full), length, short: false };
+    const short = pick(index.short.get(written), true);
+    if (short) return { place: toJurisdiction(short), length, short: true };
+  }
+  return undefined;
+}

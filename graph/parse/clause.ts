@@ -1,5 +1,6 @@
 import type { Assignment, Role, WarningCodeSchema } from '../model';
-import { toSimplified, type UnitRegistry } from '../registry';
+import { placePrefix, shortNameOf } from '../jurisdiction';
+import { levelPrefix, looksLikeOrganisation, ORGANISATION_HEAD, toSimplified, type UnitRegistry } from '../registry';
 import type { z } from 'zod';
 import { sourceRange, type MappedText } from './mappedText';
 import { repairLine } from './repair';
@@ -41,16 +42,10 @@ interface Written {
   to: number;
 }
 
-/** Endings of organisation names, used to tell `(省科技厅)` from `(LIMS)` or `(试行)`. */
-const ORGANISATION_ENDING = /(厅|局|委|办|部|署|会|府|室|处|中心|集团|公司|街道|镇|团|联|所|站|院|银行|分行|支行|总社|合作社)$/;
-/** A prefix that a `、` list carries over: 省发展改革委、科技厅 → 省科技厅. */
-const RELATIVE_PREFIX = /^(省委|市委|区委|县委|省|市|区|县)/;
-/** Words that merely start with 省/市/区/县 (市场监管总局, 省级人民政府) carry no prefix. */
-const NOT_A_PREFIX = /^(市场|市政|市级|省级|区级|县级|区域|县域|省内|市内|省直|市直)/;
+/** A Party committee's prefix, carried whole: 省委宣传部、组织部 → 省委组织部. */
+const PARTY_PREFIX = /^(?:省委|市委|区委|县委|州委|旗委|盟委|自治区党委)/;
 /** Names that stand on their own and never take a carried prefix. */
-const SELF_STANDING = /^(省|市|区|县|广东|国家|国务院|中国|中共|中央|全国|人民银行|各|相关|有关|其他)/;
-/** A government named by place and suffix, whose suffix a `、` list shares: 广州、深圳、韶关市政府. */
-const PLACE_GOVERNMENT = /^(.+?)(市|区|县)((?:人民)?政府)$/;
+const SELF_STANDING = /^(?:国家|国务院|中国|中共|中央|全国|人民银行|各|相关|有关|其他)/;
 const CONNECTIVE = /^(以及|和|及|与)/;
 const AGENT_PREPOSITION = /^(由|请)/;
 /** A deadline sharing the clause (`2023年底前完成`, `完成时限：长期坚持`) names no unit. */
@@ -107,21 +102,11 @@ class ClauseReader {
     const { simplified, assignments } = this;
     const convention = FIRST_LISTED_LEADS.exec(simplified);
     this.conventionApplies = this.context.firstListedLeads === true || convention !== null;
-    let end = convention ? convention.index : simplified.length;
-    while (end > 0 && isSeparator(simplified, end - 1)) end--;
-
-    const labels = [...simplified.slice(0, end).matchAll(ROLE_LABEL)];
-    if (labels.length > 0) {
-      if (labels[0]!.index > 0) this.readRuns(0, labels[0]!.index);
-      labels.forEach((label, index) => {
-        const contentStart = label.index + label[0].length;
-        let contentEnd = labels[index + 1]?.index ?? end;
-        while (contentEnd > contentStart && isSeparator(simplified, contentEnd - 1)) contentEnd--;
-        this.readRuns(contentStart, contentEnd, labelRole(label[1]!));
-      });
-    } else {
-      this.readRuns(0, end);
-    }
+    // The convention sentence is never a unit: the units stand before it, or after it.
+    const spans: [number, number][] = convention
+      ? [[0, convention.index], [convention.index + convention[0].length, simplified.length]]
+      : [[0, simplified.length]];
+    const labelled = spans.map(([from, to]) => this.readSpan(from, to)).some(Boolean);
 
     if (this.conventionApplies && !assignments.some((a) => a.role === 'lead')) {
       const first = assignments[0];
@@ -136,8 +121,29 @@ class ClauseReader {
       declaresFirstListedLeads: convention !== null,
       conventionCarriesOn: convention?.[1] !== undefined,
       unmarked: this.unmarked,
-      namesUnits: assignments.length > 0 && (this.markerFound || labels.length > 0 || onlyUnits),
+      namesUnits: assignments.length > 0 && (this.markerFound || labelled || onlyUnits),
     };
+  }
+
+  /** Reads [from, to) without its separators at either end: role labels, else runs. Whether it had labels. */
+  private readSpan(from: number, to: number): boolean {
+    const { simplified } = this;
+    while (from < to && isSeparator(simplified, from)) from++;
+    while (to > from && isSeparator(simplified, to - 1)) to--;
+    if (from >= to) return false;
+    const labels = [...simplified.slice(from, to).matchAll(ROLE_LABEL)];
+    if (labels.length === 0) {
+      this.readRuns(from, to);
+      return false;
+    }
+    if (labels[0]!.index > 0) this.readRuns(from, from + labels[0]!.index);
+    labels.forEach((label, index) => {
+      const contentStart = from + label.index + label[0].length;
+      let contentEnd = from + (labels[index + 1]?.index ?? to - from);
+      while (contentEnd > contentStart && isSeparator(simplified, contentEnd - 1)) contentEnd--;
+      this.readRuns(contentStart, contentEnd, labelRole(label[1]!));
+    });
+    return true;
   }
 
   private resolve(name: string) {
@@ -149,7 +155,43 @@ class ClauseReader {
   }
 
   private looksLikeUnit(name: string) {
-    return this.resolve(name) !== undefined || (name.length >= 2 && ORGANISATION_ENDING.test(toSimplified(name)));
+    return this.resolve(name) !== undefined || looksLikeOrganisation(toSimplified(name));
+  }
+
+  /**
+   * The prefix a `、` list carries over from its first name: a Party committee (省委), a place
+   * written in full (广州市, 广西壮族自治区) or a level (省, 自治区, 市, 州, 盟, 区, 县, 旗).
+   */
+  private carriedPrefix(simplifiedName: string): string | undefined {
+    const party = PARTY_PREFIX.exec(simplifiedName)?.[0];
+    if (party) return party;
+    const place = placePrefix(simplifiedName, this.jurisdiction);
+    if (place && !place.short && simplifiedName.length - place.length >= 2 && looksLikeOrganisation(simplifiedName.slice(place.length)))
+      return simplifiedName.slice(0, place.length);
+    return levelPrefix(simplifiedName);
+  }
+
+  /** Whether a name already says whose it is, and so takes no carried prefix: never 市市政务服务数据管理局. */
+  private hasOwnPrefix(simplifiedName: string): boolean {
+    return (
+      SELF_STANDING.test(simplifiedName) ||
+      PARTY_PREFIX.test(simplifiedName) ||
+      levelPrefix(simplifiedName) !== undefined ||
+      placePrefix(simplifiedName, this.jurisdiction) !== undefined
+    );
+  }
+
+  /**
+   * The place and shared head of a list's last name, when earlier names are bare places sharing
+   * it: 广州、深圳、黄埔海关 (head 海关), 禅城、南海区政府 (区政府), 南宁、柳州市人民政府 (市人民政府).
+   */
+  private sharedHead(writtenName: string): { head: string; short: boolean; ending: string } | undefined {
+    const simplifiedName = toSimplified(writtenName);
+    const place = placePrefix(simplifiedName, this.jurisdiction);
+    if (!place || place.length >= simplifiedName.length || !looksLikeOrganisation(simplifiedName.slice(place.length))) return undefined;
+    // The head and the place's level ending as written (海關, 區), so that names keep the document's characters.
+    const ending = place.short ? '' : writtenName.slice(shortNameOf(place.place.name).length, place.length);
+    return { head: writtenName.slice(place.length), short: place.short, ending };
   }
 
   /** 等 and 和 forms: `A、B等有关部门和单位`, `A等和各有关省级人民政府`, `A和B`. */
@@ -175,28 +217,29 @@ class ClauseReader {
   /** Prefix and suffix distribution over one `、` list. */
   private distribute(elements: [number, number][]): Written[] {
     const written: Written[] = elements.map(([from, to]) => ({ name: this.text.text.slice(from, to).replace(/\s+/g, ''), from, to }));
-    const first = written[0];
-    const firstName = first ? toSimplified(first.name) : '';
-    const prefix = NOT_A_PREFIX.test(firstName) ? undefined : RELATIVE_PREFIX.exec(firstName)?.[0];
-    if (prefix && firstName.length > prefix.length + 1) {
+    if (written.length < 2) return written;
+    const prefix = this.carriedPrefix(toSimplified(written[0]!.name));
+    if (prefix) {
       for (const unit of written.slice(1)) {
-        const kind = this.resolve(unit.name)?.kind;
         const own = toSimplified(unit.name);
-        // 市场监管局 only looks like it has a prefix of its own (市); 省 still carries over to it.
-        if ((SELF_STANDING.test(own) && !NOT_A_PREFIX.test(own)) || kind === 'city' || kind === 'generic') continue;
-        const carried = prefix + unit.name;
+        const kind = this.resolve(unit.name)?.kind;
+        if (this.hasOwnPrefix(own) || kind === 'city' || kind === 'generic') continue;
+        const carried = written[0]!.name.slice(0, prefix.length) + unit.name; // the prefix as written: 廣東省, not 广东省
         if (this.resolve(carried) !== undefined || this.resolve(unit.name) === undefined) unit.name = carried;
       }
     }
-    const last = written[written.length - 1];
-    const government = last && this.resolve(last.name)?.kind !== 'generic' ? PLACE_GOVERNMENT.exec(toSimplified(last.name)) : null;
-    if (government) {
+    const last = written[written.length - 1]!;
+    const shared = this.resolve(last.name)?.kind === 'generic' ? undefined : this.sharedHead(last.name);
+    if (shared) {
       for (const unit of written.slice(0, -1)) {
-        // A bare place (广州) or a city written without its government (广州市) takes the shared suffix.
-        const bare = !this.looksLikeUnit(unit.name) && /^[\u4e00-\u9fff]{2,5}$/.test(unit.name);
-        const cityOnly = this.resolve(unit.name)?.kind === 'city' && !unit.name.endsWith('政府');
-        if (!bare && !cityOnly) continue;
-        unit.name += unit.name.endsWith(government[2]!) ? government[3] : government[2]! + government[3]!;
+        // Only a bare place (广州, 南宁市) takes the shared head; 广州海关 or 省财政厅 stand as they are.
+        const own = toSimplified(unit.name);
+        const place = placePrefix(own, this.jurisdiction);
+        if (!place || place.length !== own.length) continue;
+        // 南宁 before 柳州市人民政府 is 南宁市人民政府; 广州 before 黄埔海关 is 广州海关.
+        const ownEnding = place.place.name.slice(shortNameOf(place.place.name).length);
+        const ending = !place.short || shared.short ? '' : toSimplified(shared.ending) === ownEnding ? shared.ending : ownEnding;
+        unit.name += ending + shared.head;
       }
     }
     return written;
@@ -212,16 +255,27 @@ class ClauseReader {
       const head = text.text.slice(unit.from, k);
       const tail = simplified.slice(k, unit.to);
       const known = this.resolve(head) !== undefined || this.resolve(unit.name.slice(0, unit.name.length - (unit.to - k))) !== undefined;
-      const organisation = ORGANISATION_ENDING.test(toSimplified(head)) && tail.length >= 2 && tail.length <= 4 && !ORGANISATION_ENDING.test(tail);
-      if (tail.length <= 6 && /^[\u4e00-\u9fff]+$/.test(tail) && (known || organisation))
+      const organisation = ORGANISATION_HEAD.test(toSimplified(head)) && tail.length >= 2 && tail.length <= 4;
+      // 广州海关 is 广州 plus an organisation's head, not 广州 plus a role word.
+      if (tail.length <= 6 && /^[\u4e00-\u9fff]+$/.test(tail) && (known || organisation) && !ORGANISATION_HEAD.test(tail))
         return k;
     }
     return undefined;
   }
 
+  /** The units that read as organisations; a sentence or stray phrase (下同, 按季度报送进展) is reported, never made a unit. */
+  private organisations(units: Written[]): Written[] {
+    return units.filter((unit) => {
+      if (this.resolve(unit.name) !== undefined || looksLikeOrganisation(toSimplified(unit.name))) return true;
+      const message = `'${unit.name}' does not read as an organisation (no head such as 局, 厅, 委, 办, 司, 政府); it is not taken for a unit`;
+      this.warnings.push({ code: 'not-an-organisation', message, offset: sourceRange(this.text, unit.from, unit.to).start });
+      return false;
+    });
+  }
+
   private assign(units: Written[], role: Role) {
     const { registry, jurisdiction } = this;
-    for (const unit of units) {
+    for (const unit of this.organisations(units)) {
       const { start, end: unitEnd } = sourceRange(this.text, unit.from, unit.to);
       const known = this.resolve(unit.name);
       const resolved = known ?? registry.provisionalUnit(unit.name, jurisdiction);
@@ -280,6 +334,7 @@ class ClauseReader {
       }
       segmentStart = i + 1;
     }
+    pending = pending.length > 0 && defaultRole === undefined ? this.organisations(pending) : pending;
     if (pending.length > 0) {
       if (defaultRole === undefined) this.unmarked = true;
       // Listing units without a role word is a house style where the document says the first

@@ -150,10 +150,19 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     } else outside.push(paragraph);
   }
 
-  // A convention stated outside the clauses (the preamble's 各项任务列第一位的为牵头单位) holds for the whole document.
-  let firstListedLeads = outside.some((p) => FIRST_LISTED_LEADS.test(toSimplified(p.body.text)));
-  let declared = firstListedLeads;
+  // A convention stated outside the clauses (the preamble's 各项任务列第一位的为牵头单位, a note between
+  // sections) holds from where it stands; one inside an item (a note after its clause) from that item on.
+  const declaresConvention = (p: Paragraph) => FIRST_LISTED_LEADS.test(toSimplified(p.body.text));
+  const conventionFrom = Math.min(...outside.filter(declaresConvention).map((p) => p.body.starts[0]!));
+  let firstListedLeads = false;
+  let declared = false;
   const context = () => ({ registry, jurisdiction, firstListedLeads });
+  /** Turns the convention on for a draft that stands after a declaration, or carries one in a paragraph of its own. */
+  const conventionReaches = (draft: ItemDraft) => {
+    const start = draft.paragraphs[0]!.body.starts[0]!;
+    const ownNote = draft.paragraphs.some((p, index) => index > 0 && declaresConvention(p)) || draft.subItems.some((sub) => sub.paragraphs.some(declaresConvention));
+    if (start >= conventionFrom || ownNote) firstListedLeads = declared = true;
+  };
 
   /** Reads the clause of one item: labelled lines after the task, else the trailing parenthetical. */
   const readItem = (draft: ItemDraft, itemId: string, label: string, parent?: string): Item => {
@@ -233,6 +242,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const restartsPerSection = drafts.some((draft, i) => i > 0 && draft.sectionId !== drafts[i - 1]!.sectionId && draft.no <= drafts[i - 1]!.no);
   const sectionLabel = (sectionId: string | null) => sections.find((section) => section.id === sectionId)?.label ?? '';
   for (const draft of drafts) {
+    conventionReaches(draft);
     const label = restartsPerSection ? `${sectionLabel(draft.sectionId)}${draft.label}` : draft.label;
     const wantedId = restartsPerSection && draft.sectionId !== null ? `${draft.sectionId}/item-${draft.no}` : `${id}/item-${draft.no}`;
     const itemId = uniqueId(wantedId, 'item', label, draft.paragraphs[0]!.body.starts[0]!);

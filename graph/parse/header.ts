@@ -1,4 +1,5 @@
 import type { DocumentSidecar } from '../model';
+import { toSimplified } from '../registry';
 import type { Paragraph } from './paragraphs';
 
 /** What the lines before the first section or item say about the document. */
@@ -34,12 +35,14 @@ export function readHeader(paragraphs: readonly Paragraph[], sidecar: DocumentSi
   let previousWasTitle = false;
   for (const { body } of paragraphs) {
     const text = body.text;
-    const views = VIEW_COUNT.exec(text);
-    const date = PUBLISHED.exec(text);
+    // Matched in simplified form (a repost writes 發佈日期), kept as written.
+    const simplified = toSimplified(text);
+    const views = VIEW_COUNT.exec(simplified);
+    const date = PUBLISHED.exec(simplified);
     let isTitle = false;
     if (views) viewCount = Number(views[1]);
     else if (date) publishedAt = `${date[1]}-${pad(date[2]!)}-${pad(date[3]!)}`;
-    else if (FURNITURE.test(text)) {
+    else if (FURNITURE.test(simplified)) {
       if (text.endsWith('：')) salutations.push(text);
     } else if (PROSE.test(text)) preamble.push(text);
     else {
@@ -51,10 +54,14 @@ export function readHeader(paragraphs: readonly Paragraph[], sidecar: DocumentSi
     previousWasTitle = isTitle;
   }
   const headline = titleGroups[0];
-  const printed = headline ? HEADLINE.exec(headline) : null;
-  // `X办公室关于印发Y的通知` prints Y again below the letter: the document is Y, issued by X.
-  const title = printed ? (titleGroups.find((group, i) => i > 0 && group.includes(printed[2]!)) ?? printed[2]) : headline;
-  const issuer = printed?.[1] ?? (headline ? ISSUER_BEFORE_ABOUT.exec(headline)?.[1] : undefined);
+  const printed = headline ? HEADLINE.exec(toSimplified(headline)) : null;
+  // `X办公室关于印发Y的通知` prints Y again below the letter: the document is Y, issued by X. The parts are
+  // cut from the headline as written (simplification keeps every character where it is).
+  const titleStart = printed ? printed[1]!.length + '关于印发'.length : 0;
+  const printedTitle = printed && headline!.slice(titleStart, titleStart + printed[2]!.length);
+  const title = printed ? (titleGroups.find((group, i) => i > 0 && toSimplified(group).includes(printed[2]!)) ?? printedTitle!) : headline;
+  const about = headline ? ISSUER_BEFORE_ABOUT.exec(toSimplified(headline)) : null;
+  const issuer = printed ? headline!.slice(0, printed[1]!.length) : about ? headline!.slice(0, about[1]!.length) : undefined;
   const finalTitle = sidecar?.title ?? title;
   const finalIssuer = sidecar?.issuer ?? issuer;
   const finalPublished = sidecar?.publishedAt ?? publishedAt;

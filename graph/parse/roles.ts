@@ -67,8 +67,9 @@ export function labelRole(label: string): Role {
 }
 
 /**
- * The first-listed-leads convention, e.g. `列第一位的为牵头单位`, `列第一位者为牵头单位，下同`,
- * `排在首位的为牵头单位`. Group 1 is set when it carries on to later clauses (下同).
+ * The first-listed-leads convention in its usual phrasings: 列第一位的/者, 排在第一位的, 排名第一的,
+ * 排在首位的, 第一个, 首位 … 为牵头单位, with or without 下同. Group 1 is set when it carries on to
+ * later clauses (下同). Every part is a fixed word or an optional one: the pattern is linear.
  */
 export const FIRST_LISTED_LEADS =
-  /(?:各项任务|以上任务|上述任务|任务)?(?:中)?(?:列|排)(?:在)?(?:第一位|首位|第一)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)(?:[，,]?\s*(下同|以下同|后同|下文同))?/;
+  /(?:各项任务|以上任务|上述任务|任务)?(?:中)?(?:(?:列|排|排名|排列|位列)(?:在)?(?:第一位|第一个|首位|第一)|第一个|首位|第一位|第一)(?:的|者)?(?:单位|部门)?(?:为|是|作为)牵头(?:单位|部门)?(?:[，,]?\s*(下同|以下同|后同|下文同))?/;

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors';
-import { chainOf, getJurisdiction, isWithin, NATIONAL_JURISDICTION, UNKNOWN_JURISDICTION_CODE } from '../jurisdiction';
-import { RegistryFileSchema, UnitSchema, type ParsedDocument, type Unit, type UnitKind } from '../model';
+import { chainOf, getJurisdiction, NATIONAL_JURISDICTION, UNKNOWN_JURISDICTION_CODE, type Jurisdiction } from '../jurisdiction';
+import { RegistryFileSchema, UnitSchema, type ParsedDocument, type Unit, type UnitFunction, type UnitKind } from '../model';
+import { englishHead, PLACEHOLDER } from './lexicon';
 import { unitKey } from './normalize';
+import { scopeName } from './scope';
 
 export const DEFAULT_REGISTRY_PATH = join(__dirname, '..', '..', 'seeds', 'units.json');
 
@@ -27,54 +29,112 @@ export interface UnitRegistry {
   unitsFor(parsed: ParsedDocument): Unit[];
 }
 
-/** A guess at the kind of an unknown body from the way its name ends or begins. */
-function guessKind(name: string): UnitKind {
-  if (/^(各|相关|有关|其他)/.test(name)) return 'generic';
-  if (/[市区县](人民)?政府$/.test(name)) return 'city';
-  if (/^(省委|市委|区委|县委|中共|中央)/.test(name)) return 'party';
+/** Functions whose bodies are branches of central agencies or Party organs rather than government departments. */
+const CENTRAL_FUNCTIONS = new Set<UnitFunction>([
+  'tax', 'customs', 'central-bank', 'financial-regulation', 'securities-regulation', 'communications', 'postal', 'meteorology', 'survey',
+]);
+const PARTY_FUNCTIONS = new Set<UnitFunction>(['publicity', 'organization', 'cyberspace', 'united-front', 'political-legal', 'establishment', 'rural-work']);
+
+/** A guess at the kind of an unknown body from the way its name ends or begins, and its function. */
+function guessKind(name: string, unitFunction: UnitFunction | undefined): UnitKind {
+  if (PLACEHOLDER.test(name)) return 'generic';
+  if (unitFunction === 'government' || /[市区县镇乡旗](人民)?政府$|街道办事处$/.test(name)) return 'city';
+  if ((unitFunction && PARTY_FUNCTIONS.has(unitFunction)) || /^(省委|市委|区委|县委|中共|中央)/.test(name)) return 'party';
+  if (unitFunction && CENTRAL_FUNCTIONS.has(unitFunction)) return 'central-branch';
   return 'department';
+}
+
+/** `Municipal` for 佛山市, `District` for 武侯区: the word English names put after the place. */
+function levelWord(jurisdiction: Jurisdiction): string | undefined {
+  if (jurisdiction.level === 'province') return jurisdiction.name.endsWith('市') ? 'Municipal' : jurisdiction.name.endsWith('自治区') ? 'Autonomous Region' : 'Provincial';
+  if (jurisdiction.name.endsWith('市')) return 'Municipal';
+  if (jurisdiction.name.endsWith('区')) return 'District';
+  if (jurisdiction.name.endsWith('县')) return 'County';
+  return undefined;
+}
+
+/**
+ * English place names the registry itself states (`Foshan Municipal People's Government`,
+ * `… of Guangdong Province`): the only ones provisional English names are built from, so that
+ * no English name is ever guessed.
+ */
+function englishPlaces(units: readonly Unit[]): Map<string, string> {
+  const places = new Map<string, string>();
+  for (const unit of units) {
+    const city = unit.kind === 'city' ? /^(\S+) Municipal People's Government$/.exec(unit.nameEn ?? '') : null;
+    const province = unit.level === 'province' ? / of (\S+) Province$/.exec(unit.nameEn ?? '') : null;
+    const place = city?.[1] ?? province?.[1];
+    if (place && !places.has(unit.jurisdiction)) places.set(unit.jurisdiction, place);
+  }
+  return places;
 }
 
 export function createRegistry(units: readonly Unit[]): UnitRegistry {
   const byId = new Map<string, Unit>();
   const byKey = new Map<string, Unit[]>();
+  /** `<jurisdiction>|<function>` → the registry units of that government serving it. */
+  const byFunction = new Map<string, Unit[]>();
   for (const [index, unit] of units.entries()) {
     if (byId.has(unit.id)) throw new InvalidInputError(`units[${index}].id`, `duplicate unit id '${unit.id}'`);
     byId.set(unit.id, unit);
     const keys = new Set([unit.id, unit.name, unit.shortName, ...unit.aliases].map(unitKey));
     for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), unit]);
+    if (unit.function && !unit.successorId) {
+      const key = `${unit.jurisdiction}|${unit.function}`;
+      byFunction.set(key, [...(byFunction.get(key) ?? []), unit]);
+    }
   }
+  const placesEn = englishPlaces(units);
 
   const provisionalUnit = (name: string, jurisdiction: string = UNKNOWN_JURISDICTION_CODE): Unit => {
     const written = name.replace(/\s+/g, '');
-    const level = getJurisdiction(jurisdiction)?.level;
+    const key = unitKey(written);
+    const scoped = scopeName(key, jurisdiction);
+    const owner = getJurisdiction(scoped.owner);
+    const placeEn = placesEn.get(scoped.owner);
+    const headEn = scoped.function && englishHead(scoped.function);
+    const word = owner && levelWord(owner);
     return UnitSchema.parse({
-      id: `cn.${jurisdiction}.${unitKey(written)}`,
+      // Readable and stable: the owner's code, then its function (cn.440600.finance) or its name without the prefix.
+      id: `cn.${scoped.owner}.${scoped.function ?? scoped.head}`,
       name: written,
       shortName: written,
       aliases: [],
-      kind: guessKind(unitKey(written)),
-      jurisdiction,
-      ...(level ? { level } : {}),
+      ...(placeEn && headEn && word ? { nameEn: `${placeEn} ${word} ${headEn}` } : {}),
+      kind: guessKind(key, scoped.function),
+      jurisdiction: scoped.owner,
+      ...(owner ? { level: owner.level } : {}),
+      ...(scoped.function ? { function: scoped.function } : {}),
       provisional: true,
     });
   };
 
   const lookUp = (nameAsWritten: string, jurisdiction: string | undefined): Unit | undefined => {
-    const candidates = byKey.get(unitKey(nameAsWritten));
-    if (!candidates) return undefined;
-    const known = jurisdiction !== undefined && jurisdiction !== UNKNOWN_JURISDICTION_CODE;
-    // The document's own government first, then each one above it (Foshan, Guangdong, national).
-    const chain = known ? chainOf(jurisdiction).map((j) => j.code) : [];
-    const preferred = !known ? [NATIONAL] : chain.length > 0 ? chain : [jurisdiction, NATIONAL];
-    for (const place of preferred) {
-      const match = candidates.find((unit) => unit.jurisdiction === place);
-      if (match) return match;
+    const key = unitKey(nameAsWritten);
+    const candidates = byKey.get(key) ?? [];
+    if (jurisdiction === undefined || jurisdiction === UNKNOWN_JURISDICTION_CODE) {
+      // Nobody knows whose plan it is: a national body, else any entry of that name.
+      return candidates.find((unit) => unit.jurisdiction === NATIONAL) ?? candidates[0];
     }
-    // A lower government named in its superior's plan: 广州市政府 in a Guangdong plan.
-    if (known) return candidates.find((unit) => unit.kind === 'city' && isWithin(unit.jurisdiction, jurisdiction));
-    // Without a jurisdiction any entry will do; with one, another place's 省科技厅 is not ours.
-    return candidates[0];
+    const own = candidates.find((unit) => unit.jurisdiction === jurisdiction);
+    if (own) return own;
+    const scoped = scopeName(key, jurisdiction);
+    if (scoped.by !== 'bare') {
+      // 省科技厅 in a Foshan plan, 广州市政府 in a Guangdong plan: the government the name points to.
+      const pointed = candidates.find((unit) => unit.jurisdiction === scoped.owner);
+      if (pointed) return pointed;
+    } else if (!scoped.function) {
+      // A bare name no local government uses (财政部, 人民银行广州分行): the nearest government above that has it.
+      // A bare local head (国资委, 工业和信息化厅) is the issuing government's own, never a superior's.
+      for (const government of chainOf(jurisdiction)) {
+        const match = candidates.find((unit) => unit.jurisdiction === government.code);
+        if (match) return match;
+      }
+    }
+    // 市政府 in a Foshan plan is the registry's 佛山市人民政府; 省财政局 is 省财政厅. Only for names that say
+    // whose they are: a bare 工业和信息化局 in a provincial plan is no spelling of the 工业和信息化厅.
+    const serving = scoped.function && scoped.by !== 'bare' ? byFunction.get(`${scoped.owner}|${scoped.function}`) : undefined;
+    return serving?.length === 1 ? serving[0] : undefined;
   };
   // The clause grammar asks some twenty times per item, mostly about the same few names: memoised per
   // jurisdiction (null: not known), bounded like unitKey's cache.

@@ -14,7 +14,7 @@ import type { DocumentSidecar, ParsedDocument } from '../../graph/model';
 import { parseDocument } from '../../graph/parse';
 import {
   DeleteDocumentResponseSchema,
-  DocumentMetadataBodySchema,
+  DocumentMetadataJsonBodySchema,
   DocumentMetadataResponseSchema,
   EXAMPLE_PLAN,
   IdParamsSchema,
@@ -172,7 +172,7 @@ const readMetadataBody: RequestHandler = (req, res, next) => {
 
 /** The body as the store takes it: the jurisdiction, given as a code or a name, resolved against the division table. */
 function metadataPatchFrom(body: unknown): DocumentMetadataPatch {
-  const { jurisdiction, ...rest } = DocumentMetadataBodySchema.parse(body);
+  const { jurisdiction, ...rest } = DocumentMetadataJsonBodySchema.parse(body);
   if (Object.keys(rest).length === 0 && jurisdiction === undefined) {
     throw new HttpError(400, 'invalid_parameter', 'body: name at least one of title, issuer, publishedAt, year, jurisdiction.', { field: 'body' });
   }
@@ -263,7 +263,7 @@ export function ingestEndpoints({ store, registry, adminToken, limits, cache }: 
       params: IdParamsSchema,
       auth: requireAdmin(adminToken),
       rateLimit: 'write',
-      requestBody: { description: 'The corrections.', content: { 'application/json': { schema: DocumentMetadataBodySchema } } },
+      requestBody: { description: 'The corrections.', content: { 'application/json': { schema: DocumentMetadataJsonBodySchema } } },
       before: [readMetadataBody],
       responses: [{ status: 200, description: 'The document as it is now.', schema: DocumentMetadataResponseSchema }],
       errors: [401, 403, 404, 413, 415],

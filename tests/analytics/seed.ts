@@ -13,13 +13,19 @@ export const SEED_PATH = join(__dirname, '..', '..', 'seeds', 'documents', `${SE
 /** The decoded source text the offsets point into (UTF-8, no BOM). */
 export const SEED_TEXT = readFileSync(SEED_PATH, 'utf8').replace(/^\uFEFF/, '');
 
-export async function seedSnapshot(): Promise<Snapshot> {
+/** A State Council plan naming ministries (tests/fixtures/plans/scope), to load beside the seed. */
+export const STATE_COUNCIL_PLAN = join(__dirname, '..', 'fixtures', 'plans', 'scope', 'state-council-digital-government-2024.txt');
+
+/** The seed, and any other documents given, as the analytics see them together. */
+export async function seedSnapshot(others: string[] = []): Promise<Snapshot> {
   const registry = loadRegistry();
-  const parsed = readDocumentFile(SEED_PATH, registry);
   const store = new MemoryStore();
   await store.init();
   try {
-    await store.loadDocument(parsed, registry.unitsFor(parsed));
+    for (const path of [SEED_PATH, ...others]) {
+      const parsed = readDocumentFile(path, registry);
+      await store.loadDocument(parsed, registry.unitsFor(parsed));
+    }
     return await store.snapshot();
   } finally {
     await store.close();

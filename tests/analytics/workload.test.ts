@@ -1,7 +1,7 @@
 import { computeWorkload, WorkloadReportSchema } from '../../graph/analytics';
 import type { Snapshot } from '../../graph/store';
 import { snapshotOf, unit } from './fixtures';
-import { itemLabel, seedSnapshot } from './seed';
+import { itemLabel, seedSnapshot, STATE_COUNCIL_PLAN } from './seed';
 
 describe('computeWorkload on the seed', () => {
   let seed: Snapshot;
@@ -36,12 +36,31 @@ describe('computeWorkload on the seed', () => {
 
   it('flags 省工业和信息化厅 as overloaded among departments, with the threshold reported', () => {
     const report = computeWorkload(seed);
-    const departments = report.overloadRule.peerGroups.find((g) => g.peerGroup === 'department')!;
+    const departments = report.overloadRule.peerGroups.find((g) => g.peerGroup === '440000/province/department')!;
+    expect(departments).toMatchObject({ jurisdiction: '440000', jurisdictionName: '广东省', level: 'province', kind: 'department' });
     expect(departments.threshold).toBeCloseTo(departments.q3 + 1.5 * departments.iqr, 12);
     expect(report.rows[0]!.overloaded).toBe(true);
-    const flagged = report.rows.filter((r) => r.peerGroup === 'department' && r.overloaded);
+    const flagged = report.rows.filter((r) => r.peerGroup === departments.peerGroup && r.overloaded);
     expect(flagged.every((r) => r.weightedLoad > departments.threshold!)).toBe(true);
     expect(flagged).toHaveLength(departments.overloaded);
+  });
+});
+
+describe('computeWorkload on the seed beside a State Council plan', () => {
+  it('puts 财政部 and 广东省财政厅 in different peer groups, and leaves Guangdong’s thresholds as they are with the seed alone', async () => {
+    const alone = computeWorkload(await seedSnapshot());
+    const together = computeWorkload(await seedSnapshot([STATE_COUNCIL_PLAN]));
+    const finance = (report: typeof together, jurisdiction: string) =>
+      report.rows.find((row) => row.unit.function === 'finance' && row.unit.jurisdiction === jurisdiction);
+    const ministry = finance(together, '100000');
+    const provincial = finance(together, '440000');
+    expect([ministry?.unit.shortName, provincial?.unit.shortName]).toEqual(['财政部', '省财政厅']);
+    expect(ministry!.peerGroup).not.toBe(provincial!.peerGroup);
+    const guangdong = (report: typeof together) => report.overloadRule.peerGroups.filter((group) => group.jurisdiction === '440000');
+    expect(guangdong(together)).toEqual(guangdong(alone));
+    const flagged = (report: typeof together) => report.rows.filter((row) => row.unit.jurisdiction === '440000' && row.overloaded).map((row) => row.unit.id);
+    expect(flagged(together)).toEqual(flagged(alone));
+    expect(together.overloadRule.peerGroups.some((group) => group.jurisdiction === '100000' && group.kind === 'department')).toBe(true);
   });
 });
 
@@ -81,13 +100,41 @@ describe('computeWorkload on hand-made snapshots', () => {
   it('computes the overload threshold per peer group from type-7 quartiles', () => {
     const report = computeWorkload(snapshot);
     // Department loads, ascending: 0.5, 0.5, 1, 2, 10 → Q1 = 0.5, Q3 = 2, IQR 1.5, threshold 4.25.
-    const departments = report.overloadRule.peerGroups.find((g) => g.peerGroup === 'department')!;
+    const departments = report.overloadRule.peerGroups.find((g) => g.peerGroup === '440000/province/department')!;
     expect(departments).toMatchObject({ units: 5, q1: 0.5, median: 1, q3: 2, iqr: 1.5, threshold: 4.25, overloaded: 1 });
     expect(report.rows.filter((r) => r.overloaded).map((r) => r.unit.id)).toEqual(['A']);
     // One city is too few to judge.
-    const cities = report.overloadRule.peerGroups.find((g) => g.peerGroup === 'city')!;
+    const cities = report.overloadRule.peerGroups.find((g) => g.peerGroup === '100000/province/city')!;
     expect(cities.threshold).toBeNull();
     expect(report.overloadRule.rule).toContain('Q3 + 1.5 × IQR');
+  });
+
+  it('compares a unit only with units of its jurisdiction, level and kind: a ministry or a city bureau never joins a province’s departments', () => {
+    const ministry = { ...unit('MOF'), jurisdiction: '100000', level: 'national' as const };
+    const cityBureau = { ...unit('FS'), jurisdiction: '440600', level: 'prefecture' as const };
+    const crowded = snapshotOf([...units, ministry, cityBureau], [
+      { label: '（一）', owners: [['A', 'lead'], ['B', 'co'], ['G', 'implement']] },
+      { label: '（二）', owners: [['A', 'lead'], ['C', 'co'], ['city', 'implement'], ['MOF', 'lead']] },
+      { label: '（三）', owners: [['A', 'lead'], ['D', 'support'], ['FS', 'lead']] },
+      { label: '（四）', owners: [['B', 'co'], ['E', 'guide'], ['MOF', 'lead'], ['FS', 'co']] },
+      { label: '（五）', owners: [['A', 'co'], ['G', 'implement']] },
+    ]);
+    const report = computeWorkload(crowded);
+    const groupOf = (id: string) => report.rows.find((r) => r.unit.id === id)!.peerGroup;
+    expect([groupOf('A'), groupOf('MOF'), groupOf('FS')]).toEqual(['440000/province/department', '100000/national/department', '440600/prefecture/department']);
+    const provincial = (r: typeof report) => r.overloadRule.peerGroups.find((g) => g.peerGroup === '440000/province/department');
+    expect(provincial(report)).toEqual(provincial(computeWorkload(snapshot)));
+    expect(report.overloadRule.peerGroups.find((g) => g.peerGroup === '100000/national/department')).toMatchObject({ jurisdictionName: '全国', units: 1, threshold: null });
+  });
+
+  it('compares the governments a plan names (kind city) with each other, within the jurisdiction above them', async () => {
+    const report = computeWorkload(await seedSnapshot());
+    const cities = report.rows.filter((row) => row.unit.kind === 'city');
+    expect(cities.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(cities.map((row) => row.peerGroup))).toEqual(new Set(['440000/prefecture/city']));
+    const group = report.overloadRule.peerGroups.find((g) => g.peerGroup === '440000/prefecture/city');
+    expect(group).toMatchObject({ jurisdiction: '440000', jurisdictionName: '广东省', level: 'prefecture', kind: 'city', units: cities.length });
+    expect(group?.threshold).not.toBeNull();
   });
 
   it('reports concentration: top shares, Gini and HHI worked out by hand', () => {

@@ -1,6 +1,6 @@
 /**
- * Many plans side by side, end to end: the seed plus plans of two cities (Foshan, Shenzhen) and
- * the State Council, ingested through the API as a user's upload would be. The explorer must show
+ * Many plans side by side, end to end: the seed and a second Guangdong plan, plus plans of two
+ * cities (Foshan, Shenzhen) and the State Council, ingested through the API as a user's upload would be. The explorer must show
  * its scope at all times, pick and say a default instead of adding jurisdictions together, list
  * every unit in the Units tab, and name each item's document on a unit's page. Expectations come
  * from the API's own answers.
@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { DocumentListResponse, UnitDetailResponse, UnitListResponse, WorkloadResponse } from '../../server/contract';
-import { SCOPE_PLANS, SCOPE_PLANS_DIR } from '../store/fixtures';
+import { SCOPE_PLANS, SCOPE_PLANS_DIR, SECOND_PATH } from '../store/fixtures';
 import { ensureClientBuilt, getJson, launchBrowser, screenshot } from './harness';
 import { startExplorer, type Explorer } from './server';
 
@@ -34,6 +34,13 @@ beforeAll(async () => {
     });
     if (response.status !== 201) throw new Error(`ingest ${plan.file}: ${response.status} ${await response.text()}`);
   }
+  // A second Guangdong plan, sharing units with the seed: Guangdong then has the most plans.
+  const second = await fetch(new URL('/api/documents?id=guangdong-data-elements-2024', explorer.baseUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: await readFile(SECOND_PATH),
+  });
+  if (second.status !== 201) throw new Error(`ingest the second Guangdong plan: ${second.status} ${await second.text()}`);
   browser = await launchBrowser();
 });
 
@@ -63,22 +70,24 @@ describe('Scope', () => {
     await open('/workload');
     const summary = page.getByTestId('scope-summary');
     await page.getByTestId('scope-default').waitFor();
-    // Each jurisdiction has one plan here: the tie goes to the lowest code, national.
-    await expect(page.getByRole('combobox', { name: '地区', exact: true }).inputValue()).resolves.toBe('100000');
-    await summary.filter({ hasText: '1 / 4 份文件' }).waitFor();
-    await expect(summary.textContent()).resolves.toContain('全国（仅本级文件）');
+    // Guangdong has two plans, every other jurisdiction one: its own plans are the default.
+    await expect(page.getByRole('combobox', { name: '地区', exact: true }).inputValue()).resolves.toBe('440000');
+    await summary.filter({ hasText: '2 / 5 份文件' }).waitFor();
+    await expect(summary.textContent()).resolves.toContain('广东省（仅本级文件）');
 
-    const national = await api<WorkloadResponse>('/api/workload?jurisdiction=100000&includeWithin=false');
+    const guangdong = await api<WorkloadResponse>('/api/workload?jurisdiction=440000&includeWithin=false');
+    // Nothing of the cities' plans is added in: no city bureau (the city governments a provincial plan names are there).
+    expect(guangdong.rows.some((row) => row.unit.kind === 'department' && ['440600', '440300'].includes(row.unit.jurisdiction))).toBe(false);
     const firstRow = page.locator('.workload-rows > li').first();
     await firstRow.waitFor();
-    expect(await firstRow.getAttribute('data-unit-id')).toBe(national.rows[0]!.unit.id);
-    expect(await page.locator('.workload-rows > li').count()).toBe(Math.min(30, national.rows.length));
+    expect(await firstRow.getAttribute('data-unit-id')).toBe(guangdong.rows[0]!.unit.id);
+    expect(await page.locator('.workload-rows > li').count()).toBe(Math.min(30, guangdong.rows.length));
     await screenshot(page, 'scope-default');
 
     // The scope stays in sight and in force on another view.
     await page.getByRole('link', { name: '责任缺口' }).click();
     await page.waitForURL(/\/gaps/);
-    await expect(page.getByTestId('scope-summary').textContent()).resolves.toContain('全国（仅本级文件）');
+    await expect(page.getByTestId('scope-summary').textContent()).resolves.toContain('广东省（仅本级文件）');
   });
 
   it('When a city is chosen, then the workload is that city’s, with its own 市财政局', async () => {
@@ -91,14 +100,14 @@ describe('Scope', () => {
     await page.locator(`.workload-rows > li:first-child[data-unit-id="${foshan.rows[0]!.unit.id}"]`).waitFor();
     const shown = await page.locator('.workload-rows > li').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-unit-id')));
     expect(shown).toEqual(foshan.rows.slice(0, 30).map((row) => row.unit.id));
-    expect(foshan.rows.map((row) => row.unit.name)).toContain('佛山市财政局');
+    expect(foshan.rows.some((row) => row.unit.jurisdiction === '440600' && row.unit.shortName.includes('财政局'))).toBe(true);
     await screenshot(page, 'scope-foshan');
   });
 
   it('When every jurisdiction is combined on purpose, then the summary says so', async () => {
     await open('/workload');
     await page.getByRole('button', { name: '合并查看全部地区' }).click();
-    await page.getByTestId('scope-summary').filter({ hasText: '全部地区 · 全部年份 · 4 / 4 份文件' }).waitFor();
+    await page.getByTestId('scope-summary').filter({ hasText: '全部地区 · 全部年份 · 5 / 5 份文件' }).waitFor();
     await expect(page.getByTestId('scope-default').count()).resolves.toBe(0);
   });
 });

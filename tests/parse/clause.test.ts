@@ -254,7 +254,7 @@ describe('unknown units', () => {
     const clause = '省政务服务数据管理局牵头，省数据交易所配合';
     const reading = parseResponsibilityClause(clause, guangdong);
     expect(roles(clause)).toEqual(['lead:省政务服务数据管理局', 'support:省数据交易所?']);
-    expect(reading.assignments[1]!.unitId).toBe('cn.440000.省数据交易所');
+    expect(reading.assignments[1]!.unitId).toBe('cn.440000.数据交易所');
     expect(reading.warnings).toEqual([
       expect.objectContaining({ code: 'unknown-unit', offset: clause.indexOf('省数据交易所'), message: expect.stringContaining('省数据交易所') }),
     ]);

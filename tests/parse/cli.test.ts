@@ -31,6 +31,19 @@ describe('cli parse', () => {
     expect(stdout).toMatch(new RegExp(`${SEED}:12:\\d+: no-lead: item （一） names no lead unit`));
   });
 
+  test('--jurisdiction overrides detection; a place the table cannot tell is refused before any file is read', () => {
+    const district = join(mkdtempSync(join(tmpdir(), 'cli-')), 'district.txt');
+    writeFileSync(district, '区2024年工作方案\n一、任务\n（一）推进。（区财政局牵头）\n');
+    const { status, stdout } = cli(district, '--jurisdiction', '武侯区');
+    expect(status).toBe(0);
+    const parsed = ParsedDocumentSchema.parse(JSON.parse(stdout));
+    expect(parsed.document.jurisdiction).toEqual({ code: '510107', name: '武侯区', level: 'county' });
+    expect(parsed.items[0]!.assignments[0]!.unitId).toBe('cn.510107.finance');
+    const refused = cli(district, '--jurisdiction', '朝阳区');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain("'朝阳区' is no GB/T 2260 code or place name known uniquely");
+  });
+
   test('a document that cannot be parsed: exit 1 and one file:line:col line on stderr', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));
     const bad = join(dir, 'bad.txt');

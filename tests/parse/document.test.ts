@@ -229,12 +229,12 @@ describe('structure of other layouts', () => {
     const zhejiang = parse('浙江省2024年数字经济工作要点\n一、任务\n（一）推进。（省科技厅牵头，省财政厅配合）');
     expect(zhejiang.document.jurisdiction).toEqual({ code: '330000', name: '浙江省', level: 'province' });
     expect(zhejiang.items[0]!.assignments.map((a) => [a.unitId, a.provisional])).toEqual([
-      ['cn.330000.省科技厅', true],
-      ['cn.330000.省财政厅', true],
+      ['cn.330000.science-technology', true],
+      ['cn.330000.finance', true],
     ]);
     const guangzhou = parse('广州市2024年数字经济工作要点\n一、任务\n（一）推进。（省科技厅牵头，市财政局配合）');
     expect(guangzhou.document.jurisdiction).toEqual({ code: '440100', name: '广州市', level: 'prefecture' });
-    expect(guangzhou.items[0]!.assignments.map((a) => a.unitId)).toEqual(['gd.dept.science-technology', 'cn.440100.市财政局']);
+    expect(guangzhou.items[0]!.assignments.map((a) => a.unitId)).toEqual(['gd.dept.science-technology', 'cn.440100.finance']);
   });
 
   test('a traditional-character repost reads the same roles', () => {

@@ -58,7 +58,60 @@ describe('resolve', () => {
     // A national body named in a provincial document still resolves.
     expect(registry.resolve('人力资源社会保障部', '440000')?.id).toBe('cn.dept.hrss');
     // Another province's 省科技厅 is not Guangdong's.
-    expect(registry.resolve('省科技厅', 'zhejiang')).toBeUndefined();
+    expect(registry.resolve('省科技厅', '330000')).toBeUndefined();
+  });
+});
+
+describe('scoped resolution: a name resolves inside the issuing government\'s chain', () => {
+  const FOSHAN = '440600';
+  const SHENZHEN = '440300';
+  const WUHOU = '510107';
+  const GUANGXI = '450000';
+  const idOf = (name: string, jurisdiction: string) => registry.resolve(name, jurisdiction)?.id ?? registry.provisionalUnit(name, jurisdiction).id;
+
+  test("市财政局 is each city's own, and a Foshan bureau written in full is the same unit", () => {
+    expect(idOf('市财政局', FOSHAN)).toBe('cn.440600.finance');
+    expect(idOf('市财政局', SHENZHEN)).toBe('cn.440300.finance');
+    expect(idOf('佛山市财政局', FOSHAN)).toBe('cn.440600.finance');
+    expect(idOf('佛山市财政局', '440000')).toBe('cn.440600.finance');
+    expect(idOf('广东省佛山市财政局', SHENZHEN)).toBe('cn.440600.finance');
+  });
+
+  test("省科技厅 in a Foshan plan is Guangdong's; 区统计局 in a Wuhou plan is Wuhou's; 财政部 is national everywhere", () => {
+    expect(registry.resolve('省科技厅', FOSHAN)?.id).toBe('gd.dept.science-technology');
+    expect(idOf('区统计局', WUHOU)).toBe('cn.510107.statistics');
+    for (const place of [FOSHAN, WUHOU, GUANGXI, '440000', '100000']) expect(registry.resolve('财政部', place)?.id).toBe('cn.dept.finance');
+  });
+
+  test("a Guangxi plan's bare 工业和信息化厅 and 国资委 are Guangxi's, not Guangdong's or the State Council's", () => {
+    expect(registry.resolve('工业和信息化厅', GUANGXI)).toBeUndefined();
+    expect(idOf('工业和信息化厅', GUANGXI)).toBe('cn.450000.industry-it');
+    expect(idOf('自治区工业和信息化厅', GUANGXI)).toBe('cn.450000.industry-it');
+    expect(registry.resolve('国资委', GUANGXI)).toBeUndefined();
+  });
+
+  test('names that carry their own place stand as written', () => {
+    expect(idOf('广州海关', '440000')).toBe('cn.440100.customs');
+    expect(idOf('黄埔海关', '440000')).toBe('cn.440112.customs');
+    expect(registry.resolve('人民银行广州分行', FOSHAN)?.id).toBe('gd.central.pboc-guangzhou');
+    expect(idOf('市规划和自然资源局武侯分局', WUHOU)).toBe('cn.510100.规划和自然资源局武侯分局');
+  });
+
+  test("a city's government, however written, is the registry's city unit", () => {
+    expect(registry.resolve('市政府', FOSHAN)?.id).toBe('gd.city.foshan');
+    expect(registry.resolve('佛山市人民政府', WUHOU)?.id).toBe('gd.city.foshan');
+  });
+
+  test('provisional units carry jurisdiction, level and function; an English name only from both', () => {
+    expect(registry.provisionalUnit('市财政局', FOSHAN)).toMatchObject({
+      jurisdiction: FOSHAN, level: 'prefecture', function: 'finance', kind: 'department', nameEn: 'Foshan Municipal Finance Bureau',
+    });
+    const wuhou = registry.provisionalUnit('区统计局', WUHOU);
+    expect(wuhou).toMatchObject({ jurisdiction: WUHOU, level: 'county', function: 'statistics' });
+    expect(wuhou.nameEn).toBeUndefined(); // the registry states no English for Wuhou: none is guessed
+    expect(registry.provisionalUnit('市数据交易中心', FOSHAN).nameEn).toBeUndefined(); // no function known
+    expect(registry.provisionalUnit('市财政局').jurisdiction).toBe('000000');
+    expect(registry.provisionalUnit('市财政局').level).toBeUndefined();
   });
 
   test('unknown names do not resolve', () => {
@@ -109,7 +162,7 @@ describe('the seed entries', () => {
 describe('provisional units', () => {
   test('are deterministic and guess their kind', () => {
     const unit = registry.provisionalUnit('省数据 交易所', '440000');
-    expect(unit).toMatchObject({ id: 'cn.440000.省数据交易所', name: '省数据交易所', kind: 'department', provisional: true });
+    expect(unit).toMatchObject({ id: 'cn.440000.数据交易所', name: '省数据交易所', kind: 'department', provisional: true });
     expect(registry.provisionalUnit('省数据交易所', '440000')).toEqual(unit);
     expect(registry.provisionalUnit('潮安区政府', '440000').kind).toBe('city');
     expect(registry.provisionalUnit('省委金融办', '440000').kind).toBe('party');
@@ -126,7 +179,7 @@ describe('provisional units', () => {
       sections: [],
       items: [
         { id: 'd/item-1', no: 1, label: '（一）', section: null, title: '', text: '', start: 0, end: 1, clause: null, places: [], deadlines: [], targets: [],
-          assignments: [assignment('省科技厅', 'gd.dept.science-technology'), assignment('省数据交易所', 'cn.440000.省数据交易所', true)] },
+          assignments: [assignment('省科技厅', 'gd.dept.science-technology'), assignment('省数据交易所', 'cn.440000.数据交易所', true)] },
         { id: 'd/item-2', no: 2, label: '（二）', section: null, title: '', text: '', start: 0, end: 1, clause: null, places: [], deadlines: [], targets: [],
           assignments: [assignment('省科技厅', 'gd.dept.science-technology')] },
       ],
@@ -135,7 +188,7 @@ describe('provisional units', () => {
     const units = registry.unitsFor(parsed);
     expect(units.map((u) => [u.id, u.provisional])).toEqual([
       ['gd.dept.science-technology', false],
-      ['cn.440000.省数据交易所', true],
+      ['cn.440000.数据交易所', true],
     ]);
   });
 });

@@ -2,13 +2,23 @@
  * The store contract on a real Neo4j 5.26, plus what only Neo4j can show: the graph's shape in
  * Cypher, multi-batch atomicity, outage handling, and identical answers to the memory store.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { StoreUnavailableError } from '../../graph/errors';
 import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type GraphStore } from '../../graph/store';
 import { describeNeo4j, openTestDriver, wipeNeo4j } from '../support/neo4j';
 import { startStallingProxy, type StallingProxy } from '../support/stallingProxy';
 import { probeAnswers, runStoreContract } from './contract';
-import { loadFixtures, syntheticDocument } from './fixtures';
+import { loadFixtures, syntheticDocument, unitIdsOf } from './fixtures';
+
+/** The query README.md and docs/graph-model.md give for "every finance bureau's load, by city", read from the README itself. */
+const FINANCE_BY_CITY = (() => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const query = /\*\*Researcher: every finance bureau’s load, by city\*\*[\s\S]*?```cypher\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!query) throw new Error('README.md lacks the finance bureaus query');
+  return query;
+})();
 
 const openStore = async (): Promise<Neo4jStore> => {
   const config = neo4jConfigFromEnv();
@@ -89,6 +99,45 @@ describeNeo4j('Neo4jStore', () => {
       expect(row?.labels).toEqual(expect.arrayContaining(['Unit', 'Department']));
       expect(seed.source.slice(row?.start as number, row?.end as number).replace(/\s/g, '')).toBe('省政务服务数据管理局');
       expect(row?.sha256).toBe(seed.parsed.document.sha256);
+    });
+
+    test('jurisdictions are unique by code, units and documents are OF theirs, and the chain runs WITHIN up to national', async () => {
+      const constraints = await cypher('SHOW CONSTRAINTS YIELD labelsOrTypes, properties RETURN labelsOrTypes[0] AS label, properties[0] AS property');
+      expect(constraints).toContainEqual({ label: 'Jurisdiction', property: 'code' });
+      const { foshan } = fixtures.plans;
+      await store.loadDocument(foshan.parsed, foshan.units);
+      const chain = await cypher(
+        `MATCH (:Document {id: $id})-[:OF]->(j:Jurisdiction)-[:WITHIN*0..]->(up:Jurisdiction)
+         RETURN up.code AS code, up.level AS level ORDER BY code DESC`,
+        { id: foshan.parsed.document.id },
+      );
+      expect(chain).toEqual([
+        { code: '440600', level: 'prefecture' },
+        { code: '440000', level: 'province' },
+        { code: '100000', level: 'national' },
+      ]);
+      const unitsOf = await cypher('MATCH (u:Unit)-[:OF]->(j:Jurisdiction) RETURN u.id AS unit, j.code AS code ORDER BY unit');
+      const named = unitIdsOf(foshan.parsed);
+      expect(unitsOf).toEqual(
+        foshan.units
+          .filter((unit) => named.has(unit.id) && unit.jurisdiction !== '000000')
+          .map((unit) => ({ unit: unit.id, code: unit.jurisdiction }))
+          .sort((a, b) => (a.unit < b.unit ? -1 : 1)),
+      );
+    });
+
+    test('the README’s Cypher gives every finance bureau’s load, by city', async () => {
+      const { foshan, shenzhen, stateCouncil } = fixtures.plans;
+      await store.loadDocuments([foshan, shenzhen, stateCouncil, fixtures.seed].map(({ parsed, units }) => ({ document: parsed, units })));
+      const rows = await cypher(FINANCE_BY_CITY);
+      const expected = [foshan, shenzhen].map(({ parsed, units }) => {
+        const bureau = units.find((unit) => unit.function === 'finance' && unit.level === 'prefecture')!;
+        const held = (role: string) => parsed.items.filter((item) => item.assignments.some((a) => a.unitId === bureau.id && a.role === role)).length;
+        const [lead, co, implement, other] = [held('lead'), held('co'), held('implement'), held('support') + held('guide')];
+        return { city: parsed.document.jurisdiction?.name, bureau: bureau.name, lead, co, implement, other, weightedLoad: 3 * lead + co + implement + 0.5 * other };
+      });
+      expect(rows).toEqual(expect.arrayContaining(expected));
+      expect(rows).toHaveLength(2);
     });
 
     test('items of a document without sections are PART_OF the document directly', async () => {

@@ -2,6 +2,7 @@ import { encodeId, useApi, type DocumentDetailResponse } from '../core/api';
 import { ROLE_ORDER, UNIT_KINDS } from '../core/domain/vocabulary';
 import { useI18n, type MessageKey } from '../core/i18n';
 import { useScope } from '../core/scope/ScopeProvider';
+import { SelectFilter } from './SelectFilter';
 
 export interface FilterValues {
   section: string;
@@ -54,21 +55,14 @@ export function FilterBar({ values, onChange, show }: FilterBarProps) {
       {selects
         .filter((select) => show.includes(select.key))
         .map((select) => (
-          <label key={select.key}>
-            {select.label}
-            <select
-              value={values[select.key] ?? ''}
-              onChange={(e) => onChange({ [select.key]: e.target.value })}
-              disabled={select.key === 'section' && sections.length === 0}
-            >
-              <option value="">{t('filter.all')}</option>
-              {select.options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectFilter
+            key={select.key}
+            label={select.label}
+            value={values[select.key] ?? ''}
+            options={select.options}
+            onChange={(value) => onChange({ [select.key]: value })}
+            disabled={select.key === 'section' && sections.length === 0}
+          />
         ))}
       {active && (
         <button

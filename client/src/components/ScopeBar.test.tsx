@@ -1,29 +1,16 @@
 import '@testing-library/jest-dom';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { DocumentListResponse } from '../core/api';
 import { ScopeProvider } from '../core/scope/ScopeProvider';
+import { FOSHAN, NATIONAL, plan, SHENZHEN } from '../testing/documents';
 import { fakeApi } from '../testing/fakeApi';
 import { renderWithApp } from '../testing/render';
 import { ScopeBar } from './ScopeBar';
 
-type Document = DocumentListResponse['documents'][number];
-const plan = (id: string, code: string, name: string, level: 'prefecture' | 'national', year: number): Document => ({
-  id,
-  title: `${name}工作要点`,
-  firstListedLeads: false,
-  sha256: '0'.repeat(64),
-  source: `${id}.txt`,
-  sections: 1,
-  items: 2,
-  responsibilities: 3,
-  jurisdiction: { code, name, level },
-  year,
-});
 const PLANS = [
-  plan('foshan-2023', '440600', '佛山市', 'prefecture', 2023),
-  plan('foshan-2024', '440600', '佛山市', 'prefecture', 2024),
-  plan('shenzhen-2024', '440300', '深圳市', 'prefecture', 2024),
-  plan('state-council-2024', '100000', '全国', 'national', 2024),
+  plan('foshan-2023', FOSHAN, 2023),
+  plan('foshan-2024', FOSHAN, 2024),
+  plan('shenzhen-2024', SHENZHEN, 2024),
+  plan('state-council-2024', NATIONAL, 2024),
 ];
 
 /** The API's scope rule for these plans: own plans of the jurisdiction (this fake knows no "within"), years, documents. */

@@ -2,6 +2,7 @@ import { useApi, type DocumentListResponse } from '../core/api';
 import { useI18n } from '../core/i18n';
 import { ALL_JURISDICTIONS, jurisdictionsOf, yearsOf } from '../core/scope/scope';
 import { useScope } from '../core/scope/ScopeProvider';
+import { SelectFilter } from './SelectFilter';
 
 /**
  * The scope every view shows, always in sight: the jurisdiction (with or without the places within
@@ -64,17 +65,13 @@ export function ScopeBar() {
           {t('scope.within')}
         </label>
         {(['yearFrom', 'yearTo'] as const).map((key) => (
-          <label key={key}>
-            {t(key === 'yearFrom' ? 'scope.yearFrom' : 'scope.yearTo')}
-            <select value={scope[key] ?? ''} onChange={(e) => update({ [key]: e.target.value })}>
-              <option value="">{t('filter.all')}</option>
-              {years.map((year) => (
-                <option key={year} value={year}>
-                  {year}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectFilter
+            key={key}
+            label={t(key === 'yearFrom' ? 'scope.yearFrom' : 'scope.yearTo')}
+            value={scope[key] === null ? '' : String(scope[key])}
+            options={years.map((year) => ({ value: String(year), label: String(year) }))}
+            onChange={(value) => update({ [key]: value })}
+          />
         ))}
         <details className="scope-documents">
           <summary>{t('scope.documents', { n: scope.documents.length || t('filter.all') })}</summary>

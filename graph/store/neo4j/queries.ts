@@ -345,14 +345,14 @@ function contentRows(changed: DocumentRecords[]) {
   };
 }
 
-/** Delete the candidate units that no relationship of any kind references any more. */
+/** Delete the candidate units no item names any more (with their OF edge). */
 async function deleteOrphanUnits(tx: ManagedTransaction, unitIds: string[]): Promise<void> {
   await unwind(
     tx,
     `UNWIND $rows AS id
      MATCH (u:Unit {id: id})
-     WHERE NOT EXISTS { (u)--() }
-     DELETE u`,
+     WHERE NOT EXISTS { (u)-[:${ANY_ROLE}]->() }
+     DETACH DELETE u`,
     unitIds,
   );
 }

@@ -15,7 +15,7 @@ export type {
   DeleteDocumentResponse,
   DocumentDetailResponse,
   DocumentListResponse,
-  DocumentMetadataBody,
+  DocumentMetadataJsonBody,
   DocumentMetadataResponse,
   DownloadFormat,
   GapsResponse,

@@ -1,7 +1,7 @@
 import {
   requestJson,
   type DeleteDocumentResponse,
-  type DocumentMetadataBody,
+  type DocumentMetadataJsonBody,
   type DocumentMetadataResponse,
   type IngestPreviewResponse,
   type IngestResultResponse,
@@ -23,7 +23,7 @@ export const metadataParams = (values: MetadataValues) =>
   Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim()]));
 
 /** For a correction: every field, an emptied optional one cleared (null); an emptied title stays as it was. */
-export function metadataBody(values: MetadataValues): DocumentMetadataBody {
+export function metadataBody(values: MetadataValues): DocumentMetadataJsonBody {
   const text = (value: string) => value.trim() || null;
   const title = values.title.trim();
   return {

@@ -300,7 +300,7 @@ const en: Record<MessageKey, string> = {
   'workload.threshold': 'Overload threshold',
   'workload.rule': 'Rule',
   'workload.ruleText':
-    'A unit is overloaded when its weighted load is above Q3 + {k} × IQR of the weighted loads of its peers (units of the same jurisdiction, level and kind: a ministry is never the peer of a province's department, nor a city bureau of a provincial one). Peer groups of fewer than {min} units get no threshold, and nobody in them is flagged.',
+    'A unit is overloaded when its weighted load is above Q3 + {k} × IQR of the weighted loads of its peers (units of the same jurisdiction, level and kind: a ministry is never the peer of a province’s department, nor a city bureau of a provincial one). Peer groups of fewer than {min} units get no threshold, and nobody in them is flagged.',
   'workload.thresholdLegend': 'Overload threshold (of its peer group)',
   'workload.overloaded': 'overloaded',
   'workload.overloadedCount': 'Overloaded',

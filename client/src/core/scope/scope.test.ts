@@ -1,21 +1,5 @@
-import { defaultJurisdiction, jurisdictionsOf, resolveScope, SCOPE_DEFAULTS, yearsOf, type DocumentSummary } from './scope';
-
-const FOSHAN = { code: '440600', name: '佛山市', level: 'prefecture' as const };
-const SHENZHEN = { code: '440300', name: '深圳市', level: 'prefecture' as const };
-const NATIONAL = { code: '100000', name: '全国', level: 'national' as const };
-
-const plan = (id: string, jurisdiction?: DocumentSummary['jurisdiction'], year?: number): DocumentSummary => ({
-  id,
-  title: id,
-  firstListedLeads: false,
-  sha256: '0'.repeat(64),
-  source: `${id}.txt`,
-  sections: 1,
-  items: 2,
-  responsibilities: 3,
-  ...(jurisdiction ? { jurisdiction } : {}),
-  ...(year === undefined ? {} : { year }),
-});
+import { FOSHAN, NATIONAL, plan, SHENZHEN } from '../../testing/documents';
+import { defaultJurisdiction, jurisdictionsOf, resolveScope, SCOPE_DEFAULTS, yearsOf } from './scope';
 
 const plans = [plan('fs-a', FOSHAN, 2023), plan('fs-b', FOSHAN, 2024), plan('sz', SHENZHEN, 2024), plan('gov', NATIONAL, 2024)];
 

@@ -10,8 +10,8 @@ import type { DocumentListResponse, QueryParams } from '../api';
 export type DocumentSummary = DocumentListResponse['documents'][number];
 export type Jurisdiction = NonNullable<DocumentSummary['jurisdiction']>;
 
-/** The scope as the URL holds it: strings, '' when unset. */
-export interface ScopeValues {
+/** The scope as the URL holds it: strings, '' when unset (a type, not an interface, so it is a string record). */
+export type ScopeValues = {
   /** A GB/T 2260 code, `all` (the reader chose every jurisdiction), or '' (the default applies). */
   jurisdiction: string;
   /** `false`: the jurisdiction's own plans only; otherwise the places within it too. */
@@ -20,7 +20,7 @@ export interface ScopeValues {
   yearTo: string;
   /** Document ids, comma-separated. */
   document: string;
-}
+};
 
 export const SCOPE_DEFAULTS: ScopeValues = { jurisdiction: '', within: '', yearFrom: '', yearTo: '', document: '' };
 export const SCOPE_KEYS = Object.keys(SCOPE_DEFAULTS) as (keyof ScopeValues)[];

@@ -6,7 +6,7 @@ import { fakeApi } from '../../testing/fakeApi';
 import { renderWithApp } from '../../testing/render';
 import { UnitsPage } from './UnitsPage';
 
-const unit = (id: string, shortName: string, jurisdiction: string, level: UnitSummary['level'], unitFunction: string): UnitSummary => ({
+const unit = (id: string, shortName: string, jurisdiction: string, level: UnitSummary['level'], unitFunction: UnitSummary['function']): UnitSummary => ({
   id,
   name: shortName,
   shortName,

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { AsyncView } from '../../components/AsyncView';
+import { SelectFilter } from '../../components/SelectFilter';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { UnitBadges } from '../../components/UnitBadges';
 import { encodeId, useApi, type UnitListResponse, type UnitSummary } from '../../core/api';
@@ -63,17 +64,13 @@ export function UnitsPage() {
           <input type="search" value={state.q} maxLength={200} onChange={(e) => setState({ q: e.target.value })} />
         </label>
         {selects.map((select) => (
-          <label key={select.key}>
-            {select.label}
-            <select value={state[select.key]} onChange={(e) => setState({ [select.key]: e.target.value })}>
-              <option value="">{t('filter.all')}</option>
-              {select.options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectFilter
+            key={select.key}
+            label={select.label}
+            value={state[select.key]}
+            options={select.options}
+            onChange={(value) => setState({ [select.key]: value })}
+          />
         ))}
       </div>
       <AsyncView state={units} isEmpty={(list) => list.units.length === 0}>
