@@ -24,6 +24,7 @@ import { browseEndpoints } from './routes/browse';
 import { exportEndpoints } from './routes/exports';
 import { ingestEndpoints } from './routes/ingest';
 import { metaEndpoints } from './routes/meta';
+import { placeEndpoints } from './routes/places';
 
 export const DEFAULT_CLIENT_DIR = resolve(__dirname, '..', 'dist', 'client');
 
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions): Express {
     ...ingestEndpoints(context),
     ...analyticsEndpoints(context),
     ...exportEndpoints(context),
+    ...placeEndpoints(context),
   ];
 
   const app = express();
