@@ -488,3 +488,7 @@ export const TimelineResponseSchema = TimelineReportSchema;
 export const DueResponseSchema = DueReportSchema;
 export const UnmeasuredResponseSchema = UnmeasuredReportSchema;
 export const CommitmentListResponseSchema = CommitmentListSchema;
+export type PlacesResponse = z.infer<typeof PlacesResponseSchema>;
+export type TimelineResponse = z.infer<typeof TimelineResponseSchema>;
+export type DueResponse = z.infer<typeof DueResponseSchema>;
+export type UnmeasuredResponse = z.infer<typeof UnmeasuredResponseSchema>;

@@ -42,7 +42,7 @@ const TARGET = new RegExp(
 );
 const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
 /** A number glued to these is a model name or an ordinal, not a quantity. */
-const GLUED_BEFORE = /[A-Za-z0-9.\/+\-第]$/;
+const GLUED_BEFORE = /[A-Za-z0-9./+\-第]$/;
 
 /** Every target in `text`, left to right, with offsets into `text`. One linear regular-expression scan. */
 export function findTargets(text: string): FoundTarget[] {
