@@ -29,7 +29,7 @@ export function TimelinePage() {
       <div className="filter-bar">
         <label>
           {t('timeline.unit')}{' '}
-          <select value={state.unit} onChange={(event) => setState({ unit: event.target.value })}>
+          <select value={state.unit} data-testid="timeline-unit" onChange={(event) => setState({ unit: event.target.value })}>
             <option value="">{t('timeline.allUnits')}</option>
             {(units.data?.units ?? [])
               .filter((unit) => unit.kind !== 'generic')
