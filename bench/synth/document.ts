@@ -4,7 +4,7 @@
  * clauses, and the artifacts PDF extraction leaves (spaces inside words, paragraphs split by a
  * blank line, half-width punctuation).
  */
-import type { DocumentSidecar } from '../../graph/model';
+import type { DocumentSidecar, JurisdictionLevel } from '../../graph/model';
 import { generateClause, UnitPicker, type ClauseContext, type ExpectedAssignment } from './clauses';
 import type { Random } from './prng';
 import type { Jurisdiction } from './registry';
@@ -32,7 +32,9 @@ export interface ExpectedItem {
 
 export interface DocumentTruth {
   documentId: string;
+  /** GB/T 2260 code of the issuing government. */
   jurisdiction: string;
+  level: JurisdictionLevel;
   firstListedLeads: boolean;
   /** How the convention is declared, when it is. */
   convention: 'preamble' | 'first-clause' | null;
@@ -208,6 +210,6 @@ export function generateDocument(ctx: DocumentContext): GeneratedDocument {
     id,
     text,
     sidecar: { id, title, issuer: lines[0]!.replace(/关于印发.*$/, ''), year, publishedAt, jurisdiction: j.code },
-    truth: { documentId: id, jurisdiction: j.id, firstListedLeads, convention, style, items },
+    truth: { documentId: id, jurisdiction: j.code, level: j.level, firstListedLeads, convention, style, items },
   };
 }

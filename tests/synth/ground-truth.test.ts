@@ -47,8 +47,19 @@ describe('the synthetic corpus', () => {
     expect(truths.some((t) => t.items.some((i) => i.id.includes('.')))).toBe(true);
   });
 
-  it('names only units its registry knows', () => {
-    const unknown = truths.flatMap((t) => t.items.flatMap((i) => i.assignments)).filter((a) => registry.get(a.unitId) === undefined);
+  it('covers local governments of every level and level prefix, with and without a sidecar jurisdiction', () => {
+    const local = truths.filter((t) => t.documentId.startsWith('synth-local-'));
+    expect(new Set(truths.map((t) => t.level))).toEqual(new Set(['province', 'prefecture', 'county']));
+    const prefixes = new Set(local.flatMap((t) => t.items.flatMap((i) => i.assignments.map((a) => a.name[0]))));
+    expect(prefixes).toEqual(new Set(['市', '区', '县', '州', '盟', '旗']));
+    const sidecars = local.map((t) => JSON.parse(readFileSync(join(paths.documents, `${t.documentId}.meta.json`), 'utf8')) as { jurisdiction?: string });
+    expect(new Set(sidecars.map((s) => s.jurisdiction === undefined))).toEqual(new Set([true, false]));
+    expect(local.some((t) => t.firstListedLeads)).toBe(true);
+  });
+
+  it('names only units its registry knows, and local bureaus by their scoped id', () => {
+    const assignments = truths.flatMap((t) => t.items.flatMap((i) => i.assignments.map((a) => ({ ...a, jurisdiction: t.jurisdiction }))));
+    const unknown = assignments.filter((a) => registry.get(a.unitId) === undefined && !a.unitId.startsWith(`cn.${a.jurisdiction}.`));
     expect(unknown).toEqual([]);
   });
 });
