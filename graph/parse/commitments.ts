@@ -28,9 +28,12 @@ export function readCommitments(text: MappedText, clause: { textStart: number; t
   const simplified = toSimplified(text.text);
   const body = clause ? simplified.slice(0, clause.textStart) + '\n'.repeat(clause.textEnd - clause.textStart) + simplified.slice(clause.textEnd) : simplified;
   const located = <T extends { start: number; end: number }>(found: T): T => ({ ...found, ...sourceRange(text, found.start, found.end) });
+  const places = findPlaces(body, { jurisdiction: context.jurisdiction });
+  // A numeral inside a place name is part of the name (七台河市, 六盘水市), not a deadline or a target.
+  const outsidePlaces = ({ start, end }: { start: number; end: number }) => !places.some((place) => start < place.end && place.start < end);
   return {
-    places: findPlaces(body, { jurisdiction: context.jurisdiction }).map(located),
-    deadlines: findDeadlines(simplified, context.year).map(located),
-    targets: findTargets(simplified).map(located),
+    places: places.map(located),
+    deadlines: findDeadlines(simplified, context.year).filter(outsidePlaces).map(located),
+    targets: findTargets(simplified).filter(outsidePlaces).map(located),
   };
 }

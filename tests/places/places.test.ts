@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findDeadlines, findTargets } from '../../graph/commitments';
 import type { Item, ParsedDocument } from '../../graph/model';
-import { readDocumentFile } from '../../graph/parse';
+import { parseDocument, readDocumentFile } from '../../graph/parse';
 import { findPlaces, placeInfo, REGIONS } from '../../graph/places';
 import { loadRegistry } from '../../graph/registry';
 
@@ -114,5 +114,18 @@ describe('deadline and target readers', () => {
   });
   it('reject numbers that are names, ordinals, models or articles', () => {
     expect(findTargets('支持“跨境十条”，第五次普查，推进5G和4K/8K，一网通办2.0，培育一批企业，打造一个平台，千家万户，十四五规划')).toEqual([]);
+  });
+});
+
+describe('numerals inside place names', () => {
+  it('are no target: 七台河市 is a city, not seven machines', () => {
+    const parsed = parseDocument('2024年工作要点\n\n一、任务\n\n（一）建设平台。推动七台河市、六盘水市开展试点，新增10台设备。（省发展改革委牵头）\n', {
+      source: 'numerals.txt',
+      registry,
+      jurisdiction: '100000',
+    });
+    const [item] = parsed.items;
+    expect(item!.places.map((p) => p.mention)).toEqual(['七台河市', '六盘水市']);
+    expect(item!.targets.map((t) => t.text)).toEqual(['10台']);
   });
 });
