@@ -17,7 +17,7 @@ export function UnmeasuredItems() {
         {(data) => (
           <>
             <p className="counts">{t('unmeasured.count', { n: data.items.length, total: data.itemsExamined })}</p>
-            <ol className="gap-list">
+            <ol className="unmeasured-list">
               {data.items.map((item) => (
                 <li key={item.id}>
                   <Link to={`/items/${encodeId(item.id)}`} className="item-link">
