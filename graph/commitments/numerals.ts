@@ -32,6 +32,6 @@ export function chineseNumeralValue(text: string): number | undefined {
 
 /** Arabic (`1.5`, `12`) or Chinese (`十二`) numerals. */
 export function numeralValue(text: string): number | undefined {
-  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
+  if (/^\d{1,15}(?:\.\d{1,6})?$/.test(text)) return Number(text);
   return chineseNumeralValue(text);
 }

@@ -36,8 +36,9 @@ const AFTER: Array<[string, Comparator]> = [
 ];
 const alternation = (pairs: Array<[string, Comparator]>) => pairs.map(([word]) => escape(word)).join('|');
 
+/** Bounded quantifiers throughout: a long run of digits costs a constant per position, never a quadratic backtrack. */
 const TARGET = new RegExp(
-  `(${alternation(BEFORE)})?(?:(\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]{1,8}|半(?=个))(万亿|亿|万)?(${MEASURE_WORDS.map(escape).join('|')})|百分之([${CHINESE_NUMERAL_CHARS}]{1,4}|\\d+(?:\\.\\d+)?))(${alternation(AFTER)})?`,
+  `(${alternation(BEFORE)})?(?:(\\d{1,15}(?:\\.\\d{1,6})?|[${CHINESE_NUMERAL_CHARS}]{1,8}|半(?=个))(万亿|亿|万)?(${MEASURE_WORDS.map(escape).join('|')})|百分之([${CHINESE_NUMERAL_CHARS}]{1,4}|\\d{1,3}(?:\\.\\d{1,6})?))(${alternation(AFTER)})?`,
   'g',
 );
 const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
