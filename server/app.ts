@@ -26,6 +26,7 @@ import { compareEndpoints } from './routes/compare';
 import { exportEndpoints } from './routes/exports';
 import { ingestEndpoints } from './routes/ingest';
 import { metaEndpoints } from './routes/meta';
+import { placeEndpoints } from './routes/places';
 
 export const DEFAULT_CLIENT_DIR = resolve(__dirname, '..', 'dist', 'client');
 
@@ -119,6 +120,7 @@ export function createApp(options: AppOptions): Express {
     ...analyticsEndpoints(context),
     ...exportEndpoints(context),
     ...compareEndpoints(context),
+    ...placeEndpoints(context),
   ];
 
   const app = express();

@@ -31,6 +31,11 @@ import {
   UnitDetailSchema,
 } from '../graph/store';
 import {
+  CommitmentListSchema,
+  DueReportSchema,
+  PlaceReportSchema,
+  TimelineReportSchema,
+  UnmeasuredReportSchema,
   EdgeWeightingSchema,
   GapReportSchema,
   NetworkOptionsSchema,
@@ -534,3 +539,40 @@ export const LineageResponseSchema = LineageReportSchema.extend({
   items: z.record(z.string(), z.object({ label: z.string(), title: z.string() })),
 });
 export type LineageResponse = z.infer<typeof LineageResponseSchema>;
+// Where and by when (places, deadlines, targets)
+// ---------------------------------------------------------------------------------------------
+
+/** A day as query text, YYYY-MM-DD: the "today" deadlines are judged against (default: the server's date). */
+const dayParam = z
+  .string()
+  .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'expected a day as YYYY-MM-DD')
+  .optional()
+  .describe('The day deadlines are judged against, YYYY-MM-DD (default: today, UTC).');
+
+export const PlacesQuerySchema = z.strictObject(ScopeParams);
+export type PlacesQuery = z.input<typeof PlacesQuerySchema>;
+
+export const TimelineQuerySchema = z.strictObject({
+  ...ScopeParams,
+  unit: z.string().min(1).max(300).optional().describe('Only items this unit answers for, in any role (unit id).'),
+  today: dayParam,
+});
+export type TimelineQuery = z.input<typeof TimelineQuerySchema>;
+
+export const DueQuerySchema = z.strictObject({ ...ScopeParams, today: dayParam });
+export type DueQuery = z.input<typeof DueQuerySchema>;
+
+export const CommitmentFileFormatSchema = z
+  .enum(['csv-places', 'csv-deadlines', 'csv-targets', 'graphml', 'gexf'])
+  .describe('csv-places, csv-deadlines, csv-targets: one row per mention with its source offsets; graphml, gexf: the unit–item graph with place nodes.');
+export const CommitmentExportParamsSchema = z.strictObject({ format: CommitmentFileFormatSchema });
+
+export const PlacesResponseSchema = PlaceReportSchema;
+export const TimelineResponseSchema = TimelineReportSchema;
+export const DueResponseSchema = DueReportSchema;
+export const UnmeasuredResponseSchema = UnmeasuredReportSchema;
+export const CommitmentListResponseSchema = CommitmentListSchema;
+export type PlacesResponse = z.infer<typeof PlacesResponseSchema>;
+export type TimelineResponse = z.infer<typeof TimelineResponseSchema>;
+export type DueResponse = z.infer<typeof DueResponseSchema>;
+export type UnmeasuredResponse = z.infer<typeof UnmeasuredResponseSchema>;

@@ -7,6 +7,7 @@
 import { allJurisdictions, findJurisdiction, shortNameOf } from '../../graph/jurisdiction';
 import type { DocumentSidecar, Jurisdiction, UnitFunction } from '../../graph/model';
 import type { ExpectedAssignment } from './clauses';
+import { ongoingOpeners } from './commitments';
 import { chineseNumeral, type DocumentStyle, type GeneratedDocument } from './document';
 import type { Random } from './prng';
 import { BODY_OBJECTS, BODY_OPENERS, BODY_PURPOSES, DOCUMENT_KINDS, ITEM_VERBS, NOUNS, SECTION_VERBS, THEMES } from './vocabulary';
@@ -106,9 +107,10 @@ export function generateLocalDocument({ random, place, sequence }: LocalDocument
       const expected = listed
         ? chosen.map((e, i) => ({ ...bureau(e, i === 0 ? 'lead' : 'co'), inferred: i === 0 }))
         : [bureau(lead!, 'lead'), ...rest.map((e) => bureau(e, 'co'))];
-      const body = `${random.pick(BODY_OPENERS)}${random.pick(BODY_OBJECTS)}，${random.pick(BODY_PURPOSES)}。`;
-      lines.push('', `（${chineseNumeral(itemNo)}）${random.pick(ITEM_VERBS)}${random.pick(NOUNS)}。${body}${clause}`);
-      items.push({ id: `${id}/item-${itemNo}`, label: `（${chineseNumeral(itemNo)}）`, assignments: expected });
+      const opener = random.pick(BODY_OPENERS);
+      const body = ongoingOpeners(`${opener}${random.pick(BODY_OBJECTS)}，${random.pick(BODY_PURPOSES)}。`, [opener]);
+      lines.push('', `（${chineseNumeral(itemNo)}）${random.pick(ITEM_VERBS)}${random.pick(NOUNS)}。${body.text}${clause}`);
+      items.push({ id: `${id}/item-${itemNo}`, label: `（${chineseNumeral(itemNo)}）`, assignments: expected, ...body.truth });
     }
   }
   const named = random.chance(0.5);

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegistryFileSchema, type RegistryFile, type Unit } from '../../graph/model';
-import { chineseNumeral, sentence } from './document';
+import { bodySentence, chineseNumeral } from './document';
 import { createRandom } from './prng';
 import { buildSyntheticRegistry, type Jurisdiction } from './registry';
 import { ITEM_VERBS, NOUNS, SECTION_VERBS, THEMES } from './vocabulary';
@@ -105,7 +105,7 @@ export function generatePlanSequence(options: SequenceOptions = DEFAULT_SEQUENCE
       section: random.int(1, sectionTitles.length),
       verb,
       noun,
-      sentences: Array.from({ length: random.int(3, 5) }, () => sentence(random, j)),
+      sentences: Array.from({ length: random.int(3, 5) }, () => bodySentence(random, j)),
       lead,
       co,
       implement: random.chance(0.4),
@@ -175,10 +175,10 @@ export function generatePlanSequence(options: SequenceOptions = DEFAULT_SEQUENCE
       if (random.chance(RATES.heavy)) {
         edited.verb = random.pick(ITEM_VERBS.filter((verb) => verb !== task.verb));
         const kept = random.int(1, Math.max(1, Math.floor(task.sentences.length / 2)));
-        edited.sentences = [...random.shuffle(task.sentences).slice(0, kept), ...Array.from({ length: random.int(2, 3) }, () => sentence(random, j))];
+        edited.sentences = [...random.shuffle(task.sentences).slice(0, kept), ...Array.from({ length: random.int(2, 3) }, () => bodySentence(random, j))];
         note(task, { kind: 'reworded-heavy' });
       } else if (random.chance(RATES.light)) {
-        edited.sentences[random.int(0, edited.sentences.length - 1)] = sentence(random, j);
+        edited.sentences[random.int(0, edited.sentences.length - 1)] = bodySentence(random, j);
         note(task, { kind: 'reworded-light' });
       }
       if (random.chance(RATES.move)) {

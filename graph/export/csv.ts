@@ -21,7 +21,7 @@ function csvCell(value: Cell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function csvFile(
+export function csvFile(
   kind: ExportFileKind,
   fileName: string,
   header: string[],

@@ -17,3 +17,12 @@ export { toGexf } from './gexf';
 export { toCytoscape } from './cytoscape';
 export { exportFile, exportFiles, FORMAT_FILES } from './files';
 export { buildProvenance } from './provenance';
+export {
+  commitmentFile,
+  COMMITMENT_FILES,
+  DEADLINE_COLUMNS,
+  PLACE_COLUMNS,
+  TARGET_COLUMNS,
+  type CommitmentFileKind,
+} from './places';
+export type { SnapshotFileKind } from './files';

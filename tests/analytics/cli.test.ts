@@ -122,9 +122,9 @@ describe('cli metrics', () => {
 
 describe('cli export', () => {
   test.each([
-    ['csv', ['nodes.csv', 'edges.csv', 'responsibilities.csv', 'workload.csv', 'provenance.json']],
-    ['graphml', ['coordination.graphml']],
-    ['gexf', ['coordination.gexf']],
+    ['csv', ['nodes.csv', 'edges.csv', 'responsibilities.csv', 'workload.csv', 'provenance.json', 'places.csv', 'deadlines.csv', 'targets.csv']],
+    ['graphml', ['coordination.graphml', 'unit-item-place.graphml']],
+    ['gexf', ['coordination.gexf', 'unit-item-place.gexf']],
     ['json', ['report.json', 'cytoscape.json']],
   ])('--format %s writes %j into --out', async (format, names) => {
     const out = mkdtempSync(join(tmpdir(), 'export-'));

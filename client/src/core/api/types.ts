@@ -32,6 +32,10 @@ export type {
   UnitListResponse,
   UnknownUnit,
   WorkloadResponse,
+  PlacesResponse,
+  TimelineResponse,
+  DueResponse,
+  UnmeasuredResponse,
 } from '../../../../server/contract';
 
 export type Owner = ItemDetailResponse['owners'][number];
