@@ -43,6 +43,7 @@ import {
   NodeMetricsSchema,
   WorkloadReportSchema,
 } from '../graph/analytics';
+import { describeZodIssues } from '../graph/errors';
 import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema } from '../graph/export';
 import { ComparablePlanSchema, ComparisonSchema, LineageReportSchema } from '../graph/compare';
 
@@ -119,7 +120,7 @@ function checkParts(parts: string[], item: z.ZodType<unknown, string> | undefine
   if (!item) return parts;
   return parts.map((part) => {
     const checked = item.safeParse(part);
-    if (!checked.success) context.addIssue({ code: 'custom', message: `${JSON.stringify(part)}: ${checked.error.issues[0]?.message ?? 'invalid'}` });
+    if (!checked.success) context.addIssue({ code: 'custom', message: `${JSON.stringify(part)}: ${describeZodIssues(checked.error)[0]?.message ?? 'invalid'}` });
     return checked.data;
   });
 }

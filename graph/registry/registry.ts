@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, invalidInputFromZod } from '../errors';
 import { chainOf, getJurisdiction, NATIONAL_JURISDICTION, UNKNOWN_JURISDICTION_CODE, type Jurisdiction } from '../jurisdiction';
 import { RegistryFileSchema, UnitSchema, type ParsedDocument, type Unit, type UnitFunction, type UnitKind } from '../model';
 import { englishHead, PLACEHOLDER } from './lexicon';
@@ -197,16 +196,6 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
   };
 }
 
-/** Turns the first zod issue into a message naming the entry and field, e.g. `units[12].kind`. */
-function describeIssue(error: z.ZodError): { field: string; message: string } {
-  const issue = error.issues[0]!;
-  const field = issue.path.reduce<string>(
-    (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key)),
-    '',
-  );
-  return { field: field || '<root>', message: issue.message };
-}
-
 /** Reads and validates a registry file (default `seeds/units.json`). */
 export function loadRegistry(path: string = DEFAULT_REGISTRY_PATH): UnitRegistry {
   let raw: unknown;
@@ -216,9 +205,7 @@ export function loadRegistry(path: string = DEFAULT_REGISTRY_PATH): UnitRegistry
     throw new InvalidInputError(path, `cannot read the unit registry: ${(error as Error).message}`);
   }
   const result = RegistryFileSchema.safeParse(raw);
-  if (!result.success) {
-    const { field, message } = describeIssue(result.error);
-    throw new InvalidInputError(`${path}: ${field}`, message);
-  }
+  // Names the entry and field, e.g. `seeds/units.json: units[12].kind`.
+  if (!result.success) throw invalidInputFromZod(result.error, { file: path });
   return createRegistry(result.data.units);
 }

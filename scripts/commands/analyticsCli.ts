@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import type { RoleWeights } from '../../graph/analytics';
 import { ExportParametersSchema, type ExportParameters } from '../../graph/export';
-import { InvalidInputError } from '../../graph/errors';
+import { describeZodIssues, InvalidInputError } from '../../graph/errors';
 import { loadSeeds } from '../../graph/ingest';
 import { RoleSchema, UnitKindSchema } from '../../graph/model';
 import { loadRegistry } from '../../graph/registry';
@@ -91,9 +91,10 @@ export function analyticsParameters(flags: AnalyticsFlags): ExportParameters {
     diffusionThreshold: number('--diffusion-threshold', flags.diffusionThreshold),
   });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? '');
-    throw new InvalidInputError(FLAG_OF[field] ?? field, issue?.message ?? 'invalid value');
+    // Named by the flag the person typed, not the parameter's field.
+    const [issue] = describeZodIssues(parsed.error);
+    const flag = FLAG_OF[String(parsed.error.issues[0]?.path[0])];
+    throw new InvalidInputError(flag ?? issue?.field ?? '(root)', issue?.message ?? 'invalid value');
   }
   return parsed.data;
 }
