@@ -32,6 +32,7 @@ import {
 } from '../graph/store';
 import {
   CommitmentListSchema,
+  decodeWeightPair,
   DueReportSchema,
   PlaceReportSchema,
   TimelineReportSchema,
@@ -42,6 +43,7 @@ import {
   NetworkReportSchema,
   NodeMetricsSchema,
   WorkloadReportSchema,
+  WEIGHT_TEXT,
 } from '../graph/analytics';
 import { describeZodIssues } from '../graph/errors';
 import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema } from '../graph/export';
@@ -179,9 +181,7 @@ export const FilterQuerySchema = z.strictObject({
 });
 export type FilterQuery = z.input<typeof FilterQuerySchema>;
 
-/** A weight as the weights parameter takes it: a decimal number ≥ 0 below 10⁹ (so always finite). */
-const WEIGHT = '[0-9]{1,9}(?:\\.[0-9]+)?';
-const WEIGHT_PAIR = `(?:${itemPattern(RoleSchema)}) *: *${WEIGHT}`;
+const WEIGHT_PAIR = `(?:${itemPattern(RoleSchema)}) *: *${WEIGHT_TEXT}`;
 const WEIGHT_PAIR_TEXT = z
   .string()
   .regex(new RegExp(`^${WEIGHT_PAIR}$`), `expected role:weight with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`);
@@ -192,14 +192,7 @@ const WEIGHT_PAIR_TEXT = z
  */
 export const WeightsParamSchema = listText(WEIGHT_PAIR)
   .transform((text, context) => checkParts(splitParts(text), WEIGHT_PAIR_TEXT, context) as string[])
-  .transform((pairs) => {
-    const weights: Partial<Record<Role, number>> = {};
-    for (const pair of pairs) {
-      const [role = '', weight = ''] = pair.split(':');
-      weights[trimSpaces(role) as Role] = Number(weight);
-    }
-    return weights;
-  })
+  .transform((pairs) => Object.fromEntries(pairs.map((pair) => decodeWeightPair(pair, ROLES)!)) as Partial<Record<Role, number>>)
   .describe('Role weights as `role:weight` pairs, e.g. `lead:3,co:1`; roles not named keep their defaults (lead 3, co 1, support 0.5, implement 1, guide 0.5).');
 
 const includeGenericParam = flagParam

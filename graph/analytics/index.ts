@@ -2,6 +2,7 @@
 export * from './types';
 export { computeWorkload, QUARTILE_METHOD } from './workload';
 export { findGaps } from './gaps';
+export { decodeWeightPair, decodeWeights, encodeWeights, WEIGHT_TEXT } from './weightsText';
 export { buildCoordinationNetwork, tieKey, type CoordinationGraph } from './coordination';
 export { computeNetworkMetrics, networkReport, POWER_ITERATION } from './network';
 export { appendTo, compareIds, indexSnapshot, isGeneric, itemCaption, type SnapshotIndex } from './snapshotIndex';
