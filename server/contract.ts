@@ -46,7 +46,7 @@ import {
   WEIGHT_TEXT,
 } from '../graph/analytics';
 import { describeZodIssues } from '../graph/errors';
-import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema } from '../graph/export';
+import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema, SnapshotFileKindSchema, type CommitmentFileKind } from '../graph/export';
 import { ComparablePlanSchema, ComparisonSchema, LineageReportSchema } from '../graph/compare';
 
 // ---------------------------------------------------------------------------------------------
@@ -266,12 +266,8 @@ export type NetworkQuery = z.input<typeof NetworkQuerySchema>;
 export const MetricsQuerySchema = FilterQuerySchema.extend(NetworkParams);
 export type MetricsQuery = z.input<typeof MetricsQuerySchema>;
 
-export const DownloadFormatSchema = z
-  .enum(['csv-nodes', 'csv-edges', 'csv-responsibilities', 'csv-workload', 'graphml', 'gexf', 'json', 'report'])
-  .describe('The file to download.');
-export type DownloadFormat = z.infer<typeof DownloadFormatSchema>;
-
-export const ExportParamsSchema = z.strictObject({ format: DownloadFormatSchema });
+export const ExportParamsSchema = z.strictObject({ format: SnapshotFileKindSchema });
+export type { SnapshotFileKind } from '../graph/export';
 
 export const ExportQuerySchema = MetricsQuerySchema.extend({
   weights: WeightsParamSchema.optional(),
@@ -556,10 +552,13 @@ export type TimelineQuery = z.input<typeof TimelineQuerySchema>;
 export const DueQuerySchema = z.strictObject({ ...ScopeParams, today: dayParam });
 export type DueQuery = z.input<typeof DueQuerySchema>;
 
-export const CommitmentFileFormatSchema = z
-  .enum(['csv-places', 'csv-deadlines', 'csv-targets', 'graphml', 'gexf'])
-  .describe('csv-places, csv-deadlines, csv-targets: one row per mention with its source offsets; graphml, gexf: the unit–item graph with place nodes.');
-export const CommitmentExportParamsSchema = z.strictObject({ format: CommitmentFileFormatSchema });
+/** The commitment file kinds; under /api/export/places/ the graph files drop their redundant `places-` prefix. */
+export const CommitmentExportParamsSchema = z.strictObject({
+  format: z
+    .enum(['csv-places', 'csv-deadlines', 'csv-targets', 'graphml', 'gexf'])
+    .transform((format): CommitmentFileKind => (format === 'graphml' || format === 'gexf' ? `places-${format}` : format))
+    .describe('csv-places, csv-deadlines, csv-targets: one row per mention with its source offsets; graphml, gexf: the unit–item graph with place nodes.'),
+});
 
 export const PlacesResponseSchema = PlaceReportSchema;
 export const TimelineResponseSchema = TimelineReportSchema;

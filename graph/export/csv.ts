@@ -60,13 +60,13 @@ export function toNodesCsv(snapshot: Snapshot, options: CsvOptions = {}, analysi
     u.counts.lead, u.counts.co, u.counts.support, u.counts.implement, u.counts.guide, u.weightedLoad, u.overloaded,
     u.degree, u.weightedDegree, u.betweenness, u.closeness, u.eigenvector, u.pagerank, u.coreNumber, u.community,
   ]);
-  return csvFile('nodes-csv', 'nodes.csv', [...NODE_COLUMNS], rows, analysis.provenance, options);
+  return csvFile('csv-nodes', 'nodes.csv', [...NODE_COLUMNS], rows, analysis.provenance, options);
 }
 
 /** One row per tie; sharedItems lists the item labels, separated by "; ". */
 export function toEdgesCsv(snapshot: Snapshot, options: CsvOptions = {}, analysis: Analysis = analyse(snapshot, options)): ExportFile {
   const rows = analysis.graph.mapEdges((_key, tie, source, target) => [source, target, tie.weight, tie.sharedItems.join('; ')]);
-  return csvFile('edges-csv', 'edges.csv', ['source', 'target', 'weight', 'sharedItems'], rows, analysis.provenance, options);
+  return csvFile('csv-edges', 'edges.csv', ['source', 'target', 'weight', 'sharedItems'], rows, analysis.provenance, options);
 }
 
 export const WORKLOAD_COLUMNS = [
@@ -81,7 +81,7 @@ export function toWorkloadCsv(snapshot: Snapshot, options: CsvOptions = {}, anal
     r.counts.lead, r.counts.co, r.counts.support, r.counts.implement, r.counts.guide, r.assignments, r.weightedLoad,
     r.share, r.peerGroup, r.overloaded,
   ]);
-  return csvFile('workload-csv', 'workload.csv', [...WORKLOAD_COLUMNS], rows, analysis.provenance, options);
+  return csvFile('csv-workload', 'workload.csv', [...WORKLOAD_COLUMNS], rows, analysis.provenance, options);
 }
 
 export const RESPONSIBILITY_COLUMNS = [
@@ -105,5 +105,5 @@ export function toResponsibilitiesCsv(snapshot: Snapshot, options: CsvOptions = 
     }),
   );
   const provenance = buildProvenance(snapshot, options);
-  return csvFile('responsibilities-csv', 'responsibilities.csv', [...RESPONSIBILITY_COLUMNS], rows, provenance, options);
+  return csvFile('csv-responsibilities', 'responsibilities.csv', [...RESPONSIBILITY_COLUMNS], rows, provenance, options);
 }

@@ -1,21 +1,10 @@
 /** File downloads of the graph and its analytics, each with its provenance. */
 import type { z } from 'zod';
-import { exportFile, type CsvOptions, type SnapshotFileKind } from '../../graph/export';
-import { ExportParamsSchema, ExportQuerySchema, JsonExportResponseSchema, type DownloadFormat } from '../contract';
+import { exportFile, type CsvOptions } from '../../graph/export';
+import { ExportParamsSchema, ExportQuerySchema, JsonExportResponseSchema } from '../contract';
 import { toGraphFilter } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
-
-const FILE_KIND: Record<DownloadFormat, SnapshotFileKind> = {
-  'csv-nodes': 'nodes-csv',
-  'csv-edges': 'edges-csv',
-  'csv-responsibilities': 'responsibilities-csv',
-  'csv-workload': 'workload-csv',
-  graphml: 'graphml',
-  gexf: 'gexf',
-  json: 'cytoscape-json',
-  report: 'report-json',
-};
 
 function exportOptions(query: z.output<typeof ExportQuerySchema>): CsvOptions {
   return {
@@ -67,7 +56,7 @@ export function exportEndpoints({ cache }: ServerContext): Endpoint[] {
       errors: [],
       handle: async ({ params, query, res }) => {
         const file = await cache.withSnapshot(toGraphFilter(query), (snapshot) =>
-          exportFile(snapshot, FILE_KIND[params.format], exportOptions(query)),
+          exportFile(snapshot, params.format, exportOptions(query)),
         );
         res.attachment(file.fileName).type(file.mediaType).send(file.content);
       },

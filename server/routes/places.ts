@@ -1,6 +1,6 @@
 /** Where and by when: places and the items touching them, deadlines by month, what is due, what commits to nothing measurable, and their files. */
 import { dueReport, placeReport, timelineReport, unmeasuredItems } from '../../graph/analytics';
-import { commitmentFile, type CommitmentFileKind } from '../../graph/export';
+import { commitmentFile } from '../../graph/export';
 import type { DocumentScope, ItemCommitments, Snapshot } from '../../graph/store';
 import {
   CommitmentExportParamsSchema,
@@ -16,14 +16,6 @@ import {
 import { toDocumentScope } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
-
-const FILE_KIND = {
-  'csv-places': 'places-csv',
-  'csv-deadlines': 'deadlines-csv',
-  'csv-targets': 'targets-csv',
-  graphml: 'places-graphml',
-  gexf: 'places-gexf',
-} as const satisfies Record<string, CommitmentFileKind>;
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -120,7 +112,7 @@ export function placeEndpoints({ store, cache }: ServerContext): Endpoint[] {
       errors: [],
       handle: async ({ params, query, res }) => {
         const scope = toDocumentScope(query);
-        const file = commitmentFile(await store.snapshot(scope), await store.commitments(scope), FILE_KIND[params.format], { provenanceComment: true });
+        const file = commitmentFile(await store.snapshot(scope), await store.commitments(scope), params.format, { provenanceComment: true });
         res.attachment(file.fileName).type(file.mediaType).send(file.content);
       },
     }),

@@ -19,7 +19,7 @@ export type {
   DocumentListResponse,
   DocumentMetadataJsonBody,
   DocumentMetadataResponse,
-  DownloadFormat,
+  SnapshotFileKind,
   GapsResponse,
   IngestPreviewResponse,
   IngestResultResponse,
