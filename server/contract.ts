@@ -269,7 +269,11 @@ export type MetricsQuery = z.input<typeof MetricsQuerySchema>;
 export const ExportParamsSchema = z.strictObject({ format: SnapshotFileKindSchema });
 export type { SnapshotFileKind } from '../graph/export';
 
+/** `?excel=1`: the CSV variant Excel opens as UTF-8 (a leading byte order mark); other files are unchanged. */
+const excelParam = flagParam.optional().describe('true: CSV starts with a UTF-8 byte order mark, so that Excel reads its Chinese right (default false).');
+
 export const ExportQuerySchema = MetricsQuerySchema.extend({
+  excel: excelParam,
   weights: WeightsParamSchema.optional(),
   overloadFactor: WorkloadQuerySchema.shape.overloadFactor,
   diffusionThreshold: GapsQuerySchema.shape.diffusionThreshold,
@@ -483,8 +487,8 @@ export const ReportExportResponseSchema = z.object({
 });
 export type ReportExportResponse = z.infer<typeof ReportExportResponseSchema>;
 
-/** The JSON downloads: `json` (Cytoscape elements of the unit–item graph) or `report`. */
-export const JsonExportResponseSchema = z.union([NetworkResponseSchema, ReportExportResponseSchema]);
+/** The JSON downloads: `json` (Cytoscape elements of the unit–item graph), `report`, or `provenance` alone. */
+export const JsonExportResponseSchema = z.union([NetworkResponseSchema, ReportExportResponseSchema, ProvenanceSchema]);
 
 export const DeleteDocumentResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });
 export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponseSchema>;
@@ -504,6 +508,7 @@ export const CompareQuerySchema = z.strictObject({
   threshold: thresholdParam,
 });
 export type CompareQuery = z.input<typeof CompareQuerySchema>;
+export const CompareExportQuerySchema = CompareQuerySchema.extend({ excel: excelParam });
 
 export const LineageQuerySchema = z.strictObject({
   document: listParam(DocumentMetaSchema.shape.id).describe(
@@ -551,6 +556,8 @@ export type TimelineQuery = z.input<typeof TimelineQuerySchema>;
 
 export const DueQuerySchema = z.strictObject({ ...ScopeParams, today: dayParam });
 export type DueQuery = z.input<typeof DueQuerySchema>;
+
+export const CommitmentExportQuerySchema = PlacesQuerySchema.extend({ excel: excelParam });
 
 /** The commitment file kinds; under /api/export/places/ the graph files drop their redundant `places-` prefix. */
 export const CommitmentExportParamsSchema = z.strictObject({

@@ -1,7 +1,7 @@
 /**
  * Export files by kind (single-file downloads) and by format (the CLI's `export --format`).
- * CSV sets travel with a `provenance.json` sidecar rather than a comment line, so that every
- * CSV reader opens them as they are; a single-file download carries a `# provenance:` line.
+ * CSV sets travel with a `provenance.json` beside them, so that every CSV reader opens them as they
+ * are; a single-file HTTP download carries its provenance in a response header.
  */
 import { findGaps } from '../analytics';
 import type { Snapshot } from '../store/types';
@@ -10,7 +10,7 @@ import { toNodesCsv, toEdgesCsv, toResponsibilitiesCsv, toWorkloadCsv } from './
 import { toCytoscape } from './cytoscape';
 import { toGexf } from './gexf';
 import { toGraphML } from './graphml';
-import type { ExportFile, ExportFileKind, ExportFileSet, ExportOptions, Provenance, SnapshotFileKind } from './types';
+import type { CsvOptions, ExportFile, ExportFileKind, ExportFileSet, Provenance, SnapshotFileKind } from './types';
 
 const json = (kind: ExportFileKind, fileName: string, value: unknown, provenance: Provenance): ExportFile => ({
   kind,
@@ -20,7 +20,7 @@ const json = (kind: ExportFileKind, fileName: string, value: unknown, provenance
   provenance,
 });
 
-const WRITERS: Record<SnapshotFileKind, (snapshot: Snapshot, options: ExportOptions, analysis: Analysis) => ExportFile> = {
+const WRITERS: Record<SnapshotFileKind, (snapshot: Snapshot, options: CsvOptions, analysis: Analysis) => ExportFile> = {
   'csv-nodes': (snapshot, options, analysis) => toNodesCsv(snapshot, options, analysis),
   'csv-edges': (snapshot, options, analysis) => toEdgesCsv(snapshot, options, analysis),
   'csv-responsibilities': (snapshot, options) => toResponsibilitiesCsv(snapshot, options),
@@ -44,12 +44,12 @@ export const FILE_SETS: Record<ExportFileSet, SnapshotFileKind[]> = {
 };
 
 /** One file, e.g. for an HTTP download. */
-export function exportFile(snapshot: Snapshot, kind: SnapshotFileKind, options: ExportOptions = {}): ExportFile {
+export function exportFile(snapshot: Snapshot, kind: SnapshotFileKind, options: CsvOptions = {}): ExportFile {
   return WRITERS[kind](snapshot, options, analyse(snapshot, options));
 }
 
 /** The files of one set, analysed once. */
-export function exportFiles(snapshot: Snapshot, set: ExportFileSet, options: ExportOptions = {}): ExportFile[] {
+export function exportFiles(snapshot: Snapshot, set: ExportFileSet, options: CsvOptions = {}): ExportFile[] {
   const analysis = analyse(snapshot, options);
   return FILE_SETS[set].map((kind) => WRITERS[kind](snapshot, options, analysis));
 }

@@ -70,8 +70,11 @@ export const ExportFileSchema = z.object({
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
-/** CSV options: provenance as a leading `# provenance: {json}` line (for a single-file download). */
-export type CsvOptions = ExportOptions & { provenanceComment?: boolean };
+/** How a CSV is laid out: with `excel`, a UTF-8 byte order mark first (the `?excel=1` download). */
+export interface CsvLayout {
+  excel?: boolean;
+}
+export type CsvOptions = ExportOptions & CsvLayout;
 
 // ---------------------------------------------------------------------------------------------
 // Cytoscape

@@ -357,16 +357,34 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       const disposition = /^attachment; filename="?([^";]+)"?$/.exec(response.headers['content-disposition'] ?? '');
       expect(disposition?.[1]).toMatch(fileName);
       const body = response.body as string;
+      // Every download names its documents and parameters in the X-Provenance header, ASCII-only JSON.
+      const provenance = response.headers['x-provenance']!;
+      expect(provenance).toMatch(/^[\x20-\x7e]+$/);
+      expect(JSON.parse(provenance)).toMatchObject({ parameters: { seed: 5 }, documents: [{ id: SEED_ID, title: expect.stringContaining('广东省') }] });
       if (type === 'text/csv') {
-        const [provenance, ...table] = body.split('\r\n');
-        expect(JSON.parse(provenance!.replace(/^# provenance: /, '')).parameters.seed).toBe(5);
-        const rows = parseCsv(table.join('\r\n'), { columns: true });
+        expect(body.charCodeAt(0)).not.toBe(0xfeff);
+        const rows = parseCsv(body, { columns: true });
         expect(rows.length).toBeGreaterThan(0);
       } else if (type === 'application/json') {
         expect(() => JSON.parse(body)).not.toThrow();
       } else {
         expect(body).toMatch(/^<\?xml/);
       }
+    });
+
+    test('When excel=1 is asked, then the CSV starts with a UTF-8 byte order mark and is otherwise the same', async () => {
+      const plain = await request(app).get('/api/export/csv-edges?seed=5').buffer(true);
+      const excel = await request(app).get('/api/export/csv-edges?seed=5&excel=1').buffer(true);
+      expect(excel.status).toBe(200);
+      const bytes = (response: request.Response) => Buffer.from(response.text, 'utf8');
+      expect(bytes(excel).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      expect(bytes(excel).subarray(3)).toEqual(bytes(plain));
+    });
+
+    test('When the provenance alone is asked, then provenance.json holds what the header says', async () => {
+      const response = await call('get', '/api/export/provenance?seed=5');
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.text)).toMatchObject({ parameters: { seed: 5 }, documents: [{ id: SEED_ID }] });
     });
 
     test('When the format is unknown, then 400 names format', async () => {
@@ -840,7 +858,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       const due = await call('get', `/api/deadlines/due?document=${SEED_ID}&today=2023-07-01`);
       expect(due.body.quarter.label).toBe('2023Q3');
       const csv = await call('get', `/api/export/places/csv-places?document=${SEED_ID}`);
-      expect(parseCsv(csv.text, { columns: true, comment: '#' })).toHaveLength(parsed.items.flatMap((item) => item.places).length);
+      expect(parseCsv(csv.text, { columns: true })).toHaveLength(parsed.items.flatMap((item) => item.places).length);
     });
 
     test('When writes happen, then the log never holds the token or the document text', async () => {
