@@ -179,7 +179,6 @@ export const FilterQuerySchema = z.strictObject({
     .describe(`Unit kinds kept: ${UnitKindSchema.options.join(', ')}.`),
   unit: listParam().optional().describe('Unit ids kept, e.g. `gd.dept.industry-it`.'),
 });
-export type FilterQuery = z.input<typeof FilterQuerySchema>;
 
 const WEIGHT_PAIR = `(?:${itemPattern(RoleSchema)}) *: *${WEIGHT_TEXT}`;
 const WEIGHT_PAIR_TEXT = z
@@ -218,10 +217,8 @@ export const ItemsQuerySchema = z.strictObject({
   page: intParam(1, 1_000_000).prefault(1).describe('Page number, from 1.'),
   pageSize: intParam(1, 500).prefault(50).describe('Items per page, 1–500.'),
 });
-export type ItemsQuery = z.input<typeof ItemsQuerySchema>;
 
 export const DocumentsQuerySchema = z.strictObject(ScopeParams);
-export type DocumentsQuery = z.input<typeof DocumentsQuerySchema>;
 
 export const UnitsQuerySchema = z.strictObject({
   kind: UnitKindSchema.optional().describe('Only units of this kind.'),
@@ -231,10 +228,8 @@ export const UnitsQuerySchema = z.strictObject({
   unitJurisdiction: jurisdictionParam("Only units of this government (GB/T 2260 code) or of a place within it, e.g. 440600 for Foshan's bureaus."),
   ...ScopeParams,
 });
-export type UnitsQuery = z.input<typeof UnitsQuerySchema>;
 
 export const UnitDetailQuerySchema = z.strictObject(NetworkParams);
-export type UnitDetailQuery = z.input<typeof UnitDetailQuerySchema>;
 
 export const WorkloadQuerySchema = FilterQuerySchema.extend({
   weights: WeightsParamSchema.optional(),
@@ -243,14 +238,12 @@ export const WorkloadQuerySchema = FilterQuerySchema.extend({
     .describe('k in the overload rule: weighted load above Q3 + k × IQR of the peer group (default 1.5).'),
   includeGeneric: includeGenericParam,
 });
-export type WorkloadQuery = z.input<typeof WorkloadQuerySchema>;
 
 export const GapsQuerySchema = FilterQuerySchema.extend({
   diffusionThreshold: intParam(2, 1000)
     .optional()
     .describe('Diffusion: at least this many co-responsible units and no lead (default 3).'),
 });
-export type GapsQuery = z.input<typeof GapsQuerySchema>;
 
 export type NetworkMode = z.infer<typeof CytoscapeModeSchema>;
 
@@ -261,10 +254,8 @@ export const NetworkQuerySchema = FilterQuerySchema.extend({
     .describe('Most nodes returned (lowest-load units are left out first); `truncated` says what was left out.'),
   includeGeneric: includeGenericParam,
 });
-export type NetworkQuery = z.input<typeof NetworkQuerySchema>;
 
 export const MetricsQuerySchema = FilterQuerySchema.extend(NetworkParams);
-export type MetricsQuery = z.input<typeof MetricsQuerySchema>;
 
 export const ExportParamsSchema = z.strictObject({ format: SnapshotFileKindSchema });
 export type { SnapshotFileKind } from '../graph/export';
@@ -278,7 +269,6 @@ export const ExportQuerySchema = MetricsQuerySchema.extend({
   overloadFactor: WorkloadQuerySchema.shape.overloadFactor,
   diffusionThreshold: GapsQuerySchema.shape.diffusionThreshold,
 });
-export type ExportQuery = z.input<typeof ExportQuerySchema>;
 
 export const IngestQuerySchema = z.strictObject({
   dryRun: flagParam.prefault('false').describe('true: parse and preview, write nothing (needs the admin token too).'),
@@ -507,7 +497,6 @@ export const CompareQuerySchema = z.strictObject({
   new: planIdParam('The later plan: a loaded document id.'),
   threshold: thresholdParam,
 });
-export type CompareQuery = z.input<typeof CompareQuerySchema>;
 export const CompareExportQuerySchema = CompareQuerySchema.extend({ excel: excelParam });
 
 export const LineageQuerySchema = z.strictObject({
@@ -545,17 +534,14 @@ const dayParam = z
   .describe('The day deadlines are judged against, YYYY-MM-DD (default: today, UTC).');
 
 export const PlacesQuerySchema = z.strictObject(ScopeParams);
-export type PlacesQuery = z.input<typeof PlacesQuerySchema>;
 
 export const TimelineQuerySchema = z.strictObject({
   ...ScopeParams,
   unit: z.string().min(1).max(300).optional().describe('Only items this unit answers for, in any role (unit id).'),
   today: dayParam,
 });
-export type TimelineQuery = z.input<typeof TimelineQuerySchema>;
 
 export const DueQuerySchema = z.strictObject({ ...ScopeParams, today: dayParam });
-export type DueQuery = z.input<typeof DueQuerySchema>;
 
 export const CommitmentExportQuerySchema = PlacesQuerySchema.extend({ excel: excelParam });
 

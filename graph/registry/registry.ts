@@ -19,13 +19,17 @@ const RESOLVE_CACHE_MAX_NAME = 64;
 
 const NATIONAL = NATIONAL_JURISDICTION.code;
 
-/** Maps every spelling of a body to its one canonical unit (see domain.md, "Units"). */
+/**
+ * Maps every spelling of a body to its one canonical unit: 省工业和信息化厅, 工业和信息化厅 (after 省 was
+ * distributed over a list), 省工信厅 and 广东省工业和信息化厅 are one unit, with its id, full, short and English
+ * names, aliases and kind. A name no entry knows becomes a provisional unit, never a dropped one.
+ */
 export interface UnitRegistry {
   /** The unit a name as written stands for in a plan of `jurisdiction` (a GB/T 2260 code), or undefined when no entry knows it. */
   resolve(nameAsWritten: string, jurisdiction?: string): Unit | undefined;
   get(id: string): Unit | undefined;
   all(): Unit[];
-  /** The unit that replaced a renamed or merged body (never followed automatically). */
+  /** The unit that replaced a renamed or merged body: resolve never follows it; comparisons across years do (compare/plan.ts). */
   successorOf(id: string): Unit | undefined;
   /** A stand-in for a name no entry knows: deterministic, so reparsing gives the same id. */
   provisionalUnit(name: string, jurisdiction?: string): Unit;
