@@ -1,8 +1,8 @@
 /**
  * Plans over time: two plans compared, tasks followed across several. Matching is O(n·m) in the items
  * of the two plans, so the work is bounded by a cap rather than moved off the event loop: the API
- * compares plans of up to MAX_COMPARE_ITEMS items each (a comparison at the cap takes 0.25–0.3 s here
- * even on synthetic plans whose items all look alike; real plans have a few dozen items) and a lineage
+ * compares plans of up to MAX_COMPARE_ITEMS items each (docs/compare.md gives the time at the cap; real
+ * plans have a few dozen items) and a lineage
  * of at most MAX_LINEAGE_PLANS plans; the CLI has no cap. Answers are not cached: an answer carries both
  * plans' texts, and a cache keyed by any pair of plans and any threshold could grow without bound; the
  * export rate limit guards every route instead.
