@@ -1,0 +1,88 @@
+/**
+ * What the analytics worker runs (graph/precompute/worker.ts): one analysis of the documents in scope,
+ * from per-document parts where the measure decomposes (graph/analytics/partials.ts) and from one
+ * snapshot where it does not (edge filters: sections, roles, unit kinds, units; the bipartite drawing).
+ */
+import {
+  computeNetworkMetrics,
+  computeWorkload,
+  DocumentPartsCache,
+  findGaps,
+  networkReport,
+  NetworkOptionsSchema,
+  workloadReport,
+  type DocumentRef,
+  type SnapshotReader,
+} from '../analytics';
+import { analyseParts, CytoscapeOptionsSchema, drawCytoscape, exportFile, toCytoscape, type ExportFileKind, type ExportOptions } from '../export';
+import type { GraphFilter, Snapshot } from '../store/types';
+
+/** `export` is a download (ExportOptions and its `kind`): made whole, from one snapshot, and never kept. */
+export const ANALYSIS_NAMES = ['workload', 'gaps', 'network', 'cytoscape', 'export'] as const;
+export type AnalysisName = (typeof ANALYSIS_NAMES)[number];
+
+/** The filters that select edges rather than documents: with any of them the parts do not apply. */
+export type EdgeFilter = Pick<GraphFilter, 'sections' | 'roles' | 'unitKinds' | 'units'>;
+
+export interface AnalysisTask {
+  name: AnalysisName;
+  /** The analysis's options as its schema takes them (WorkloadOptions, GapOptions, NetworkOptions, CytoscapeOptions, ExportOptions). */
+  options: Record<string, unknown>;
+  /** The documents in scope, in id order. */
+  documents: DocumentRef[];
+  /** Whether `documents` is every loaded document: parts of any other document are then dropped. */
+  wholeCorpus: boolean;
+  edgeFilter: EdgeFilter;
+}
+
+const hasEdgeFilter = (filter: EdgeFilter): boolean =>
+  Object.values(filter).some((value) => Array.isArray(value) && value.length > 0);
+
+export class AnalyticsEngine {
+  private readonly parts: DocumentPartsCache;
+
+  constructor(private readonly read: SnapshotReader) {
+    this.parts = new DocumentPartsCache(read);
+  }
+
+  /** Documents whose parts are held (for tests and operators). */
+  get documentsHeld(): number {
+    return this.parts.size;
+  }
+
+  async run(task: AnalysisTask): Promise<unknown> {
+    if (task.wholeCorpus) this.parts.retainOnly(task.documents);
+    const { name, options, documents } = task;
+    const bipartite = name === 'cytoscape' && CytoscapeOptionsSchema.parse(options).mode === 'bipartite';
+    if (hasEdgeFilter(task.edgeFilter) || bipartite || name === 'export') return this.whole(task, await this.read({ documents: documents.map((d) => d.id), ...task.edgeFilter }));
+    switch (name) {
+      case 'workload':
+        return workloadReport(await this.parts.held(documents), options);
+      case 'gaps':
+        return this.parts.gaps(documents, options);
+      case 'network':
+        return networkReport(await this.parts.coordination(documents, options), NetworkOptionsSchema.parse(options));
+      case 'cytoscape': {
+        const [held, graph] = [await this.parts.held(documents), await this.parts.coordination(documents, options)];
+        return drawCytoscape(analyseParts({ held, graph, documents }, options), options);
+      }
+    }
+  }
+
+  private whole({ name, options }: AnalysisTask, snapshot: Snapshot): unknown {
+    switch (name) {
+      case 'workload':
+        return computeWorkload(snapshot, options);
+      case 'gaps':
+        return findGaps(snapshot, options);
+      case 'network':
+        return computeNetworkMetrics(snapshot, options);
+      case 'cytoscape':
+        return toCytoscape(snapshot, options);
+      case 'export': {
+        const { kind, ...exportOptions } = options as ExportOptions & { kind: ExportFileKind };
+        return exportFile(snapshot, kind, exportOptions);
+      }
+    }
+  }
+}
