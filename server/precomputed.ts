@@ -19,7 +19,7 @@
 import type { Logger } from 'pino';
 import type { ExportFile, ExportFileKind } from '../graph/export';
 import type { AnalysisName, AnalysisTask, AnalyticsPool } from '../graph/precompute';
-import type { DocumentScope, GraphFilter, GraphStore, Neo4jStore, Snapshot } from '../graph/store';
+import type { DocumentScope, GraphFilter, GraphStore, Neo4jStore } from '../graph/store';
 import { HttpError } from './errors';
 import { ByteBoundedLru, estimateBytes, type ReadCache } from './readCache';
 
@@ -189,10 +189,9 @@ export class PrecomputedAnalytics {
     const documents = (await this.store.listDocuments(scope)).map(({ id, sha256, title }) => ({ id, sha256, title }));
     const { sections, roles, unitKinds, units } = filter;
     const task: AnalysisTask = { name, options, documents, wholeCorpus: isEverything(scope), edgeFilter: { sections, roles, unitKinds, units } };
-    // Neo4j: the worker reads it over its own driver. In memory: the data lives here, so it goes with the task.
+    // Neo4j: the worker reads it over its own driver. In memory: the data lives here, and what the worker lacks is sent.
     if (this.store.kind === 'neo4j') return this.pool.run(task, { neo4j: (this.store as Neo4jStore).config });
-    const snapshot: Snapshot = await this.store.snapshot(filter);
-    return this.pool.run(task, { snapshot });
+    return this.pool.run(task, { snapshotOf: (filter) => this.store.snapshot(filter) });
   }
 
   /** Recomputes every remembered request if the data version moved since the last time. */

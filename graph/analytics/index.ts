@@ -5,4 +5,4 @@ export { findGaps } from './gaps';
 export { buildCoordinationNetwork, graphFromTies, projectTies, tieKey, type CoordinationGraph, type Projection, type ProjectedTie } from './coordination';
 export { computeNetworkMetrics, networkReport, POWER_ITERATION } from './network';
 export { appendTo, compareIds, indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';
-export { DocumentPartsCache, mergeGaps, mergeHeld, mergeProjections, splitByDocument, type DocumentRef, type SnapshotReader } from './partials';
+export { DocumentPartsCache, mergeGaps, mergeHeld, mergeProjections, splitByDocument, type DocumentRef, type PartsAsked, type SnapshotReader } from './partials';

@@ -104,8 +104,6 @@ export function mergeProjections(parts: Projection[]): Projection {
   return { units: new Map([...units].sort(([a], [b]) => compareIds(a, b))), ties: [...ties.values()] };
 }
 
-const EMPTY_SNAPSHOT: Snapshot = { documents: [], sections: [], units: [], items: [], responsibilities: [] };
-
 /**
  * The parts of every document seen, by content: a document read once is not read again until its bytes
  * or title change. Parts of documents no longer loaded are dropped whenever the whole corpus is computed.
@@ -153,22 +151,19 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
    * them is read from the store: its snapshot is not kept (it is most of the memory), so a new parameter
    * set for a document seen before reads it again.
    */
-  private async ensure(
-    documents: DocumentRef[],
-    asked: { gaps?: GapOptions; projection?: CoordinationOptions },
-  ): Promise<DocumentParts[]> {
-    const gapsKey = asked.gaps && JSON.stringify(GapOptionsSchema.parse(asked.gaps));
-    const projectionKey = asked.projection && JSON.stringify(CoordinationOptionsSchema.parse(asked.projection));
-    const lacking = documents.filter((document) => {
-      const parts = this.parts.get(contentKey(document));
-      return !parts || (gapsKey !== undefined && !parts.gaps.has(gapsKey)) || (projectionKey !== undefined && !parts.projections.has(projectionKey));
-    });
+  async ensure(documents: DocumentRef[], asked: PartsAsked): Promise<DocumentParts[]> {
+    const { gapsKey, projectionKey } = keysOf(asked);
+    const lacking = this.lacking(documents, asked);
     for (let start = 0; start < lacking.length; start += this.documentsPerRead) {
       const batch = lacking.slice(start, start + this.documentsPerRead);
       const snapshots = splitByDocument(await this.read({ documents: batch.map((document) => document.id) }));
       for (const document of batch) {
-        const snapshot = snapshots.get(document.id) ?? EMPTY_SNAPSHOT;
         const key = contentKey(document);
+        const snapshot = snapshots.get(document.id);
+        // Parts are kept under the content they were computed from: never under a key the data no longer has.
+        if (!snapshot || contentKey(snapshot.documents[0] as DocumentRef) !== key) {
+          throw new Error(`document '${document.id}' changed while the analytics read it; the computation of the new data follows`);
+        }
         const parts = this.parts.get(key) ?? {
           hasItems: snapshot.items.length > 0,
           held: countHeld(snapshot),
@@ -184,7 +179,27 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
     }
     return documents.map((document) => this.parts.get(contentKey(document)) as DocumentParts);
   }
+
+  /** The documents whose parts (with the gaps or the projection asked) are not held: what a computation reads. */
+  lacking(documents: DocumentRef[], asked: PartsAsked): DocumentRef[] {
+    const { gapsKey, projectionKey } = keysOf(asked);
+    return documents.filter((document) => {
+      const parts = this.parts.get(contentKey(document));
+      return !parts || (gapsKey !== undefined && !parts.gaps.has(gapsKey)) || (projectionKey !== undefined && !parts.projections.has(projectionKey));
+    });
+  }
 }
+
+/** Which parameter sets of the gaps or the projection a computation needs besides the workload counts. */
+export interface PartsAsked {
+  gaps?: GapOptions;
+  projection?: CoordinationOptions;
+}
+
+const keysOf = (asked: PartsAsked) => ({
+  gapsKey: asked.gaps && JSON.stringify(GapOptionsSchema.parse(asked.gaps)),
+  projectionKey: asked.projection && JSON.stringify(CoordinationOptionsSchema.parse(asked.projection)),
+});
 
 const DEFAULT_GAPS = JSON.stringify(GapOptionsSchema.parse({}));
 const DEFAULT_PROJECTION = JSON.stringify(CoordinationOptionsSchema.parse({}));

@@ -12,6 +12,7 @@ import {
   NetworkOptionsSchema,
   workloadReport,
   type DocumentRef,
+  type PartsAsked,
   type SnapshotReader,
 } from '../analytics';
 import { analyseParts, CytoscapeOptionsSchema, drawCytoscape, exportFile, toCytoscape, type ExportFileKind, type ExportOptions } from '../export';
@@ -38,6 +39,13 @@ export interface AnalysisTask {
 const hasEdgeFilter = (filter: EdgeFilter): boolean =>
   Object.values(filter).some((value) => Array.isArray(value) && value.length > 0);
 
+const partsAsked = ({ name, options }: AnalysisTask): PartsAsked =>
+  name === 'gaps' ? { gaps: options } : name === 'workload' ? {} : { projection: options };
+
+/** Edge filters select within documents, the bipartite drawing draws items, a download is one file: one snapshot each. */
+const runsWhole = (name: AnalysisName, options: Record<string, unknown>, edgeFilter: EdgeFilter): boolean =>
+  hasEdgeFilter(edgeFilter) || name === 'export' || (name === 'cytoscape' && CytoscapeOptionsSchema.parse(options).mode === 'bipartite');
+
 export class AnalyticsEngine {
   private readonly parts: DocumentPartsCache;
 
@@ -50,11 +58,20 @@ export class AnalyticsEngine {
     return this.parts.size;
   }
 
+  /** What running `task` would read: the documents whose parts it lacks, or 'whole' for one snapshot of its scope. */
+  needs(task: AnalysisTask): DocumentRef[] | 'whole' {
+    return runsWhole(task.name, task.options, task.edgeFilter) ? 'whole' : this.parts.lacking(task.documents, partsAsked(task));
+  }
+
+  /** Computes the parts `task` needs of some of its documents ahead of the run (the in-memory store sends them in batches). */
+  async prepare(task: AnalysisTask, documents: DocumentRef[]): Promise<void> {
+    await this.parts.ensure(documents, partsAsked(task));
+  }
+
   async run(task: AnalysisTask): Promise<unknown> {
     if (task.wholeCorpus) this.parts.retainOnly(task.documents);
     const { name, options, documents } = task;
-    const bipartite = name === 'cytoscape' && CytoscapeOptionsSchema.parse(options).mode === 'bipartite';
-    if (hasEdgeFilter(task.edgeFilter) || bipartite || name === 'export') return this.whole(task, await this.read({ documents: documents.map((d) => d.id), ...task.edgeFilter }));
+    if (runsWhole(name, options, task.edgeFilter)) return this.whole(task, await this.read({ documents: documents.map((d) => d.id), ...task.edgeFilter }));
     switch (name) {
       case 'workload':
         return workloadReport(await this.parts.held(documents), options);

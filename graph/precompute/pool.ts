@@ -10,7 +10,12 @@ import { Piscina } from 'piscina';
 import { StoreUnavailableError } from '../errors';
 import { TSX_LOADER } from '../parse/pool';
 import type { AnalysisTask } from './engine';
-import type { AnalysisSource, AnalyticsOutcome, AnalyticsWorkerTask } from './worker';
+import type { GraphFilter, Snapshot } from '../store/types';
+import type { Neo4jConfig } from '../store/neo4j/store';
+import type { AnalyticsOutcome, AnalyticsWorkerTask, GivenSnapshot } from './worker';
+
+/** Where a task's graph comes from: a Neo4j the worker reads itself, or the in-memory store's snapshots. */
+export type AnalysisSource = { neo4j: Neo4jConfig } | { snapshotOf: (filter: GraphFilter) => Promise<Snapshot> };
 
 export class AnalyticsPool {
   private pool: Piscina<AnalyticsWorkerTask, AnalyticsOutcome> | undefined;
@@ -23,13 +28,29 @@ export class AnalyticsPool {
 
   /**
    * The report, with how long the worker took; StoreUnavailableError when it cannot read the store. The
-   * worker reads a Neo4j store over a driver of its own; the in-memory store's data goes with the task.
+   * worker reads a Neo4j store over a driver of its own. From the in-memory store it gets only what it
+   * lacks: the documents it has no parts of (usually those just written), or the scope's snapshot for an
+   * analysis made whole, so an unchanged corpus is not copied to it again.
    */
   async run(task: AnalysisTask, source: AnalysisSource): Promise<{ report: unknown; computeMs: number }> {
-    const outcome = await this.worker().run({ ...task, ...source });
-    if (outcome.ok) return outcome;
-    const { target, message } = outcome.unavailable;
-    throw new StoreUnavailableError(target, message.replace(/^graph store at .* is unavailable: /s, ''));
+    let given: GivenSnapshot | null = null;
+    let asked = '';
+    for (;;) {
+      const outcome = await this.worker().run('neo4j' in source ? { ...task, neo4j: source.neo4j } : { ...task, given });
+      if (outcome.ok) return outcome;
+      if ('unavailable' in outcome) {
+        const { target, message } = outcome.unavailable;
+        throw new StoreUnavailableError(target, message.replace(/^graph store at .* is unavailable: /s, ''));
+      }
+      // Each round the worker computes the parts of what it was sent and asks for the next slice; asking
+      // for the same again means it made no progress.
+      const needs = JSON.stringify(outcome.needs);
+      if (!('snapshotOf' in source) || needs === asked) throw new Error(`the analytics worker kept lacking documents for ${task.name}`);
+      asked = needs;
+      const whole = outcome.needs === 'whole';
+      const documents = whole ? task.documents.map((document) => document.id) : (outcome.needs as string[]);
+      given = { snapshot: await source.snapshotOf({ documents, ...(whole ? task.edgeFilter : {}) }), whole };
+    }
   }
 
   async close(): Promise<void> {
