@@ -6,22 +6,18 @@ shared-items weight). Louvain: community_multilevel (weights, resolution). Betwe
 normalised as NetworkX does for an undirected graph, 2 / ((n - 1)(n - 2)). PageRank: igraph's
 default PRPACK solver, which solves the linear system rather than iterating (exact to rounding).
 """
-import argparse
 import json
+import random
 
 import igraph as ig
 
-from networkx_bench import timed
+from networkx_bench import arguments, run_steps
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--graphml", required=True)
-    parser.add_argument("--pairs", required=True, help="JSON [[unitId, itemId], ...] without generic units")
-    parser.add_argument("--resolution", type=float, default=1.0)
-    parser.add_argument("--alpha", type=float, default=0.85)
-    parser.add_argument("--timeout", type=int, default=600)
-    args = parser.parse_args()
+    args = arguments()
+    # igraph draws from Python's random module: seeded, Louvain runs alike every time.
+    random.seed(args.seed)
 
     results = {"igraph": ig.__version__}
     graph = ig.Graph.Read_GraphML(args.graphml)
@@ -51,13 +47,7 @@ def main():
     def pagerank():
         return graph.pagerank(damping=args.alpha, weights=weights)
 
-    projected = timed(projection, args.timeout, results)
-    if projected is not None:
-        results["projectedEdges"] = projected.ecount()
-    timed(louvain, args.timeout, results)
-    timed(pagerank, args.timeout, results)
-    timed(betweenness, args.timeout, results)
-    print(json.dumps(results))
+    run_steps(results, args.timeout, projection, louvain, pagerank, betweenness, lambda projected: projected.ecount())
 
 
 if __name__ == "__main__":

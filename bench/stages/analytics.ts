@@ -58,7 +58,7 @@ export async function analyticsStage(mode: 'quick' | 'full'): Promise<StageResul
       JSON.parse(
         execFileSync(
           PYTHON,
-          [join(__dirname, '..', script), '--graphml', graphml, '--pairs', pairs, ...(script === 'networkx_bench.py' ? ['--seed', String(parameters.seed)] : []), '--resolution', String(parameters.resolution), '--alpha', String(parameters.pagerankAlpha), '--timeout', String(NETWORKX_TIMEOUT_S)],
+          [join(__dirname, '..', script), '--graphml', graphml, '--pairs', pairs, '--seed', String(parameters.seed), '--resolution', String(parameters.resolution), '--alpha', String(parameters.pagerankAlpha), '--timeout', String(NETWORKX_TIMEOUT_S)],
           { encoding: 'utf8', maxBuffer: 1 << 24 },
         ),
       ) as Record<Step, number | null> & { nodes: number; edges: number; projectedEdges?: number; timedOut?: Step[]; runs?: Record<Step, number> };
