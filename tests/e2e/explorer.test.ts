@@ -13,7 +13,7 @@ import { layoutOptions } from '../../client/src/graphView/layouts';
 import { parseDocument } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
 import type { DocumentListResponse, NetworkResponse, WorkloadResponse } from '../../server/contract';
-import { ensureClientBuilt, getJson, launchBrowser, layoutRuns, screenshot, settledNetwork, sidewaysOverflow } from './harness';
+import { ensureClientBuilt, freshJson, getJson, launchBrowser, layoutRuns, screenshot, settledNetwork, sidewaysOverflow } from './harness';
 import { startExplorer, type Explorer } from './server';
 
 jest.setTimeout(120_000);
@@ -353,7 +353,7 @@ describe('Large graph', () => {
       });
       expect(response.status).toBeLessThan(300);
     }
-    const network = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=bipartite');
+    const network = await freshJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=bipartite');
     const elements = network.elements.nodes.length + network.elements.edges.length;
     expect(elements).toBeGreaterThan(2000);
 
