@@ -24,9 +24,11 @@ import { apiNotFound, errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
 import { analyticsEndpoints, DEFAULT_ANALYSIS_REQUESTS } from './routes/analytics';
 import { browseEndpoints } from './routes/browse';
+import { compareEndpoints } from './routes/compare';
 import { exportEndpoints } from './routes/exports';
 import { ingestEndpoints } from './routes/ingest';
 import { metaEndpoints } from './routes/meta';
+import { placeEndpoints } from './routes/places';
 
 export const DEFAULT_CLIENT_DIR = resolve(__dirname, '..', 'dist', 'client');
 
@@ -145,6 +147,8 @@ export function createApp(options: AppOptions): Express {
     ...ingestEndpoints(context),
     ...analyticsEndpoints(context),
     ...exportEndpoints(context),
+    ...compareEndpoints(context),
+    ...placeEndpoints(context),
   ];
 
   const app = express();

@@ -31,6 +31,11 @@ import {
   UnitDetailSchema,
 } from '../graph/store';
 import {
+  CommitmentListSchema,
+  DueReportSchema,
+  PlaceReportSchema,
+  TimelineReportSchema,
+  UnmeasuredReportSchema,
   EdgeWeightingSchema,
   GapReportSchema,
   NetworkOptionsSchema,
@@ -39,6 +44,7 @@ import {
   WorkloadReportSchema,
 } from '../graph/analytics';
 import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema } from '../graph/export';
+import { ComparablePlanSchema, ComparisonSchema, LineageReportSchema } from '../graph/compare';
 
 // ---------------------------------------------------------------------------------------------
 // Query building blocks. Query strings arrive as text (or arrays of text when repeated), so each
@@ -506,3 +512,81 @@ export const JsonExportResponseSchema = z.union([CytoscapeGraphSchema, ReportExp
 
 export const DeleteDocumentResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });
 export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Plans over time (issue 17): compare two plans, follow tasks across several.
+// ---------------------------------------------------------------------------------------------
+
+const planIdParam = (what: string) => DocumentMetaSchema.shape.id.describe(what);
+const thresholdParam = numberParam((number) => number.min(0).max(1))
+  .optional()
+  .describe('Least text similarity (0 to 1) of a matched pair; default 0.3.');
+
+export const CompareQuerySchema = z.strictObject({
+  old: planIdParam('The earlier plan: a loaded document id.'),
+  new: planIdParam('The later plan: a loaded document id.'),
+  threshold: thresholdParam,
+});
+export type CompareQuery = z.input<typeof CompareQuerySchema>;
+
+export const LineageQuerySchema = z.strictObject({
+  document: listParam(DocumentMetaSchema.shape.id).describe(
+    'Two to ten loaded document ids (comma-separated or repeated); they are ordered by year.',
+  ),
+  threshold: thresholdParam,
+});
+
+export const CompareExportParamsSchema = z.strictObject({
+  table: z.enum(['pairs', 'units']).describe('pairs: one row per item (matched, added, dropped); units: each unit’s load before and after, by role.'),
+});
+
+/** `GET /api/compare`: the comparison (the CLI's JSON), and what a view needs to draw it: both plans' items and the units' names. */
+export const CompareResponseSchema = ComparisonSchema.extend({
+  plans: z.object({ old: ComparablePlanSchema, new: ComparablePlanSchema }),
+  /** Canonical unit id → its name as the newer plan writes it. */
+  unitNames: z.record(z.string(), z.string()),
+});
+export type CompareResponse = z.infer<typeof CompareResponseSchema>;
+
+/** `GET /api/compare/lineage`: the plans by year and one row per task, with each item's label and title. */
+export const LineageResponseSchema = LineageReportSchema.extend({
+  items: z.record(z.string(), z.object({ label: z.string(), title: z.string() })),
+});
+export type LineageResponse = z.infer<typeof LineageResponseSchema>;
+// Where and by when (places, deadlines, targets)
+// ---------------------------------------------------------------------------------------------
+
+/** A day as query text, YYYY-MM-DD: the "today" deadlines are judged against (default: the server's date). */
+const dayParam = z
+  .string()
+  .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'expected a day as YYYY-MM-DD')
+  .optional()
+  .describe('The day deadlines are judged against, YYYY-MM-DD (default: today, UTC).');
+
+export const PlacesQuerySchema = z.strictObject(ScopeParams);
+export type PlacesQuery = z.input<typeof PlacesQuerySchema>;
+
+export const TimelineQuerySchema = z.strictObject({
+  ...ScopeParams,
+  unit: z.string().min(1).max(300).optional().describe('Only items this unit answers for, in any role (unit id).'),
+  today: dayParam,
+});
+export type TimelineQuery = z.input<typeof TimelineQuerySchema>;
+
+export const DueQuerySchema = z.strictObject({ ...ScopeParams, today: dayParam });
+export type DueQuery = z.input<typeof DueQuerySchema>;
+
+export const CommitmentFileFormatSchema = z
+  .enum(['csv-places', 'csv-deadlines', 'csv-targets', 'graphml', 'gexf'])
+  .describe('csv-places, csv-deadlines, csv-targets: one row per mention with its source offsets; graphml, gexf: the unit–item graph with place nodes.');
+export const CommitmentExportParamsSchema = z.strictObject({ format: CommitmentFileFormatSchema });
+
+export const PlacesResponseSchema = PlaceReportSchema;
+export const TimelineResponseSchema = TimelineReportSchema;
+export const DueResponseSchema = DueReportSchema;
+export const UnmeasuredResponseSchema = UnmeasuredReportSchema;
+export const CommitmentListResponseSchema = CommitmentListSchema;
+export type PlacesResponse = z.infer<typeof PlacesResponseSchema>;
+export type TimelineResponse = z.infer<typeof TimelineResponseSchema>;
+export type DueResponse = z.infer<typeof DueResponseSchema>;
+export type UnmeasuredResponse = z.infer<typeof UnmeasuredResponseSchema>;

@@ -17,7 +17,7 @@
  * read of a view a read of that blob, for work a worker thread does in seconds. docs/api.md says more.
  */
 import type { Logger } from 'pino';
-import type { ExportFile, ExportFileKind } from '../graph/export';
+import type { ExportFile, SnapshotFileKind } from '../graph/export';
 import type { AnalysisName, AnalysisTask, AnalyticsPool } from '../graph/precompute';
 import type { DocumentScope, GraphFilter, GraphStore, Neo4jStore } from '../graph/store';
 import { HttpError } from './errors';
@@ -126,7 +126,7 @@ export class PrecomputedAnalytics {
   }
 
   /** A download, made in the worker from one snapshot; never kept (it records when it was made). */
-  exportFile(filter: GraphFilter, kind: ExportFileKind, options: Record<string, unknown>): Promise<ExportFile> {
+  exportFile(filter: GraphFilter, kind: SnapshotFileKind, options: Record<string, unknown>): Promise<ExportFile> {
     return this.waitFor(async () => {
       const { report } = await this.run({ name: 'export', filter, options: { ...options, kind } });
       return report as ExportFile;

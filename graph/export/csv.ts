@@ -9,7 +9,7 @@ import { analyse, type Analysis } from './analysis';
 import { buildProvenance } from './provenance';
 import type { CsvOptions, ExportFile, ExportFileKind, Provenance } from './types';
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 
 /** Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -21,7 +21,7 @@ function csvCell(value: Cell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function csvFile(
+export function csvFile(
   kind: ExportFileKind,
   fileName: string,
   header: string[],
@@ -29,16 +29,23 @@ function csvFile(
   provenance: Provenance,
   options: CsvOptions,
 ): ExportFile {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
-  // The comment line is opt-in: pandas (comment='#') and R (comment.char='#') skip it, Excel does not.
-  if (options.provenanceComment) lines.unshift(`# provenance: ${JSON.stringify(provenance)}`);
   return {
     kind,
     fileName,
-    mediaType: 'text/csv; charset=utf-8; header=present',
-    content: `${lines.join('\r\n')}\r\n`,
+    mediaType: CSV_MEDIA_TYPE,
+    content: csvContent(header, rows, options.provenanceComment ? provenance : undefined),
     provenance,
   };
+}
+
+export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8; header=present';
+
+/** Header and rows as CSV text; with a provenance, a leading `# provenance:` comment line carries it. */
+export function csvContent(header: string[], rows: Cell[][], provenance?: unknown): string {
+  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
+  // The comment line is opt-in: pandas (comment='#') and R (comment.char='#') skip it, Excel does not.
+  if (provenance !== undefined) lines.unshift(`# provenance: ${JSON.stringify(provenance)}`);
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 export const NODE_COLUMNS = [

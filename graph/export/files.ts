@@ -10,6 +10,7 @@ import { toNodesCsv, toEdgesCsv, toResponsibilitiesCsv, toWorkloadCsv } from './
 import { toCytoscape } from './cytoscape';
 import { toGexf } from './gexf';
 import { toGraphML } from './graphml';
+import type { CommitmentFileKind } from './places';
 import type { ExportFile, ExportFileKind, ExportFormat, ExportOptions, Provenance } from './types';
 
 const json = (kind: ExportFileKind, fileName: string, value: unknown, provenance: Provenance): ExportFile => ({
@@ -20,7 +21,10 @@ const json = (kind: ExportFileKind, fileName: string, value: unknown, provenance
   provenance,
 });
 
-const WRITERS: Record<ExportFileKind, (snapshot: Snapshot, options: ExportOptions, analysis: Analysis) => ExportFile> = {
+/** The files made from a snapshot alone; the place, deadline and target files (places.ts) need the items' commitments too. */
+export type SnapshotFileKind = Exclude<ExportFileKind, CommitmentFileKind>;
+
+const WRITERS: Record<SnapshotFileKind, (snapshot: Snapshot, options: ExportOptions, analysis: Analysis) => ExportFile> = {
   'nodes-csv': (snapshot, options, analysis) => toNodesCsv(snapshot, options, analysis),
   'edges-csv': (snapshot, options, analysis) => toEdgesCsv(snapshot, options, analysis),
   'responsibilities-csv': (snapshot, options) => toResponsibilitiesCsv(snapshot, options),
@@ -36,7 +40,7 @@ const WRITERS: Record<ExportFileKind, (snapshot: Snapshot, options: ExportOption
   'provenance-json': (_snapshot, _options, { provenance }) => json('provenance-json', 'provenance.json', provenance, provenance),
 };
 
-export const FORMAT_FILES: Record<ExportFormat, ExportFileKind[]> = {
+export const FORMAT_FILES: Record<ExportFormat, SnapshotFileKind[]> = {
   csv: ['nodes-csv', 'edges-csv', 'responsibilities-csv', 'workload-csv', 'provenance-json'],
   graphml: ['graphml'],
   gexf: ['gexf'],
@@ -44,7 +48,7 @@ export const FORMAT_FILES: Record<ExportFormat, ExportFileKind[]> = {
 };
 
 /** One file, e.g. for an HTTP download. */
-export function exportFile(snapshot: Snapshot, kind: ExportFileKind, options: ExportOptions = {}): ExportFile {
+export function exportFile(snapshot: Snapshot, kind: SnapshotFileKind, options: ExportOptions = {}): ExportFile {
   return WRITERS[kind](snapshot, options, analyse(snapshot, options));
 }
 

@@ -8,6 +8,9 @@ export {
   NODE_COLUMNS,
   RESPONSIBILITY_COLUMNS,
   WORKLOAD_COLUMNS,
+  CSV_MEDIA_TYPE,
+  csvContent,
+  type Cell,
 } from './csv';
 export { toGraphML } from './graphml';
 export { toGexf } from './gexf';
@@ -15,3 +18,12 @@ export { drawCytoscape, toCytoscape } from './cytoscape';
 export { analyseParts, type Analysis, type AnalysisParts } from './analysis';
 export { exportFile, exportFiles, FORMAT_FILES } from './files';
 export { buildProvenance } from './provenance';
+export {
+  commitmentFile,
+  COMMITMENT_FILES,
+  DEADLINE_COLUMNS,
+  PLACE_COLUMNS,
+  TARGET_COLUMNS,
+  type CommitmentFileKind,
+} from './places';
+export type { SnapshotFileKind } from './files';

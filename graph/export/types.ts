@@ -34,9 +34,14 @@ export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 /** One downloadable file, for single-file HTTP downloads. */
 export const ExportFileKindSchema = z
-  .enum(['nodes-csv', 'edges-csv', 'responsibilities-csv', 'workload-csv', 'graphml', 'gexf', 'cytoscape-json', 'report-json', 'provenance-json'])
+  .enum([
+    'nodes-csv', 'edges-csv', 'responsibilities-csv', 'workload-csv', 'graphml', 'gexf', 'cytoscape-json', 'report-json', 'provenance-json',
+    'places-csv', 'deadlines-csv', 'targets-csv', 'places-graphml', 'places-gexf',
+  ])
   .describe(
     'nodes-csv, edges-csv, responsibilities-csv: tables; graphml, gexf: the coordination network; ' +
+      'places-csv, deadlines-csv, targets-csv: what item bodies say of where and by when, with source offsets; ' +
+      'places-graphml, places-gexf: the unit–item graph with the places items concern; ' +
       'cytoscape-json: the unit–item graph as Cytoscape elements; report-json: workload, gaps and network metrics; ' +
       'provenance-json: the provenance alone (the sidecar of a CSV set).',
   );

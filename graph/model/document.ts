@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeadlineSchema, PlaceSchema, TargetSchema } from './commitments';
 import { JurisdictionSchema } from './jurisdiction';
 
 /**
@@ -74,6 +75,12 @@ export const ItemSchema = z.object({
   end: offset,
   clause: ClauseSchema.nullable(),
   assignments: z.array(AssignmentSchema),
+  /** Places the body (outside the clause) names, in reading order (graph/places). */
+  places: z.array(PlaceSchema).default([]),
+  /** Deadlines the body sets, in reading order (graph/commitments). */
+  deadlines: z.array(DeadlineSchema).default([]),
+  /** Quantified targets the body sets, in reading order (graph/commitments). */
+  targets: z.array(TargetSchema).default([]),
 });
 export type Item = z.infer<typeof ItemSchema>;
 

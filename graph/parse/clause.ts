@@ -46,6 +46,10 @@ interface Written {
 const PARTY_PREFIX = /^(?:省委|市委|区委|县委|州委|旗委|盟委|自治区党委)/;
 /** Names that stand on their own and never take a carried prefix. */
 const SELF_STANDING = /^(?:国家|国务院|中国|中共|中央|全国|人民银行|各|相关|有关|其他)/;
+/** A government named by an unknown place, its level and 政府: 襄樊市人民政府. */
+const GOVERNMENT_OF_PLACE = /^([\u4e00-\u9fff]{2,5}?)(市|区|县|州|盟|旗)((?:人民)?政府)$/;
+/** What a bare place looks like when the table does not know it: two to five characters, no organisation head. */
+const BARE_PLACE = /^[\u4e00-\u9fff]{2,5}$/;
 const CONNECTIVE = /^(以及|和|及|与)/;
 const AGENT_PREPOSITION = /^(由|请)/;
 /** A deadline sharing the clause (`2023年底前完成`, `完成时限：长期坚持`) names no unit. */
@@ -190,7 +194,14 @@ class ClauseReader {
   private sharedHead(writtenName: string): { head: string; short: boolean; ending: string } | undefined {
     const simplifiedName = toSimplified(writtenName);
     const place = placePrefix(simplifiedName, this.jurisdiction);
-    if (!place || place.length >= simplifiedName.length || !looksLikeOrganisation(simplifiedName.slice(place.length))) return undefined;
+    if (!place) {
+      // A place the division table does not know (a renamed city, a name from another edition): 襄樊、荆州市政府.
+      const government = GOVERNMENT_OF_PLACE.exec(simplifiedName);
+      if (!government) return undefined;
+      const at = government[1]!.length;
+      return { head: writtenName.slice(at + 1), short: false, ending: writtenName.slice(at, at + 1) };
+    }
+    if (place.length >= simplifiedName.length || !looksLikeOrganisation(simplifiedName.slice(place.length))) return undefined;
     // The head and the place's level ending as written (海關, 區), so that names keep the document's characters.
     const ending = place.short ? '' : writtenName.slice(shortNameOf(place.place.name).length, place.length);
     return { head: writtenName.slice(place.length), short: place.short, ending };
@@ -237,11 +248,14 @@ class ClauseReader {
         // Only a bare place (广州, 南宁市) takes the shared head; 广州海关 or 省财政厅 stand as they are.
         const own = toSimplified(unit.name);
         const place = placePrefix(own, this.jurisdiction);
-        if (!place || place.length !== own.length) continue;
-        // 南宁 before 柳州市人民政府 is 南宁市人民政府; 广州 before 黄埔海关 is 广州海关.
-        const ownEnding = place.place.name.slice(shortNameOf(place.place.name).length);
-        const ending = !place.short || shared.short ? '' : toSimplified(shared.ending) === ownEnding ? shared.ending : ownEnding;
-        unit.name += ending + shared.head;
+        if (place && place.length === own.length) {
+          // 南宁 before 柳州市人民政府 is 南宁市人民政府; 广州 before 黄埔海关 is 广州海关.
+          const ownEnding = place.place.name.slice(shortNameOf(place.place.name).length);
+          const ending = !place.short || shared.short ? '' : toSimplified(shared.ending) === ownEnding ? shared.ending : ownEnding;
+          unit.name += ending + shared.head;
+        } else if (!place && BARE_PLACE.test(own) && !looksLikeOrganisation(own) && this.resolve(unit.name)?.kind !== 'generic') {
+          unit.name += (own.endsWith(toSimplified(shared.ending)) ? '' : shared.ending) + shared.head;
+        }
       }
     }
     return written;

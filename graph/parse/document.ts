@@ -12,6 +12,7 @@ import {
 import { toSimplified, type UnitRegistry } from '../registry';
 import type { ClauseReading, ClauseWarning } from './clause';
 import { parseResponsibilityClause } from './clause';
+import { readCommitments } from './commitments';
 import { decodeDocument } from './decode';
 import { findTrailingClause } from './findClause';
 import { readHeader } from './header';
@@ -234,6 +235,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       end: text.ends[text.ends.length - 1] ?? labelStart,
       clause,
       assignments,
+      ...readCommitments(text, clause, { jurisdiction, year: header.year }),
     };
   };
 

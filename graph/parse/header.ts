@@ -36,7 +36,11 @@ function splitHeadline(headline: string): [issuer: string, title: string] | null
   if (at < 0) return null;
   const rest = headline.slice(at + '关于印发'.length);
   const title = rest.length > '的通知'.length && rest.endsWith('的通知') ? rest.slice(0, -'的通知'.length) : rest;
-  return title.length > 0 ? [headline.slice(0, at), title] : null;
+  // 关于印发《Y》的通知 quotes the plan's title; the title is Y, without the book-title marks.
+  const quoted = title.length > 2 && title.startsWith('《') && title.endsWith('》') && !title.slice(1, -1).includes('》');
+  const issuer = headline.slice(0, at);
+  if (quoted) return [issuer, title.slice(1, -1)];
+  return title.length > 0 ? [issuer, title] : null;
 }
 
 export function readHeader(paragraphs: readonly Paragraph[], sidecar: DocumentSidecar | undefined): DocumentHeader {
@@ -70,7 +74,7 @@ export function readHeader(paragraphs: readonly Paragraph[], sidecar: DocumentSi
   const printed = headline ? splitHeadline(toSimplified(headline)) : null;
   // `X办公室关于印发Y的通知` prints Y again below the letter: the document is Y, issued by X. The parts are
   // cut from the headline as written (simplification keeps every character where it is).
-  const titleStart = printed ? printed[0].length + '关于印发'.length : 0;
+  const titleStart = printed ? toSimplified(headline!).indexOf(printed[1], printed[0].length) : 0;
   const printedTitle = printed && headline!.slice(titleStart, titleStart + printed[1].length);
   const title = printed ? (titleGroups.find((group, i) => i > 0 && toSimplified(group).includes(printed[1])) ?? printedTitle!) : headline;
   const about = headline ? ISSUER_BEFORE_ABOUT.exec(toSimplified(headline)) : null;

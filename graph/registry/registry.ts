@@ -91,7 +91,20 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
   }
   const placesEn = englishPlaces(units);
 
+  // A clause may name the same unknown body thousands of times: its stand-in is built once (bounded, real names only).
+  const provisionals = new Map<string, Unit>();
   const provisionalUnit = (name: string, jurisdiction: string = UNKNOWN_JURISDICTION_CODE): Unit => {
+    const cacheKey = `${jurisdiction}|${name}`;
+    const cached = provisionals.get(cacheKey);
+    if (cached) return cached;
+    const unit = buildProvisional(name, jurisdiction);
+    if (name.length <= RESOLVE_CACHE_MAX_NAME) {
+      if (provisionals.size >= RESOLVE_CACHE_LIMIT) provisionals.clear();
+      provisionals.set(cacheKey, unit);
+    }
+    return unit;
+  };
+  function buildProvisional(name: string, jurisdiction: string): Unit {
     const written = name.replace(/\s+/g, '');
     const key = unitKey(written);
     const scoped = scopeName(key, jurisdiction);
@@ -112,7 +125,7 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
       ...(scoped.function ? { function: scoped.function } : {}),
       provisional: true,
     });
-  };
+  }
 
   const lookUp = (nameAsWritten: string, jurisdiction: string | undefined): Unit | undefined => {
     const key = unitKey(nameAsWritten);

@@ -14,9 +14,10 @@ import {
   type Section,
   type Unit,
 } from '../model';
-import { chainOf, isWithin, type Jurisdiction } from '../jurisdiction';
+import { isWithin, type Jurisdiction } from '../jurisdiction';
+import { chainOfPlace, placeInfo } from '../places';
 import { byId } from './order';
-import type { DocumentLoad, DocumentScope, ItemRef, Responsibility, UnitSummary } from './types';
+import type { DocumentLoad, DocumentScope, ItemCommitments, ItemRef, Responsibility, UnitSummary } from './types';
 
 export interface ItemRecord {
   id: string;
@@ -45,6 +46,8 @@ export interface DocumentRecords {
   responsibilities: ResponsibilityRecord[];
   /** The units the assignments reference, each once, by id. */
   units: Unit[];
+  /** Each item's places, deadlines and targets, in item order. */
+  commitments: ItemCommitments[];
 }
 
 function describeZodError(error: z.ZodError): string {
@@ -88,6 +91,7 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
   const itemIds = new Set<string>();
   const itemRecords: ItemRecord[] = [];
   const responsibilities: ResponsibilityRecord[] = [];
+  const commitments: ItemCommitments[] = [];
   items.forEach((item, position) => {
     if (itemIds.has(item.id)) throw new InvalidInputError('items', `item id ${item.id} appears twice in ${documentId}`);
     itemIds.add(item.id);
@@ -116,6 +120,7 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
       end: item.end,
       clause: item.clause,
     });
+    commitments.push({ itemId: item.id, documentId, places: item.places, deadlines: item.deadlines, targets: item.targets });
     for (const assignment of item.assignments) {
       const unit = unitById.get(assignment.unitId);
       if (!unit) {
@@ -145,6 +150,7 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
     items: itemRecords,
     responsibilities,
     units: [...referenced.values()].sort(byId),
+    commitments,
   };
 }
 
@@ -234,8 +240,28 @@ export function jurisdictionChains(codes: Iterable<string | undefined>): Array<{
   const chains = new Map<string, { jurisdiction: Jurisdiction; parent: string | null }>();
   for (const code of new Set(codes)) {
     if (code === undefined || chains.has(code)) continue;
-    const chain = chainOf(code);
+    const chain = chainOfPlace(code);
     chain.forEach((jurisdiction, index) => chains.set(jurisdiction.code, { jurisdiction, parent: chain[index + 1]?.code ?? null }));
   }
   return [...chains.values()].sort((a, b) => (a.jurisdiction.code < b.jurisdiction.code ? -1 : a.jurisdiction.code > b.jurisdiction.code ? 1 : 0));
+}
+
+/**
+ * What the places items CONCERN add to the graph: the :Place nodes (one per code, :Region for a
+ * region), the region members each region INCLUDES, and the codes whose :Jurisdiction chains
+ * they need (the places themselves and the regions' members). Both stores count from this.
+ */
+export function placeNodes(commitments: Iterable<ItemCommitments>) {
+  const places = new Set<string>();
+  let concerns = 0;
+  for (const item of commitments) {
+    for (const place of item.places) places.add(place.code);
+    concerns += item.places.length;
+  }
+  const regions = [...places]
+    .map((code) => placeInfo(code))
+    .filter((info): info is NonNullable<typeof info> => info !== undefined && info.level === 'region')
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  const jurisdictionCodes = [...[...places].filter((code) => !code.startsWith('R-')), ...regions.flatMap((region) => region.members)];
+  return { places: [...places].sort(), regions, jurisdictionCodes, concerns };
 }

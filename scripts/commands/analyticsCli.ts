@@ -10,7 +10,7 @@ import { InvalidInputError } from '../../graph/errors';
 import { loadSeeds } from '../../graph/ingest';
 import { RoleSchema, UnitKindSchema } from '../../graph/model';
 import { loadRegistry } from '../../graph/registry';
-import { withStore, type GraphFilter, type Snapshot } from '../../graph/store';
+import { withStore, type GraphFilter, type GraphStore, type Snapshot } from '../../graph/store';
 
 export interface AnalyticsFlags {
   document?: string[];
@@ -109,6 +109,11 @@ function graphFilter(flags: AnalyticsFlags): GraphFilter {
 
 /** The filtered snapshot from the configured store; an unknown document id is an error, not an empty answer. */
 export async function loadSnapshot(flags: AnalyticsFlags): Promise<Snapshot> {
+  return readLoadedStore(flags, (store, filter) => store.snapshot(filter));
+}
+
+/** `read(store, filter)` on the store (the embedded one with the seeds loaded), once the --document ids are known to be there. */
+export async function readLoadedStore<T>(flags: AnalyticsFlags, read: (store: GraphStore, filter: GraphFilter) => Promise<T>): Promise<T> {
   const filter = graphFilter(flags);
   return withStore(async (store) => {
     if (store.kind === 'memory') await loadSeeds(store, loadRegistry());
@@ -117,7 +122,7 @@ export async function loadSnapshot(flags: AnalyticsFlags): Promise<Snapshot> {
     if (unknown.length > 0) {
       throw new InvalidInputError('--document', `unknown document ${unknown.join(', ')}; loaded: ${[...known].join(', ') || 'none'}`);
     }
-    return store.snapshot(filter);
+    return read(store, filter);
   });
 }
 

@@ -1,12 +1,12 @@
 /** File downloads of the graph and its analytics, each with its provenance. */
 import type { z } from 'zod';
-import type { CsvOptions, ExportFileKind } from '../../graph/export';
+import type { CsvOptions, SnapshotFileKind } from '../../graph/export';
 import { ExportParamsSchema, ExportQuerySchema, JsonExportResponseSchema, type DownloadFormat } from '../contract';
 import { toGraphFilter } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 
-const FILE_KIND: Record<DownloadFormat, ExportFileKind> = {
+const FILE_KIND: Record<DownloadFormat, SnapshotFileKind> = {
   'csv-nodes': 'nodes-csv',
   'csv-edges': 'edges-csv',
   'csv-responsibilities': 'responsibilities-csv',

@@ -99,8 +99,9 @@ export class OpenApiConformance {
       const pattern = new RegExp(`^${template.replace(/\{\w+\}/g, '.+')}$`);
       for (const method of Object.keys(operations)) this.templates.push({ method, template, pattern });
     }
-    // Literal paths (/api/items) before templates that could also match them.
-    this.templates.sort((a, b) => a.template.split('{').length - b.template.split('{').length);
+    // Literal paths (/api/items) before templates that could also match them, and the longer of two templates
+    // first (/api/export/places/{format} before /api/export/{format}, whose parameter could span the rest).
+    this.templates.sort((a, b) => a.template.split('{').length - b.template.split('{').length || b.template.length - a.template.length);
   }
 
   static async of(app: Express): Promise<OpenApiConformance> {

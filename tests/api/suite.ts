@@ -17,6 +17,7 @@ import { loadSeeds } from '../../graph/ingest';
 import { parseDocument } from '../../graph/parse';
 import type { DocumentScope, GraphStore } from '../../graph/store';
 import { SCOPE_PLANS, SCOPE_PLANS_DIR } from '../store/fixtures';
+import { describeCompare } from './compareSuite';
 import {
   ADMIN_TOKEN,
   caller,
@@ -814,6 +815,27 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(traced.headers['x-request-id']).toBe('trace-42');
     });
 
+    test('When asking where and by when, then places, deadlines and targets come as the parser read them, from this store', async () => {
+      const parsed = parseSeed();
+      const commitments = await call('get', `/api/commitments?document=${SEED_ID}`);
+      expect(commitments.status).toBe(200);
+      expect(commitments.body.items.map((item: { itemId: string; places: unknown[] }) => [item.itemId, item.places])).toEqual(
+        asJson(parsed.items.map((item) => [item.id, item.places])),
+      );
+      const places = await call('get', `/api/places?document=${SEED_ID}`);
+      expect(places.status).toBe(200);
+      const guangzhou = places.body.tiles.find((tile: { code: string }) => tile.code === '440100');
+      expect(guangzhou.mentioned).toBe(parsed.items.filter((item) => item.places.some((p) => p.code === '440100' || p.code.startsWith('4401'))).length);
+      const unmeasured = await call('get', `/api/commitments/unmeasured?document=${SEED_ID}`);
+      expect(unmeasured.body.items).toHaveLength(parsed.items.filter((item) => item.targets.length === 0 && item.deadlines.every((d) => d.date === null)).length);
+      const timeline = await call('get', `/api/timeline?document=${SEED_ID}&today=2023-07-01`);
+      expect(timeline.body.counts.ongoing).toBe(parsed.items.flatMap((item) => item.deadlines.filter((d) => d.precision === 'ongoing')).length);
+      const due = await call('get', `/api/deadlines/due?document=${SEED_ID}&today=2023-07-01`);
+      expect(due.body.quarter.label).toBe('2023Q3');
+      const csv = await call('get', `/api/export/places/csv-places?document=${SEED_ID}`);
+      expect(parseCsv(csv.text, { columns: true, comment: '#' })).toHaveLength(parsed.items.flatMap((item) => item.places).length);
+    });
+
     test('When writes happen, then the log never holds the token or the document text', async () => {
       const text = smallPlan('日志检查');
       await call('post', '/api/documents?id=log-check', { text, token: ADMIN_TOKEN });
@@ -826,6 +848,8 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(log).not.toContain('日志检查');
     });
   });
+
+  describeCompare(() => ({ store, call }));
 
   test('Then every endpoint answered at least once, and every answer matched the OpenAPI document', () => {
     const operations = Object.entries(conformance.document.paths).flatMap(([path, methods]) =>

@@ -13,7 +13,7 @@ import { layoutOptions } from '../../client/src/graphView/layouts';
 import { parseDocument } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
 import type { DocumentListResponse, NetworkResponse, WorkloadResponse } from '../../server/contract';
-import { ensureClientBuilt, freshJson, getJson, launchBrowser, layoutRuns, screenshot, settledNetwork, sidewaysOverflow } from './harness';
+import { ensureClientBuilt, freshJson, freshPageEachTest, getJson, launchBrowser, layoutRuns, screenshot, settledNetwork, sidewaysOverflow } from './harness';
 import { startExplorer, type Explorer } from './server';
 
 jest.setTimeout(120_000);
@@ -35,14 +35,7 @@ afterAll(async () => {
   await explorer?.stop();
 });
 
-beforeEach(async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true, locale: 'zh-CN' });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await page.context().close();
-});
+freshPageEachTest(() => browser, (fresh) => (page = fresh));
 
 const open = (path: string) => page.goto(new URL(path, explorer.baseUrl).toString());
 

@@ -89,3 +89,19 @@ export async function layoutRuns(page: Page): Promise<{ elements: number; option
     LAYOUT_MEASURE,
   );
 }
+
+/**
+ * A fresh desktop browser context and page for every test (Chinese locale, downloads accepted), closed after
+ * it, so no test sees another's storage or history; `use` receives each new page.
+ */
+export function freshPageEachTest(browser: () => Browser, use: (page: Page) => void): void {
+  let page: Page | undefined;
+  beforeEach(async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true, locale: 'zh-CN' });
+    page = await context.newPage();
+    use(page);
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+}

@@ -178,9 +178,9 @@ describe('provisional units', () => {
       document: { id: 'd', title: 't', jurisdiction: { code: '440000', name: '广东省', level: 'province' as const }, firstListedLeads: false, sha256: '0'.repeat(64), source: 'x' },
       sections: [],
       items: [
-        { id: 'd/item-1', no: 1, label: '（一）', section: null, title: '', text: '', start: 0, end: 1, clause: null,
+        { id: 'd/item-1', no: 1, label: '（一）', section: null, title: '', text: '', start: 0, end: 1, clause: null, places: [], deadlines: [], targets: [],
           assignments: [assignment('省科技厅', 'gd.dept.science-technology'), assignment('省数据交易所', 'cn.440000.数据交易所', true)] },
-        { id: 'd/item-2', no: 2, label: '（二）', section: null, title: '', text: '', start: 0, end: 1, clause: null,
+        { id: 'd/item-2', no: 2, label: '（二）', section: null, title: '', text: '', start: 0, end: 1, clause: null, places: [], deadlines: [], targets: [],
           assignments: [assignment('省科技厅', 'gd.dept.science-technology')] },
       ],
       warnings: [],

@@ -28,6 +28,7 @@ import {
   type DocumentSummary,
   type GraphFilter,
   type GraphStore,
+  type ItemCommitments,
   type ItemDetail,
   type ItemPage,
   type ItemQuery,
@@ -216,6 +217,11 @@ export class Neo4jStore implements GraphStore {
     const edgeFiltered = Boolean(selection.roleTypes || selection.unitKinds || selection.units);
     const kept = new Set(parts.responsibilities.map((edge) => edge.itemId));
     return buildSnapshot({ ...parts, items: edgeFiltered ? parts.items.filter((item) => kept.has(item.id)) : parts.items });
+  }
+
+  async commitments(input: DocumentScope = {}): Promise<ItemCommitments[]> {
+    const scope = validated(DocumentScopeSchema, input, 'scope');
+    return this.read((tx) => queries.commitmentsOf(tx, scope), 'snapshot');
   }
 
   async stats(): Promise<StoreStats> {

@@ -12,6 +12,8 @@ import type {
 
 export type {
   CommunitiesResponse,
+  CompareResponse,
+  LineageResponse,
   DeleteDocumentResponse,
   DocumentDetailResponse,
   DocumentListResponse,
@@ -30,6 +32,10 @@ export type {
   UnitListResponse,
   UnknownUnit,
   WorkloadResponse,
+  PlacesResponse,
+  TimelineResponse,
+  DueResponse,
+  UnmeasuredResponse,
 } from '../../../../server/contract';
 
 export type Owner = ItemDetailResponse['owners'][number];
