@@ -1,6 +1,6 @@
 /** File downloads of the graph and its analytics, each with its provenance. */
 import type { z } from 'zod';
-import { exportFile, type CsvOptions, type SnapshotFileKind } from '../../graph/export';
+import type { CsvOptions, SnapshotFileKind } from '../../graph/export';
 import { ExportParamsSchema, ExportQuerySchema, JsonExportResponseSchema, type DownloadFormat } from '../contract';
 import { toGraphFilter } from '../readCache';
 import type { ServerContext } from '../context';
@@ -32,10 +32,10 @@ function exportOptions(query: z.output<typeof ExportQuerySchema>): CsvOptions {
 }
 
 /**
- * Not cached: each download is generated afresh, so the time it records is when it was made. The snapshot is
- * shared with the analytics, and a download takes one of their slots (503 when none is free).
+ * Not cached: each download is generated afresh in the analytics worker, so the time it records is when it was
+ * made. A download waits as a first analysis does, within the same cap (503 when it is reached).
  */
-export function exportEndpoints({ cache }: ServerContext): Endpoint[] {
+export function exportEndpoints({ analytics }: ServerContext): Endpoint[] {
   return [
     defineEndpoint({
       method: 'get',
@@ -66,9 +66,7 @@ export function exportEndpoints({ cache }: ServerContext): Endpoint[] {
       ],
       errors: [],
       handle: async ({ params, query, res }) => {
-        const file = await cache.withSnapshot(toGraphFilter(query), (snapshot) =>
-          exportFile(snapshot, FILE_KIND[params.format], exportOptions(query)),
-        );
+        const file = await analytics.exportFile(toGraphFilter(query), FILE_KIND[params.format], exportOptions(query));
         res.attachment(file.fileName).type(file.mediaType).send(file.content);
       },
     }),
