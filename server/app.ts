@@ -12,15 +12,17 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { ParsePool } from '../graph/parse';
+import type { AnalyticsPool } from '../graph/precompute';
 import type { UnitRegistry } from '../graph/registry';
 import type { GraphStore } from '../graph/store';
 import packageJson from '../package.json';
-import { ReadCache, type ReadCacheOptions } from './readCache';
+import { PrecomputedAnalytics } from './precomputed';
+import { DEFAULT_READ_CACHE, ReadCache, type ReadCacheOptions } from './readCache';
 import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context';
 import { mountEndpoints, type Endpoint } from './endpoint';
 import { apiNotFound, errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
-import { analyticsEndpoints } from './routes/analytics';
+import { analyticsEndpoints, DEFAULT_ANALYSIS_REQUESTS } from './routes/analytics';
 import { browseEndpoints } from './routes/browse';
 import { compareEndpoints } from './routes/compare';
 import { exportEndpoints } from './routes/exports';
@@ -47,7 +49,17 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Sizes of the read cache and how long one data-version read serves (DEFAULT_READ_CACHE). */
   readCache?: ReadCacheOptions;
+  /** The worker every analysis and export is computed in; its owner closes it. */
+  analyticsPool: AnalyticsPool;
+  /** How often to look for writes of other instances and precompute (ANALYTICS_REFRESH_MS); 0 never. */
+  analyticsRefreshMs?: number;
 }
+
+/** Distinct requests recomputed after each write, most recently asked first (the default views among them). */
+const REMEMBERED_ANALYSES = 16;
+
+/** The app's precomputed analytics, to stop their refresh when the server stops. */
+export const analyticsOf = (app: Express): PrecomputedAnalytics => app.locals.analytics as PrecomputedAnalytics;
 
 /**
  * A path segment that looks like a secret pasted into the URL: the admin token itself, a `Bearer …` value, or
@@ -103,11 +115,27 @@ function serveClient(app: Express, clientDir: string): void {
 export function createApp(options: AppOptions): Express {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const logger = options.logger ?? pino({ level: 'info' });
+  const readCache = options.readCache ?? DEFAULT_READ_CACHE;
+  const cache = new ReadCache(options.store, readCache);
+  const analytics = new PrecomputedAnalytics(
+    options.store,
+    options.analyticsPool,
+    cache,
+    {
+      answerBytes: readCache.analysisBytes,
+      maxWaiting: readCache.maxConcurrentAnalyses,
+      refreshIntervalMs: options.analyticsRefreshMs ?? 0,
+      remembered: REMEMBERED_ANALYSES,
+    },
+    logger,
+    DEFAULT_ANALYSIS_REQUESTS,
+  );
   const context: ServerContext = {
     store: options.store,
     registry: options.registry,
     parsePool: options.parsePool,
-    cache: new ReadCache(options.store, options.readCache),
+    cache,
+    analytics,
     adminToken: options.adminToken || undefined,
     limits,
   };
@@ -124,6 +152,7 @@ export function createApp(options: AppOptions): Express {
   ];
 
   const app = express();
+  app.locals.analytics = analytics;
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(
     pinoHttp({
@@ -184,5 +213,6 @@ export function createApp(options: AppOptions): Express {
   if (clientDir && existsSync(join(clientDir, 'index.html'))) serveClient(app, clientDir);
   app.use(apiNotFound);
   app.use(errorHandler(limits.bodyBytes));
+  analytics.start();
   return app;
 }

@@ -41,13 +41,16 @@ export const ServerEnvSchema = z.object({
    * write made through another server instance. 0 reads it on every request (one more store round trip each).
    */
   DATA_VERSION_MAX_AGE_MS: z.coerce.number().int().min(0).default(DEFAULT_READ_CACHE.versionMaxAgeMs),
-  /** Estimated memory for cached snapshots of the graph (one per filter), in MiB. */
-  SNAPSHOT_CACHE_MIB: mebibytes(DEFAULT_READ_CACHE.snapshotBytes),
-  /** Estimated memory for cached analyses and their serialised answers, in MiB. */
+  /** Estimated memory for kept analyses and their serialised answers, in MiB. */
   ANALYSIS_CACHE_MIB: mebibytes(DEFAULT_READ_CACHE.analysisBytes),
+  /**
+   * How often the data version is read to notice writes made through another server instance and compute
+   * the analytics again before anyone asks, in ms; 0 never (each instance still does after its own writes).
+   */
+  ANALYTICS_REFRESH_MS: z.coerce.number().int().min(0).default(5_000),
   /** Estimated memory for cached lookups (item details), in MiB. */
   LOOKUP_CACHE_MIB: mebibytes(DEFAULT_READ_CACHE.lookupBytes),
-  /** Analyses and exports computed at once; one more is answered 503 with Retry-After. */
+  /** Analyses never answered before (and exports) waiting for the analytics worker at once; one more is answered 503 with Retry-After. */
   ANALYTICS_CONCURRENCY: positiveInt(DEFAULT_READ_CACHE.maxConcurrentAnalyses),
   /** Node's headersTimeout: a client that has not sent its request headers by then is answered 408. */
   HEADERS_TIMEOUT_MS: positiveInt(60_000),

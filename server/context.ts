@@ -2,6 +2,7 @@
 import type { ParsePool } from '../graph/parse';
 import type { UnitRegistry } from '../graph/registry';
 import type { GraphStore } from '../graph/store';
+import type { PrecomputedAnalytics } from './precomputed';
 import type { ReadCache } from './readCache';
 
 export interface Limits {
@@ -25,6 +26,8 @@ export interface ServerContext {
   /** Parses uploads and dry runs off the event loop, under a deadline. */
   parsePool: ParsePool;
   cache: ReadCache;
+  /** Every analysis and export, computed in the analytics worker and kept per data version. */
+  analytics: PrecomputedAnalytics;
   adminToken: string | undefined;
   limits: Limits;
 }

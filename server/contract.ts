@@ -396,21 +396,35 @@ export const UnitDetailResponseSchema = UnitDetailSchema.extend({
 });
 export type UnitDetailResponse = z.infer<typeof UnitDetailResponseSchema>;
 
-export const WorkloadResponseSchema = WorkloadReportSchema;
+/**
+ * What every analysis answer says of its age. Analyses are computed in the background after each write;
+ * until the new one is complete, the last one is served, stale, with a Retry-After header.
+ */
+export const FreshnessSchema = z.object({
+  dataVersion: z
+    .string()
+    .describe('The data version the answer reflects (a digest of the loaded documents; empty when none is loaded).'),
+  stale: z
+    .boolean()
+    .describe('True while a newer answer (for data loaded since) is being computed; ask again after Retry-After seconds.'),
+});
+export type Freshness = z.infer<typeof FreshnessSchema>;
+
+export const WorkloadResponseSchema = WorkloadReportSchema.extend(FreshnessSchema.shape);
 export type WorkloadResponse = z.infer<typeof WorkloadResponseSchema>;
 
-export const GapsResponseSchema = GapReportSchema;
+export const GapsResponseSchema = GapReportSchema.extend(FreshnessSchema.shape);
 export type GapsResponse = z.infer<typeof GapsResponseSchema>;
 
 /** Cytoscape elements; `truncated` is null, or says what the limit left out. */
-export const NetworkResponseSchema = CytoscapeGraphSchema;
+export const NetworkResponseSchema = CytoscapeGraphSchema.extend(FreshnessSchema.shape);
 export type NetworkResponse = z.infer<typeof NetworkResponseSchema>;
 
-export const MetricsResponseSchema = NetworkReportSchema;
+export const MetricsResponseSchema = NetworkReportSchema.extend(FreshnessSchema.shape);
 export type MetricsResponse = z.infer<typeof MetricsResponseSchema>;
 
 /** The Louvain communities with their members spelled out. */
-export const CommunitiesResponseSchema = z.object({
+export const CommunitiesResponseSchema = FreshnessSchema.extend({
   parameters: NetworkOptionsSchema,
   count: z.number().int().nonnegative(),
   modularity: z.number(),
@@ -478,7 +492,7 @@ export const ReportExportResponseSchema = z.object({
 export type ReportExportResponse = z.infer<typeof ReportExportResponseSchema>;
 
 /** The JSON downloads: `json` (Cytoscape elements of the unit–item graph), `report`, or `provenance` alone. */
-export const JsonExportResponseSchema = z.union([NetworkResponseSchema, ReportExportResponseSchema, ProvenanceSchema]);
+export const JsonExportResponseSchema = z.union([CytoscapeGraphSchema, ReportExportResponseSchema, ProvenanceSchema]);
 
 export const DeleteDocumentResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });
 export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponseSchema>;

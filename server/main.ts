@@ -8,9 +8,10 @@ import { pino, type Logger } from 'pino';
 import { DomainError } from '../graph/errors';
 import { loadSeeds } from '../graph/ingest';
 import { ParsePool } from '../graph/parse';
+import { AnalyticsPool } from '../graph/precompute';
 import { loadRegistry, type UnitRegistry } from '../graph/registry';
 import { createStore, type GraphStore } from '../graph/store';
-import { createApp, DEFAULT_CLIENT_DIR } from './app';
+import { analyticsOf, createApp, DEFAULT_CLIENT_DIR } from './app';
 import { ensureClientBuilt } from './clientBuild';
 import { readServerEnv } from './config';
 import { installProcessGuard, requestScope, withinExchange } from './processGuard';
@@ -32,7 +33,7 @@ export interface RunningServer {
   store: GraphStore;
 }
 
-let running: (RunningServer & { ownsStore: boolean; parsePool: ParsePool }) | undefined;
+let running: (RunningServer & { ownsStore: boolean; parsePool: ParsePool; analyticsPool: AnalyticsPool; stopAnalytics: () => void }) | undefined;
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   if (running) throw new Error('the server is already running; stopServer() first');
@@ -56,10 +57,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
 
   const parsePool = new ParsePool({ registry, timeoutMs: config.PARSE_TIMEOUT_MS });
+  const analyticsPool = new AnalyticsPool();
   const app = createApp({
     store,
     registry,
     parsePool,
+    analyticsPool,
+    analyticsRefreshMs: config.ANALYTICS_REFRESH_MS,
     logger,
     adminToken: config.ADMIN_TOKEN,
     corsOrigins: config.CORS_ORIGINS,
@@ -67,7 +71,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     clientDir: options.clientDir,
     readCache: {
       versionMaxAgeMs: config.DATA_VERSION_MAX_AGE_MS,
-      snapshotBytes: config.SNAPSHOT_CACHE_MIB,
       analysisBytes: config.ANALYSIS_CACHE_MIB,
       lookupBytes: config.LOOKUP_CACHE_MIB,
       maxConcurrentAnalyses: config.ANALYTICS_CONCURRENCY,
@@ -99,17 +102,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   logger.info({ url, store: store.kind, writes: config.ADMIN_TOKEN ? 'enabled' : 'disabled' }, 'serving');
-  running = { server, url, store, ownsStore, parsePool };
+  running = { server, url, store, ownsStore, parsePool, analyticsPool, stopAnalytics: () => analyticsOf(app).stop() };
   return { server, url, store };
 }
 
 export async function stopServer(): Promise<void> {
   if (!running) return;
-  const { server, store, ownsStore, parsePool } = running;
+  const { server, store, ownsStore, parsePool, analyticsPool, stopAnalytics } = running;
   running = undefined;
   server.closeAllConnections();
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  stopAnalytics();
   await parsePool.close();
+  await analyticsPool.close();
   if (ownsStore) await store.close();
 }
 

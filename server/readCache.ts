@@ -1,27 +1,19 @@
 /**
- * The server's read cache: snapshots of the graph (`store.snapshot(filter)`), the analyses computed from them,
- * and lookups such as an item's detail, kept per data version (store.dataVersion(), a digest of the loaded
- * documents). The key is derived from the data, so any number of server instances give the same answers.
+ * The server's read cache: lookups such as an item's detail, kept per data version (store.dataVersion(),
+ * a digest of the loaded documents), and the data version itself. The key is derived from the data, so any
+ * number of server instances give the same answers. Analyses are not here: they are computed in a worker
+ * and kept by server/precomputed.ts, which reads the version through this cache.
  *
  * Reading the version costs a round trip to the store, about what a lookup costs itself, so the
  * version read is reused for up to `versionMaxAgeMs` (1 s): an answer can trail a write made
  * through another server instance by that long, never more, and never this instance's own writes,
  * which call `dataChanged()`. Data read after a version was seen is at least that new, so an entry
- * never holds data older than its key.
- *
- * Memory: a whole-graph snapshot is the largest thing a request makes (hundreds of MB at 50,000 items), so
- * - snapshots are cached per filter apart from the analysis parameters, and concurrent requests for one filter
- *   share one read (single flight): fifty workload requests with fifty different `overloadFactor`s read one;
- * - every cache is bounded in (estimated) bytes, not entries;
- * - at most `maxConcurrentAnalyses` analyses (and exports) run at once; one more is refused with 503 and
- *   Retry-After before it reads or allocates anything. A cached answer needs no slot.
+ * never holds data older than its key. Every cache is bounded in (estimated) bytes, not entries.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { InvalidInputError } from '../graph/errors';
 import type { z } from 'zod';
-import type { DocumentScope, GraphFilter, GraphStore, Snapshot } from '../graph/store';
+import type { DocumentScope, GraphFilter, GraphStore } from '../graph/store';
 import type { FilterQuerySchema } from './contract';
-import { HttpError } from './errors';
 
 type ScopeQuery = Pick<z.output<typeof FilterQuerySchema>, 'document' | 'jurisdiction' | 'includeWithin' | 'year' | 'yearFrom' | 'yearTo'>;
 
@@ -60,13 +52,11 @@ export function toGraphFilter(query: z.output<typeof FilterQuerySchema>): GraphF
 export interface ReadCacheOptions {
   /** How long one read of the data version serves later requests. 0 reads it for every request. */
   versionMaxAgeMs: number;
-  /** Estimated bytes of snapshots kept (a whole-graph one is the largest entry). */
-  snapshotBytes: number;
-  /** Estimated bytes of analyses kept, with the serialised answers the endpoints keep beside them. */
+  /** Estimated bytes of analyses kept (server/precomputed.ts), with the serialised answers the endpoints keep beside them. */
   analysisBytes: number;
   /** Estimated bytes of lookups kept (item details, a few kB each). */
   lookupBytes: number;
-  /** Analyses and exports computed at once; more are answered 503. */
+  /** Analyses and exports waiting for the analytics worker; a request that would wait beyond them is answered 503. */
   maxConcurrentAnalyses: number;
 }
 
@@ -74,14 +64,10 @@ const MIB = 1024 * 1024;
 
 export const DEFAULT_READ_CACHE: ReadCacheOptions = {
   versionMaxAgeMs: 1_000,
-  snapshotBytes: 256 * MIB,
   analysisBytes: 128 * MIB,
   lookupBytes: 32 * MIB,
   maxConcurrentAnalyses: 4,
 };
-
-/** Seconds a client refused for the analytics cap should wait: about what one whole-graph analysis takes. */
-export const ANALYTICS_RETRY_AFTER_SECONDS = 2;
 
 /** Elements of a long array that are weighed; the rest are taken to weigh as much on average. */
 const SAMPLED_ELEMENTS = 512;
@@ -106,7 +92,7 @@ export function estimateBytes(value: unknown): number {
 }
 
 /** A Map kept in least-recently-used order, dropping the oldest entries beyond `capacityBytes`. */
-class ByteBoundedLru {
+export class ByteBoundedLru {
   private readonly entries = new Map<string, { value: unknown; bytes: number }>();
   private totalBytes = 0;
   constructor(private readonly capacityBytes: number) {}
@@ -174,93 +160,41 @@ class SharedReads {
 }
 
 export class ReadCache {
-  private readonly snapshots: SharedReads;
-  // The endpoint keeps each answer's JSON (and its gzip) beside the object while the object lives, so an
-  // analysis weighs about twice its object.
-  private readonly analyses: SharedReads;
   private readonly lookups: SharedReads;
-  private running = 0;
-  /** The last computation queued: each starts after it, in a turn of its own (onSnapshot). */
-  private computing: Promise<unknown> = Promise.resolve();
   private versionRead: { at: number; version: Promise<string> } | undefined;
+  private readonly changeListeners: (() => void)[] = [];
 
   constructor(
     private readonly store: GraphStore,
     private readonly options: ReadCacheOptions = DEFAULT_READ_CACHE,
   ) {
-    this.snapshots = new SharedReads(options.snapshotBytes);
-    this.analyses = new SharedReads(options.analysisBytes, (value) => 2 * estimateBytes(value));
     this.lookups = new SharedReads(options.lookupBytes);
   }
 
-  /** This instance wrote: the next request reads the version again. */
+  /** This instance wrote: the next request reads the version again, and the listeners hear of it. */
   dataChanged(): void {
     this.versionRead = undefined;
+    for (const listener of this.changeListeners) listener();
   }
 
-  /** Estimated bytes held by each cache, for tests and operators. */
-  get heldBytes(): { snapshots: number; analyses: number; lookups: number } {
-    return { snapshots: this.snapshots.bytes, analyses: this.analyses.bytes, lookups: this.lookups.bytes };
+  /** Called after each write of this instance (the analytics recompute then). */
+  onDataChanged(listener: () => void): void {
+    this.changeListeners.push(listener);
   }
 
-  /** `compute(snapshot)` for this filter, memoised per data version, analysis name and parameters. */
-  async analysis<T>(name: string, filter: GraphFilter, parameters: unknown, compute: (snapshot: Snapshot) => T): Promise<T> {
-    const version = await this.version();
-    const key = JSON.stringify([version, name, filter, parameters]);
-    return this.analyses.get(key, () => this.limited(() => this.onSnapshot(version, filter, compute)));
-  }
-
-  /** `work(snapshot)` for this filter, not memoised (exports record when they were made), within the cap. */
-  withSnapshot<T>(filter: GraphFilter, work: (snapshot: Snapshot) => T): Promise<T> {
-    return this.limited(async () => this.onSnapshot(await this.version(), filter, work));
-  }
-
-  /**
-   * `work(snapshot)` once the computations before it are done, in a turn of the event loop of its own. Requests
-   * sharing one snapshot read would otherwise all compute in the turn that read ends in (or in one batch of
-   * setImmediate callbacks), holding every other request, /healthz too, for the sum of their times; in turns of
-   * their own, the server reads and answers other requests between any two.
-   */
-  private async onSnapshot<T>(version: string, filter: GraphFilter, work: (snapshot: Snapshot) => T): Promise<T> {
-    const snapshot = await this.snapshotAt(version, filter);
-    const turn = this.computing.then(async () => {
-      await nextTurn();
-      return work(snapshot);
-    });
-    this.computing = turn.catch(() => undefined);
-    return turn;
+  /** Estimated bytes held by the lookups, for tests and operators. */
+  get heldBytes(): { lookups: number } {
+    return { lookups: this.lookups.bytes };
   }
 
   /** `read()` (one record by id, or null), memoised per data version. */
   async lookup<T>(name: string, id: string, read: () => Promise<T>): Promise<T> {
-    const key = JSON.stringify([await this.version(), name, id]);
+    const key = JSON.stringify([await this.dataVersion(), name, id]);
     return this.lookups.get(key, read);
   }
 
-  private snapshotAt(version: string, filter: GraphFilter): Promise<Snapshot> {
-    return this.snapshots.get(JSON.stringify([version, filter]), () => this.store.snapshot(filter));
-  }
-
-  /** Runs `work` in one of the analytics slots, or refuses at once when none is free. */
-  private async limited<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.options.maxConcurrentAnalyses) {
-      throw new HttpError(
-        503,
-        'analytics_busy',
-        `The server is computing ${this.options.maxConcurrentAnalyses} analyses already. Try again in ${ANALYTICS_RETRY_AFTER_SECONDS} s.`,
-        { maxConcurrentAnalyses: this.options.maxConcurrentAnalyses, retryAfterSeconds: ANALYTICS_RETRY_AFTER_SECONDS },
-        { 'Retry-After': String(ANALYTICS_RETRY_AFTER_SECONDS) },
-      );
-    }
-    this.running += 1;
-    try {
-      return await work();
-    } finally {
-      this.running -= 1;
-    }
-  }
-
-  private version(): Promise<string> {
+  /** The data version, read at most once per `versionMaxAgeMs` (and again after this instance writes). */
+  dataVersion(): Promise<string> {
     const now = Date.now();
     if (!this.versionRead || now - this.versionRead.at >= this.options.versionMaxAgeMs) {
       const version = this.store.dataVersion();

@@ -36,37 +36,53 @@ const AFTER: Array<[string, Comparator]> = [
 ];
 const alternation = (pairs: Array<[string, Comparator]>) => pairs.map(([word]) => escape(word)).join('|');
 
-/** Bounded quantifiers throughout: a long run of digits costs a constant per position, never a quadratic backtrack. */
+/**
+ * Bounded quantifiers throughout, and sticky: findTargets tries it at one position at a time, so each try costs a
+ * constant however long a run of numerals is (an unanchored search over a run of 千, a numeral and the first
+ * character of 千米/千瓦, is what a backtracking checker flags as quadratic).
+ */
 const TARGET = new RegExp(
   `(${alternation(BEFORE)})?(?:(\\d{1,15}(?:\\.\\d{1,6})?|[${CHINESE_NUMERAL_CHARS}]{1,8}|半(?=个))(万亿|亿|万)?(${MEASURE_WORDS.map(escape).join('|')})|百分之([${CHINESE_NUMERAL_CHARS}]{1,4}|\\d{1,3}(?:\\.\\d{1,6})?))(${alternation(AFTER)})?`,
-  'g',
+  'y',
 );
 const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
 /** A number glued to these is a model name or an ordinal, not a quantity. */
 const GLUED_BEFORE = /[A-Za-z0-9./+\-第]$/;
 
-/** Every target in `text`, left to right, with offsets into `text`. One linear regular-expression scan. */
+/** Every target in `text`, left to right, with offsets into `text`. Linear: one bounded sticky try per position. */
 export function findTargets(text: string): FoundTarget[] {
   const quoted = quotedMask(text);
   const found: FoundTarget[] = [];
-  TARGET.lastIndex = 0;
-  for (let match = TARGET.exec(text); match; match = TARGET.exec(text)) {
-    const [written, before, numeral, multiplier, unit, percentWords, after] = match;
-    const start = match.index;
-    const numberStart = start + (before?.length ?? 0);
-    if (quoted[start] || GLUED_BEFORE.test(text.slice(Math.max(0, numberStart - 1), numberStart))) continue;
-    const comparator = AFTER.find(([word]) => word === after)?.[1] ?? BEFORE.find(([word]) => word === before)?.[1] ?? '=';
-    if (percentWords !== undefined) {
-      const value = numeralValue(percentWords);
-      if (value !== undefined) found.push({ text: written, value, unit: '%', comparator, start, end: start + written.length });
+  for (let start = 0; start < text.length; ) {
+    TARGET.lastIndex = start;
+    const match = TARGET.exec(text);
+    if (!match) {
+      start++;
       continue;
     }
-    // 半个工作日: half of one.
-    const base = numeral === '半' ? 0.5 : numeralValue(numeral!);
-    // The lone Chinese 一 is an article (一个平台, 一批); 百/千 without a digit open idioms (千家万户, 百城千屏).
-    if (base === undefined || (numeral === '一' && !before) || /^[百千]/.test(numeral!)) continue;
-    const value = Number((base * (multiplier ? MULTIPLIER[multiplier]! : 1)).toPrecision(12));
-    found.push({ text: written, value, unit: unit === '％' ? '%' : unit!, comparator, start, end: start + written.length });
+    const target = quoted[start] ? undefined : readTarget(text, match, start);
+    if (target) found.push(target);
+    // As a global search would, the next try starts after this match, kept or not.
+    start += match[0].length;
   }
   return found;
+}
+
+/** The target one match states, or nothing when the number is glued to a name, an ordinal or an idiom. */
+function readTarget(text: string, match: RegExpExecArray, start: number): FoundTarget | undefined {
+  const [written, before, numeral, multiplier, unit, percentWords, after] = match;
+  const end = start + written.length;
+  const numberStart = start + (before?.length ?? 0);
+  if (GLUED_BEFORE.test(text.slice(Math.max(0, numberStart - 1), numberStart))) return undefined;
+  const comparator = AFTER.find(([word]) => word === after)?.[1] ?? BEFORE.find(([word]) => word === before)?.[1] ?? '=';
+  if (percentWords !== undefined) {
+    const value = numeralValue(percentWords);
+    return value === undefined ? undefined : { text: written, value, unit: '%', comparator, start, end };
+  }
+  // 半个工作日: half of one.
+  const base = numeral === '半' ? 0.5 : numeralValue(numeral!);
+  // The lone Chinese 一 is an article (一个平台, 一批); 百/千 without a digit open idioms (千家万户, 百城千屏).
+  if (base === undefined || (numeral === '一' && !before) || /^[百千]/.test(numeral!)) return undefined;
+  const value = Number((base * (multiplier ? MULTIPLIER[multiplier]! : 1)).toPrecision(12));
+  return { text: written, value, unit: unit === '％' ? '%' : unit!, comparator, start, end };
 }

@@ -14,7 +14,8 @@ export {
 } from './csv';
 export { toGraphML } from './graphml';
 export { toGexf } from './gexf';
-export { toCytoscape } from './cytoscape';
+export { drawCytoscape, toCytoscape } from './cytoscape';
+export { analyseParts, type Analysis, type AnalysisParts } from './analysis';
 export { exportFile, exportFiles, FILE_SETS } from './files';
 export { buildProvenance } from './provenance';
 export {

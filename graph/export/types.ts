@@ -71,9 +71,7 @@ export const ExportFileSchema = z.object({
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
 /** How a CSV is laid out: with `excel`, a UTF-8 byte order mark first (the `?excel=1` download). */
-export interface CsvLayout {
-  excel?: boolean;
-}
+export type CsvLayout = { excel?: boolean };
 export type CsvOptions = ExportOptions & CsvLayout;
 
 // ---------------------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ export interface ParsePoolOptions {
  * Workers load the TypeScript sources through tsx whatever started this process: tsx itself, or jest,
  * whose ts-jest compiles only the test process's own modules.
  */
-const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
+export const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
 
 /** A worker idle this long exits; while idle it is unref'd, so it never keeps the process alive. */
 const IDLE_MS = 30_000;

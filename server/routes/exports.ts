@@ -1,7 +1,7 @@
 /** File downloads of the graph and its analytics, each with its provenance. */
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { exportFile, type CsvOptions } from '../../graph/export';
+import type { CsvOptions } from '../../graph/export';
 import { ExportParamsSchema, ExportQuerySchema, JsonExportResponseSchema } from '../contract';
 import { toGraphFilter } from '../readCache';
 import type { ServerContext } from '../context';
@@ -43,10 +43,10 @@ export function sendExportFile(res: Response, file: { fileName: string; mediaTyp
 }
 
 /**
- * Not cached: each download is generated afresh, so the time it records is when it was made. The snapshot is
- * shared with the analytics, and a download takes one of their slots (503 when none is free).
+ * Not cached: each download is generated afresh in the analytics worker, so the time it records is when it was
+ * made. A download waits as a first analysis does, within the same cap (503 when it is reached).
  */
-export function exportEndpoints({ cache }: ServerContext): Endpoint[] {
+export function exportEndpoints({ analytics }: ServerContext): Endpoint[] {
   return [
     defineEndpoint({
       method: 'get',
@@ -78,9 +78,7 @@ export function exportEndpoints({ cache }: ServerContext): Endpoint[] {
       ],
       errors: [],
       handle: async ({ params, query, res }) => {
-        const file = await cache.withSnapshot(toGraphFilter(query), (snapshot) =>
-          exportFile(snapshot, params.format, exportOptions(query)),
-        );
+        const file = await analytics.exportFile(toGraphFilter(query), params.format, exportOptions(query));
         sendExportFile(res, file);
       },
     }),

@@ -12,6 +12,7 @@ import type { Express } from 'express';
 import { pino } from 'pino';
 import request, { type Response } from 'supertest';
 import { ParsePool } from '../../graph/parse';
+import { AnalyticsPool } from '../../graph/precompute';
 import { loadRegistry, type UnitRegistry } from '../../graph/registry';
 import type { GraphStore } from '../../graph/store';
 import { createApp, type AppOptions } from '../../server/app';
@@ -24,12 +25,16 @@ export const itemId = (no: number, documentId = SEED_ID) => `${documentId}/item-
 let sharedRegistry: UnitRegistry | undefined;
 export const registry = (): UnitRegistry => (sharedRegistry ??= loadRegistry());
 
-/** One parse pool per test file, as a server has one; closed when the file's tests are done. */
+/** One parse pool and one analytics worker per test file, as a server has one; closed when the file's tests are done. */
 let sharedParsePool: ParsePool | undefined;
 export const parsePool = (): ParsePool => (sharedParsePool ??= new ParsePool({ registry: registry() }));
+let sharedAnalyticsPool: AnalyticsPool | undefined;
+export const analyticsPool = (): AnalyticsPool => (sharedAnalyticsPool ??= new AnalyticsPool());
 afterAll(async () => {
   await sharedParsePool?.close();
   sharedParsePool = undefined;
+  await sharedAnalyticsPool?.close();
+  sharedAnalyticsPool = undefined;
 });
 
 export interface TestApp {
@@ -51,6 +56,7 @@ export function createTestApp(store: GraphStore, options: Partial<AppOptions> = 
     store,
     registry: registry(),
     parsePool: parsePool(),
+    analyticsPool: analyticsPool(),
     adminToken: ADMIN_TOKEN,
     logger: pino({ level: 'debug' }, sink),
     clientDir: null,

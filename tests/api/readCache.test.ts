@@ -1,13 +1,10 @@
 /**
- * The server's read cache on a real (embedded) store: answers are memoised per data version, this
+ * The server's read cache on a real (embedded) store: lookups are memoised per data version, this
  * instance's own writes are seen at once, another instance's within versionMaxAgeMs, and a failed
- * version read is never reused; snapshots are shared between analyses and concurrent requests, every
- * cache is bounded in bytes, and analyses over the concurrency cap are refused before they read.
+ * version read is never reused; the cache is bounded in bytes. (Analyses: tests/api/precomputed.test.ts.)
  */
 import { StoreUnavailableError } from '../../graph/errors';
-import { computeWorkload } from '../../graph/analytics';
 import { MemoryStore } from '../../graph/store';
-import { HttpError } from '../../server/errors';
 import { DEFAULT_READ_CACHE, estimateBytes, ReadCache, type ReadCacheOptions } from '../../server/readCache';
 import { loadFixtures } from '../store/fixtures';
 
@@ -15,7 +12,6 @@ import { loadFixtures } from '../store/fixtures';
 class CountingStore extends MemoryStore {
   versionReads = 0;
   itemReads = 0;
-  snapshots = 0;
   down = false;
   override async dataVersion() {
     this.versionReads++;
@@ -25,10 +21,6 @@ class CountingStore extends MemoryStore {
   override async getItem(id: string) {
     this.itemReads++;
     return super.getItem(id);
-  }
-  override async snapshot(...args: Parameters<MemoryStore['snapshot']>) {
-    this.snapshots++;
-    return super.snapshot(...args);
   }
 }
 
@@ -47,13 +39,22 @@ describe('ReadCache', () => {
     ...more,
   });
 
-  test('a lookup and an analysis are read once per data version; the version once per max age', async () => {
+  test('a lookup is read once per data version; the version once per max age', async () => {
     const cache = new ReadCache(store, options(60_000));
     const first = await cache.lookup('item', item, () => store.getItem(item));
     expect(await cache.lookup('item', item, () => store.getItem(item))).toBe(first);
-    const workload = await cache.analysis('workload', {}, {}, (snapshot) => computeWorkload(snapshot));
-    expect(await cache.analysis('workload', {}, {}, (snapshot) => computeWorkload(snapshot))).toBe(workload);
-    expect({ items: store.itemReads, snapshots: store.snapshots, versions: store.versionReads }).toEqual({ items: 1, snapshots: 1, versions: 1 });
+    const version = await cache.dataVersion();
+    expect({ items: store.itemReads, versions: store.versionReads }).toEqual({ items: 1, versions: 1 });
+    expect(version).toBe(await store.dataVersion());
+  });
+
+  test("this instance's writes are announced to the listeners", async () => {
+    const cache = new ReadCache(store, options(60_000));
+    const heard: number[] = [];
+    cache.onDataChanged(() => heard.push(heard.length));
+    cache.dataChanged();
+    cache.dataChanged();
+    expect(heard).toEqual([0, 1]);
   });
 
   test('after this instance writes (dataChanged), the next answer is of the new data', async () => {
@@ -94,48 +95,5 @@ describe('ReadCache', () => {
     expect(store.itemReads).toBe(3);
     await cache.lookup('item', ids[0]!, () => store.getItem(ids[0]!));
     expect(store.itemReads).toBe(4);
-  });
-
-  test('concurrent analyses of one filter with different parameters share one snapshot read', async () => {
-    const cache = new ReadCache(store, options(60_000, { maxConcurrentAnalyses: 100 }));
-    const factors = Array.from({ length: 20 }, (_, i) => 1 + i / 10);
-    const reports = await Promise.all(
-      factors.map((overloadFactor) =>
-        cache.analysis('workload', {}, { overloadFactor }, (snapshot) => computeWorkload(snapshot, { overloadFactor })),
-      ),
-    );
-    expect(new Set(reports.map((report) => report.parameters.overloadFactor)).size).toBe(factors.length);
-    expect(store.snapshots).toBe(1);
-    // Another filter is another snapshot; the same filter later is a cache hit.
-    await cache.analysis('workload', { roles: ['lead'] }, {}, (snapshot) => computeWorkload(snapshot));
-    await cache.analysis('workload', {}, { overloadFactor: 9 }, (snapshot) => computeWorkload(snapshot, { overloadFactor: 9 }));
-    expect(store.snapshots).toBe(2);
-    expect(cache.heldBytes.snapshots).toBeGreaterThan(0);
-  });
-
-  test('a snapshot larger than the snapshot cache is shared while read, then not kept', async () => {
-    const cache = new ReadCache(store, options(60_000, { snapshotBytes: 1_000 }));
-    await Promise.all([1, 2].map((k) => cache.analysis('workload', {}, { k }, (snapshot) => computeWorkload(snapshot))));
-    expect(store.snapshots).toBe(1);
-    expect(cache.heldBytes.snapshots).toBe(0);
-    await cache.analysis('workload', {}, { k: 3 }, (snapshot) => computeWorkload(snapshot));
-    expect(store.snapshots).toBe(2);
-  });
-
-  test('analyses over the concurrency cap are refused with 503 and Retry-After before they read; cached answers need no slot', async () => {
-    const cache = new ReadCache(store, options(60_000, { maxConcurrentAnalyses: 2 }));
-    const cached = await cache.analysis('workload', {}, { k: 0 }, (snapshot) => computeWorkload(snapshot));
-    store.snapshots = 0;
-    const outcomes = await Promise.allSettled(
-      [1, 2, 3, 4].map((k) => cache.analysis('workload', { roles: ['lead'] }, { k }, (snapshot) => computeWorkload(snapshot))),
-    );
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected']);
-    const refusal = (outcomes[2] as PromiseRejectedResult).reason as HttpError;
-    expect(refusal).toBeInstanceOf(HttpError);
-    expect(refusal).toMatchObject({ status: 503, code: 'analytics_busy', headers: { 'Retry-After': '2' } });
-    expect(store.snapshots).toBe(1);
-    // Slots are given back, and a cached answer never needed one.
-    expect(await cache.analysis('workload', {}, { k: 0 }, (snapshot) => computeWorkload(snapshot))).toBe(cached);
-    await expect(cache.withSnapshot({}, (snapshot) => snapshot.items.length)).resolves.toBe(seed.parsed.items.length);
   });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
 import iconv from 'iconv-lite';
-import request from 'supertest';
+import request, { type Response } from 'supertest';
 import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/analytics';
 import { toCytoscape } from '../../graph/export';
 import { loadSeeds } from '../../graph/ingest';
@@ -67,6 +67,21 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
   let logs: string[];
   let conformance: OpenApiConformance;
   let call: ReturnType<typeof caller>;
+
+  /**
+   * An analysis once the background computation for the current data is complete: reads never wait for it,
+   * so right after a write the answer may still be the last one, stale. Anything but a 200 comes back at once.
+   */
+  const settled = async (url: string): Promise<Response> => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const response = await call('get', url);
+      if (response.status !== 200 || response.body.stale === false || Date.now() > deadline) return response;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  /** A report as the analytics endpoints send it: with the data version it reflects, and not stale. */
+  const served = async (report: unknown) => ({ ...(asJson(report) as object), dataVersion: await store.dataVersion(), stale: false });
 
   beforeAll(async () => {
     handle = await open();
@@ -210,7 +225,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
 
   describe('analytics', () => {
     test('When asking for the workload, then 省工业和信息化厅 ranks first with the load the seed text gives it', async () => {
-      const response = await call('get', '/api/workload');
+      const response = await settled('/api/workload');
       expect(response.status).toBe(200);
       // 牵头 7 times and 按职责分工负责 10 times in the seed: 7 × 3 + 10 × 1 = 31, of a total load of 137
       // over the non-generic units (tests/analytics/workload.test.ts lists the departments' loads).
@@ -229,7 +244,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     });
 
     test('When weights are given, then they are used and echoed', async () => {
-      const response = await call('get', '/api/workload?weights=lead:10,co:0.5&kind=department');
+      const response = await settled('/api/workload?weights=lead:10,co:0.5&kind=department');
       expect(response.status).toBe(200);
       expect(response.body.parameters.weights).toEqual({ lead: 10, co: 0.5, support: 0.5, implement: 1, guide: 0.5 });
       // Re-weighted by hand from the seed's counts (lead, co): (7, 10) → 7 × 10 + 10 × 0.5 = 75,
@@ -247,23 +262,23 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     });
 
     test('When lists are given with spaces, repeated or with empty parts, then they are read as one list', async () => {
-      const response = await call('get', `/api/workload?role=lead,%20co&role=&kind=department,,city&document=${SEED_ID}`);
+      const response = await settled(`/api/workload?role=lead,%20co&role=&kind=department,,city&document=${SEED_ID}`);
       expect(response.status).toBe(200);
       const filtered = computeWorkload(await store.snapshot({ documents: [SEED_ID], roles: ['lead', 'co'], unitKinds: ['department', 'city'] }));
-      expect(response.body).toEqual(asJson(filtered));
-      expect(response.body).not.toEqual(asJson(computeWorkload(await store.snapshot({}))));
+      expect(response.body).toEqual(await served(filtered));
+      expect(response.body).not.toEqual(await served(computeWorkload(await store.snapshot({}))));
     });
 
     test.each(['boss:1', 'lead:-1', 'lead', 'lead:x', 'lead:', 'lead:1e3', 'lead:1:2'])('When weights=%s, then 400 names weights', async (weights) => {
-      const response = await call('get', `/api/workload?weights=${weights}`);
+      const response = await settled(`/api/workload?weights=${weights}`);
       expect(response.status).toBe(400);
       expect(response.body.error.details.issues[0].field).toBe('weights');
     });
 
     test('When asking for gaps, then every seed item without 牵头 is listed with its clause quoted', async () => {
-      const response = await call('get', `/api/gaps?document=${SEED_ID}`);
+      const response = await settled(`/api/gaps?document=${SEED_ID}`);
       expect(response.status).toBe(200);
-      expect(response.body).toEqual(asJson(findGaps(await store.snapshot({ documents: [SEED_ID] }))));
+      expect(response.body).toEqual(await served(findGaps(await store.snapshot({ documents: [SEED_ID] }))));
       const parsed = parseSeed();
       const withoutLead = parsed.items.filter((item) => !item.assignments.some((a) => a.role === 'lead')).map((item) => item.id);
       const noLead = response.body.gaps
@@ -274,7 +289,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     });
 
     test('When asking for the coordination network, then units and their ties come back untruncated', async () => {
-      const response = await call('get', '/api/network');
+      const response = await settled('/api/network');
       expect(response.status).toBe(200);
       expect(response.body.mode).toBe('coordination');
       expect(response.body.truncated).toBeNull();
@@ -284,7 +299,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     });
 
     test('When the limit is smaller than the graph, then the response says what was left out', async () => {
-      const response = await call('get', '/api/network?mode=bipartite&limit=5');
+      const response = await settled('/api/network?mode=bipartite&limit=5');
       expect(response.status).toBe(200);
       expect(response.body.mode).toBe('bipartite');
       expect(response.body.elements.nodes.length).toBeLessThanOrEqual(5);
@@ -300,20 +315,20 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       ['role=0', 'role'],
       ['kind=0', 'kind'],
     ])('When the network query is %s, then 400 names %s', async (query, field) => {
-      const response = await call('get', `/api/network?${query}`);
+      const response = await settled(`/api/network?${query}`);
       expect(response.status).toBe(400);
       expect(response.body.error.details.issues[0].field).toBe(field);
     });
 
     test('When asking for metrics with a seed and resolution, then they are the analytics’ own', async () => {
-      const response = await call('get', '/api/metrics?seed=3&resolution=0.8');
+      const response = await settled('/api/metrics?seed=3&resolution=0.8');
       expect(response.status).toBe(200);
-      expect(response.body).toEqual(asJson(computeNetworkMetrics(await store.snapshot({}), { seed: 3, resolution: 0.8 })));
+      expect(response.body).toEqual(await served(computeNetworkMetrics(await store.snapshot({}), { seed: 3, resolution: 0.8 })));
     });
 
     test('When asking for communities, then every unit of the network is in exactly one', async () => {
-      const response = await call('get', '/api/communities');
-      const metrics = await call('get', '/api/metrics');
+      const response = await settled('/api/communities');
+      const metrics = await settled('/api/metrics');
       expect(response.status).toBe(200);
       expect(response.body.modularity).toBe(metrics.body.partition.modularity);
       const members = response.body.communities.flatMap((community: { members: { id: string }[] }) =>
@@ -328,7 +343,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       ['seed=', 'seed'],
       ['seed=%201', 'seed'],
     ])('When the metrics query is %s, then 400 names %s', async (query, field) => {
-      const response = await call('get', `/api/metrics?${query}`);
+      const response = await settled(`/api/metrics?${query}`);
       expect(response.status).toBe(400);
       expect(response.body.error.details.issues[0].field).toBe(field);
     });
@@ -440,14 +455,14 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     ];
     test.each(scopes)('When every endpoint is asked with %s, then each answers for the plans in that scope', async (query, scope) => {
       const snapshot = await store.snapshot(scope);
-      expect((await call('get', `/api/workload?${query}`)).body).toEqual(asJson(computeWorkload(snapshot)));
-      expect((await call('get', `/api/gaps?${query}`)).body).toEqual(asJson(findGaps(snapshot)));
-      expect((await call('get', `/api/metrics?${query}`)).body).toEqual(asJson(computeNetworkMetrics(snapshot)));
-      const communities = await call('get', `/api/communities?${query}`);
+      expect((await settled(`/api/workload?${query}`)).body).toEqual(await served(computeWorkload(snapshot)));
+      expect((await settled(`/api/gaps?${query}`)).body).toEqual(await served(findGaps(snapshot)));
+      expect((await settled(`/api/metrics?${query}`)).body).toEqual(await served(computeNetworkMetrics(snapshot)));
+      const communities = await settled(`/api/communities?${query}`);
       expect(communities.body.count).toBe(computeNetworkMetrics(snapshot).partition.count);
       // Cytoscape graphs carry the time they were made: compare what they draw.
       const drawn = (graph: { elements: unknown; truncated: unknown }) => ({ elements: graph.elements, truncated: graph.truncated });
-      expect(drawn((await call('get', `/api/network?${query}`)).body)).toEqual(asJson(drawn(toCytoscape(snapshot, { mode: 'coordination', limit: 2_000 }))));
+      expect(drawn((await settled(`/api/network?${query}`)).body)).toEqual(asJson(drawn(toCytoscape(snapshot, { mode: 'coordination', limit: 2_000 }))));
       const items = await call('get', `/api/items?${query}&pageSize=500`);
       expect(items.body.items.map((item: { id: string }) => item.id)).toEqual(snapshot.items.map((item) => item.id));
       expect((await call('get', `/api/units?${query}`)).body.units).toEqual(asJson(await store.searchUnits(scope)));
@@ -525,7 +540,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     });
 
     test('When metadata is corrected with the token, then the documents and every scoped answer follow at once', async () => {
-      const workloadBefore = (await call('get', '/api/workload?year=2019')).body;
+      const workloadBefore = (await settled('/api/workload?year=2019')).body;
       expect(workloadBefore.rows).toEqual([]);
       const response = await call('patch', `/api/documents/${shenzhen.id}`, {
         json: { year: 2019, issuer: '深圳市人民政府办公厅', jurisdiction: '深圳市', title: '深圳市数字政府工作要点（更正）' },
@@ -534,7 +549,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(response.status).toBe(200);
       expect(response.body.document).toMatchObject({ id: shenzhen.id, year: 2019, issuer: '深圳市人民政府办公厅', jurisdiction: { code: '440300', name: '深圳市' } });
       expect(ids(await call('get', '/api/documents?year=2019'))).toEqual([shenzhen.id]);
-      expect((await call('get', '/api/workload?year=2019')).body).toEqual(asJson(computeWorkload(await store.snapshot({ documents: [shenzhen.id] }))));
+      expect((await settled('/api/workload?year=2019')).body).toEqual(await served(computeWorkload(await store.snapshot({ documents: [shenzhen.id] }))));
       const cleared = await call('patch', `/api/documents/${shenzhen.id}`, { json: { issuer: null, year: shenzhen.year }, token: ADMIN_TOKEN });
       expect(cleared.body.document.issuer).toBeUndefined();
       expect(cleared.body.document.year).toBe(shenzhen.year);
@@ -621,7 +636,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       const detail = await call('get', `/api/documents/${SECOND_ID}`);
       expect(detail.status).toBe(200);
       // Cached analytics follow the data: the workload now counts the new document too.
-      expect((await call('get', '/api/workload')).body).toEqual(asJson(computeWorkload(await store.snapshot({}))));
+      expect((await settled('/api/workload')).body).toEqual(await served(computeWorkload(await store.snapshot({}))));
 
       const again = await call('post', '/api/documents?source=guangdong-data-elements-2024.txt', { text: second.toString('utf8'), token: ADMIN_TOKEN });
       expect(again.status).toBe(200);
@@ -633,7 +648,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(removed.status).toBe(200);
       expect(removed.body).toEqual({ id: SECOND_ID, removed: true });
       expect((await call('get', `/api/documents/${SECOND_ID}`)).status).toBe(404);
-      expect((await call('get', '/api/workload')).body).toEqual(asJson(computeWorkload(await store.snapshot({}))));
+      expect((await settled('/api/workload')).body).toEqual(await served(computeWorkload(await store.snapshot({}))));
       expect((await call('delete', `/api/documents/${SECOND_ID}`, { token: ADMIN_TOKEN })).status).toBe(404);
     });
 

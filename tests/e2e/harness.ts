@@ -50,6 +50,20 @@ export async function getJson<T>(baseUrl: string, pathAndQuery: string): Promise
   return (await response.json()) as T;
 }
 
+/**
+ * An analytics answer once it reflects the data as it now is: right after a write the server answers with the
+ * last complete one (`stale: true`) while it computes the new one, and reads never wait for it.
+ */
+export async function freshJson<T extends { stale?: boolean }>(baseUrl: string, pathAndQuery: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await getJson<T>(baseUrl, pathAndQuery);
+    if (answer.stale !== true) return answer;
+    if (Date.now() > deadline) throw new Error(`GET ${pathAndQuery}: still stale after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Pixels the page is wider than the window (0 when nothing scrolls sideways). */
 export async function sidewaysOverflow(page: Page): Promise<number> {
   // Typed by hand: the node project typechecks without the DOM library.

@@ -23,9 +23,11 @@ const ADMIN_TOKEN = 'attack-suite-admin-token-7c41d9e2b5';
 const CORPUS = { seed: 20261204, units: 2_000, items: 25_000 };
 /**
  * The ceiling asserted for the server's RSS throughout, with the 25,000-item corpus loaded and the default
- * cache sizes: measured peaks are in docs/reliability.md (issue 12); this leaves room for a loaded machine.
+ * cache sizes: measured peaks are in docs/reliability.md; this leaves room for a loaded machine. Raised from
+ * 1,024 MiB by issue 14: the server now holds the analytics worker (its own V8 heap, with the per-document parts)
+ * and the four default views computed at start, about 630 MiB steady at this size before any attack.
  */
-const RSS_CEILING_MIB = 1_024;
+const RSS_CEILING_MIB = 1_536;
 const HEADERS_TIMEOUT_MS = 2_000;
 /** The parse deadline (PARSE_TIMEOUT_MS, 10 s by default): "a 4xx within a couple of seconds" for finding 3. */
 const PARSE_TIMEOUT_MS = 2_000;

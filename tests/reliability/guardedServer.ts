@@ -11,8 +11,11 @@ import { installProcessGuard } from '../../server/processGuard';
 const never = new Promise<never>(() => undefined);
 
 class EscapingStore extends MemoryStore {
-  /** GET /api/documents: an exception thrown from a timer the request started; the handler waits forever. */
-  override listDocuments(): Promise<never> {
+  /**
+   * GET /api/units: an exception thrown from a timer the request started; the handler waits forever. (Not the
+   * document list: the analytics precompute lists documents at start, outside any request.)
+   */
+  override searchUnits(): Promise<never> {
     setTimeout(() => {
       throw new Error('thrown from a timer');
     }, 1);

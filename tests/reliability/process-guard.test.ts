@@ -47,7 +47,7 @@ describe('errors that escape a request', () => {
   });
 
   test('When a timer the request started throws, then that request gets 500 with its id, the error is logged with its stack, and the process serves on', async () => {
-    const response = await fetch(`${server.url}/api/documents`, { headers: { 'X-Request-Id': 'escaped-timer' } });
+    const response = await fetch(`${server.url}/api/units`, { headers: { 'X-Request-Id': 'escaped-timer' } });
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: { code: 'internal_error', message: expect.stringContaining('escaped-timer') } });
     const line = await escapedLine(server, 'thrown from a timer');

@@ -94,7 +94,8 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly driver: Driver;
 
-  constructor(private readonly config: Neo4jConfig) {
+  /** `config` is public so that a worker thread can open its own driver to the same database (graph/precompute). */
+  constructor(readonly config: Neo4jConfig) {
     const auth = config.user || config.password ? neo4j.auth.basic(config.user ?? 'neo4j', config.password ?? '') : undefined;
     this.driver = neo4j.driver(config.uri, auth, { ...DRIVER_TIMEOUTS, disableLosslessIntegers: true });
   }

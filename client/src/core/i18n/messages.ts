@@ -19,6 +19,7 @@ const zh = {
   'state.empty': '没有可显示的内容。',
   'state.error': '出错了：',
   'state.retry': '重试',
+  'state.updating': '正在更新…（显示的是上一版结果）',
 
   'role.lead': '牵头',
   'role.co': '负责',
@@ -321,6 +322,7 @@ const en: Record<MessageKey, string> = {
   'state.empty': 'Nothing to show.',
   'state.error': 'Something went wrong: ',
   'state.retry': 'Retry',
+  'state.updating': 'Updating… (showing the previous result)',
 
   'role.lead': 'Lead',
   'role.co': 'Co-responsible',
