@@ -1,5 +1,6 @@
 /** The server's settings, read once from the environment and checked, with a message per bad variable. */
 import { z } from 'zod';
+import { formatZodIssues } from '../graph/errors';
 import { DEFAULT_PARSE_TIMEOUT_MS } from '../graph/parse';
 import { DEFAULT_LIMITS } from './context';
 import { DEFAULT_READ_CACHE } from './readCache';
@@ -69,6 +70,5 @@ export type ServerEnv = z.output<typeof ServerEnvSchema>;
 export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
   const parsed = ServerEnvSchema.safeParse(env);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  throw new Error(`invalid server environment: ${problems.join('; ')}`);
+  throw new Error(`invalid server environment: ${formatZodIssues(parsed.error)}`);
 }

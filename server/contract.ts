@@ -32,6 +32,7 @@ import {
 } from '../graph/store';
 import {
   CommitmentListSchema,
+  decodeWeightPair,
   DueReportSchema,
   PlaceReportSchema,
   TimelineReportSchema,
@@ -42,8 +43,10 @@ import {
   NetworkReportSchema,
   NodeMetricsSchema,
   WorkloadReportSchema,
+  WEIGHT_TEXT,
 } from '../graph/analytics';
-import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema } from '../graph/export';
+import { describeZodIssues } from '../graph/errors';
+import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema, SnapshotFileKindSchema, type CommitmentFileKind } from '../graph/export';
 import { ComparablePlanSchema, ComparisonSchema, LineageReportSchema } from '../graph/compare';
 
 // ---------------------------------------------------------------------------------------------
@@ -119,7 +122,7 @@ function checkParts(parts: string[], item: z.ZodType<unknown, string> | undefine
   if (!item) return parts;
   return parts.map((part) => {
     const checked = item.safeParse(part);
-    if (!checked.success) context.addIssue({ code: 'custom', message: `${JSON.stringify(part)}: ${checked.error.issues[0]?.message ?? 'invalid'}` });
+    if (!checked.success) context.addIssue({ code: 'custom', message: `${JSON.stringify(part)}: ${describeZodIssues(checked.error)[0]?.message ?? 'invalid'}` });
     return checked.data;
   });
 }
@@ -176,11 +179,8 @@ export const FilterQuerySchema = z.strictObject({
     .describe(`Unit kinds kept: ${UnitKindSchema.options.join(', ')}.`),
   unit: listParam().optional().describe('Unit ids kept, e.g. `gd.dept.industry-it`.'),
 });
-export type FilterQuery = z.input<typeof FilterQuerySchema>;
 
-/** A weight as the weights parameter takes it: a decimal number ≥ 0 below 10⁹ (so always finite). */
-const WEIGHT = '[0-9]{1,9}(?:\\.[0-9]+)?';
-const WEIGHT_PAIR = `(?:${itemPattern(RoleSchema)}) *: *${WEIGHT}`;
+const WEIGHT_PAIR = `(?:${itemPattern(RoleSchema)}) *: *${WEIGHT_TEXT}`;
 const WEIGHT_PAIR_TEXT = z
   .string()
   .regex(new RegExp(`^${WEIGHT_PAIR}$`), `expected role:weight with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`);
@@ -191,14 +191,7 @@ const WEIGHT_PAIR_TEXT = z
  */
 export const WeightsParamSchema = listText(WEIGHT_PAIR)
   .transform((text, context) => checkParts(splitParts(text), WEIGHT_PAIR_TEXT, context) as string[])
-  .transform((pairs) => {
-    const weights: Partial<Record<Role, number>> = {};
-    for (const pair of pairs) {
-      const [role = '', weight = ''] = pair.split(':');
-      weights[trimSpaces(role) as Role] = Number(weight);
-    }
-    return weights;
-  })
+  .transform((pairs) => Object.fromEntries(pairs.map((pair) => decodeWeightPair(pair, ROLES)!)) as Partial<Record<Role, number>>)
   .describe('Role weights as `role:weight` pairs, e.g. `lead:3,co:1`; roles not named keep their defaults (lead 3, co 1, support 0.5, implement 1, guide 0.5).');
 
 const includeGenericParam = flagParam
@@ -224,10 +217,8 @@ export const ItemsQuerySchema = z.strictObject({
   page: intParam(1, 1_000_000).prefault(1).describe('Page number, from 1.'),
   pageSize: intParam(1, 500).prefault(50).describe('Items per page, 1–500.'),
 });
-export type ItemsQuery = z.input<typeof ItemsQuerySchema>;
 
 export const DocumentsQuerySchema = z.strictObject(ScopeParams);
-export type DocumentsQuery = z.input<typeof DocumentsQuerySchema>;
 
 export const UnitsQuerySchema = z.strictObject({
   kind: UnitKindSchema.optional().describe('Only units of this kind.'),
@@ -237,10 +228,8 @@ export const UnitsQuerySchema = z.strictObject({
   unitJurisdiction: jurisdictionParam("Only units of this government (GB/T 2260 code) or of a place within it, e.g. 440600 for Foshan's bureaus."),
   ...ScopeParams,
 });
-export type UnitsQuery = z.input<typeof UnitsQuerySchema>;
 
 export const UnitDetailQuerySchema = z.strictObject(NetworkParams);
-export type UnitDetailQuery = z.input<typeof UnitDetailQuerySchema>;
 
 export const WorkloadQuerySchema = FilterQuerySchema.extend({
   weights: WeightsParamSchema.optional(),
@@ -249,14 +238,12 @@ export const WorkloadQuerySchema = FilterQuerySchema.extend({
     .describe('k in the overload rule: weighted load above Q3 + k × IQR of the peer group (default 1.5).'),
   includeGeneric: includeGenericParam,
 });
-export type WorkloadQuery = z.input<typeof WorkloadQuerySchema>;
 
 export const GapsQuerySchema = FilterQuerySchema.extend({
   diffusionThreshold: intParam(2, 1000)
     .optional()
     .describe('Diffusion: at least this many co-responsible units and no lead (default 3).'),
 });
-export type GapsQuery = z.input<typeof GapsQuerySchema>;
 
 export type NetworkMode = z.infer<typeof CytoscapeModeSchema>;
 
@@ -267,24 +254,21 @@ export const NetworkQuerySchema = FilterQuerySchema.extend({
     .describe('Most nodes returned (lowest-load units are left out first); `truncated` says what was left out.'),
   includeGeneric: includeGenericParam,
 });
-export type NetworkQuery = z.input<typeof NetworkQuerySchema>;
 
 export const MetricsQuerySchema = FilterQuerySchema.extend(NetworkParams);
-export type MetricsQuery = z.input<typeof MetricsQuerySchema>;
 
-export const DownloadFormatSchema = z
-  .enum(['csv-nodes', 'csv-edges', 'csv-responsibilities', 'csv-workload', 'graphml', 'gexf', 'json', 'report'])
-  .describe('The file to download.');
-export type DownloadFormat = z.infer<typeof DownloadFormatSchema>;
+export const ExportParamsSchema = z.strictObject({ format: SnapshotFileKindSchema });
+export type { SnapshotFileKind } from '../graph/export';
 
-export const ExportParamsSchema = z.strictObject({ format: DownloadFormatSchema });
+/** `?excel=1`: the CSV variant Excel opens as UTF-8 (a leading byte order mark); other files are unchanged. */
+const excelParam = flagParam.optional().describe('true: CSV starts with a UTF-8 byte order mark, so that Excel reads its Chinese right (default false).');
 
 export const ExportQuerySchema = MetricsQuerySchema.extend({
+  excel: excelParam,
   weights: WeightsParamSchema.optional(),
   overloadFactor: WorkloadQuerySchema.shape.overloadFactor,
   diffusionThreshold: GapsQuerySchema.shape.diffusionThreshold,
 });
-export type ExportQuery = z.input<typeof ExportQuerySchema>;
 
 export const IngestQuerySchema = z.strictObject({
   dryRun: flagParam.prefault('false').describe('true: parse and preview, write nothing (needs the admin token too).'),
@@ -507,8 +491,8 @@ export const ReportExportResponseSchema = z.object({
 });
 export type ReportExportResponse = z.infer<typeof ReportExportResponseSchema>;
 
-/** The JSON downloads: `json` (Cytoscape elements of the unit–item graph) or `report`. */
-export const JsonExportResponseSchema = z.union([CytoscapeGraphSchema, ReportExportResponseSchema]);
+/** The JSON downloads: `json` (Cytoscape elements of the unit–item graph), `report`, or `provenance` alone. */
+export const JsonExportResponseSchema = z.union([CytoscapeGraphSchema, ReportExportResponseSchema, ProvenanceSchema]);
 
 export const DeleteDocumentResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });
 export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponseSchema>;
@@ -527,7 +511,7 @@ export const CompareQuerySchema = z.strictObject({
   new: planIdParam('The later plan: a loaded document id.'),
   threshold: thresholdParam,
 });
-export type CompareQuery = z.input<typeof CompareQuerySchema>;
+export const CompareExportQuerySchema = CompareQuerySchema.extend({ excel: excelParam });
 
 export const LineageQuerySchema = z.strictObject({
   document: listParam(DocumentMetaSchema.shape.id).describe(
@@ -564,22 +548,24 @@ const dayParam = z
   .describe('The day deadlines are judged against, YYYY-MM-DD (default: today, UTC).');
 
 export const PlacesQuerySchema = z.strictObject(ScopeParams);
-export type PlacesQuery = z.input<typeof PlacesQuerySchema>;
 
 export const TimelineQuerySchema = z.strictObject({
   ...ScopeParams,
   unit: z.string().min(1).max(300).optional().describe('Only items this unit answers for, in any role (unit id).'),
   today: dayParam,
 });
-export type TimelineQuery = z.input<typeof TimelineQuerySchema>;
 
 export const DueQuerySchema = z.strictObject({ ...ScopeParams, today: dayParam });
-export type DueQuery = z.input<typeof DueQuerySchema>;
 
-export const CommitmentFileFormatSchema = z
-  .enum(['csv-places', 'csv-deadlines', 'csv-targets', 'graphml', 'gexf'])
-  .describe('csv-places, csv-deadlines, csv-targets: one row per mention with its source offsets; graphml, gexf: the unit–item graph with place nodes.');
-export const CommitmentExportParamsSchema = z.strictObject({ format: CommitmentFileFormatSchema });
+export const CommitmentExportQuerySchema = PlacesQuerySchema.extend({ excel: excelParam });
+
+/** The commitment file kinds; under /api/export/places/ the graph files drop their redundant `places-` prefix. */
+export const CommitmentExportParamsSchema = z.strictObject({
+  format: z
+    .enum(['csv-places', 'csv-deadlines', 'csv-targets', 'graphml', 'gexf'])
+    .transform((format): CommitmentFileKind => (format === 'graphml' || format === 'gexf' ? `places-${format}` : format))
+    .describe('csv-places, csv-deadlines, csv-targets: one row per mention with its source offsets; graphml, gexf: the unit–item graph with place nodes.'),
+});
 
 export const PlacesResponseSchema = PlaceReportSchema;
 export const TimelineResponseSchema = TimelineReportSchema;

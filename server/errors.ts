@@ -5,7 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MulterError } from 'multer';
 import { ZodError } from 'zod';
-import { DomainError, InvalidInputError, NotFoundError, ParseError, ParseTimeoutError, StoreUnavailableError } from '../graph/errors';
+import { describeZodIssues, DomainError, formatZodIssues, InvalidInputError, NotFoundError, ParseError, ParseTimeoutError, StoreUnavailableError } from '../graph/errors';
 import type { ErrorResponse } from './contract';
 
 /** An HTTP-level refusal (auth, content type, size, rate) raised by the server itself. */
@@ -35,18 +35,6 @@ const answer = (
   headers?: Record<string, string>,
 ): Answer => ({ status, body: { error: { code, message, ...(details ? { details } : {}) } }, headers });
 
-/** `page` or `role[1]`, or the unknown key itself for unrecognised parameters. */
-function zodIssues(error: ZodError): { field: string; message: string }[] {
-  return error.issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'unknown parameter' }));
-    }
-    const [head, ...rest] = issue.path.map(String);
-    const field = head === undefined ? '(request)' : head + rest.map((part) => `[${part}]`).join('');
-    return [{ field, message: issue.message }];
-  });
-}
-
 /** Errors raised by express' body parsers carry a `type` and a `status`. */
 type BodyParserError = Error & { type: string; status: number; limit?: number };
 const isBodyParserError = (error: unknown): error is BodyParserError =>
@@ -67,10 +55,7 @@ const isZlibError = (error: unknown): error is ZlibError =>
 function classify(error: unknown, bodyLimitBytes: number): Answer | null {
   if (error instanceof HttpError) return answer(error.status, error.code, error.message, error.details, error.headers);
   if (error instanceof ZodError) {
-    const issues = zodIssues(error);
-    return answer(400, 'invalid_parameter', issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '), {
-      issues,
-    });
+    return answer(400, 'invalid_parameter', formatZodIssues(error), { issues: describeZodIssues(error) });
   }
   if (error instanceof ParseError) return answer(422, error.code, error.message, { ...error.location });
   if (error instanceof ParseTimeoutError) return answer(422, error.code, error.message, error.details);

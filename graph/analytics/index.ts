@@ -2,6 +2,7 @@
 export * from './types';
 export { computeWorkload, countHeld, workloadReport, QUARTILE_METHOD, type HeldCounts } from './workload';
 export { findGaps } from './gaps';
+export { decodeWeightPair, decodeWeights, encodeWeights, WEIGHT_TEXT } from './weightsText';
 export { buildCoordinationNetwork, graphFromTies, projectTies, tieKey, type CoordinationGraph, type Projection, type ProjectedTie } from './coordination';
 export { computeNetworkMetrics, networkReport, POWER_ITERATION } from './network';
 export { appendTo, compareIds, indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';

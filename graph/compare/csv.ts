@@ -1,10 +1,11 @@
 /**
  * The comparison as CSV: one row per item (pairs, then added, then dropped) and one row per unit
- * with its load before and after by role. Each file carries its provenance in a leading comment
- * line: both documents with their sha256, the parameters, the software version and the time.
+ * with its load before and after by role, the header row first. Their provenance (both documents with
+ * their sha256, the parameters, the software version and the time) travels beside them: an HTTP
+ * header, or the CLI's --provenance file.
  */
 import packageJson from '../../package.json';
-import { csvContent, type Cell } from '../export';
+import { csvContent, type Cell, type CsvLayout } from '../export';
 import { ROLES } from '../model';
 import { totalLoad } from './load';
 import type { CompareOptions, Comparison, RoleChange } from './types';
@@ -42,7 +43,7 @@ export function compareProvenance(comparison: Comparison, parameters: CompareOpt
 const list = (ids: string[]) => ids.join('; ');
 const roleChange = ({ unitId, before, after }: RoleChange) => `${unitId}: ${before.join('+') || '-'} > ${after.join('+') || '-'}`;
 
-export function comparePairsCsv(comparison: Comparison, provenance: CompareProvenance): string {
+export function comparePairsCsv(comparison: Comparison, layout: CsvLayout = {}): string {
   const rows: Cell[][] = [
     ...comparison.pairs.map(({ status, oldItem, newItem, similarity, changes }) => [
       status, oldItem, newItem, similarity,
@@ -52,10 +53,10 @@ export function comparePairsCsv(comparison: Comparison, provenance: CompareProve
     ...comparison.added.map((id) => ['added', null, id, null, '', '', '', '', '']),
     ...comparison.dropped.map((id) => ['dropped', id, null, null, '', '', '', '', '']),
   ];
-  return csvContent([...PAIR_COLUMNS], rows, provenance);
+  return csvContent([...PAIR_COLUMNS], rows, layout);
 }
 
-export function compareUnitsCsv(comparison: Comparison, unitNames: Record<string, string>, provenance: CompareProvenance): string {
+export function compareUnitsCsv(comparison: Comparison, unitNames: Record<string, string>, layout: CsvLayout = {}): string {
   const rows: Cell[][] = comparison.units.map(({ unitId, before, after }) => [
     unitId,
     unitNames[unitId] ?? '',
@@ -64,5 +65,5 @@ export function compareUnitsCsv(comparison: Comparison, unitNames: Record<string
     totalLoad(after),
     totalLoad(after) - totalLoad(before),
   ]);
-  return csvContent([...UNIT_COLUMNS], rows, provenance);
+  return csvContent([...UNIT_COLUMNS], rows, layout);
 }

@@ -1,7 +1,7 @@
 /**
  * Export files by kind (single-file downloads) and by format (the CLI's `export --format`).
- * CSV sets travel with a `provenance.json` sidecar rather than a comment line, so that every
- * CSV reader opens them as they are; a single-file download carries a `# provenance:` line.
+ * CSV sets travel with a `provenance.json` beside them, so that every CSV reader opens them as they
+ * are; a single-file HTTP download carries its provenance in a response header.
  */
 import { findGaps } from '../analytics';
 import type { Snapshot } from '../store/types';
@@ -10,8 +10,7 @@ import { toNodesCsv, toEdgesCsv, toResponsibilitiesCsv, toWorkloadCsv } from './
 import { toCytoscape } from './cytoscape';
 import { toGexf } from './gexf';
 import { toGraphML } from './graphml';
-import type { CommitmentFileKind } from './places';
-import type { ExportFile, ExportFileKind, ExportFormat, ExportOptions, Provenance } from './types';
+import type { CsvOptions, ExportFile, ExportFileKind, ExportFileSet, Provenance, SnapshotFileKind } from './types';
 
 const json = (kind: ExportFileKind, fileName: string, value: unknown, provenance: Provenance): ExportFile => ({
   kind,
@@ -21,39 +20,36 @@ const json = (kind: ExportFileKind, fileName: string, value: unknown, provenance
   provenance,
 });
 
-/** The files made from a snapshot alone; the place, deadline and target files (places.ts) need the items' commitments too. */
-export type SnapshotFileKind = Exclude<ExportFileKind, CommitmentFileKind>;
-
-const WRITERS: Record<SnapshotFileKind, (snapshot: Snapshot, options: ExportOptions, analysis: Analysis) => ExportFile> = {
-  'nodes-csv': (snapshot, options, analysis) => toNodesCsv(snapshot, options, analysis),
-  'edges-csv': (snapshot, options, analysis) => toEdgesCsv(snapshot, options, analysis),
-  'responsibilities-csv': (snapshot, options) => toResponsibilitiesCsv(snapshot, options),
-  'workload-csv': (snapshot, options, analysis) => toWorkloadCsv(snapshot, options, analysis),
+const WRITERS: Record<SnapshotFileKind, (snapshot: Snapshot, options: CsvOptions, analysis: Analysis) => ExportFile> = {
+  'csv-nodes': (snapshot, options, analysis) => toNodesCsv(snapshot, options, analysis),
+  'csv-edges': (snapshot, options, analysis) => toEdgesCsv(snapshot, options, analysis),
+  'csv-responsibilities': (snapshot, options) => toResponsibilitiesCsv(snapshot, options),
+  'csv-workload': (snapshot, options, analysis) => toWorkloadCsv(snapshot, options, analysis),
   graphml: (snapshot, options, analysis) => toGraphML(snapshot, options, analysis),
   gexf: (snapshot, options, analysis) => toGexf(snapshot, options, analysis),
-  'cytoscape-json': (snapshot, options, analysis) => {
+  'json': (snapshot, options, analysis) => {
     const graph = toCytoscape(snapshot, { ...options, mode: 'bipartite' });
-    return json('cytoscape-json', 'cytoscape.json', graph, analysis.provenance);
+    return json('json', 'cytoscape.json', graph, analysis.provenance);
   },
-  'report-json': (snapshot, options, { provenance, workload, network }) =>
-    json('report-json', 'report.json', { provenance, workload, gaps: findGaps(snapshot, options), network }, provenance),
-  'provenance-json': (_snapshot, _options, { provenance }) => json('provenance-json', 'provenance.json', provenance, provenance),
+  'report': (snapshot, options, { provenance, workload, network }) =>
+    json('report', 'report.json', { provenance, workload, gaps: findGaps(snapshot, options), network }, provenance),
+  'provenance': (_snapshot, _options, { provenance }) => json('provenance', 'provenance.json', provenance, provenance),
 };
 
-export const FORMAT_FILES: Record<ExportFormat, SnapshotFileKind[]> = {
-  csv: ['nodes-csv', 'edges-csv', 'responsibilities-csv', 'workload-csv', 'provenance-json'],
+export const FILE_SETS: Record<ExportFileSet, SnapshotFileKind[]> = {
+  csv: ['csv-nodes', 'csv-edges', 'csv-responsibilities', 'csv-workload', 'provenance'],
   graphml: ['graphml'],
   gexf: ['gexf'],
-  json: ['report-json', 'cytoscape-json'],
+  json: ['report', 'json'],
 };
 
 /** One file, e.g. for an HTTP download. */
-export function exportFile(snapshot: Snapshot, kind: SnapshotFileKind, options: ExportOptions = {}): ExportFile {
+export function exportFile(snapshot: Snapshot, kind: SnapshotFileKind, options: CsvOptions = {}): ExportFile {
   return WRITERS[kind](snapshot, options, analyse(snapshot, options));
 }
 
-/** The files of one format, analysed once. */
-export function exportFiles(snapshot: Snapshot, format: ExportFormat, options: ExportOptions = {}): ExportFile[] {
+/** The files of one set, analysed once. */
+export function exportFiles(snapshot: Snapshot, set: ExportFileSet, options: CsvOptions = {}): ExportFile[] {
   const analysis = analyse(snapshot, options);
-  return FORMAT_FILES[format].map((kind) => WRITERS[kind](snapshot, options, analysis));
+  return FILE_SETS[set].map((kind) => WRITERS[kind](snapshot, options, analysis));
 }

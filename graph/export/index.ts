@@ -16,14 +16,11 @@ export { toGraphML } from './graphml';
 export { toGexf } from './gexf';
 export { drawCytoscape, toCytoscape } from './cytoscape';
 export { analyseParts, type Analysis, type AnalysisParts } from './analysis';
-export { exportFile, exportFiles, FORMAT_FILES } from './files';
+export { exportFile, exportFiles, FILE_SETS } from './files';
 export { buildProvenance } from './provenance';
 export {
   commitmentFile,
-  COMMITMENT_FILES,
   DEADLINE_COLUMNS,
   PLACE_COLUMNS,
   TARGET_COLUMNS,
-  type CommitmentFileKind,
 } from './places';
-export type { SnapshotFileKind } from './files';

@@ -9,10 +9,8 @@ import { placeInfo } from '../places';
 import type { ItemCommitments, Snapshot } from '../store/types';
 import { csvFile } from './csv';
 import { buildProvenance } from './provenance';
-import type { CsvOptions, ExportFile, ExportFileKind } from './types';
+import type { CommitmentFileKind, CsvOptions, ExportFile } from './types';
 
-export type CommitmentFileKind = Extract<ExportFileKind, 'places-csv' | 'deadlines-csv' | 'targets-csv' | 'places-graphml' | 'places-gexf'>;
-export const COMMITMENT_FILES: readonly CommitmentFileKind[] = ['places-csv', 'deadlines-csv', 'targets-csv', 'places-graphml', 'places-gexf'];
 
 export const PLACE_COLUMNS = ['documentId', 'itemId', 'itemLabel', 'code', 'name', 'level', 'within', 'mention', 'zone', 'start', 'end'] as const;
 export const DEADLINE_COLUMNS = ['documentId', 'itemId', 'itemLabel', 'text', 'date', 'precision', 'start', 'end'] as const;
@@ -75,15 +73,15 @@ export function commitmentFile(snapshot: Snapshot, commitments: ItemCommitments[
   const items = commitments.filter((item) => inView.has(item.itemId));
   const lead = (item: ItemCommitments) => [item.documentId, item.itemId, labels.get(item.itemId) ?? ''];
   switch (kind) {
-    case 'places-csv':
+    case 'csv-places':
       return csvFile(kind, 'places.csv', [...PLACE_COLUMNS], items.flatMap((item) =>
         item.places.map((p) => [...lead(item), p.code, p.name, p.level, placeInfo(p.code)?.within ?? null, p.mention, p.zone ?? null, p.start, p.end]),
       ), provenance, options);
-    case 'deadlines-csv':
+    case 'csv-deadlines':
       return csvFile(kind, 'deadlines.csv', [...DEADLINE_COLUMNS], items.flatMap((item) =>
         item.deadlines.map((d) => [...lead(item), d.text, d.date, d.precision, d.start, d.end]),
       ), provenance, options);
-    case 'targets-csv':
+    case 'csv-targets':
       return csvFile(kind, 'targets.csv', [...TARGET_COLUMNS], items.flatMap((item) =>
         item.targets.map((t) => [...lead(item), t.text, t.value, t.unit, t.comparator, t.start, t.end]),
       ), provenance, options);

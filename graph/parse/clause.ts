@@ -266,7 +266,7 @@ class ClauseReader {
     if (this.resolve(unit.name) !== undefined) return undefined;
     const { simplified, text } = this;
     // A role word is at most 6 characters, so only the last 6 split points can qualify; looking further
-    // made an unclosed clause over long text quadratic (found by the fuzzer).
+    // would make an unclosed clause over long text quadratic (docs/reliability.md, parser fuzzing).
     for (let k = unit.to - 1; k > Math.max(unit.from + 1, unit.to - 7); k--) {
       const head = text.text.slice(unit.from, k);
       const tail = simplified.slice(k, unit.to);
@@ -332,7 +332,7 @@ class ClauseReader {
         if (k > elementStart) elements.push(...this.splitElement(elementStart, k));
         elementStart = k + 1;
       }
-      // Not push(...): a clause of a million units would pass a million arguments and overflow the stack (fuzz campaign).
+      // Not push(...): a clause of a million units would pass a million arguments and overflow the stack.
       for (const unit of this.distribute(elements)) pending.push(unit);
       const last = pending[pending.length - 1];
       const unknownAt = !marker && last ? this.unknownRoleWord(last) : undefined;

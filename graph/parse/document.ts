@@ -76,7 +76,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const fatal = (code: string, message: string, offset = 0): never => {
     throw new ParseError(code, message, { file, ...locate(offset) });
   };
-  if (!/\S/.test(source)) fatal('empty-document', 'the document is empty');
+  if (!/\S/.test(source)) fatal('empty_document', 'the document is empty');
 
   const paragraphs = readParagraphs(source);
   const hasItems = paragraphs.some((p) => p.kind === 'item');
@@ -85,7 +85,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const isTopItem = (p: Paragraph) => (hasItems ? p.kind === 'item' : p.kind === 'sub-item' && p.style === topStyle);
   const bodyStart = paragraphs.findIndex((p) => p.kind === 'section' || isTopItem(p));
   if (bodyStart < 0 || !paragraphs.some(isTopItem))
-    fatal('no-items', 'the document has no numbered items such as （一） or 1.', paragraphs[0]?.body.starts[0] ?? 0);
+    fatal('no_items', 'the document has no numbered items such as （一） or 1.', paragraphs[0]?.body.starts[0] ?? 0);
 
   const registry = options.registry;
   const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar);

@@ -15,7 +15,7 @@ const AFTER_CLAUSE = /^[。；;，,.\s]*$/;
 /**
  * How far before its closing parenthesis a clause whose opening one is lost may start, in characters: every
  * start tried reads the rest of the clause, so this bounds the search at LONGEST_LOST_CLAUSE² per item
- * rather than the square of the sentence (a line of 8,000 `)` took a minute). Real clauses stay far
+ * rather than the square of the sentence (docs/reliability.md has the line that showed it). Real clauses stay far
  * below it: the longest in the seeds, fixtures and synthetic corpus has 79 characters.
  */
 const LONGEST_LOST_CLAUSE = 200;

@@ -46,7 +46,7 @@ export function chineseNumeral(numeral: string): number {
 
 function classify(body: MappedText): Paragraph {
   const paragraph = classifyByLabel(body);
-  // A label numbered 0 (零、, （〇）, 0.) numbers nothing: sections and items are numbered from 1 (found by fuzzing).
+  // A label numbered 0 (零、, （〇）, 0.) numbers nothing: sections and items are numbered from 1.
   return paragraph.label === '' || paragraph.no > 0 ? paragraph : { kind: 'text', body, label: '', no: 0 };
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, invalidInputFromZod } from '../errors';
 import { DocumentSidecarSchema, type DocumentSidecar, type ParsedDocument } from '../model';
 import type { UnitRegistry } from '../registry';
 import { parseDocument } from './document';
@@ -19,10 +19,7 @@ export function readSidecar(path: string): DocumentSidecar | undefined {
     throw new InvalidInputError(metaPath, `not valid JSON: ${(error as Error).message}`);
   }
   const result = DocumentSidecarSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new InvalidInputError(`${metaPath}: ${issue.path.join('.') || '<root>'}`, issue.message);
-  }
+  if (!result.success) throw invalidInputFromZod(result.error, { file: metaPath });
   return result.data;
 }
 

@@ -12,7 +12,7 @@ const bySourceOrder = (a: Kept, b: Kept) => a.warning.offset - b.warning.offset 
 
 /**
  * The warnings of one document, at most `perCode` of each code: the first in the source, the rest
- * counted. A line of a million `(` warns a million times; kept whole, its preview ran to 177 MB.
+ * counted, since a line of a million `(` warns a million times (docs/reliability.md, parser fuzzing).
  * Each code's list is cut back to `perCode` whenever it doubles, so memory stays bounded and the
  * work linear in the number of warnings.
  */

@@ -15,7 +15,7 @@ import {
   type PartsAsked,
   type SnapshotReader,
 } from '../analytics';
-import { analyseParts, CytoscapeOptionsSchema, drawCytoscape, exportFile, toCytoscape, type ExportOptions, type SnapshotFileKind } from '../export';
+import { analyseParts, CytoscapeOptionsSchema, drawCytoscape, exportFile, toCytoscape, type CsvOptions, type SnapshotFileKind } from '../export';
 import type { GraphFilter, Snapshot } from '../store/types';
 
 /** `export` is a download (ExportOptions and its `kind`): made whole, from one snapshot, and never kept. */
@@ -97,7 +97,7 @@ export class AnalyticsEngine {
       case 'cytoscape':
         return toCytoscape(snapshot, options);
       case 'export': {
-        const { kind, ...exportOptions } = options as ExportOptions & { kind: SnapshotFileKind };
+        const { kind, ...exportOptions } = options as CsvOptions & { kind: SnapshotFileKind };
         return exportFile(snapshot, kind, exportOptions);
       }
     }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, invalidInputFromZod } from '../errors';
 import { chainOf, getJurisdiction, NATIONAL_JURISDICTION, UNKNOWN_JURISDICTION_CODE, type Jurisdiction } from '../jurisdiction';
 import { RegistryFileSchema, UnitSchema, type ParsedDocument, type Unit, type UnitFunction, type UnitKind } from '../model';
 import { englishHead, PLACEHOLDER } from './lexicon';
@@ -20,13 +19,17 @@ const RESOLVE_CACHE_MAX_NAME = 64;
 
 const NATIONAL = NATIONAL_JURISDICTION.code;
 
-/** Maps every spelling of a body to its one canonical unit (see domain.md, "Units"). */
+/**
+ * Maps every spelling of a body to its one canonical unit: 省工业和信息化厅, 工业和信息化厅 (after 省 was
+ * distributed over a list), 省工信厅 and 广东省工业和信息化厅 are one unit, with its id, full, short and English
+ * names, aliases and kind. A name no entry knows becomes a provisional unit, never a dropped one.
+ */
 export interface UnitRegistry {
   /** The unit a name as written stands for in a plan of `jurisdiction` (a GB/T 2260 code), or undefined when no entry knows it. */
   resolve(nameAsWritten: string, jurisdiction?: string): Unit | undefined;
   get(id: string): Unit | undefined;
   all(): Unit[];
-  /** The unit that replaced a renamed or merged body (never followed automatically). */
+  /** The unit that replaced a renamed or merged body: resolve never follows it; comparisons across years do (compare/plan.ts). */
   successorOf(id: string): Unit | undefined;
   /** A stand-in for a name no entry knows: deterministic, so reparsing gives the same id. */
   provisionalUnit(name: string, jurisdiction?: string): Unit;
@@ -197,16 +200,6 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
   };
 }
 
-/** Turns the first zod issue into a message naming the entry and field, e.g. `units[12].kind`. */
-function describeIssue(error: z.ZodError): { field: string; message: string } {
-  const issue = error.issues[0]!;
-  const field = issue.path.reduce<string>(
-    (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key)),
-    '',
-  );
-  return { field: field || '<root>', message: issue.message };
-}
-
 /** Reads and validates a registry file (default `seeds/units.json`). */
 export function loadRegistry(path: string = DEFAULT_REGISTRY_PATH): UnitRegistry {
   let raw: unknown;
@@ -216,9 +209,7 @@ export function loadRegistry(path: string = DEFAULT_REGISTRY_PATH): UnitRegistry
     throw new InvalidInputError(path, `cannot read the unit registry: ${(error as Error).message}`);
   }
   const result = RegistryFileSchema.safeParse(raw);
-  if (!result.success) {
-    const { field, message } = describeIssue(result.error);
-    throw new InvalidInputError(`${path}: ${field}`, message);
-  }
+  // Names the entry and field, e.g. `seeds/units.json: units[12].kind`.
+  if (!result.success) throw invalidInputFromZod(result.error, { file: path });
   return createRegistry(result.data.units);
 }

@@ -4,7 +4,7 @@
  * result objects by the same functions.
  */
 import { z } from 'zod';
-import { InvalidInputError } from '../errors';
+import { formatZodIssues, InvalidInputError, invalidInputFromZod } from '../errors';
 import {
   ParsedDocumentSchema,
   UnitSchema,
@@ -50,27 +50,19 @@ export interface DocumentRecords {
   commitments: ItemCommitments[];
 }
 
-function describeZodError(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : error.message;
-}
-
 /** Parse a query or filter, turning a schema violation into bad input that names the field. */
 export function validated<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InvalidInputError([what, ...(issue?.path ?? [])].join('.'), issue?.message ?? result.error.message);
-  }
+  if (!result.success) throw invalidInputFromZod(result.error, { prefix: [what] });
   return result.data;
 }
 
 /** Validate a parsed document and its units, and flatten them into store records. */
 export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): DocumentRecords {
   const checked = ParsedDocumentSchema.safeParse(parsed);
-  if (!checked.success) throw new InvalidInputError('document', describeZodError(checked.error));
+  if (!checked.success) throw new InvalidInputError('document', formatZodIssues(checked.error));
   const checkedUnits = z.array(UnitSchema).safeParse(units);
-  if (!checkedUnits.success) throw new InvalidInputError('units', describeZodError(checkedUnits.error));
+  if (!checkedUnits.success) throw new InvalidInputError('units', formatZodIssues(checkedUnits.error));
   const { document, sections, items } = checked.data;
   const documentId = document.id;
 

@@ -3,7 +3,7 @@
  * with the registry) or the id of a document in the store (NEO4J_URI, else the embedded store with the
  * seeds loaded); the store is opened only when an argument is not a file.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
   buildLineages,
@@ -127,7 +127,8 @@ export function registerCompare(program: Command): void {
     .option('--format <format>', COMPARE_FORMATS.join(' | '), 'json')
     .option('--threshold <similarity>', 'least text similarity of a matched pair (default 0.3)')
     .option('--registry <path>', 'unit registry file (default seeds/units.json)')
-    .action(async (oldPlan: string, newPlan: string, flags: CompareFlags) => {
+    .option('--provenance <file>', 'also write the provenance (both documents with their sha256, the parameters) to this JSON file')
+    .action(async (oldPlan: string, newPlan: string, flags: CompareFlags & { provenance?: string }) => {
       const parameters = options(flags, COMPARE_FORMATS);
       const registry = loadRegistry(flags.registry);
       const [a, b] = (await loadPlans([oldPlan, newPlan], registry)) as [ComparablePlan, ComparablePlan];
@@ -136,10 +137,11 @@ export function registerCompare(program: Command): void {
       const write = {
         json: () => asJson(comparison),
         table: () => formatComparison(comparison, names),
-        'csv-pairs': () => comparePairsCsv(comparison, compareProvenance(comparison, parameters)).trimEnd(),
-        'csv-units': () => compareUnitsCsv(comparison, names, compareProvenance(comparison, parameters)).trimEnd(),
+        'csv-pairs': () => comparePairsCsv(comparison).trimEnd(),
+        'csv-units': () => compareUnitsCsv(comparison, names).trimEnd(),
       }[flags.format as (typeof COMPARE_FORMATS)[number]];
       process.stdout.write(`${write()}\n`);
+      if (flags.provenance) writeFileSync(flags.provenance, `${JSON.stringify(compareProvenance(comparison, parameters), null, 2)}\n`, 'utf8');
     });
   program
     .command('lineage')

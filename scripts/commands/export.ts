@@ -2,15 +2,15 @@
 import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commitmentFile, exportFiles, ExportFormatSchema, type CommitmentFileKind, type ExportFormat } from '../../graph/export';
+import { commitmentFile, exportFiles, ExportFileSetSchema, type CommitmentFileKind, type ExportFileSet } from '../../graph/export';
 import { InvalidInputError } from '../../graph/errors';
 import { addAnalyticsOptions, analyticsParameters, checkFormat, readLoadedStore, type AnalyticsFlags } from './analyticsCli';
 
-const FORMATS = ExportFormatSchema.options;
+const FORMATS = ExportFileSetSchema.options;
 
 /** Where and by when, written beside each format: tables with csv, the unit–item–place graph with graphml and gexf. */
-const COMMITMENT_FILES_OF: Record<ExportFormat, CommitmentFileKind[]> = {
-  csv: ['places-csv', 'deadlines-csv', 'targets-csv'],
+const COMMITMENT_FILES_OF: Record<ExportFileSet, CommitmentFileKind[]> = {
+  csv: ['csv-places', 'csv-deadlines', 'csv-targets'],
   graphml: ['places-graphml'],
   gexf: ['places-gexf'],
   json: [],
@@ -27,7 +27,7 @@ export function registerExport(program: Command): void {
     .action(async (flags: AnalyticsFlags & { out?: string }) => {
       checkFormat(flags, [...FORMATS]);
       if (!flags.out) throw new InvalidInputError('--out', 'a folder to write into is required');
-      const format = ExportFormatSchema.parse(flags.format);
+      const format = ExportFileSetSchema.parse(flags.format);
       const parameters = analyticsParameters(flags);
       const files = await readLoadedStore(flags, async (store, filter) => {
         const snapshot = await store.snapshot(filter);

@@ -1,8 +1,8 @@
 /**
  * Plans over time: two plans compared, tasks followed across several. Matching is O(n·m) in the items
  * of the two plans, so the work is bounded by a cap rather than moved off the event loop: the API
- * compares plans of up to MAX_COMPARE_ITEMS items each (a comparison at the cap takes 0.25–0.3 s here
- * even on synthetic plans whose items all look alike; real plans have a few dozen items) and a lineage
+ * compares plans of up to MAX_COMPARE_ITEMS items each (docs/compare.md gives the time at the cap; real
+ * plans have a few dozen items) and a lineage
  * of at most MAX_LINEAGE_PLANS plans; the CLI has no cap. Answers are not cached: an answer carries both
  * plans' texts, and a cache keyed by any pair of plans and any threshold could grow without bound; the
  * export rate limit guards every route instead.
@@ -23,6 +23,7 @@ import { InvalidInputError, NotFoundError } from '../../graph/errors';
 import { CSV_MEDIA_TYPE } from '../../graph/export';
 import {
   CompareExportParamsSchema,
+  CompareExportQuerySchema,
   CompareQuerySchema,
   CompareResponseSchema,
   LineageQuerySchema,
@@ -31,6 +32,7 @@ import {
 } from '../contract';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
+import { sendExportFile } from './exports';
 
 export const MAX_COMPARE_ITEMS = 300;
 export const MAX_LINEAGE_PLANS = 10;
@@ -100,17 +102,20 @@ export function compareEndpoints({ store, registry }: ServerContext): Endpoint[]
       operationId: 'exportComparison',
       tag: 'compare',
       summary: 'Download a comparison as CSV: the pairs (with added and dropped items) or the unit load deltas.',
-      description: 'UTF-8 CSV with a header; a leading `# provenance:` comment line records both documents with their sha256, the parameters, the software version and the time.',
+      description:
+        'UTF-8 CSV, the header row first (`excel=true` adds a UTF-8 byte order mark); the `X-Provenance` header (JSON, non-ASCII ' +
+        'as \\u escapes) records both documents with their sha256, the parameters, the software version and the time.',
       params: CompareExportParamsSchema,
-      query: CompareQuerySchema,
+      query: CompareExportQuerySchema,
       rateLimit: 'export',
       responses: [{ status: 200, description: 'The CSV file, as an attachment.', content: { 'text/csv': null } }],
       errors: [404],
       handle: async ({ params, query, res }) => {
         const result = await comparison(query);
         const provenance = compareProvenance(result, CompareOptionsSchema.parse({ threshold: query.threshold }));
-        const content = params.table === 'pairs' ? comparePairsCsv(result, provenance) : compareUnitsCsv(result, result.unitNames, provenance);
-        res.attachment(`compare-${result.old.id}-${result.new.id}-${params.table}.csv`).type(CSV_MEDIA_TYPE).send(content);
+        const layout = { excel: query.excel };
+        const content = params.table === 'pairs' ? comparePairsCsv(result, layout) : compareUnitsCsv(result, result.unitNames, layout);
+        sendExportFile(res, { fileName: `compare-${result.old.id}-${result.new.id}-${params.table}.csv`, mediaType: CSV_MEDIA_TYPE, content, provenance });
       },
     }),
   ];

@@ -1,9 +1,10 @@
 /** Where and by when: places and the items touching them, deadlines by month, what is due, what commits to nothing measurable, and their files. */
 import { dueReport, placeReport, timelineReport, unmeasuredItems } from '../../graph/analytics';
-import { commitmentFile, type CommitmentFileKind } from '../../graph/export';
+import { commitmentFile } from '../../graph/export';
 import type { DocumentScope, ItemCommitments, Snapshot } from '../../graph/store';
 import {
   CommitmentExportParamsSchema,
+  CommitmentExportQuerySchema,
   CommitmentListResponseSchema,
   DueQuerySchema,
   DueResponseSchema,
@@ -16,14 +17,7 @@ import {
 import { toDocumentScope } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
-
-const FILE_KIND = {
-  'csv-places': 'places-csv',
-  'csv-deadlines': 'deadlines-csv',
-  'csv-targets': 'targets-csv',
-  graphml: 'places-graphml',
-  gexf: 'places-gexf',
-} as const satisfies Record<string, CommitmentFileKind>;
+import { sendExportFile } from './exports';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -106,9 +100,11 @@ export function placeEndpoints({ store, cache }: ServerContext): Endpoint[] {
       operationId: 'exportPlaces',
       tag: 'exports',
       summary: 'Download places, deadlines or targets as CSV (with source offsets), or the unit–item graph with place nodes as GraphML or GEXF.',
-      description: 'Every file records the documents (ids and sha256), the software version and the time (CSV: a leading `# provenance:` comment line).',
+      description:
+        'Every file records the documents (ids and sha256), the software version and the time, in the `X-Provenance` header ' +
+        '(JSON, non-ASCII as \\u escapes). CSV starts with its header row; `excel=true` adds a UTF-8 byte order mark.',
       params: CommitmentExportParamsSchema,
-      query: PlacesQuerySchema,
+      query: CommitmentExportQuerySchema,
       rateLimit: 'export',
       responses: [
         {
@@ -120,8 +116,8 @@ export function placeEndpoints({ store, cache }: ServerContext): Endpoint[] {
       errors: [],
       handle: async ({ params, query, res }) => {
         const scope = toDocumentScope(query);
-        const file = commitmentFile(await store.snapshot(scope), await store.commitments(scope), FILE_KIND[params.format], { provenanceComment: true });
-        res.attachment(file.fileName).type(file.mediaType).send(file.content);
+        const file = commitmentFile(await store.snapshot(scope), await store.commitments(scope), params.format, { excel: query.excel });
+        sendExportFile(res, file);
       },
     }),
   ];

@@ -59,7 +59,7 @@ describe('cli workload', () => {
   });
 
   test('--format csv with --weights gives the table re-weighted', async () => {
-    const { status, stdout } = await cli('workload', '--format', 'csv', '--weights', 'lead=5,co=2');
+    const { status, stdout } = await cli('workload', '--format', 'csv', '--weights', 'lead:5,co:2');
     expect(status).toBe(0);
     const rows = parse(stdout, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...WORKLOAD_COLUMNS]);
@@ -67,8 +67,10 @@ describe('cli workload', () => {
   });
 
   test.each([
-    [['--weights', 'lead=heavy'], '--weights'],
-    [['--weights', 'boss=3'], '--weights'],
+    [['--weights', 'lead:heavy'], '--weights'],
+    [['--weights', 'boss:3'], '--weights'],
+    // The CLI's old syntax: one syntax everywhere now, the API's.
+    [['--weights', 'lead=3'], '--weights'],
     [['--resolution', '-1'], '--resolution'],
     [['--format', 'xml'], '--format'],
     [['--kind', 'ministry'], '--kind'],

@@ -96,8 +96,9 @@ describe('GET /api/export/places/{format}', () => {
     for (const [format, column] of [['csv-deadlines', 'text'], ['csv-targets', 'text'], ['csv-places', 'mention']] as const) {
       const response = await call('get', `/api/export/places/${format}?document=${guangzhou!.parsed.document.id}`);
       expect(response.status).toBe(200);
-      const rows = parseCsv(response.text, { columns: true, comment: '#' }) as Array<Record<string, string>>;
+      const rows = parseCsv(response.text, { columns: true }) as Array<Record<string, string>>;
       expect(rows.length).toBeGreaterThan(0);
+      expect(JSON.parse(response.headers['x-provenance']!).documents.map((d: { id: string }) => d.id)).toEqual([guangzhou!.parsed.document.id]);
       for (const row of rows) expect(source.slice(Number(row.start), Number(row.end))).toBe(row[column]);
     }
   });

@@ -142,7 +142,8 @@ describe('precomputed analytics over HTTP', () => {
     const response = await call('get', '/api/export/csv-workload');
     expect(response.status).toBe(200);
     expect(response.text).toContain('gd.dept.development-reform');
-    expect(response.text).toContain('"id":"precomputed-plan"');
+    // The provenance travels in the header, not in the CSV.
+    expect(JSON.parse(response.headers['x-provenance']!).documents.map((d: { id: string }) => d.id)).toContain('precomputed-plan');
     expect(pool.ran.slice(ran)).toContain('export');
   });
 });

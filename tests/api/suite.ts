@@ -1,8 +1,8 @@
 /**
  * The HTTP API suite, run unchanged on each store (memory.test.ts, neo4j.test.ts): every
  * endpoint, every error path, concurrent ingests, and a sweep proving nothing writes without
- * the token. Expected values come from graph/ itself (the parser, the store, the analytics),
- * never from numbers copied into the test.
+ * the token. Wiring checks compare with graph/ itself (the parser, the store, the analytics); the
+ * workload's figures are worked out by hand from the seed text, so a wrong formula cannot pass.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -224,19 +224,41 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
   });
 
   describe('analytics', () => {
-    test('When asking for the workload, then 省工业和信息化厅 ranks first and the report is the analytics’ own', async () => {
+    test('When asking for the workload, then 省工业和信息化厅 ranks first with the load the seed text gives it', async () => {
       const response = await settled('/api/workload');
       expect(response.status).toBe(200);
-      expect(response.body.rows[0].unit.shortName).toBe('省工业和信息化厅');
-      expect(response.body).toEqual(await served(computeWorkload(await store.snapshot({}))));
+      // 牵头 7 times and 按职责分工负责 10 times in the seed: 7 × 3 + 10 × 1 = 31, of a total load of 137
+      // over the non-generic units (tests/analytics/workload.test.ts lists the departments' loads).
+      expect(response.body.rows[0]).toMatchObject({
+        rank: 1,
+        unit: { shortName: '省工业和信息化厅' },
+        counts: { lead: 7, co: 10, support: 0, implement: 0, guide: 0 },
+        weightedLoad: 31,
+        overloaded: true,
+      });
+      expect(response.body.concentration.totalLoad).toBe(137);
+      expect(response.body.rows[0].share).toBeCloseTo(31 / 137, 12);
+      const departments = response.body.overloadRule.peerGroups.find((group: { peerGroup: string }) => group.peerGroup === '440000/province/department');
+      // Loads 1 ×13, 2, 3 ×4, 4 ×4, 5, 11, 14, 31: Q1 1, Q3 4, threshold 4 + 1.5 × 3 = 8.5.
+      expect(departments).toMatchObject({ units: 26, q1: 1, q3: 4, iqr: 3, threshold: 8.5, overloaded: 3 });
     });
 
     test('When weights are given, then they are used and echoed', async () => {
       const response = await settled('/api/workload?weights=lead:10,co:0.5&kind=department');
       expect(response.status).toBe(200);
-      expect(response.body.parameters.weights).toMatchObject({ lead: 10, co: 0.5 });
-      const expected = computeWorkload(await store.snapshot({ unitKinds: ['department'] }), { weights: { lead: 10, co: 0.5 } });
-      expect(response.body).toEqual(await served(expected));
+      expect(response.body.parameters.weights).toEqual({ lead: 10, co: 0.5, support: 0.5, implement: 1, guide: 0.5 });
+      // Re-weighted by hand from the seed's counts (lead, co): (7, 10) → 7 × 10 + 10 × 0.5 = 75,
+      // (3, 5) → 32.5, (2, 5) → 22.5; the other 23 departments hold 0 to 1 leads each.
+      expect(response.body.rows.slice(0, 3).map((row: { unit: { shortName: string }; weightedLoad: number }) => [row.unit.shortName, row.weightedLoad])).toEqual([
+        ['省工业和信息化厅', 75],
+        ['省政务服务数据管理局', 32.5],
+        ['省科技厅', 22.5],
+      ]);
+      // Ascending: 0.5 ×13, 1, 2.5, 10 ×4, 10.5 ×4, 22.5, 32.5, 75. Q1 at h = 7.25 is 0.5; Q3 at h = 19.75 is
+      // 10 + 0.75 × (10.5 − 10) = 10.375; IQR 9.875; threshold 10.375 + 1.5 × 9.875 = 25.1875: 75 and 32.5 are above it.
+      expect(response.body.overloadRule.peerGroups).toEqual([
+        expect.objectContaining({ units: 26, q1: 0.5, q3: 10.375, iqr: 9.875, threshold: 25.1875, overloaded: 2 }),
+      ]);
     });
 
     test('When lists are given with spaces, repeated or with empty parts, then they are read as one list', async () => {
@@ -350,16 +372,34 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       const disposition = /^attachment; filename="?([^";]+)"?$/.exec(response.headers['content-disposition'] ?? '');
       expect(disposition?.[1]).toMatch(fileName);
       const body = response.body as string;
+      // Every download names its documents and parameters in the X-Provenance header, ASCII-only JSON.
+      const provenance = response.headers['x-provenance']!;
+      expect(provenance).toMatch(/^[\x20-\x7e]+$/);
+      expect(JSON.parse(provenance)).toMatchObject({ parameters: { seed: 5 }, documents: [{ id: SEED_ID, title: expect.stringContaining('广东省') }] });
       if (type === 'text/csv') {
-        const [provenance, ...table] = body.split('\r\n');
-        expect(JSON.parse(provenance!.replace(/^# provenance: /, '')).parameters.seed).toBe(5);
-        const rows = parseCsv(table.join('\r\n'), { columns: true });
+        expect(body.charCodeAt(0)).not.toBe(0xfeff);
+        const rows = parseCsv(body, { columns: true });
         expect(rows.length).toBeGreaterThan(0);
       } else if (type === 'application/json') {
         expect(() => JSON.parse(body)).not.toThrow();
       } else {
         expect(body).toMatch(/^<\?xml/);
       }
+    });
+
+    test('When excel=1 is asked, then the CSV starts with a UTF-8 byte order mark and is otherwise the same', async () => {
+      const plain = await request(app).get('/api/export/csv-edges?seed=5').buffer(true);
+      const excel = await request(app).get('/api/export/csv-edges?seed=5&excel=1').buffer(true);
+      expect(excel.status).toBe(200);
+      const bytes = (response: request.Response) => Buffer.from(response.text, 'utf8');
+      expect(bytes(excel).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      expect(bytes(excel).subarray(3)).toEqual(bytes(plain));
+    });
+
+    test('When the provenance alone is asked, then provenance.json holds what the header says', async () => {
+      const response = await call('get', '/api/export/provenance?seed=5');
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.text)).toMatchObject({ parameters: { seed: 5 }, documents: [{ id: SEED_ID }] });
     });
 
     test('When the format is unknown, then 400 names format', async () => {
@@ -833,7 +873,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       const due = await call('get', `/api/deadlines/due?document=${SEED_ID}&today=2023-07-01`);
       expect(due.body.quarter.label).toBe('2023Q3');
       const csv = await call('get', `/api/export/places/csv-places?document=${SEED_ID}`);
-      expect(parseCsv(csv.text, { columns: true, comment: '#' })).toHaveLength(parsed.items.flatMap((item) => item.places).length);
+      expect(parseCsv(csv.text, { columns: true })).toHaveLength(parsed.items.flatMap((item) => item.places).length);
     });
 
     test('When writes happen, then the log never holds the token or the document text', async () => {

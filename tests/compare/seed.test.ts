@@ -2,10 +2,22 @@
  * The seed against itself, and against a hand-written 2024 edit of it (tests/fixtures/compare/): the
  * edits are listed here one by one, and the whole output is held in a golden file.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { comparePairsCsv, comparePlans, compareProvenance, compareUnitsCsv, CompareOptionsSchema, planFromParsed, unitNames, type Comparison } from '../../graph/compare';
+import {
+  comparePairsCsv,
+  comparePlans,
+  compareProvenance,
+  compareUnitsCsv,
+  CompareOptionsSchema,
+  PAIR_COLUMNS,
+  planFromParsed,
+  UNIT_COLUMNS,
+  unitNames,
+  type Comparison,
+} from '../../graph/compare';
 import { readDocumentFile } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
 import { registerCompare } from '../../scripts/commands/compare';
@@ -98,19 +110,31 @@ describe('compare on the hand-written 2024 edit of the seed', () => {
     expect(golden).toEqual(JSON.parse(JSON.stringify(comparison)));
   });
 
-  it('exports pairs and unit deltas as CSV with both documents’ hashes in the provenance', () => {
+  it('exports pairs and unit deltas as CSV that starts with its header, the provenance apart with both documents’ hashes', () => {
     const provenance = compareProvenance(comparison, CompareOptionsSchema.parse({}), new Date('2026-01-01T00:00:00Z'));
-    for (const csv of [comparePairsCsv(comparison, provenance), compareUnitsCsv(comparison, unitNames(seed, edited), provenance)]) {
-      const [comment, ...rest] = csv.split('\r\n');
-      const recorded = JSON.parse(comment!.replace(/^# provenance: /, ''));
-      expect(recorded.documents.map((d: { sha256: string }) => d.sha256)).toEqual([seed.document.sha256, edited.document.sha256]);
-      expect(parse(rest.join('\r\n'), { columns: true }).length).toBeGreaterThan(0);
-    }
-    const pairs = parse(comparePairsCsv(comparison, provenance), { columns: true, comment: '#' }) as Record<string, string>[];
+    expect(provenance.documents.map((d) => d.sha256)).toEqual([seed.document.sha256, edited.document.sha256]);
+    expect(comparePairsCsv(comparison).startsWith(`${PAIR_COLUMNS.join(',')}\r\n`)).toBe(true);
+    expect(compareUnitsCsv(comparison, {}).startsWith(`${UNIT_COLUMNS.join(',')}\r\n`)).toBe(true);
+    expect(comparePairsCsv(comparison, { excel: true })).toBe(`\uFEFF${comparePairsCsv(comparison)}`);
+    const pairs = parse(comparePairsCsv(comparison), { columns: true }) as Record<string, string>[];
     expect(pairs).toHaveLength(36);
     expect(pairs.filter((row) => row.status === 'dropped').map((row) => row.oldItem)).toEqual(comparison.dropped);
-    const units = parse(compareUnitsCsv(comparison, unitNames(seed, edited), provenance), { columns: true, comment: '#' }) as Record<string, string>[];
+    const units = parse(compareUnitsCsv(comparison, unitNames(seed, edited)), { columns: true }) as Record<string, string>[];
     expect(units.find((row) => row.unitId === 'gd.dept.science-technology')).toMatchObject({ name: '省科技厅', leadChange: '1', coChange: '1', totalChange: '2' });
+  });
+
+  it('writes the CLI’s CSV to stdout header first, and the provenance to the --provenance file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'compare-provenance-'));
+    try {
+      const path = join(folder, 'provenance.json');
+      const stdout = await cli('compare', SEED_FILE, EDIT_FILE, '--format', 'csv-units', '--provenance', path);
+      expect(stdout.startsWith(`${UNIT_COLUMNS.join(',')}\r\n`)).toBe(true);
+      const recorded = JSON.parse(readFileSync(path, 'utf8'));
+      expect(recorded.documents.map((d: { sha256: string }) => d.sha256)).toEqual([seed.document.sha256, edited.document.sha256]);
+      expect(recorded.parameters).toMatchObject({ threshold: 0.3 });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('the table names the changes for a person', async () => {

@@ -61,7 +61,7 @@ describe('a pool of one worker per core', () => {
   test('a ParseError keeps its code, message and location', async () => {
     const error = await pool.parse('标题\n没有编号的文字', { source: 'plain.txt' }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ParseError);
-    expect(error).toMatchObject({ code: 'no-items', message: expect.stringMatching(/^plain\.txt:\d+:\d+: the document has no numbered items/) });
+    expect(error).toMatchObject({ code: 'no_items', message: expect.stringMatching(/^plain\.txt:\d+:\d+: the document has no numbered items/) });
   });
 
   test('the throughput counts every byte parsed and the time the workers spent', () => {

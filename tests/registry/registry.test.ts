@@ -127,7 +127,7 @@ describe('the seed entries', () => {
     expect(registry.get('gd.city.guangzhou')).toMatchObject({ name: '广州市人民政府', shortName: '广州市政府', nameEn: "Guangzhou Municipal People's Government" });
   });
 
-  test('kinds follow domain.md', () => {
+  test('kinds: provincial department, party organ, central agency branch, generic placeholder', () => {
     const kindOf = (name: string) => registry.resolve(name, '440000')?.kind;
     expect(kindOf('省发展改革委')).toBe('department');
     expect(kindOf('省委宣传部')).toBe('party');

@@ -3,7 +3,6 @@
  * of the server is bundled). One place, so a contract change shows up here at typecheck time.
  */
 import type {
-  IngestPreviewResponse,
   ItemDetailResponse,
   MetricsResponse,
   NetworkResponse,
@@ -19,7 +18,7 @@ export type {
   DocumentListResponse,
   DocumentMetadataJsonBody,
   DocumentMetadataResponse,
-  DownloadFormat,
+  SnapshotFileKind,
   GapsResponse,
   IngestPreviewResponse,
   IngestResultResponse,
@@ -47,4 +46,3 @@ export type RoleWeights = WorkloadResponse['parameters']['weights'];
 export type NodeMetrics = MetricsResponse['nodes'][number];
 export type NetworkNodeData = NetworkResponse['elements']['nodes'][number]['data'];
 export type UnitNodeData = Extract<NetworkNodeData, { type: 'unit' }>;
-export type PreviewItem = IngestPreviewResponse['items'][number];
