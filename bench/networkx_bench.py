@@ -47,7 +47,8 @@ def timed(step, timeout, results, budget=1.0, max_runs=21):
         signal.alarm(0)
 
 
-def main():
+def arguments():
+    """The command line both baselines take (igraph_bench.py too)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--graphml", required=True)
     parser.add_argument("--pairs", required=True, help="JSON [[unitId, itemId], ...] without generic units")
@@ -55,7 +56,22 @@ def main():
     parser.add_argument("--resolution", type=float, default=1.0)
     parser.add_argument("--alpha", type=float, default=0.85)
     parser.add_argument("--timeout", type=int, default=600)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def run_steps(results, timeout, projection, louvain, pagerank, betweenness, edges_of):
+    """Times the four steps in the bench's order and prints the results as one JSON object."""
+    projected = timed(projection, timeout, results)
+    if projected is not None:
+        results["projectedEdges"] = edges_of(projected)
+    timed(louvain, timeout, results)
+    timed(pagerank, timeout, results)
+    timed(betweenness, timeout, results)
+    print(json.dumps(results))
+
+
+def main():
+    args = arguments()
 
     results = {"networkx": nx.__version__}
     graph = nx.read_graphml(args.graphml)
@@ -83,13 +99,7 @@ def main():
         # The same convergence test as graph/analytics (POWER_ITERATION): sum |dx| < n * 1e-10.
         return nx.pagerank(graph, alpha=args.alpha, weight="weight", tol=1e-10, max_iter=10000)
 
-    projected = timed(projection, args.timeout, results)
-    if projected is not None:
-        results["projectedEdges"] = projected.number_of_edges()
-    timed(louvain, args.timeout, results)
-    timed(pagerank, args.timeout, results)
-    timed(betweenness, args.timeout, results)
-    print(json.dumps(results))
+    run_steps(results, args.timeout, projection, louvain, pagerank, betweenness, lambda projected: projected.number_of_edges())
 
 
 if __name__ == "__main__":

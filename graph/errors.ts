@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * The domain's errors, classified in one place so that every boundary (CLI, HTTP) can turn
  * them into a message for a person without knowing where they came from.
@@ -42,4 +44,62 @@ export class StoreUnavailableError extends DomainError {
   constructor(target: string, cause: string) {
     super('store_unavailable', `graph store at ${target} is unavailable: ${cause}`, { target });
   }
+}
+
+/** A parse that ran past its CPU deadline (PARSE_TIMEOUT_MS): the worker running it was stopped. */
+export class ParseTimeoutError extends DomainError {
+  constructor(
+    readonly file: string,
+    readonly limitMs: number,
+  ) {
+    super('parse_timeout', `${file}: parse exceeded the ${limitMs / 1000} s limit`, { file, limitMs });
+  }
+}
+
+/** One schema violation as a person reads it: where (`units[12].kind`, `role[1]`) and what is wrong. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** A zod path as written in JSON and query strings: keys joined by dots, array indexes in brackets. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (field, key) => (typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+/**
+ * The one formatter of zod issues for every boundary (HTTP, CLI, registry, sidecars, store input): each issue
+ * with its field, under `prefix` when given; an unknown key is an issue of its own; the top level is `(root)`.
+ */
+export function describeZodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: fieldPath([...path, key]), message: 'unknown field' }));
+    }
+    return [{ field: fieldPath(path) || '(root)', message: issue.message }];
+  });
+}
+
+/** The issues as one line: `field: message; field: message`. */
+export function formatZodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): string {
+  return describeZodIssues(error, prefix)
+    .map((issue) => `${issue.field}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * Bad input named by its first issue, the field in front (`seeds/units.json: units[12].kind: …` with `file`):
+ * what a CLI or a loader reports.
+ */
+export function invalidInputFromZod(
+  error: z.ZodError,
+  where: { file?: string; prefix?: readonly PropertyKey[] } = {},
+): InvalidInputError {
+  const [first] = describeZodIssues(error, where.prefix);
+  const field = first?.field ?? '(root)';
+  return new InvalidInputError(where.file ? `${where.file}: ${field}` : field, first?.message ?? error.message);
 }

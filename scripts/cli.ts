@@ -13,6 +13,7 @@ import { registerWorkload } from './commands/workload';
 import { registerGaps } from './commands/gaps';
 import { registerMetrics } from './commands/metrics';
 import { registerExport } from './commands/export';
+import { registerCompare } from './commands/compare';
 
 const program = new Command()
   .name('accountability-graph')
@@ -28,6 +29,7 @@ registerWorkload(program);
 registerGaps(program);
 registerMetrics(program);
 registerExport(program);
+registerCompare(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof DomainError || error instanceof Error ? error.message : String(error);

@@ -11,26 +11,33 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { ParsePool } from '../graph/parse';
+import type { AnalyticsPool } from '../graph/precompute';
 import type { UnitRegistry } from '../graph/registry';
 import type { GraphStore } from '../graph/store';
 import packageJson from '../package.json';
-import { ReadCache, type ReadCacheOptions } from './readCache';
+import { PrecomputedAnalytics } from './precomputed';
+import { DEFAULT_READ_CACHE, ReadCache, type ReadCacheOptions } from './readCache';
 import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context';
 import { mountEndpoints, type Endpoint } from './endpoint';
 import { apiNotFound, errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
-import { analyticsEndpoints } from './routes/analytics';
+import { analyticsEndpoints, COMMUNITY_REQUEST, DEFAULT_ANALYSIS_REQUESTS } from './routes/analytics';
 import { browseEndpoints } from './routes/browse';
+import { compareEndpoints } from './routes/compare';
 import { exportEndpoints } from './routes/exports';
 import { viewEndpoints } from './routes/views';
 import { ingestEndpoints } from './routes/ingest';
 import { metaEndpoints } from './routes/meta';
+import { placeEndpoints } from './routes/places';
 
 export const DEFAULT_CLIENT_DIR = resolve(__dirname, '..', 'dist', 'client');
 
 export interface AppOptions {
   store: GraphStore;
   registry: UnitRegistry;
+  /** The worker pool uploads and dry runs parse in; its owner closes it. */
+  parsePool: ParsePool;
   /** Writes (ingest, delete) are refused unless this is set. */
   adminToken?: string;
   /** Origins allowed to call the API from a browser; none by default (CORS closed). */
@@ -43,6 +50,42 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Sizes of the read cache and how long one data-version read serves (DEFAULT_READ_CACHE). */
   readCache?: ReadCacheOptions;
+  /** The worker every analysis and export is computed in; its owner closes it. */
+  analyticsPool: AnalyticsPool;
+  /** How often to look for writes of other instances and precompute (ANALYTICS_REFRESH_MS); 0 never. */
+  analyticsRefreshMs?: number;
+}
+
+/** Distinct requests recomputed after each write, most recently asked first (the default views among them). */
+const REMEMBERED_ANALYSES = 16;
+
+/** The app's precomputed analytics, to stop their refresh when the server stops. */
+export const analyticsOf = (app: Express): PrecomputedAnalytics => app.locals.analytics as PrecomputedAnalytics;
+
+/**
+ * A path segment that looks like a secret pasted into the URL: the admin token itself, a `Bearer …` value, or
+ * a long random-looking run (16+ characters mixing letters and digits between separators, as tokens, keys and
+ * JWTs have; ids such as `guangdong-digital-economy-2023` or `gd.dept.industry-it` do not).
+ */
+const RANDOM_RUN = /[A-Za-z0-9+/=]{16,}/g;
+function looksSecret(segment: string, adminToken: string | undefined): boolean {
+  let text = segment;
+  try {
+    text = decodeURIComponent(segment);
+  } catch {
+    // A malformed escape is logged as sent.
+  }
+  if (adminToken && text.includes(adminToken)) return true;
+  if (/^bearer(?:\s|$)/i.test(text)) return true;
+  return (text.match(RANDOM_RUN) ?? []).some((run) => /[0-9]/.test(run) && /[A-Za-z]/.test(run));
+}
+
+/** The path as logged: each secret-looking segment becomes `[redacted]`. */
+export function redactPath(path: string, adminToken: string | undefined): string {
+  return path
+    .split('/')
+    .map((segment) => (looksSecret(segment, adminToken) ? '[redacted]' : segment))
+    .join('/');
 }
 
 /** An incoming X-Request-Id is kept when it looks like an id, so traces join up across services. */
@@ -73,10 +116,28 @@ function serveClient(app: Express, clientDir: string): void {
 export function createApp(options: AppOptions): Express {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const logger = options.logger ?? pino({ level: 'info' });
+  const readCache = options.readCache ?? DEFAULT_READ_CACHE;
+  const cache = new ReadCache(options.store, readCache);
+  const analytics = new PrecomputedAnalytics(
+    options.store,
+    options.analyticsPool,
+    cache,
+    {
+      answerBytes: readCache.analysisBytes,
+      maxWaiting: readCache.maxConcurrentAnalyses,
+      refreshIntervalMs: options.analyticsRefreshMs ?? 0,
+      remembered: REMEMBERED_ANALYSES,
+    },
+    logger,
+    DEFAULT_ANALYSIS_REQUESTS,
+    COMMUNITY_REQUEST,
+  );
   const context: ServerContext = {
     store: options.store,
     registry: options.registry,
-    cache: new ReadCache(options.store, options.readCache),
+    parsePool: options.parsePool,
+    cache,
+    analytics,
     adminToken: options.adminToken || undefined,
     limits,
   };
@@ -89,9 +150,12 @@ export function createApp(options: AppOptions): Express {
     ...analyticsEndpoints(context),
     ...exportEndpoints(context),
     ...viewEndpoints(context),
+    ...compareEndpoints(context),
+    ...placeEndpoints(context),
   ];
 
   const app = express();
+  app.locals.analytics = analytics;
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(
     pinoHttp({
@@ -103,16 +167,19 @@ export function createApp(options: AppOptions): Express {
         return id;
       },
       // Method, path and the names of query parameters only: headers carry the admin token, bodies carry
-      // document text, and query values may carry search text or a token sent in the wrong place.
+      // document text, and query values may carry search text or a token sent in the wrong place. A token
+      // pasted into the path is redacted from it.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => {
           const [path = '', query] = req.url.split('?', 2);
           const params = query === undefined ? [] : [...new Set([...new URLSearchParams(query).keys()])];
-          return { id: req.id, method: req.method, url: path, ...(params.length > 0 ? { params } : {}) };
+          return { id: req.id, method: req.method, url: redactPath(path, context.adminToken), ...(params.length > 0 ? { params } : {}) };
         },
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // 503 is load shed or the store away (whose cause the error handler logs): a warning, not a failure.
+      customLogLevel: (_req, res, error) =>
+        (error || res.statusCode >= 500) && res.statusCode !== 503 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
   app.use(
@@ -122,6 +189,12 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   const allowed = new Set(options.corsOrigins ?? []);
+  // Whether an answer carries CORS headers depends on the Origin, for refused origins too (the cors package
+  // adds Vary only when it allows one): a shared cache must not hand one origin's answer to another.
+  app.use((_req, res, next) => {
+    res.vary('Origin');
+    next();
+  });
   app.use(
     cors({
       origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
@@ -143,5 +216,6 @@ export function createApp(options: AppOptions): Express {
   if (clientDir && existsSync(join(clientDir, 'index.html'))) serveClient(app, clientDir);
   app.use(apiNotFound);
   app.use(errorHandler(limits.bodyBytes));
+  analytics.start();
   return app;
 }

@@ -1,5 +1,7 @@
 /** The server's settings, read once from the environment and checked, with a message per bad variable. */
 import { z } from 'zod';
+import { formatZodIssues } from '../graph/errors';
+import { DEFAULT_PARSE_TIMEOUT_MS } from '../graph/parse';
 import { DEFAULT_LIMITS } from './context';
 import { DEFAULT_READ_CACHE } from './readCache';
 
@@ -8,6 +10,10 @@ const list = z
   .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean));
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const MIB = 1024 * 1024;
+/** A size in MiB, read as bytes. */
+const mebibytes = (fallbackBytes: number) =>
+  z.coerce.number().positive().default(fallbackBytes / MIB).transform((mib) => Math.round(mib * MIB));
 
 export const ServerEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
@@ -35,14 +41,34 @@ export const ServerEnvSchema = z.object({
    * write made through another server instance. 0 reads it on every request (one more store round trip each).
    */
   DATA_VERSION_MAX_AGE_MS: z.coerce.number().int().min(0).default(DEFAULT_READ_CACHE.versionMaxAgeMs),
+  /** Estimated memory for kept analyses and their serialised answers, in MiB. */
+  ANALYSIS_CACHE_MIB: mebibytes(DEFAULT_READ_CACHE.analysisBytes),
+  /**
+   * How often the data version is read to notice writes made through another server instance and compute
+   * the analytics again before anyone asks, in ms; 0 never (each instance still does after its own writes).
+   */
+  ANALYTICS_REFRESH_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Estimated memory for cached lookups (item details), in MiB. */
+  LOOKUP_CACHE_MIB: mebibytes(DEFAULT_READ_CACHE.lookupBytes),
+  /** Analyses never answered before (and exports) waiting for the analytics worker at once; one more is answered 503 with Retry-After. */
+  ANALYTICS_CONCURRENCY: positiveInt(DEFAULT_READ_CACHE.maxConcurrentAnalyses),
+  /** Node's headersTimeout: a client that has not sent its request headers by then is answered 408. */
+  HEADERS_TIMEOUT_MS: positiveInt(60_000),
+  /** Node's requestTimeout: a request (headers and body) not received whole by then is answered 408. */
+  REQUEST_TIMEOUT_MS: positiveInt(300_000),
+  /** Deadline of one document's parse (upload or dry run) in a worker thread, in ms; past it the answer is 422 parse_timeout. */
+  PARSE_TIMEOUT_MS: positiveInt(DEFAULT_PARSE_TIMEOUT_MS),
   /** Load the bundled seed documents at start-up when the store holds no document. */
   LOAD_SEEDS: z.stringbool().default(true),
+  /** The folder of seed documents (`*.txt`, sidecars beside them) to load instead of the bundled ones. */
+  SEEDS_DIR: z.string().min(1).optional(),
+  /** The unit registry (units.json) to resolve names with instead of the bundled seeds/units.json. */
+  UNIT_REGISTRY: z.string().min(1).optional(),
 });
 export type ServerEnv = z.output<typeof ServerEnvSchema>;
 
 export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
   const parsed = ServerEnvSchema.safeParse(env);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  throw new Error(`invalid server environment: ${problems.join('; ')}`);
+  throw new Error(`invalid server environment: ${formatZodIssues(parsed.error)}`);
 }

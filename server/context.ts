@@ -1,6 +1,8 @@
 /** What every route can use: the domain objects and the limits the server was started with. */
+import type { ParsePool } from '../graph/parse';
 import type { UnitRegistry } from '../graph/registry';
 import type { GraphStore } from '../graph/store';
+import type { PrecomputedAnalytics } from './precomputed';
 import type { ReadCache } from './readCache';
 
 export interface Limits {
@@ -21,7 +23,11 @@ export const DEFAULT_LIMITS: Limits = {
 export interface ServerContext {
   store: GraphStore;
   registry: UnitRegistry;
+  /** Parses uploads and dry runs off the event loop, under a deadline. */
+  parsePool: ParsePool;
   cache: ReadCache;
+  /** Every analysis and export, computed in the analytics worker and kept per data version. */
+  analytics: PrecomputedAnalytics;
   adminToken: string | undefined;
   limits: Limits;
 }

@@ -11,6 +11,7 @@ import {
   DocumentMetaSchema,
   JurisdictionSchema,
   ParseWarningSchema,
+  WarningsOmittedSchema,
   RoleSchema,
   SectionSchema,
   JurisdictionLevelSchema,
@@ -30,14 +31,23 @@ import {
   UnitDetailSchema,
 } from '../graph/store';
 import {
+  CommitmentListSchema,
+  decodeWeightPair,
+  DueReportSchema,
+  PlaceReportSchema,
+  TimelineReportSchema,
+  UnmeasuredReportSchema,
   EdgeWeightingSchema,
   GapReportSchema,
   NetworkOptionsSchema,
   NetworkReportSchema,
   NodeMetricsSchema,
   WorkloadReportSchema,
+  WEIGHT_TEXT,
 } from '../graph/analytics';
-import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema } from '../graph/export';
+import { describeZodIssues } from '../graph/errors';
+import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema, SnapshotFileKindSchema, type CommitmentFileKind } from '../graph/export';
+import { ComparablePlanSchema, ComparisonSchema, LineageReportSchema } from '../graph/compare';
 import { SavedViewInputSchema, SavedViewSchema, SavedViewSummarySchema } from '../graph/store/explorerState';
 
 // ---------------------------------------------------------------------------------------------
@@ -53,28 +63,69 @@ function itemPattern(item: z.ZodType<unknown, string>): string {
   throw new Error('a list item must be an enum or a string with an anchored pattern');
 }
 
-/** Text of comma-separated `part`s; spaces around a part and empty parts are allowed. */
-const commaSeparated = (part: string) => new RegExp(`^ *(?:${part})? *(?:, *(?:${part})? *)*$`);
+/** Longest text of one list parameter, most parts in one text, and most repeats (`x=a&x=b`) of the parameter. */
+export const LIST_LIMITS = { chars: 1_000, parts: 100, repeats: 10 } as const;
 
 /**
- * `a,b` or `x=a&x=b` (or both) → ['a', 'b']; spaces around items and empty items are ignored. With
- * `item` (an enum or a pattern; `what` names it in errors), each text is checked by one regular
- * expression, which the OpenAPI document carries as its `pattern`: the documented syntax is the enforced one.
+ * The documented syntax of at most LIST_LIMITS.parts comma-separated `part`s, spaces around a part and empty
+ * parts allowed. No part starts or ends with a space or holds a comma, so each space and comma can be matched
+ * one way only and the pattern is linear (tests/reliability/regex-safety.test.ts), unlike the former
+ * `^ *(?:x)? *(?:, *(?:x)? *)*$`, whose adjacent ` *(?:x)? *` split a run of spaces in exponentially many ways.
+ * The server never runs it over a request (listText splits on commas and checks each part); it is the OpenAPI
+ * `pattern`, and tests/api/listParams.test.ts checks that it takes exactly the texts the server takes.
+ */
+const commaSeparated = (part: string) =>
+  new RegExp(`^ *(?:(?:${part}) *)?(?:, *(?:(?:${part}) *)?){0,${LIST_LIMITS.parts - 1}}$`);
+
+/** `text` without the spaces around it (String.trim would also drop tabs and newlines, which the syntax refuses). */
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === ' ') start++;
+  while (end > start && text[end - 1] === ' ') end--;
+  return text.slice(start, end);
+}
+
+/** The non-empty parts of comma-separated text, spaces around them dropped. */
+const splitParts = (text: string): string[] =>
+  text
+    .split(',')
+    .map(trimSpaces)
+    .filter((part) => part.length > 0);
+
+/** One text of a list parameter: capped in length and parts, documented with the syntax of its `part`. */
+const listText = (part: string) =>
+  z
+    .string()
+    .max(LIST_LIMITS.chars)
+    .refine((text) => text.split(',').length <= LIST_LIMITS.parts, `at most ${LIST_LIMITS.parts} comma-separated values`)
+    .meta({ pattern: commaSeparated(part).source });
+
+/** A part that is any text without commas, not starting or ending with a space (section and unit ids). */
+const ANY_PART = '[^, ](?:[^,]*[^, ])?';
+
+/**
+ * A list parameter, `a,b` or `x=a&x=b` (or both) → ['a', 'b']: each text is split on commas and each part
+ * checked on its own, against `item` (an enum or an anchored pattern), so no pattern runs over the whole
+ * caller-sized text; spaces around parts and empty parts are ignored.
  */
 function listParam(): z.ZodType<string[], string | string[]>;
-function listParam<T extends z.ZodType<unknown, string>>(item: T, what: string): z.ZodType<z.output<T>[], string | string[]>;
-function listParam(item?: z.ZodType<unknown, string>, what?: string): z.ZodType<unknown[], string | string[]> {
-  let text = z.string();
-  if (item) text = text.regex(commaSeparated(itemPattern(item)), `expected ${what}, comma-separated`);
+function listParam<T extends z.ZodType<unknown, string>>(item: T): z.ZodType<z.output<T>[], string | string[]>;
+function listParam(item?: z.ZodType<unknown, string>): z.ZodType<unknown[], string | string[]> {
+  const text = listText(item ? itemPattern(item) : ANY_PART);
   return z
-    .union([text, z.array(text)])
-    .transform((value) =>
-      (Array.isArray(value) ? value : [value])
-        .flatMap((piece) => piece.split(','))
-        .map((piece) => piece.trim())
-        .filter((piece) => piece.length > 0),
-    )
-    .pipe(z.array(item ?? z.string()));
+    .union([text, z.array(text).max(LIST_LIMITS.repeats)])
+    .transform((value, context) => checkParts((Array.isArray(value) ? value : [value]).flatMap(splitParts), item, context));
+}
+
+/** Each part read by `item` (every part when none); a bad part is an issue of the parameter that quotes it. */
+function checkParts(parts: string[], item: z.ZodType<unknown, string> | undefined, context: z.RefinementCtx): unknown[] {
+  if (!item) return parts;
+  return parts.map((part) => {
+    const checked = item.safeParse(part);
+    if (!checked.success) context.addIssue({ code: 'custom', message: `${JSON.stringify(part)}: ${describeZodIssues(checked.error)[0]?.message ?? 'invalid'}` });
+    return checked.data;
+  });
 }
 
 /** A number as query text, in decimal notation (z.coerce would also take '' and ' ' as 0, and 0x10 as 16). */
@@ -111,7 +162,7 @@ const jurisdictionParam = (what: string) =>
  * several documents, a jurisdiction with the places within it, a year or a range of years.
  */
 const ScopeParams = {
-  document: listParam(DocumentMetaSchema.shape.id, 'document ids (lower-case letters, digits, . _ -)').optional().describe('Document ids (comma-separated or repeated).'),
+  document: listParam(DocumentMetaSchema.shape.id).optional().describe('Document ids (comma-separated or repeated).'),
   jurisdiction: jurisdictionParam('Only plans of this jurisdiction (GB/T 2260 code, e.g. 440000) and, unless includeWithin=false, of the places within it.'),
   includeWithin: flagParam.optional().describe('With `jurisdiction`: also the plans of places within it (default true); false keeps its own plans only.'),
   year: yearParam('Only plans of this year, e.g. 2023 (not together with yearFrom or yearTo).'),
@@ -123,35 +174,25 @@ const ScopeParams = {
 export const FilterQuerySchema = z.strictObject({
   ...ScopeParams,
   section: listParam().optional().describe('Section ids, e.g. `guangdong-digital-economy-2023/section-3`.'),
-  role: listParam(RoleSchema, `roles (${ROLES.join(', ')})`).optional().describe(`Responsibility roles kept: ${ROLES.join(', ')}.`),
-  kind: listParam(UnitKindSchema, `unit kinds (${UnitKindSchema.options.join(', ')})`)
+  role: listParam(RoleSchema).optional().describe(`Responsibility roles kept: ${ROLES.join(', ')}.`),
+  kind: listParam(UnitKindSchema)
     .optional()
     .describe(`Unit kinds kept: ${UnitKindSchema.options.join(', ')}.`),
   unit: listParam().optional().describe('Unit ids kept, e.g. `gd.dept.industry-it`.'),
 });
-export type FilterQuery = z.input<typeof FilterQuerySchema>;
 
-/** A weight as the weights parameter takes it: a decimal number ≥ 0 below 10⁹ (so always finite). */
-const WEIGHT = '[0-9]{1,9}(?:\\.[0-9]+)?';
+const WEIGHT_PAIR = `(?:${itemPattern(RoleSchema)}) *: *${WEIGHT_TEXT}`;
+const WEIGHT_PAIR_TEXT = z
+  .string()
+  .regex(new RegExp(`^${WEIGHT_PAIR}$`), `expected role:weight with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`);
 
 /**
  * `lead:3,co:1` → { lead: 3, co: 1 }: overrides of the workload weights; roles not named keep
- * their documented defaults. The pattern is the whole check, and the OpenAPI document carries it.
+ * their documented defaults. Each pair is checked on its own against an anchored pattern.
  */
-export const WeightsParamSchema = z
-  .string()
-  .regex(
-    commaSeparated(`(?:${itemPattern(RoleSchema)}) *: *${WEIGHT}`),
-    `expected role:weight pairs, comma-separated, with role one of ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5`,
-  )
-  .transform((text) => {
-    const weights: Partial<Record<Role, number>> = {};
-    for (const pair of text.split(',').filter((part) => part.trim() !== '')) {
-      const [role = '', weight = ''] = pair.split(':');
-      weights[role.trim() as Role] = Number(weight);
-    }
-    return weights;
-  })
+export const WeightsParamSchema = listText(WEIGHT_PAIR)
+  .transform((text, context) => checkParts(splitParts(text), WEIGHT_PAIR_TEXT, context) as string[])
+  .transform((pairs) => Object.fromEntries(pairs.map((pair) => decodeWeightPair(pair, ROLES)!)) as Partial<Record<Role, number>>)
   .describe('Role weights as `role:weight` pairs, e.g. `lead:3,co:1`; roles not named keep their defaults (lead 3, co 1, support 0.5, implement 1, guide 0.5).');
 
 const includeGenericParam = flagParam
@@ -173,14 +214,12 @@ export const ItemsQuerySchema = z.strictObject({
   ...ScopeParams,
   section: FilterQuerySchema.shape.section,
   role: RoleSchema.optional().describe('Only items where `unit` (or any unit) holds this role.'),
-  unit: z.string().min(1).optional().describe('Only items this unit answers for (unit id).'),
+  unit: z.string().min(1).max(300).optional().describe('Only items this unit answers for (unit id).'),
   page: intParam(1, 1_000_000).prefault(1).describe('Page number, from 1.'),
   pageSize: intParam(1, 500).prefault(50).describe('Items per page, 1–500.'),
 });
-export type ItemsQuery = z.input<typeof ItemsQuerySchema>;
 
 export const DocumentsQuerySchema = z.strictObject(ScopeParams);
-export type DocumentsQuery = z.input<typeof DocumentsQuerySchema>;
 
 export const UnitsQuerySchema = z.strictObject({
   kind: UnitKindSchema.optional().describe('Only units of this kind.'),
@@ -190,10 +229,8 @@ export const UnitsQuerySchema = z.strictObject({
   unitJurisdiction: jurisdictionParam("Only units of this government (GB/T 2260 code) or of a place within it, e.g. 440600 for Foshan's bureaus."),
   ...ScopeParams,
 });
-export type UnitsQuery = z.input<typeof UnitsQuerySchema>;
 
 export const UnitDetailQuerySchema = z.strictObject(NetworkParams);
-export type UnitDetailQuery = z.input<typeof UnitDetailQuerySchema>;
 
 export const WorkloadQuerySchema = FilterQuerySchema.extend({
   weights: WeightsParamSchema.optional(),
@@ -202,14 +239,12 @@ export const WorkloadQuerySchema = FilterQuerySchema.extend({
     .describe('k in the overload rule: weighted load above Q3 + k × IQR of the peer group (default 1.5).'),
   includeGeneric: includeGenericParam,
 });
-export type WorkloadQuery = z.input<typeof WorkloadQuerySchema>;
 
 export const GapsQuerySchema = FilterQuerySchema.extend({
   diffusionThreshold: intParam(2, 1000)
     .optional()
     .describe('Diffusion: at least this many co-responsible units and no lead (default 3).'),
 });
-export type GapsQuery = z.input<typeof GapsQuerySchema>;
 
 export type NetworkMode = z.infer<typeof CytoscapeModeSchema>;
 
@@ -220,27 +255,24 @@ export const NetworkQuerySchema = FilterQuerySchema.extend({
     .describe('Most nodes returned (lowest-load units are left out first); `truncated` says what was left out.'),
   includeGeneric: includeGenericParam,
 });
-export type NetworkQuery = z.input<typeof NetworkQuerySchema>;
 
 export const MetricsQuerySchema = FilterQuerySchema.extend(NetworkParams);
-export type MetricsQuery = z.input<typeof MetricsQuerySchema>;
 
-export const DownloadFormatSchema = z
-  .enum(['csv-nodes', 'csv-edges', 'csv-responsibilities', 'csv-workload', 'graphml', 'gexf', 'json', 'report'])
-  .describe('The file to download.');
-export type DownloadFormat = z.infer<typeof DownloadFormatSchema>;
+export const ExportParamsSchema = z.strictObject({ format: SnapshotFileKindSchema });
+export type { SnapshotFileKind } from '../graph/export';
 
-export const ExportParamsSchema = z.strictObject({ format: DownloadFormatSchema });
+/** `?excel=1`: the CSV variant Excel opens as UTF-8 (a leading byte order mark); other files are unchanged. */
+const excelParam = flagParam.optional().describe('true: CSV starts with a UTF-8 byte order mark, so that Excel reads its Chinese right (default false).');
 
 export const ExportQuerySchema = MetricsQuerySchema.extend({
+  excel: excelParam,
   weights: WeightsParamSchema.optional(),
   overloadFactor: WorkloadQuerySchema.shape.overloadFactor,
   diffusionThreshold: GapsQuerySchema.shape.diffusionThreshold,
 });
-export type ExportQuery = z.input<typeof ExportQuerySchema>;
 
 export const IngestQuerySchema = z.strictObject({
-  dryRun: flagParam.prefault('false').describe('true: parse and preview, write nothing (no token needed).'),
+  dryRun: flagParam.prefault('false').describe('true: parse and preview, write nothing (needs the admin token too).'),
   id: DocumentMetaSchema.shape.id
     .optional()
     .describe('Document id to use instead of the one derived from the file name (lower-case letters, digits, . _ -).'),
@@ -365,21 +397,35 @@ export const UnitDetailResponseSchema = UnitDetailSchema.extend({
 });
 export type UnitDetailResponse = z.infer<typeof UnitDetailResponseSchema>;
 
-export const WorkloadResponseSchema = WorkloadReportSchema;
+/**
+ * What every analysis answer says of its age. Analyses are computed in the background after each write;
+ * until the new one is complete, the last one is served, stale, with a Retry-After header.
+ */
+export const FreshnessSchema = z.object({
+  dataVersion: z
+    .string()
+    .describe('The data version the answer reflects (a digest of the loaded documents; empty when none is loaded).'),
+  stale: z
+    .boolean()
+    .describe('True while a newer answer (for data loaded since) is being computed; ask again after Retry-After seconds.'),
+});
+export type Freshness = z.infer<typeof FreshnessSchema>;
+
+export const WorkloadResponseSchema = WorkloadReportSchema.extend(FreshnessSchema.shape);
 export type WorkloadResponse = z.infer<typeof WorkloadResponseSchema>;
 
-export const GapsResponseSchema = GapReportSchema;
+export const GapsResponseSchema = GapReportSchema.extend(FreshnessSchema.shape);
 export type GapsResponse = z.infer<typeof GapsResponseSchema>;
 
 /** Cytoscape elements; `truncated` is null, or says what the limit left out. */
-export const NetworkResponseSchema = CytoscapeGraphSchema;
+export const NetworkResponseSchema = CytoscapeGraphSchema.extend(FreshnessSchema.shape);
 export type NetworkResponse = z.infer<typeof NetworkResponseSchema>;
 
-export const MetricsResponseSchema = NetworkReportSchema;
+export const MetricsResponseSchema = NetworkReportSchema.extend(FreshnessSchema.shape);
 export type MetricsResponse = z.infer<typeof MetricsResponseSchema>;
 
 /** The Louvain communities with their members spelled out. */
-export const CommunitiesResponseSchema = z.object({
+export const CommunitiesResponseSchema = FreshnessSchema.extend({
   parameters: NetworkOptionsSchema,
   count: z.number().int().nonnegative(),
   modularity: z.number(),
@@ -419,6 +465,7 @@ export const IngestPreviewResponseSchema = z.object({
   ),
   counts: z.object({ sections: z.number().int(), items: z.number().int(), assignments: z.number().int() }),
   warnings: z.array(ParseWarningSchema),
+  warningsOmitted: WarningsOmittedSchema.optional(),
   unknownUnits: z.array(UnknownUnitSchema),
 });
 export type IngestPreviewResponse = z.infer<typeof IngestPreviewResponseSchema>;
@@ -428,6 +475,7 @@ export const IngestResultResponseSchema = z.object({
   dryRun: z.literal(false),
   result: LoadResultSchema,
   warnings: z.array(ParseWarningSchema),
+  warningsOmitted: WarningsOmittedSchema.optional(),
 });
 export type IngestResultResponse = z.infer<typeof IngestResultResponseSchema>;
 
@@ -444,11 +492,91 @@ export const ReportExportResponseSchema = z.object({
 });
 export type ReportExportResponse = z.infer<typeof ReportExportResponseSchema>;
 
-/** The JSON downloads: `json` (Cytoscape elements of the unit–item graph) or `report`. */
-export const JsonExportResponseSchema = z.union([NetworkResponseSchema, ReportExportResponseSchema]);
+/** The JSON downloads: `json` (Cytoscape elements of the unit–item graph), `report`, or `provenance` alone. */
+export const JsonExportResponseSchema = z.union([CytoscapeGraphSchema, ReportExportResponseSchema, ProvenanceSchema]);
 
 export const DeleteDocumentResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });
 export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Plans over time (issue 17): compare two plans, follow tasks across several.
+// ---------------------------------------------------------------------------------------------
+
+const planIdParam = (what: string) => DocumentMetaSchema.shape.id.describe(what);
+const thresholdParam = numberParam((number) => number.min(0).max(1))
+  .optional()
+  .describe('Least text similarity (0 to 1) of a matched pair; default 0.3.');
+
+export const CompareQuerySchema = z.strictObject({
+  old: planIdParam('The earlier plan: a loaded document id.'),
+  new: planIdParam('The later plan: a loaded document id.'),
+  threshold: thresholdParam,
+});
+export const CompareExportQuerySchema = CompareQuerySchema.extend({ excel: excelParam });
+
+export const LineageQuerySchema = z.strictObject({
+  document: listParam(DocumentMetaSchema.shape.id).describe(
+    'Two to ten loaded document ids (comma-separated or repeated); they are ordered by year.',
+  ),
+  threshold: thresholdParam,
+});
+
+export const CompareExportParamsSchema = z.strictObject({
+  table: z.enum(['pairs', 'units']).describe('pairs: one row per item (matched, added, dropped); units: each unit’s load before and after, by role.'),
+});
+
+/** `GET /api/compare`: the comparison (the CLI's JSON), and what a view needs to draw it: both plans' items and the units' names. */
+export const CompareResponseSchema = ComparisonSchema.extend({
+  plans: z.object({ old: ComparablePlanSchema, new: ComparablePlanSchema }),
+  /** Canonical unit id → its name as the newer plan writes it. */
+  unitNames: z.record(z.string(), z.string()),
+});
+export type CompareResponse = z.infer<typeof CompareResponseSchema>;
+
+/** `GET /api/compare/lineage`: the plans by year and one row per task, with each item's label and title. */
+export const LineageResponseSchema = LineageReportSchema.extend({
+  items: z.record(z.string(), z.object({ label: z.string(), title: z.string() })),
+});
+export type LineageResponse = z.infer<typeof LineageResponseSchema>;
+// Where and by when (places, deadlines, targets)
+// ---------------------------------------------------------------------------------------------
+
+/** A day as query text, YYYY-MM-DD: the "today" deadlines are judged against (default: the server's date). */
+const dayParam = z
+  .string()
+  .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'expected a day as YYYY-MM-DD')
+  .optional()
+  .describe('The day deadlines are judged against, YYYY-MM-DD (default: today, UTC).');
+
+export const PlacesQuerySchema = z.strictObject(ScopeParams);
+
+export const TimelineQuerySchema = z.strictObject({
+  ...ScopeParams,
+  unit: z.string().min(1).max(300).optional().describe('Only items this unit answers for, in any role (unit id).'),
+  today: dayParam,
+});
+
+export const DueQuerySchema = z.strictObject({ ...ScopeParams, today: dayParam });
+
+export const CommitmentExportQuerySchema = PlacesQuerySchema.extend({ excel: excelParam });
+
+/** The commitment file kinds; under /api/export/places/ the graph files drop their redundant `places-` prefix. */
+export const CommitmentExportParamsSchema = z.strictObject({
+  format: z
+    .enum(['csv-places', 'csv-deadlines', 'csv-targets', 'graphml', 'gexf'])
+    .transform((format): CommitmentFileKind => (format === 'graphml' || format === 'gexf' ? `places-${format}` : format))
+    .describe('csv-places, csv-deadlines, csv-targets: one row per mention with its source offsets; graphml, gexf: the unit–item graph with place nodes.'),
+});
+
+export const PlacesResponseSchema = PlaceReportSchema;
+export const TimelineResponseSchema = TimelineReportSchema;
+export const DueResponseSchema = DueReportSchema;
+export const UnmeasuredResponseSchema = UnmeasuredReportSchema;
+export const CommitmentListResponseSchema = CommitmentListSchema;
+export type PlacesResponse = z.infer<typeof PlacesResponseSchema>;
+export type TimelineResponse = z.infer<typeof TimelineResponseSchema>;
+export type DueResponse = z.infer<typeof DueResponseSchema>;
+export type UnmeasuredResponse = z.infer<typeof UnmeasuredResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Saved views (issue 18): the explorer's named views, stored on the store in use.

@@ -5,7 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MulterError } from 'multer';
 import { ZodError } from 'zod';
-import { DomainError, InvalidInputError, NotFoundError, ParseError, StoreUnavailableError } from '../graph/errors';
+import { describeZodIssues, DomainError, formatZodIssues, InvalidInputError, NotFoundError, ParseError, ParseTimeoutError, StoreUnavailableError } from '../graph/errors';
 import type { ErrorResponse } from './contract';
 
 /** An HTTP-level refusal (auth, content type, size, rate) raised by the server itself. */
@@ -35,33 +35,30 @@ const answer = (
   headers?: Record<string, string>,
 ): Answer => ({ status, body: { error: { code, message, ...(details ? { details } : {}) } }, headers });
 
-/** `page` or `role[1]`, or the unknown key itself for unrecognised parameters. */
-function zodIssues(error: ZodError): { field: string; message: string }[] {
-  return error.issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'unknown parameter' }));
-    }
-    const [head, ...rest] = issue.path.map(String);
-    const field = head === undefined ? '(request)' : head + rest.map((part) => `[${part}]`).join('');
-    return [{ field, message: issue.message }];
-  });
-}
-
 /** Errors raised by express' body parsers carry a `type` and a `status`. */
 type BodyParserError = Error & { type: string; status: number; limit?: number };
 const isBodyParserError = (error: unknown): error is BodyParserError =>
   error instanceof Error && typeof (error as Partial<BodyParserError>).type === 'string' &&
   typeof (error as Partial<BodyParserError>).status === 'number';
 
+/**
+ * zlib's own errors, which express' body readers pass on when a gzip, deflate or br body does not decompress
+ * (`Z_DATA_ERROR`, `Z_BUF_ERROR`, brotli's `ERR__ERROR_FORMAT_…`): a numeric errno and a string code, status 400,
+ * but no body-parser `type`.
+ */
+type ZlibError = Error & { errno: number; code: string };
+const isZlibError = (error: unknown): error is ZlibError =>
+  error instanceof Error &&
+  typeof (error as Partial<ZlibError>).errno === 'number' &&
+  /^(?:Z_|ERR__ERROR_)/.test(String((error as Partial<ZlibError>).code));
+
 function classify(error: unknown, bodyLimitBytes: number): Answer | null {
   if (error instanceof HttpError) return answer(error.status, error.code, error.message, error.details, error.headers);
   if (error instanceof ZodError) {
-    const issues = zodIssues(error);
-    return answer(400, 'invalid_parameter', issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '), {
-      issues,
-    });
+    return answer(400, 'invalid_parameter', formatZodIssues(error), { issues: describeZodIssues(error) });
   }
   if (error instanceof ParseError) return answer(422, error.code, error.message, { ...error.location });
+  if (error instanceof ParseTimeoutError) return answer(422, error.code, error.message, error.details);
   if (error instanceof NotFoundError) return answer(404, error.code, error.message, error.details);
   if (error instanceof InvalidInputError) return answer(400, 'invalid_parameter', error.message, error.details);
   // The store's own message names hosts and driver causes: it goes to the log and to /readyz, not here.
@@ -83,6 +80,11 @@ function classify(error: unknown, bodyLimitBytes: number): Answer | null {
     if (error.code === 'LIMIT_FILE_SIZE') return tooLarge(bodyLimitBytes);
     return answer(400, 'invalid_upload', `${error.field ?? 'upload'}: ${error.message}`, { field: error.field });
   }
+  if (isZlibError(error)) {
+    return answer(400, 'invalid_content_encoding', 'The request body does not decompress as its Content-Encoding (gzip, deflate or br) says.', {
+      zlibCode: error.code,
+    });
+  }
   if (isBodyParserError(error)) {
     if (error.type === 'entity.too.large') return tooLarge(bodyLimitBytes);
     if (error.type === 'entity.parse.failed') return answer(400, 'invalid_json', 'The request body is not valid JSON.');
@@ -99,12 +101,16 @@ export const tooLarge = (limitBytes: number): Answer =>
     limitBytes,
   });
 
+/** The answer to a failure of the server's own: the request id to quote, no internals. */
+export const internalError = (requestId: unknown): Answer =>
+  answer(500, 'internal_error', `Something went wrong on the server (request ${String(requestId)}).`);
+
 export function errorHandler(bodyLimitBytes: number): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const known = classify(error, bodyLimitBytes);
-    if (!known || known.status >= 500) req.log.error({ err: error }, 'request failed');
-    const { status, body, headers } =
-      known ?? answer(500, 'internal_error', `Something went wrong on the server (request ${String(req.id)}).`);
+    // A refusal the server chose (HttpError: analytics busy, not ready) is no failure of its own to log.
+    if (!known || (known.status >= 500 && !(error instanceof HttpError))) req.log.error({ err: error }, 'request failed');
+    const { status, body, headers } = known ?? internalError(req.id);
     if (res.headersSent) {
       res.destroy();
       return;

@@ -2,18 +2,19 @@
  * One process for users: the API and the built client on one port, on the embedded store, or on
  * Neo4j when NEO4J_URI is set. `startServer`/`stopServer` are exported for tests (port 0).
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { DomainError } from '../graph/errors';
 import { loadSeeds } from '../graph/ingest';
-import { ensureCommunityMemory } from './communities';
+import { ParsePool } from '../graph/parse';
+import { AnalyticsPool } from '../graph/precompute';
 import { loadRegistry, type UnitRegistry } from '../graph/registry';
 import { createStore, type GraphStore } from '../graph/store';
-import { createApp, DEFAULT_CLIENT_DIR } from './app';
-import { DEFAULT_READ_CACHE } from './readCache';
+import { analyticsOf, createApp, DEFAULT_CLIENT_DIR } from './app';
 import { ensureClientBuilt } from './clientBuild';
 import { readServerEnv } from './config';
+import { installProcessGuard, requestScope, withinExchange } from './processGuard';
 import { acceptRawUtf8Urls } from './rawUtf8Urls';
 
 export interface StartOptions {
@@ -32,22 +33,21 @@ export interface RunningServer {
   store: GraphStore;
 }
 
-let running: (RunningServer & { ownsStore: boolean }) | undefined;
+let running: (RunningServer & { ownsStore: boolean; parsePool: ParsePool; analyticsPool: AnalyticsPool; stopAnalytics: () => void }) | undefined;
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   if (running) throw new Error('the server is already running; stopServer() first');
   const config = readServerEnv(options.env ?? process.env);
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
-  const registry = options.registry ?? loadRegistry();
+  const registry = options.registry ?? loadRegistry(config.UNIT_REGISTRY);
   const store = options.store ?? createStore(options.env ?? process.env);
   const ownsStore = !options.store;
   try {
     await store.init();
     if (config.LOAD_SEEDS && (await store.listDocuments()).length === 0) {
-      const seeded = await loadSeeds(store, registry);
+      const seeded = await loadSeeds(store, registry, config.SEEDS_DIR);
       logger.info({ documents: seeded.map((seed) => seed.load.documentId) }, 'loaded seed documents');
     }
-    await ensureCommunityMemory(store);
   } catch (error) {
     if (ownsStore) await store.close();
     throw error;
@@ -56,42 +56,70 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger.warn('ADMIN_TOKEN is shorter than 16 characters; use a long random token');
   }
 
+  const parsePool = new ParsePool({ registry, timeoutMs: config.PARSE_TIMEOUT_MS });
+  const analyticsPool = new AnalyticsPool();
   const app = createApp({
     store,
     registry,
+    parsePool,
+    analyticsPool,
+    analyticsRefreshMs: config.ANALYTICS_REFRESH_MS,
     logger,
     adminToken: config.ADMIN_TOKEN,
     corsOrigins: config.CORS_ORIGINS,
     trustProxy: config.TRUST_PROXY,
     clientDir: options.clientDir,
-    readCache: { ...DEFAULT_READ_CACHE, versionMaxAgeMs: config.DATA_VERSION_MAX_AGE_MS },
+    readCache: {
+      versionMaxAgeMs: config.DATA_VERSION_MAX_AGE_MS,
+      analysisBytes: config.ANALYSIS_CACHE_MIB,
+      lookupBytes: config.LOOKUP_CACHE_MIB,
+      maxConcurrentAnalyses: config.ANALYTICS_CONCURRENCY,
+    },
     limits: {
       bodyBytes: config.MAX_UPLOAD_BYTES,
       writesPerMinute: config.WRITE_RATE_PER_MINUTE,
       exportsPerMinute: config.EXPORT_RATE_PER_MINUTE,
     },
   });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  // Each request runs in its own exchange scope, so an error escaping its handlers fails it and nothing else.
+  const server = createServer(
+    {
+      headersTimeout: config.HEADERS_TIMEOUT_MS,
+      requestTimeout: config.REQUEST_TIMEOUT_MS,
+      // How often Node looks for requests past those deadlines (30 s by default, longer than a short deadline).
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.HEADERS_TIMEOUT_MS / 4))),
+    },
+    (req, res) => withinExchange(requestScope(req, res, logger), () => app(req, res)),
+  );
+  acceptRawUtf8Urls(server, logger);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  acceptRawUtf8Urls(server);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   logger.info({ url, store: store.kind, writes: config.ADMIN_TOKEN ? 'enabled' : 'disabled' }, 'serving');
-  running = { server, url, store, ownsStore };
+  running = { server, url, store, ownsStore, parsePool, analyticsPool, stopAnalytics: () => analyticsOf(app).stop() };
   return { server, url, store };
 }
 
 export async function stopServer(): Promise<void> {
   if (!running) return;
-  const { server, store, ownsStore } = running;
+  const { server, store, ownsStore, parsePool, analyticsPool, stopAnalytics } = running;
   running = undefined;
   server.closeAllConnections();
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  stopAnalytics();
+  await parsePool.close();
+  await analyticsPool.close();
   if (ownsStore) await store.close();
 }
 
 if (require.main === module) {
+  installProcessGuard(pino({ level: process.env.LOG_LEVEL ?? 'info' }));
   const shutdown = () => {
     stopServer().then(
       () => process.exit(0),

@@ -42,12 +42,13 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'No bearer token was sent.',
   403: 'The token is wrong, or writes are disabled (no ADMIN_TOKEN).',
   404: 'No such id (or route).',
+  408: 'The request headers (or the whole request) did not arrive within the server\'s timeout.',
   413: 'The body is over the size limit.',
   415: 'The body has an unsupported Content-Type.',
-  422: 'The document cannot be parsed; details give the line and column.',
+  422: 'The document cannot be parsed (details give the line and column), or its parse ran past the PARSE_TIMEOUT_MS deadline (code parse_timeout, details give limitMs).',
   429: 'Too many requests; wait for the window given in the RateLimit headers.',
   500: 'An unexpected server error (no internals are disclosed).',
-  503: 'The graph store is unavailable; retry after the Retry-After seconds.',
+  503: 'The graph store is unavailable, or (analytics and exports) the server is computing as many analyses as it allows at once (`analytics_busy`); retry after the Retry-After seconds.',
 };
 
 function parameters(location: 'path' | 'query', schema: z.ZodType | undefined): JsonSchema[] {
@@ -68,6 +69,8 @@ function operation(endpoint: Endpoint, ref: (schema: z.ZodType) => JsonSchema): 
   const errorStatuses = [
     ...(endpoint.query || endpoint.params || endpoint.requestBody ? [400] : []),
     ...endpoint.errors,
+    // Any request whose headers arrive too slowly (HEADERS_TIMEOUT_MS) is answered 408 before it is routed.
+    408,
     ...(endpoint.rateLimit ? [429] : []),
     500,
     ...(endpoint.tag === 'meta' ? [] : [503]),

@@ -1,17 +1,18 @@
 /**
- * The server's read cache: analytics computed from `store.snapshot(filter)`, and lookups such as
- * an item's detail, kept per data version (store.dataVersion(), a digest of the loaded documents).
- * The key is derived from the data, so any number of server instances give the same answers.
+ * The server's read cache: lookups such as an item's detail, kept per data version (store.dataVersion(),
+ * a digest of the loaded documents), and the data version itself. The key is derived from the data, so any
+ * number of server instances give the same answers. Analyses are not here: they are computed in a worker
+ * and kept by server/precomputed.ts, which reads the version through this cache.
  *
  * Reading the version costs a round trip to the store, about what a lookup costs itself, so the
  * version read is reused for up to `versionMaxAgeMs` (1 s): an answer can trail a write made
  * through another server instance by that long, never more, and never this instance's own writes,
  * which call `dataChanged()`. Data read after a version was seen is at least that new, so an entry
- * never holds data older than its key.
+ * never holds data older than its key. Every cache is bounded in (estimated) bytes, not entries.
  */
 import { InvalidInputError } from '../graph/errors';
-import type { DocumentScope, GraphFilter, GraphStore, Snapshot } from '../graph/store';
 import type { z } from 'zod';
+import type { DocumentScope, GraphFilter, GraphStore } from '../graph/store';
 import type { FilterQuerySchema } from './contract';
 
 type ScopeQuery = Pick<z.output<typeof FilterQuerySchema>, 'document' | 'jurisdiction' | 'includeWithin' | 'year' | 'yearFrom' | 'yearTo'>;
@@ -51,72 +52,149 @@ export function toGraphFilter(query: z.output<typeof FilterQuerySchema>): GraphF
 export interface ReadCacheOptions {
   /** How long one read of the data version serves later requests. 0 reads it for every request. */
   versionMaxAgeMs: number;
-  /** Analyses kept; each is a few hundred kB to a few MB at the planned scale. */
-  analyses: number;
-  /** Lookups kept (item details, a few kB each). */
-  lookups: number;
+  /** Estimated bytes of analyses kept (server/precomputed.ts), with the serialised answers the endpoints keep beside them. */
+  analysisBytes: number;
+  /** Estimated bytes of lookups kept (item details, a few kB each). */
+  lookupBytes: number;
+  /** Analyses and exports waiting for the analytics worker; a request that would wait beyond them is answered 503. */
+  maxConcurrentAnalyses: number;
 }
 
-export const DEFAULT_READ_CACHE: ReadCacheOptions = { versionMaxAgeMs: 1_000, analyses: 64, lookups: 20_000 };
+const MIB = 1024 * 1024;
 
-/** A Map kept in least-recently-used order, dropping the oldest beyond `capacity`. */
-class Lru {
-  private readonly entries = new Map<string, unknown>();
-  constructor(private readonly capacity: number) {}
+export const DEFAULT_READ_CACHE: ReadCacheOptions = {
+  versionMaxAgeMs: 1_000,
+  analysisBytes: 128 * MIB,
+  lookupBytes: 32 * MIB,
+  maxConcurrentAnalyses: 4,
+};
+
+/** Elements of a long array that are weighed; the rest are taken to weigh as much on average. */
+const SAMPLED_ELEMENTS = 512;
+
+/**
+ * Roughly what `value` holds on V8's heap: strings at two bytes a character (one-byte strings take half, so this
+ * errs high), numbers and pointers at 8 bytes, object and array headers. A long array (a snapshot's 200,000
+ * responsibilities) is weighed by an evenly spread sample of its elements, scaled up: the arrays cached here
+ * hold rows of one shape, and walking every row of a whole-graph snapshot would itself hold the event loop
+ * for a quarter of a second.
+ */
+export function estimateBytes(value: unknown): number {
+  if (typeof value === 'string') return 16 + 2 * value.length;
+  if (typeof value !== 'object' || value === null) return 8;
+  const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
+  const own = 32 + 8 * children.length;
+  if (children.length <= SAMPLED_ELEMENTS) return children.reduce<number>((sum, child) => sum + estimateBytes(child), own);
+  const step = children.length / SAMPLED_ELEMENTS;
+  let sampled = 0;
+  for (let i = 0; i < SAMPLED_ELEMENTS; i++) sampled += estimateBytes(children[Math.floor(i * step)]);
+  return own + Math.round((sampled / SAMPLED_ELEMENTS) * children.length);
+}
+
+/** A Map kept in least-recently-used order, dropping the oldest entries beyond `capacityBytes`. */
+export class ByteBoundedLru {
+  private readonly entries = new Map<string, { value: unknown; bytes: number }>();
+  private totalBytes = 0;
+  constructor(private readonly capacityBytes: number) {}
 
   get(key: string): { value: unknown } | undefined {
-    if (!this.entries.has(key)) return undefined;
-    const value = this.entries.get(key);
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
     this.entries.delete(key);
-    this.entries.set(key, value);
-    return { value };
+    this.entries.set(key, entry);
+    return { value: entry.value };
   }
 
-  set(key: string, value: unknown): void {
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  /** Keeps `value` unless it alone is over the capacity (it is still returned to its callers, just not kept). */
+  set(key: string, value: unknown, bytes: number): void {
+    this.delete(key);
+    if (bytes > this.capacityBytes) return;
+    this.entries.set(key, { value, bytes });
+    this.totalBytes += bytes;
+    for (const oldest of this.entries.keys()) {
+      if (this.totalBytes <= this.capacityBytes) break;
+      this.delete(oldest);
+    }
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.totalBytes -= entry.bytes;
+  }
+
+  get bytes(): number {
+    return this.totalBytes;
+  }
+}
+
+/** A byte-bounded cache whose misses are read once however many callers ask at the same time. */
+class SharedReads {
+  private readonly kept: ByteBoundedLru;
+  private readonly reading = new Map<string, Promise<unknown>>();
+
+  constructor(capacityBytes: number, private readonly weigh: (value: unknown) => number = estimateBytes) {
+    this.kept = new ByteBoundedLru(capacityBytes);
+  }
+
+  get<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const hit = this.kept.get(key);
+    if (hit) return Promise.resolve(hit.value as T);
+    const pending = this.reading.get(key);
+    if (pending) return pending as Promise<T>;
+    // A failed read is not kept: the next caller asks again.
+    const reading = read()
+      .then((value) => {
+        this.kept.set(key, value, this.weigh(value));
+        return value;
+      })
+      .finally(() => this.reading.delete(key));
+    this.reading.set(key, reading);
+    return reading;
+  }
+
+  get bytes(): number {
+    return this.kept.bytes;
   }
 }
 
 export class ReadCache {
-  private readonly analyses: Lru;
-  private readonly lookups: Lru;
+  private readonly lookups: SharedReads;
   private versionRead: { at: number; version: Promise<string> } | undefined;
+  private readonly changeListeners: (() => void)[] = [];
 
   constructor(
     private readonly store: GraphStore,
     private readonly options: ReadCacheOptions = DEFAULT_READ_CACHE,
   ) {
-    this.analyses = new Lru(options.analyses);
-    this.lookups = new Lru(options.lookups);
+    this.lookups = new SharedReads(options.lookupBytes);
   }
 
-  /** This instance wrote: the next request reads the version again. */
+  /** This instance wrote: the next request reads the version again, and the listeners hear of it. */
   dataChanged(): void {
     this.versionRead = undefined;
+    for (const listener of this.changeListeners) listener();
   }
 
-  /** `compute(snapshot)` for this filter, memoised per data version, analysis name and parameters. */
-  async analysis<T>(name: string, filter: GraphFilter, parameters: unknown, compute: (snapshot: Snapshot) => T): Promise<T> {
-    const key = JSON.stringify([await this.version(), name, filter, parameters]);
-    const hit = this.analyses.get(key);
-    if (hit) return hit.value as T;
-    const result = compute(await this.store.snapshot(filter));
-    this.analyses.set(key, result);
-    return result;
+  /** Called after each write of this instance (the analytics recompute then). */
+  onDataChanged(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** Estimated bytes held by the lookups, for tests and operators. */
+  get heldBytes(): { lookups: number } {
+    return { lookups: this.lookups.bytes };
   }
 
   /** `read()` (one record by id, or null), memoised per data version. */
   async lookup<T>(name: string, id: string, read: () => Promise<T>): Promise<T> {
-    const key = JSON.stringify([await this.version(), name, id]);
-    const hit = this.lookups.get(key);
-    if (hit) return hit.value as T;
-    const result = await read();
-    this.lookups.set(key, result);
-    return result;
+    const key = JSON.stringify([await this.dataVersion(), name, id]);
+    return this.lookups.get(key, read);
   }
 
-  private version(): Promise<string> {
+  /** The data version, read at most once per `versionMaxAgeMs` (and again after this instance writes). */
+  dataVersion(): Promise<string> {
     const now = Date.now();
     if (!this.versionRead || now - this.versionRead.at >= this.options.versionMaxAgeMs) {
       const version = this.store.dataVersion();

@@ -66,6 +66,8 @@ export function coordinationNetwork(count: number, seed = 7): NetworkResponse {
     mode: 'coordination',
     elements: { nodes, edges: [...edges.values()] },
     truncated: null,
+    dataVersion: 'bench',
+    stale: false,
     provenance: {
       software: { name: 'accountability-graph', version: 'bench' },
       generatedAt: '2026-01-01T00:00:00.000Z',

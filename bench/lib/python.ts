@@ -1,6 +1,7 @@
 /**
- * The Python side of the bench: a virtual environment under .venv/ (git-ignored) with NetworkX
- * from PyPI, created on first use; NetworkX's PageRank runs on numpy and scipy.
+ * The Python side of the bench: a virtual environment under .venv/ (git-ignored) with NetworkX and
+ * python-igraph (a C core, the second baseline) from PyPI, created on first use; NetworkX's PageRank
+ * runs on numpy and scipy.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,13 +10,19 @@ import { join } from 'node:path';
 const VENV = join(__dirname, '..', '..', '.venv');
 export const PYTHON = join(VENV, 'bin', 'python');
 
-export function ensureNetworkX(): string {
+/** The versions of NetworkX and igraph in the bench's environment, installing them first when missing. */
+export function ensureBaselines(): { networkx: string; igraph: string } {
   if (!existsSync(PYTHON)) execFileSync('python3', ['-m', 'venv', VENV], { stdio: 'inherit' });
-  const version = () => execFileSync(PYTHON, ['-c', 'import networkx, numpy, scipy; print(networkx.__version__)'], { encoding: 'utf8' }).trim();
+  const versions = () =>
+    JSON.parse(
+      execFileSync(PYTHON, ['-c', 'import json, networkx, numpy, scipy, igraph; print(json.dumps({"networkx": networkx.__version__, "igraph": igraph.__version__}))'], {
+        encoding: 'utf8',
+      }),
+    ) as { networkx: string; igraph: string };
   try {
-    return version();
+    return versions();
   } catch {
-    execFileSync(join(VENV, 'bin', 'pip'), ['install', '--quiet', 'networkx', 'numpy', 'scipy'], { stdio: 'inherit' });
-    return version();
+    execFileSync(join(VENV, 'bin', 'pip'), ['install', '--quiet', 'networkx', 'numpy', 'scipy', 'igraph'], { stdio: 'inherit' });
+    return versions();
   }
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { UnitPicker } from './clauses';
 import { generateDocument, type GeneratedDocument } from './document';
+import { generateLocalDocument, localPlaces } from './local';
 import { createRandom, zipfSampler } from './prng';
 import { buildSyntheticRegistry, type SyntheticRegistry } from './registry';
 
@@ -17,6 +18,9 @@ export interface CorpusOptions {
   /** Generate documents until at least this many clause-carrying items exist. */
   items: number;
 }
+
+const LOCAL_EVERY = 5;
+const LOCAL_PLACES = 60;
 
 export const DEFAULT_CORPUS_OPTIONS: CorpusOptions = { seed: 20230401, units: 3000, items: 250_000 };
 
@@ -35,18 +39,22 @@ export function createCorpus(options: CorpusOptions): { registry: SyntheticRegis
   const pickers = registry.jurisdictions.map((j) => new UnitPicker(j, pickerRandom));
   // Some provinces publish far more plans than others.
   const sampleJurisdiction = zipfSampler(registry.jurisdictions.length, 0.6);
+  // Cities, districts and counties of real provinces the registry borrows no code from, one per level ending at least.
+  const places = localPlaces(random.fork(), LOCAL_PLACES, new Set(registry.jurisdictions.map((j) => j.code)));
   const documentSeed = random.fork();
+  const generatePlan = (docRandom: typeof random, sequence: number) => {
+    const index = sampleJurisdiction(docRandom);
+    return generateDocument({ random: docRandom.fork(), jurisdiction: registry.jurisdictions[index]!, picker: pickers[index]!, sequence });
+  };
   function* documents(): Generator<GeneratedDocument> {
     const docRandom = createRandom(Math.floor(documentSeed.next() * 4294967296));
     let items = 0;
     for (let sequence = 1; items < options.items; sequence++) {
-      const index = sampleJurisdiction(docRandom);
-      const document = generateDocument({
-        random: docRandom.fork(),
-        jurisdiction: registry.jurisdictions[index]!,
-        picker: pickers[index]!,
-        sequence,
-      });
+      // Every fifth plan is a local government's.
+      const document =
+        sequence % LOCAL_EVERY === 0
+          ? generateLocalDocument({ random: docRandom.fork(), place: places[(sequence / LOCAL_EVERY) % places.length]!, sequence })
+          : generatePlan(docRandom, sequence);
       items += document.truth.items.length;
       yield document;
     }

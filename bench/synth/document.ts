@@ -4,8 +4,9 @@
  * clauses, and the artifacts PDF extraction leaves (spaces inside words, paragraphs split by a
  * blank line, half-width punctuation).
  */
-import type { DocumentSidecar } from '../../graph/model';
+import type { DocumentSidecar, JurisdictionLevel } from '../../graph/model';
 import { generateClause, UnitPicker, type ClauseContext, type ExpectedAssignment } from './clauses';
+import { deadlineSentence, noCommitments, ongoingOpeners, placeSentence, targetSentence, type ExpectedCommitments } from './commitments';
 import type { Random } from './prng';
 import type { Jurisdiction } from './registry';
 import {
@@ -23,7 +24,7 @@ import {
   THEMES,
 } from './vocabulary';
 
-export interface ExpectedItem {
+export interface ExpectedItem extends Partial<ExpectedCommitments> {
   /** `<documentId>/item-12`, sub-items `<documentId>/item-3.2`. */
   id: string;
   label: string;
@@ -32,7 +33,9 @@ export interface ExpectedItem {
 
 export interface DocumentTruth {
   documentId: string;
+  /** GB/T 2260 code of the issuing government. */
   jurisdiction: string;
+  level: JurisdictionLevel;
   firstListedLeads: boolean;
   /** How the convention is declared, when it is. */
   convention: 'preamble' | 'first-clause' | null;
@@ -89,34 +92,75 @@ function splitParagraph(random: Random, text: string, indent: string): string {
   return text;
 }
 
-function sentence(random: Random, j: Jurisdiction): string {
-  const opener = random.pick(BODY_OPENERS);
+/** The plan a sentence stands in: whose it is (its setting is never a place mention) and its year. */
+interface Plan {
+  code: string;
+  year: number;
+}
+
+/** A body sentence with the places, deadlines and targets it commits to (none for most). */
+function sentence(random: Random, j: Jurisdiction, plan: Plan): { text: string; truth: ExpectedCommitments } {
   const object = random.pick(BODY_OBJECTS);
-  const purpose = random.pick(BODY_PURPOSES);
-  switch (random.int(0, 6)) {
-    case 0:
-      return `${opener}“${random.pick(QUOTED_TERMS)}”${object}，${purpose}。`;
-    case 1:
-      return `贯彻落实《${j.name}省${random.pick(BOOK_TITLES)}》，${opener}${object}。`;
-    case 2: {
-      const [full, abbr] = random.pick(ABBREVIATIONS);
-      // A parenthesis inside the body is not a clause.
-      return `持续推动企业开展${full}（简称 ${abbr}）贯标工作，${purpose}。`;
-    }
-    case 3:
-      return `新增推动 ${random.int(10, 9000)} 家规模以上企业${object}，${purpose}。`;
-    case 4: {
-      const [a, b] = random.shuffle(j.cities).slice(0, 2);
-      return `支持${a!.city}、${b!.city}等地${opener}${object}。`;
+  switch (random.int(0, 9)) {
+    case 7:
+      return placeSentence(random, plan.code, object);
+    case 8:
+      return deadlineSentence(random, plan.year, object);
+    case 9:
+      return targetSentence(random, object);
+    case 3: {
+      const count = random.int(10, 9000);
+      const text = `新增推动 ${count} 家规模以上企业${object}，${random.pick(BODY_PURPOSES)}。`;
+      return { text, truth: { ...noCommitments(), targets: [{ text: `${count}家`, value: count, unit: '家', comparator: '=' }] } };
     }
     default:
-      return `${opener}${object}，${random.pick(BODY_OPENERS)}${random.pick(BODY_OBJECTS)}，${purpose}。`;
+      return plainSentence(random, j, object);
   }
 }
 
-function body(random: Random, j: Jurisdiction): string {
-  return Array.from({ length: random.int(2, 6) }, () => sentence(random, j)).join('');
+/** A body sentence committing to no place, deadline or target: the text of a task another year rewords (sequence.ts). */
+export function bodySentence(random: Random, j: Jurisdiction): string {
+  return plainSentence(random, j, random.pick(BODY_OBJECTS)).text;
 }
+
+/** A sentence committing to nothing, but for the opener 持续推进, which is ongoing work (ongoingOpeners). */
+function plainSentence(random: Random, j: Jurisdiction, object: string): { text: string; truth: ExpectedCommitments } {
+  const opener = random.pick(BODY_OPENERS);
+  const purpose = random.pick(BODY_PURPOSES);
+  switch (random.int(0, 5)) {
+    case 0:
+      return ongoingOpeners(`${opener}“${random.pick(QUOTED_TERMS)}”${object}，${purpose}。`, [opener]);
+    case 1:
+      return ongoingOpeners(`贯彻落实《${j.name}省${random.pick(BOOK_TITLES)}》，${opener}${object}。`, [opener]);
+    case 2: {
+      const [full, abbr] = random.pick(ABBREVIATIONS);
+      // A parenthesis inside the body is not a clause.
+      return ongoingOpeners(`持续推动企业开展${full}（简称 ${abbr}）贯标工作，${purpose}。`, []);
+    }
+    case 3: {
+      const [a, b] = random.shuffle(j.cities).slice(0, 2);
+      return ongoingOpeners(`支持${a!.city}、${b!.city}等地${opener}${object}。`, [opener]);
+    }
+    default: {
+      const second = random.pick(BODY_OPENERS);
+      return ongoingOpeners(`${opener}${object}，${second}${random.pick(BODY_OBJECTS)}，${purpose}。`, [opener, second]);
+    }
+  }
+}
+
+function body(random: Random, j: Jurisdiction, plan: Plan): { text: string; truth: ExpectedCommitments } {
+  const sentences = Array.from({ length: random.int(2, 6) }, () => sentence(random, j, plan));
+  return {
+    text: sentences.map((s) => s.text).join(''),
+    truth: {
+      places: sentences.flatMap((s) => s.truth.places),
+      deadlines: sentences.flatMap((s) => s.truth.deadlines),
+      targets: sentences.flatMap((s) => s.truth.targets),
+    },
+  };
+}
+
+const isPlain = (truth: ExpectedCommitments) => truth.places.length + truth.deadlines.length + truth.targets.length === 0;
 
 const HALF_WIDTH: Record<string, string> = { '，': ',', '（': '(', '）': ')', '；': ';', '：': ':' };
 
@@ -166,9 +210,11 @@ export function generateDocument(ctx: DocumentContext): GeneratedDocument {
   let itemNo = 0;
   const sectionCount = random.int(4, 9);
   /** The split, when there is one, falls in the body: a clause stays on one line. */
-  const paragraph = (head: string, clause: string) => {
+  const plan: Plan = { code: j.code, year };
+  /** A paragraph committing to something is not split: a blank line inside 佛山市 would make it no name. */
+  const paragraph = (head: string, clause: string, splittable: boolean) => {
     const text = artifacts(head);
-    const split = style.pdfArtifacts && random.chance(0.2) ? splitParagraph(random, text, indent) : text;
+    const split = splittable && style.pdfArtifacts && random.chance(0.2) ? splitParagraph(random, text, indent) : text;
     lines.push('', `${indent}${split}${artifacts(clause)}`);
   };
   const clauseText = (isFirst: boolean) => {
@@ -189,18 +235,20 @@ export function generateDocument(ctx: DocumentContext): GeneratedDocument {
       const fullLabel = `（${chineseNumeral(itemNo)}）`;
       if (random.chance(0.08)) {
         // Sub-items carry the clauses; the parent has an introduction only.
-        lines.push('', `${indent}${label}${artifacts(punctuate(`${itemTitle}${sentence(random, j).replace(/。$/, '：')}`))}`);
+        lines.push('', `${indent}${label}${artifacts(punctuate(`${itemTitle}${plainSentence(random, j, random.pick(BODY_OBJECTS)).text.replace(/。$/, '：')}`))}`);
         const subCount = random.int(2, 4);
         for (let m = 1; m <= subCount; m++) {
           const clause = clauseText(items.length === 0);
-          paragraph(`${m}.${random.pick(ITEM_VERBS)}${random.pick(NOUNS)}。${punctuate(body(random, j))}`, clause.text);
-          items.push({ id: `${itemId}.${m}`, label: `${fullLabel}${m}.`, assignments: clause.expected });
+          const said = body(random, j, plan);
+          paragraph(`${m}.${random.pick(ITEM_VERBS)}${random.pick(NOUNS)}。${punctuate(said.text)}`, clause.text, isPlain(said.truth));
+          items.push({ id: `${itemId}.${m}`, label: `${fullLabel}${m}.`, assignments: clause.expected, ...said.truth });
         }
         continue;
       }
       const clause = clauseText(items.length === 0);
-      paragraph(`${label}${punctuate(itemTitle + body(random, j))}`, clause.text);
-      items.push({ id: itemId, label: fullLabel, assignments: clause.expected });
+      const said = body(random, j, plan);
+      paragraph(`${label}${punctuate(itemTitle + said.text)}`, clause.text, isPlain(said.truth));
+      items.push({ id: itemId, label: fullLabel, assignments: clause.expected, ...said.truth });
     }
   }
   const text = `${lines.join('\n')}\n`;
@@ -208,6 +256,6 @@ export function generateDocument(ctx: DocumentContext): GeneratedDocument {
     id,
     text,
     sidecar: { id, title, issuer: lines[0]!.replace(/关于印发.*$/, ''), year, publishedAt, jurisdiction: j.code },
-    truth: { documentId: id, jurisdiction: j.id, firstListedLeads, convention, style, items },
+    truth: { documentId: id, jurisdiction: j.code, level: j.level, firstListedLeads, convention, style, items },
   };
 }

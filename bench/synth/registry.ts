@@ -48,7 +48,10 @@ const UNITS_PER_JURISDICTION =
   PROVINCIAL_UNITS.length + PARTY_UNITS.length + OWN_PREFIX_BRANCHES.length + CITIES_PER_JURISDICTION;
 
 function placeNames(random: Random, count: number): string[] {
-  const all = PLACE_FIRST.flatMap((a) => PLACE_SECOND.map((b) => a + b));
+  // No synthetic place may begin like a real one (平山, 安阳): the parser reads real place names, and
+  // the synthetic provinces borrow real codes.
+  const real = new Set(allJurisdictions().map((j) => j.name.slice(0, 2)));
+  const all = PLACE_FIRST.flatMap((a) => PLACE_SECOND.map((b) => a + b)).filter((name) => !real.has(name));
   if (count > all.length) throw new Error(`synth/registry: at most ${all.length} place names, asked for ${count}`);
   return random.shuffle(all).slice(0, count);
 }

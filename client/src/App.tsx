@@ -4,10 +4,13 @@ import { NotFoundPage } from './components/NotFound';
 import { ScopeBar } from './components/ScopeBar';
 import { useI18n, useLanguageInUrl, withLanguage, type MessageKey } from './core/i18n';
 import { ScopeProvider, scopeSearch, useScope } from './core/scope/ScopeProvider';
+import { ComparePage } from './views/compare/ComparePage';
 import { DocumentsPage } from './views/documents/DocumentsPage';
 import { GapsPage } from './views/gaps/GapsPage';
 import { ItemPage } from './views/items/ItemPage';
 import { ItemSearchPage } from './views/items/ItemSearchPage';
+import { PlacesPage } from './views/places/PlacesPage';
+import { TimelinePage } from './views/timeline/TimelinePage';
 import { NetworkPage } from './views/network/NetworkPage';
 import { ResearchPage } from './views/research/ResearchPage';
 import { UnitPage } from './views/units/UnitPage';
@@ -20,8 +23,11 @@ const NAV: { to: string; label: MessageKey }[] = [
   { to: '/items', label: 'nav.items' },
   { to: '/units', label: 'nav.units' },
   { to: '/gaps', label: 'nav.gaps' },
+  { to: '/places', label: 'nav.places' },
+  { to: '/timeline', label: 'nav.timeline' },
   { to: '/research', label: 'nav.research' },
   { to: '/documents', label: 'nav.documents' },
+  { to: '/compare', label: 'nav.compare' },
 ];
 
 export function App() {
@@ -80,8 +86,11 @@ function Explorer() {
           <Route path="/units" element={<UnitsPage />} />
           <Route path="/units/:id" element={<UnitPage />} />
           <Route path="/gaps" element={<GapsPage />} />
+          <Route path="/places" element={<PlacesPage />} />
+          <Route path="/timeline" element={<TimelinePage />} />
           <Route path="/research" element={<ResearchPage />} />
           <Route path="/documents" element={<DocumentsPage />} />
+          <Route path="/compare" element={<ComparePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

@@ -3,8 +3,8 @@
  * Two units are tied when they answer for the same item, whatever their roles.
  */
 import Graph, { UndirectedGraph } from 'graphology';
-import type { Snapshot } from '../store/types';
-import { indexSnapshot, isGeneric, itemCaption } from './snapshotIndex';
+import type { Snapshot, UnitSummary } from '../store/types';
+import { indexSnapshot, isGeneric } from './snapshotIndex';
 import {
   CoordinationOptionsSchema,
   type CoordinationEdgeAttributes,
@@ -18,22 +18,44 @@ export type CoordinationGraph = Graph<CoordinationNodeAttributes, CoordinationEd
 export const tieKey = (a: string, b: string): string => (a < b ? `${a}--${b}` : `${b}--${a}`);
 
 export function buildCoordinationNetwork(snapshot: Snapshot, options: CoordinationOptions = {}): CoordinationGraph {
+  const index = indexSnapshot(snapshot);
+  return graphFromTies(projectTies(snapshot, options), index.multiDocument);
+}
+
+/** One tie as projected, before captions: its items' ids and labels, their documents. */
+export interface ProjectedTie {
+  source: string;
+  target: string;
+  weight: number;
+  sharedItemIds: string[];
+  labels: string[];
+  documentIds: string[];
+}
+
+/**
+ * The projection's ties and the units they join, before they become a graph. Ties come from single
+ * items, so the projection of several documents is the union of theirs with weights and items added
+ * up in document order (graph/analytics/partials.ts); only item captions depend on the whole.
+ */
+export interface Projection {
+  /** The included units that answer for anything, by id. */
+  units: Map<string, UnitSummary>;
+  /** In first-met order (document order, then clause order), which the graph keeps. */
+  ties: ProjectedTie[];
+}
+
+export function projectTies(snapshot: Snapshot, options: CoordinationOptions = {}): Projection {
   const parameters = CoordinationOptionsSchema.parse(options);
   const index = indexSnapshot(snapshot);
-  const graph: CoordinationGraph = new UndirectedGraph<CoordinationNodeAttributes, CoordinationEdgeAttributes>();
   const included = (unitId: string) => parameters.includeGeneric || !isGeneric(index.unit(unitId));
 
   // Nodes in id order, so every algorithm sees the same node order whatever the store returned.
   const unitIds = [...new Set(snapshot.responsibilities.map((r) => r.unitId))].filter(included).sort();
   const position = new Map(unitIds.map((id, i) => [id, i]));
-  for (const id of unitIds) {
-    const { id: _id, ...attributes } = index.unit(id);
-    graph.addNode(id, attributes);
-  }
 
   // Ties accumulate under numeric keys (unit positions; a string key per pair of owners per item
-  // was most of the projection's time), in first-met order, which the graph keeps.
-  const ties = new Map<number, { a: number; b: number; tie: CoordinationEdgeAttributes }>();
+  // was most of the projection's time), in first-met order.
+  const ties = new Map<number, ProjectedTie>();
   const strengthOf = new Map<number, number>();
   for (const item of index.items) {
     // A unit holding two roles on one item counts with its heavier role.
@@ -43,29 +65,46 @@ export function buildCoordinationNetwork(snapshot: Snapshot, options: Coordinati
       if (at !== undefined) strengthOf.set(at, Math.max(strengthOf.get(at) ?? 0, parameters.weights[r.role]));
     }
     if (strengthOf.size < 2) continue;
-    const caption = itemCaption(index, item);
     const owners = [...strengthOf.keys()].sort((x, y) => x - y);
     for (let i = 0; i < owners.length; i++) {
       for (let j = i + 1; j < owners.length; j++) {
         const a = owners[i] as number;
         const b = owners[j] as number;
         const key = a * unitIds.length + b;
-        let entry = ties.get(key);
-        if (!entry) {
-          entry = { a, b, tie: { weight: 0, sharedItemCount: 0, sharedItemIds: [], sharedItems: [] } };
-          ties.set(key, entry);
+        let tie = ties.get(key);
+        if (!tie) {
+          tie = { source: unitIds[a] as string, target: unitIds[b] as string, weight: 0, sharedItemIds: [], labels: [], documentIds: [] };
+          ties.set(key, tie);
         }
-        entry.tie.weight +=
+        tie.weight +=
           parameters.weighting === 'shared-items' ? 1 : ((strengthOf.get(a) as number) + (strengthOf.get(b) as number)) / 2;
-        entry.tie.sharedItemCount += 1;
-        entry.tie.sharedItemIds.push(item.id);
-        entry.tie.sharedItems.push(caption);
+        tie.sharedItemIds.push(item.id);
+        tie.labels.push(item.label);
+        tie.documentIds.push(item.documentId);
       }
     }
   }
-  for (const { a, b, tie } of ties.values()) {
-    const [from, to] = [unitIds[a] as string, unitIds[b] as string];
-    graph.addEdgeWithKey(tieKey(from, to), from, to, tie);
+  return { units: new Map(unitIds.map((id) => [id, index.unit(id)])), ties: [...ties.values()] };
+}
+
+/**
+ * The coordination graph of a projection. Nodes in id order; an item's caption is its label, qualified
+ * by its document when the projection spans several.
+ */
+export function graphFromTies({ units, ties }: Projection, multiDocument: boolean): CoordinationGraph {
+  const graph: CoordinationGraph = new UndirectedGraph<CoordinationNodeAttributes, CoordinationEdgeAttributes>();
+  for (const id of [...units.keys()].sort()) {
+    const { id: _id, ...attributes } = units.get(id) as UnitSummary;
+    graph.addNode(id, attributes);
+  }
+  for (const tie of ties) {
+    const sharedItems = multiDocument ? tie.labels.map((label, i) => `${tie.documentIds[i]} ${label}`) : tie.labels;
+    graph.addEdgeWithKey(tieKey(tie.source, tie.target), tie.source, tie.target, {
+      weight: tie.weight,
+      sharedItemCount: tie.sharedItemIds.length,
+      sharedItemIds: tie.sharedItemIds,
+      sharedItems,
+    });
   }
   return graph;
 }

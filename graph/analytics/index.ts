@@ -1,8 +1,34 @@
 /** Public door of the analytics: workload, accountability gaps, coordination network and its metrics. */
 export * from './types';
-export { computeWorkload, QUARTILE_METHOD } from './workload';
+export { computeWorkload, countHeld, workloadReport, QUARTILE_METHOD, type HeldCounts } from './workload';
 export { findGaps } from './gaps';
-export { buildCoordinationNetwork, tieKey, type CoordinationGraph } from './coordination';
-export { computeNetworkMetrics, computePartition, networkReport, POWER_ITERATION } from './network';
+export { decodeWeightPair, decodeWeights, encodeWeights, WEIGHT_TEXT } from './weightsText';
+export { buildCoordinationNetwork, graphFromTies, projectTies, tieKey, type CoordinationGraph, type Projection, type ProjectedTie } from './coordination';
+export { computeNetworkMetrics, networkReport, POWER_ITERATION } from './network';
 export { assignmentOf, matchCommunities, stabilisePartition, type CommunityAssignment } from './communityMatching';
-export { appendTo, compareIds, indexSnapshot, isGeneric, itemCaption, type SnapshotIndex } from './snapshotIndex';
+export { appendTo, compareIds, indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';
+export { DocumentPartsCache, mergeGaps, mergeHeld, mergeProjections, splitByDocument, type DocumentRef, type PartsAsked, type SnapshotReader } from './partials';
+export {
+  dueReport,
+  placeReport,
+  quarterOf,
+  timelineReport,
+  unmeasuredItems,
+  CommitmentListSchema,
+  DueReportSchema,
+  ItemBriefSchema,
+  MapTileSchema,
+  PlaceReportSchema,
+  PlaceRowSchema,
+  TimelineEntrySchema,
+  TimelineReportSchema,
+  UnmeasuredReportSchema,
+  type DueReport,
+  type ItemBrief,
+  type MapTile,
+  type PlaceReport,
+  type PlaceRow,
+  type TimelineEntry,
+  type TimelineReport,
+  type UnmeasuredReport,
+} from './commitments';

@@ -49,12 +49,6 @@ export function computeNetworkMetrics(
   return networkReport(graph, parameters, previousCommunities);
 }
 
-/** The Louvain partition alone (what the store remembers after a write), cheaper than the whole report. */
-export function computePartition(snapshot: Snapshot, options: NetworkOptions = {}): Partition {
-  const parameters = NetworkOptionsSchema.parse(options);
-  return communities(buildCoordinationNetwork(snapshot, parameters), parameters);
-}
-
 /** The report for a graph already built (exports reuse the graph they write). */
 export function networkReport(
   graph: CoordinationGraph,

@@ -60,8 +60,3 @@ export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
-
-/** An item's label, qualified by its document when the snapshot spans several. */
-export function itemCaption(index: SnapshotIndex, item: ItemRef): string {
-  return index.multiDocument ? `${item.documentId} ${item.label}` : item.label;
-}

@@ -23,29 +23,48 @@ export const QUARTILE_METHOD =
   'linear interpolation between order statistics (Hyndman–Fan type 7: numpy.quantile default, Excel QUARTILE.INC)';
 
 export function computeWorkload(snapshot: Snapshot, options: WorkloadOptions = {}): WorkloadReport {
-  const parameters = WorkloadOptionsSchema.parse(options);
-  const index = indexSnapshot(snapshot);
+  return workloadReport(countHeld(snapshot), options);
+}
 
+/**
+ * Distinct items each unit holds per role, generic placeholders included (the report leaves them out
+ * unless asked). Items belong to one document each, so the counts of several documents add up to the
+ * counts of them together: the per-document part of the workload (graph/analytics/partials.ts).
+ */
+export function countHeld(snapshot: Snapshot): HeldCounts {
+  const index = indexSnapshot(snapshot);
   const held = new Map<string, Map<Role, Set<string>>>();
   for (const item of index.items) {
     for (const r of index.ownersOf(item.id)) {
-      if (!parameters.includeGeneric && isGeneric(index.unit(r.unitId))) continue;
       const byRole = held.get(r.unitId) ?? new Map<Role, Set<string>>();
       byRole.set(r.role, (byRole.get(r.role) ?? new Set<string>()).add(item.id));
       held.set(r.unitId, byRole);
     }
   }
+  return new Map(
+    [...held].map(([unitId, byRole]) => [
+      unitId,
+      { unit: index.unit(unitId), counts: Object.fromEntries(ROLES.map((role) => [role, byRole.get(role)?.size ?? 0])) as RoleCounts },
+    ]),
+  );
+}
 
-  const unranked = [...held].map(([unitId, byRole]) => {
-    const counts = Object.fromEntries(ROLES.map((role) => [role, byRole.get(role)?.size ?? 0])) as RoleCounts;
-    const weightedLoad = ROLES.reduce((sum, role) => sum + parameters.weights[role] * counts[role], 0);
-    const assignments = ROLES.reduce((sum, role) => sum + counts[role], 0);
-    return { unit: index.unit(unitId), counts, assignments, weightedLoad };
-  });
+/** Per unit id: the unit and the distinct items it holds in each role. */
+export type HeldCounts = Map<string, { unit: UnitSummary; counts: RoleCounts }>;
+
+/** The ranked report from counts (of one snapshot, or summed over documents). */
+export function workloadReport(held: HeldCounts, options: WorkloadOptions = {}): WorkloadReport {
+  const parameters = WorkloadOptionsSchema.parse(options);
+  const unranked = [...held.values()]
+    .filter(({ unit }) => parameters.includeGeneric || !isGeneric(unit))
+    .map(({ unit, counts }) => {
+      const weightedLoad = ROLES.reduce((sum, role) => sum + parameters.weights[role] * counts[role], 0);
+      const assignments = ROLES.reduce((sum, role) => sum + counts[role], 0);
+      return { unit, counts, assignments, weightedLoad };
+    });
   unranked.sort(
     (a, b) => b.weightedLoad - a.weightedLoad || b.counts.lead - a.counts.lead || compareIds(a.unit.id, b.unit.id),
   );
-
   const totalLoad = unranked.reduce((sum, row) => sum + row.weightedLoad, 0);
   const peerGroups = peerGroupThresholds(unranked, parameters);
   const thresholdOf = new Map(peerGroups.map((group) => [group.peerGroup, group.threshold]));

@@ -4,15 +4,17 @@
  */
 import {
   buildCoordinationNetwork,
-  computeWorkload,
+  countHeld,
   networkReport,
   NetworkOptionsSchema,
   type CommunityAssignment,
   type CoordinationGraph,
+  type HeldCounts,
   type NetworkReport,
   type NodeMetrics,
   type WorkloadReport,
   type WorkloadRow,
+  workloadReport,
 } from '../analytics';
 import type { Snapshot } from '../store/types';
 import { buildProvenance, exportParameters } from './provenance';
@@ -28,20 +30,34 @@ export interface Analysis {
   network: NetworkReport;
   /** One row per unit of the network, in workload order (highest load first). */
   units: UnitRow[];
-  /** The remembered partition the community numbers were matched to, if any. */
-  previousCommunities?: CommunityAssignment | null;
 }
 
 /** `previousCommunities`: the remembered partition whose numbers the communities keep (see computeNetworkMetrics). */
 export function analyse(snapshot: Snapshot, options: ExportOptions = {}, previousCommunities?: CommunityAssignment | null): Analysis {
   const { parameters } = exportParameters(options);
-  const workload = computeWorkload(snapshot, parameters);
-  const graph = buildCoordinationNetwork(snapshot, parameters);
+  return analyseParts({ held: countHeld(snapshot), graph: buildCoordinationNetwork(snapshot, parameters), documents: snapshot.documents }, options, previousCommunities);
+}
+
+/** What an analysis is made of: the workload counts, the coordination graph and the documents they come from. */
+export interface AnalysisParts {
+  held: HeldCounts;
+  graph: CoordinationGraph;
+  documents: Pick<Snapshot['documents'][number], 'id' | 'title' | 'sha256'>[];
+}
+
+/** The analysis of parts already computed (per document, by graph/precompute) rather than of one snapshot. */
+export function analyseParts(
+  { held, graph, documents }: AnalysisParts,
+  options: ExportOptions = {},
+  previousCommunities?: CommunityAssignment | null,
+): Analysis {
+  const { parameters } = exportParameters(options);
+  const workload = workloadReport(held, parameters);
   const network = networkReport(graph, NetworkOptionsSchema.parse(parameters), previousCommunities);
   const metricsOf = new Map(network.nodes.map(({ unit, ...metrics }) => [unit.id, metrics]));
   const units = workload.rows.flatMap((row) => {
     const metrics = metricsOf.get(row.unit.id);
     return metrics ? [{ ...row, ...metrics }] : [];
   });
-  return { parameters, provenance: buildProvenance(snapshot, options), workload, graph, network, units, previousCommunities };
+  return { parameters, provenance: buildProvenance({ documents }, options), workload, graph, network, units };
 }

@@ -1,15 +1,16 @@
 /**
- * CSV exports: UTF-8, a header row, RFC 4180 quoting, and safe to open in a spreadsheet. Cells
- * are written here rather than through a CSV library because the writing side is a few lines;
- * the tests read every file back with csv-parse.
+ * CSV exports: UTF-8, the header row first, RFC 4180 quoting, and safe to open in a spreadsheet, so that
+ * csv.DictReader, pandas and R's read.csv read them with no options. The provenance travels beside the table
+ * (provenance.json, or an HTTP header), never inside it. Cells are written here rather than through a CSV
+ * library because the writing side is a few lines; the tests read every file back with csv-parse and Python.
  */
 import { indexSnapshot } from '../analytics';
 import type { Snapshot } from '../store/types';
 import { analyse, type Analysis } from './analysis';
 import { buildProvenance } from './provenance';
-import type { CsvOptions, ExportFile, ExportFileKind, Provenance } from './types';
+import type { CsvLayout, CsvOptions, ExportFile, ExportFileKind, Provenance } from './types';
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 
 /** Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -21,7 +22,7 @@ function csvCell(value: Cell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function csvFile(
+export function csvFile(
   kind: ExportFileKind,
   fileName: string,
   header: string[],
@@ -29,16 +30,27 @@ function csvFile(
   provenance: Provenance,
   options: CsvOptions,
 ): ExportFile {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
-  // The comment line is opt-in: pandas (comment='#') and R (comment.char='#') skip it, Excel does not.
-  if (options.provenanceComment) lines.unshift(`# provenance: ${JSON.stringify(provenance)}`);
   return {
     kind,
     fileName,
-    mediaType: 'text/csv; charset=utf-8; header=present',
-    content: `${lines.join('\r\n')}\r\n`,
+    mediaType: CSV_MEDIA_TYPE,
+    content: csvContent(header, rows, options),
     provenance,
   };
+}
+
+export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8; header=present';
+
+/**
+ * The UTF-8 byte order mark, for Excel only: without it Excel reads a CSV in the system's ANSI code page and
+ * garbles Chinese, while Python's csv module (without encoding='utf-8-sig') keeps it in the first column's name.
+ */
+const EXCEL_BOM = '\uFEFF';
+
+/** Header and rows as CSV text, CRLF line ends (RFC 4180); with `excel`, a leading byte order mark. */
+export function csvContent(header: string[], rows: Cell[][], options: CsvLayout = {}): string {
+  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
+  return `${options.excel ? EXCEL_BOM : ''}${lines.join('\r\n')}\r\n`;
 }
 
 export const NODE_COLUMNS = [
@@ -53,13 +65,13 @@ export function toNodesCsv(snapshot: Snapshot, options: CsvOptions = {}, analysi
     u.counts.lead, u.counts.co, u.counts.support, u.counts.implement, u.counts.guide, u.weightedLoad, u.overloaded,
     u.degree, u.weightedDegree, u.betweenness, u.closeness, u.eigenvector, u.pagerank, u.coreNumber, u.community,
   ]);
-  return csvFile('nodes-csv', 'nodes.csv', [...NODE_COLUMNS], rows, analysis.provenance, options);
+  return csvFile('csv-nodes', 'nodes.csv', [...NODE_COLUMNS], rows, analysis.provenance, options);
 }
 
 /** One row per tie; sharedItems lists the item labels, separated by "; ". */
 export function toEdgesCsv(snapshot: Snapshot, options: CsvOptions = {}, analysis: Analysis = analyse(snapshot, options)): ExportFile {
   const rows = analysis.graph.mapEdges((_key, tie, source, target) => [source, target, tie.weight, tie.sharedItems.join('; ')]);
-  return csvFile('edges-csv', 'edges.csv', ['source', 'target', 'weight', 'sharedItems'], rows, analysis.provenance, options);
+  return csvFile('csv-edges', 'edges.csv', ['source', 'target', 'weight', 'sharedItems'], rows, analysis.provenance, options);
 }
 
 export const WORKLOAD_COLUMNS = [
@@ -74,7 +86,7 @@ export function toWorkloadCsv(snapshot: Snapshot, options: CsvOptions = {}, anal
     r.counts.lead, r.counts.co, r.counts.support, r.counts.implement, r.counts.guide, r.assignments, r.weightedLoad,
     r.share, r.peerGroup, r.overloaded,
   ]);
-  return csvFile('workload-csv', 'workload.csv', [...WORKLOAD_COLUMNS], rows, analysis.provenance, options);
+  return csvFile('csv-workload', 'workload.csv', [...WORKLOAD_COLUMNS], rows, analysis.provenance, options);
 }
 
 export const RESPONSIBILITY_COLUMNS = [
@@ -98,5 +110,5 @@ export function toResponsibilitiesCsv(snapshot: Snapshot, options: CsvOptions = 
     }),
   );
   const provenance = buildProvenance(snapshot, options);
-  return csvFile('responsibilities-csv', 'responsibilities.csv', [...RESPONSIBILITY_COLUMNS], rows, provenance, options);
+  return csvFile('csv-responsibilities', 'responsibilities.csv', [...RESPONSIBILITY_COLUMNS], rows, provenance, options);
 }

@@ -1,8 +1,9 @@
 /**
  * Cytoscape elements (cytoscape.js JSON) for the client: the unit–item graph (bipartite) or the
- * coordination network. A node limit drops the lowest-load units first and says what it left out.
+ * coordination network. A node limit drops the lowest-load units (bipartite) or the least connected ones
+ * (coordination) first and says what it left out.
  */
-import { appendTo, indexSnapshot, type CommunityAssignment } from '../analytics';
+import { appendTo, compareIds, indexSnapshot, type CommunityAssignment } from '../analytics';
 import type { Snapshot } from '../store/types';
 import { analyse, type Analysis, type UnitRow } from './analysis';
 import { CytoscapeOptionsSchema, type CytoscapeGraph, type CytoscapeOptions } from './types';
@@ -16,18 +17,25 @@ interface Drawing {
   omittedItems: number;
   totalNodes: number;
   totalEdges: number;
+  /** The units in the order the limit keeps them; those past `keptUnits` are left out. */
+  order: UnitRow[];
 }
 
-export function toCytoscape(
-  snapshot: Snapshot,
-  options: CytoscapeOptions = {},
-  previousCommunities?: CommunityAssignment | null,
-): CytoscapeGraph {
+/** `previousCommunities`: the remembered partition whose numbers the communities keep (graph/analytics/communityMatching.ts). */
+export function toCytoscape(snapshot: Snapshot, options: CytoscapeOptions = {}, previousCommunities?: CommunityAssignment | null): CytoscapeGraph {
+  return drawCytoscape(analyse(snapshot, options, previousCommunities), options, snapshot);
+}
+
+/**
+ * The elements of an analysis made already (graph/precompute makes it from per-document parts). The
+ * bipartite mode draws items, so it needs the snapshot; the coordination mode needs the analysis only.
+ */
+export function drawCytoscape(analysis: Analysis, options: CytoscapeOptions, snapshot?: Snapshot): CytoscapeGraph {
   const { mode, limit } = CytoscapeOptionsSchema.parse(options);
-  const analysis = analyse(snapshot, options, previousCommunities);
-  const drawing = mode === 'coordination' ? coordinationDrawing(analysis, limit) : bipartiteDrawing(snapshot, analysis, limit);
-  const { elements, keptUnits, omittedItems, totalNodes, totalEdges } = drawing;
-  const omittedUnits = analysis.units.slice(keptUnits).map((u) => u.unit.id);
+  if (mode === 'bipartite' && !snapshot) throw new Error('the bipartite drawing needs the snapshot');
+  const drawing = mode === 'coordination' ? coordinationDrawing(analysis, limit) : bipartiteDrawing(snapshot as Snapshot, analysis, limit);
+  const { elements, keptUnits, omittedItems, totalNodes, totalEdges, order } = drawing;
+  const omittedUnits = order.slice(keptUnits).map((u) => u.unit.id);
   return {
     mode,
     elements,
@@ -38,8 +46,8 @@ export function toCytoscape(
             limit,
             rule:
               mode === 'coordination'
-                ? `Only the ${keptUnits} units with the highest weighted load are shown; ` +
-                  `${omittedUnits.length} lower-load units and their ties are left out.`
+                ? `Only the ${keptUnits} units with the highest weighted degree (the sum of their ties' weights) are shown; ` +
+                  `${omittedUnits.length} less connected units and their ties are left out.`
                 : `Units are added in order of weighted load, each with its items, while at most ${limit} nodes are shown; ` +
                   `${omittedUnits.length} lower-load units and ${omittedItems} items are left out.`,
             nodes: { shown: elements.nodes.length, total: totalNodes },
@@ -51,8 +59,10 @@ export function toCytoscape(
   };
 }
 
+/** The top units by weighted degree: the best connected, which is what a drawing of coordination is for. */
 function coordinationDrawing({ units, graph }: Analysis, limit: number | undefined): Drawing {
-  const kept = units.slice(0, limit ?? units.length);
+  const order = [...units].sort((a, b) => b.weightedDegree - a.weightedDegree || compareIds(a.unit.id, b.unit.id));
+  const kept = order.slice(0, limit ?? order.length);
   const keptIds = new Set(kept.map((u) => u.unit.id));
   const edges = graph
     .filterEdges((_key, _tie, source, target) => keptIds.has(source) && keptIds.has(target))
@@ -67,6 +77,7 @@ function coordinationDrawing({ units, graph }: Analysis, limit: number | undefin
     omittedItems: 0,
     totalNodes: units.length,
     totalEdges: graph.size,
+    order,
   };
 }
 
@@ -113,6 +124,7 @@ function bipartiteDrawing(snapshot: Snapshot, { units }: Analysis, limit: number
     omittedItems: index.items.length - items.length,
     totalNodes: units.length + index.items.length,
     totalEdges: index.items.reduce((sum, item) => sum + ownersOf(item.id).length, 0),
+    order: units,
   };
 }
 

@@ -8,9 +8,19 @@ export {
   NODE_COLUMNS,
   RESPONSIBILITY_COLUMNS,
   WORKLOAD_COLUMNS,
+  CSV_MEDIA_TYPE,
+  csvContent,
+  type Cell,
 } from './csv';
 export { toGraphML } from './graphml';
 export { toGexf } from './gexf';
-export { toCytoscape } from './cytoscape';
-export { exportFile, exportFiles, FORMAT_FILES } from './files';
+export { drawCytoscape, toCytoscape } from './cytoscape';
+export { analyseParts, type Analysis, type AnalysisParts } from './analysis';
+export { exportFile, exportFiles, FILE_SETS } from './files';
 export { buildProvenance } from './provenance';
+export {
+  commitmentFile,
+  DEADLINE_COLUMNS,
+  PLACE_COLUMNS,
+  TARGET_COLUMNS,
+} from './places';

@@ -10,7 +10,7 @@ export function exportParameters(options: ExportOptions): { parameters: ExportPa
   return { parameters: ExportParametersSchema.parse(rest), now };
 }
 
-export function buildProvenance(snapshot: Snapshot, options: ExportOptions): Provenance {
+export function buildProvenance(snapshot: Pick<Snapshot, 'documents'>, options: ExportOptions): Provenance {
   const { parameters, now } = exportParameters(options);
   return {
     software: { name: packageJson.name, version: packageJson.version },

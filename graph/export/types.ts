@@ -28,18 +28,36 @@ export const ProvenanceSchema = z
   .describe('Where an export comes from: documents, parameters, software and time.');
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
-/** The file sets `export --format` writes; csv is three tables plus a provenance.json sidecar. */
-export const ExportFormatSchema = z.enum(['csv', 'graphml', 'gexf', 'json']);
-export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+/**
+ * The file sets `export --format` writes into a folder: csv is the tables plus a provenance.json beside them;
+ * json is the report and the Cytoscape elements.
+ */
+export const ExportFileSetSchema = z.enum(['csv', 'graphml', 'gexf', 'json']);
+export type ExportFileSet = z.infer<typeof ExportFileSetSchema>;
 
-/** One downloadable file, for single-file HTTP downloads. */
-export const ExportFileKindSchema = z
-  .enum(['nodes-csv', 'edges-csv', 'responsibilities-csv', 'workload-csv', 'graphml', 'gexf', 'cytoscape-json', 'report-json', 'provenance-json'])
+/**
+ * One file, by the one name it has everywhere: the HTTP download path (`/api/export/csv-nodes`) and the
+ * export writers. The graph's files, made from a snapshot alone:
+ */
+export const SnapshotFileKindSchema = z
+  .enum(['csv-nodes', 'csv-edges', 'csv-responsibilities', 'csv-workload', 'graphml', 'gexf', 'json', 'report', 'provenance'])
   .describe(
-    'nodes-csv, edges-csv, responsibilities-csv: tables; graphml, gexf: the coordination network; ' +
-      'cytoscape-json: the unit–item graph as Cytoscape elements; report-json: workload, gaps and network metrics; ' +
-      'provenance-json: the provenance alone (the sidecar of a CSV set).',
+    'csv-nodes, csv-edges, csv-responsibilities, csv-workload: tables; graphml, gexf: the coordination network; ' +
+      'json: the unit–item graph as Cytoscape elements; report: workload, gaps and network metrics; ' +
+      'provenance: the provenance alone (provenance.json, beside a CSV set).',
   );
+export type SnapshotFileKind = z.infer<typeof SnapshotFileKindSchema>;
+
+/** …and the files of where and by when, which need the items' commitments too (downloaded under /api/export/places/). */
+export const CommitmentFileKindSchema = z
+  .enum(['csv-places', 'csv-deadlines', 'csv-targets', 'places-graphml', 'places-gexf'])
+  .describe(
+    'csv-places, csv-deadlines, csv-targets: what item bodies say of where and by when, with source offsets; ' +
+      'places-graphml, places-gexf: the unit–item graph with the places items concern.',
+  );
+export type CommitmentFileKind = z.infer<typeof CommitmentFileKindSchema>;
+
+export const ExportFileKindSchema = z.enum([...SnapshotFileKindSchema.options, ...CommitmentFileKindSchema.options]);
 export type ExportFileKind = z.infer<typeof ExportFileKindSchema>;
 
 export const ExportFileSchema = z.object({
@@ -52,8 +70,9 @@ export const ExportFileSchema = z.object({
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
-/** CSV options: provenance as a leading `# provenance: {json}` line (for a single-file download). */
-export type CsvOptions = ExportOptions & { provenanceComment?: boolean };
+/** How a CSV is laid out: with `excel`, a UTF-8 byte order mark first (the `?excel=1` download). */
+export type CsvLayout = { excel?: boolean };
+export type CsvOptions = ExportOptions & CsvLayout;
 
 // ---------------------------------------------------------------------------------------------
 // Cytoscape

@@ -5,8 +5,10 @@ export {
   LoadBatcher,
   ingestFiles,
   ingestDocument,
+  loadParsed,
   loadSeeds,
   type FileIngest,
   type IngestProgress,
   type Ingested,
 } from './ingest';
+export { documentPaths } from './documentPaths';

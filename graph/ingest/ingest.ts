@@ -5,8 +5,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError, StoreUnavailableError } from '../errors';
-import type { DocumentSidecar, ParseWarning, ParsedDocument } from '../model';
-import { parseDocument, readDocumentFile } from '../parse';
+import type { DocumentSidecar, ParseWarning, ParsedDocument, WarningsOmitted } from '../model';
+import { parseDocument, readDocumentFile, readDocumentBytes, type ParsePool } from '../parse';
 import type { UnitRegistry } from '../registry';
 import type { GraphStore, LoadResult } from '../store';
 
@@ -15,6 +15,7 @@ export const DEFAULT_SEEDS_DIR = join(__dirname, '..', '..', 'seeds', 'documents
 export interface Ingested {
   load: LoadResult;
   warnings: ParseWarning[];
+  warningsOmitted?: WarningsOmitted;
 }
 
 /** One file's outcome: loaded (with the parser's warnings), or refused with a message for a person. */
@@ -22,9 +23,12 @@ export type FileIngest = ({ ok: true } & Ingested & { path: string }) | { ok: fa
 
 export type IngestProgress = (done: number, total: number, result: FileIngest) => void;
 
-async function loadParsed(store: GraphStore, registry: UnitRegistry, parsed: ParsedDocument): Promise<Ingested> {
+/** What a parse reported besides the graph: the warnings, and how many were left out of them. */
+const reported = (parsed: ParsedDocument) => ({ warnings: parsed.warnings, ...(parsed.warningsOmitted ? { warningsOmitted: parsed.warningsOmitted } : {}) });
+
+export async function loadParsed(store: GraphStore, registry: UnitRegistry, parsed: ParsedDocument): Promise<Ingested> {
   const load = await store.loadDocument(parsed, registry.unitsFor(parsed));
-  return { load, warnings: parsed.warnings };
+  return { load, ...reported(parsed) };
 }
 
 /** Bad input the store or parser refused, as opposed to an outage or a bug, which stop the run. */
@@ -76,7 +80,7 @@ export class LoadBatcher<T extends { parsed: ParsedDocument }> {
 async function loadBatch(store: GraphStore, registry: UnitRegistry, batch: Array<{ path: string; parsed: ParsedDocument }>): Promise<FileIngest[]> {
   try {
     const loads = await store.loadDocuments(batch.map(({ parsed }) => ({ document: parsed, units: registry.unitsFor(parsed) })));
-    return loads.map((load, index) => ({ ok: true, path: batch[index]!.path, load, warnings: batch[index]!.parsed.warnings }));
+    return loads.map((load, index) => ({ ok: true, path: batch[index]!.path, load, ...reported(batch[index]!.parsed) }));
   } catch (error) {
     if (!refused(error)) throw error;
     if (batch.length === 1) return [{ ok: false, path: batch[0]!.path, error: error.message }];
@@ -86,18 +90,25 @@ async function loadBatch(store: GraphStore, registry: UnitRegistry, batch: Array
   }
 }
 
+type Parsing = { ok: true; parsed: ParsedDocument } | { ok: false; error: unknown };
+
 /**
  * Ingest files in order, in batches of about LOAD_BATCH_EDGES edges per write transaction. A
- * file that cannot be read or parsed is reported and skipped; a store outage stops the run
- * (every later file would fail too).
+ * file that cannot be read or parsed (or whose parse passes the pool's deadline) is reported and
+ * skipped; a store outage stops the run (every later file would fail too). With a pool, files
+ * parse on every core, a few per worker ahead of the one being loaded, and load in order.
  */
 export async function ingestFiles(
   store: GraphStore,
   registry: UnitRegistry,
   paths: string[],
   onProgress?: IngestProgress,
-  /** Whose plans they are (a code or place name), overriding sidecars and detection. */
-  options: { jurisdiction?: string } = {},
+  options: {
+    /** Parses on worker threads when given; in this thread otherwise. */
+    pool?: ParsePool;
+    /** Whose plans they are (a code or place name), overriding sidecars and detection. */
+    jurisdiction?: string;
+  } = {},
 ): Promise<FileIngest[]> {
   const results: FileIngest[] = [];
   const report = (result: FileIngest) => {
@@ -108,16 +119,29 @@ export async function ingestFiles(
   const flush = async (batch: Array<{ path: string; parsed: ParsedDocument }>) => {
     if (batch.length > 0) for (const result of await loadBatch(store, registry, batch)) report(result);
   };
-  for (const path of paths) {
-    let parsed: ParsedDocument;
+  const { pool, jurisdiction } = options;
+  // Never rejects, so that a parse failing while it waits its turn is no unhandled rejection.
+  const parse = async (path: string): Promise<Parsing> => {
     try {
-      parsed = readDocumentFile(path, registry, options);
+      if (!pool) return { ok: true, parsed: readDocumentFile(path, registry, { jurisdiction }) };
+      const { bytes, sidecar } = readDocumentBytes(path);
+      return { ok: true, parsed: await pool.parse(bytes, { source: path, sidecar, jurisdiction }) };
     } catch (error) {
-      if (!refused(error)) throw error;
+      return { ok: false, error };
+    }
+  };
+  const ahead = pool ? 2 * pool.threads : 1;
+  const parsing: Promise<Parsing>[] = paths.slice(0, ahead).map(parse);
+  for (const [index, path] of paths.entries()) {
+    const outcome = await parsing.shift()!;
+    if (index + ahead < paths.length) parsing.push(parse(paths[index + ahead]!));
+    if (!outcome.ok) {
+      if (!refused(outcome.error)) throw outcome.error;
       await flush(batcher.drain()); // keeps the results in file order
-      report({ ok: false, path, error: error.message });
+      report({ ok: false, path, error: outcome.error.message });
       continue;
     }
+    const { parsed } = outcome;
     const full = batcher.add({ path, parsed });
     if (full) await flush(full);
   }

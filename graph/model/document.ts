@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeadlineSchema, PlaceSchema, TargetSchema } from './commitments';
 import { JurisdictionSchema } from './jurisdiction';
 
 /**
@@ -74,6 +75,12 @@ export const ItemSchema = z.object({
   end: offset,
   clause: ClauseSchema.nullable(),
   assignments: z.array(AssignmentSchema),
+  /** Places the body (outside the clause) names, in reading order (graph/places). */
+  places: z.array(PlaceSchema).default([]),
+  /** Deadlines the body sets, in reading order (graph/commitments). */
+  deadlines: z.array(DeadlineSchema).default([]),
+  /** Quantified targets the body sets, in reading order (graph/commitments). */
+  targets: z.array(TargetSchema).default([]),
 });
 export type Item = z.infer<typeof ItemSchema>;
 
@@ -103,6 +110,12 @@ export const ParseWarningSchema = z.object({
 });
 export type ParseWarning = z.infer<typeof ParseWarningSchema>;
 
+/** At most this many warnings of one code are listed; the rest are counted in `warningsOmitted`. */
+export const WARNINGS_PER_CODE = 100;
+/** Warnings past the first WARNINGS_PER_CODE of a code, counted per code (only codes with some omitted). */
+export const WarningsOmittedSchema = z.partialRecord(WarningCodeSchema, z.number().int().positive());
+export type WarningsOmitted = z.infer<typeof WarningsOmittedSchema>;
+
 export const DocumentMetaSchema = z.object({
   /** Stable id from the file name or the sidecar, e.g. `guangdong-digital-economy-2023`. */
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, . _ - only'),
@@ -129,7 +142,10 @@ export const ParsedDocumentSchema = z.object({
   document: DocumentMetaSchema,
   sections: z.array(SectionSchema),
   items: z.array(ItemSchema),
+  /** The first WARNINGS_PER_CODE warnings of each code, in source order: a runaway document stays small. */
   warnings: z.array(ParseWarningSchema),
+  /** Present only when some were left out of `warnings`. */
+  warningsOmitted: WarningsOmittedSchema.optional(),
 });
 export type ParsedDocument = z.infer<typeof ParsedDocumentSchema>;
 

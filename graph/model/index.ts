@@ -1,3 +1,4 @@
 export * from './jurisdiction';
 export * from './unit';
 export * from './document';
+export * from './commitments';

@@ -134,7 +134,6 @@ export const UnitSchema = z.object({
   provisional: z.boolean().default(false),
 });
 export type Unit = z.infer<typeof UnitSchema>;
-export type UnitInput = z.input<typeof UnitSchema>;
 
 export const RegistryFileSchema = z.object({
   version: z.number().int().positive(),

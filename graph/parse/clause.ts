@@ -48,6 +48,10 @@ interface Written {
 const PARTY_PREFIX = /^(?:省委|市委|区委|县委|州委|旗委|盟委|自治区党委)/;
 /** Names that stand on their own and never take a carried prefix. */
 const SELF_STANDING = /^(?:国家|国务院|中国|中共|中央|全国|人民银行|各|相关|有关|其他)/;
+/** A government named by an unknown place, its level and 政府: 襄樊市人民政府. */
+const GOVERNMENT_OF_PLACE = /^([\u4e00-\u9fff]{2,5}?)(市|区|县|州|盟|旗)((?:人民)?政府)$/;
+/** What a bare place looks like when the table does not know it: two to five characters, no organisation head. */
+const BARE_PLACE = /^[\u4e00-\u9fff]{2,5}$/;
 const CONNECTIVE = /^(以及|和|及|与)/;
 const AGENT_PREPOSITION = /^(由|请)/;
 /** A deadline sharing the clause (`2023年底前完成`, `完成时限：长期坚持`) names no unit. */
@@ -62,6 +66,8 @@ function isSeparator(text: string, index: number): boolean {
   return code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || code === 0x3002 || code === 0x0a;
 }
 const ENUMERATION_COMMA = 0x3001; // 、
+/** 和 及 与, by code unit: tested at every character of an element. */
+const AND = new Set([0x548c, 0x53ca, 0x4e0e]);
 
 export function parseResponsibilityClause(inner: MappedText | string, context: ClauseContext): ClauseReading {
   return new ClauseReader(typeof inner === 'string' ? repairLine(inner, 0, inner.length) : inner, context).read();
@@ -190,7 +196,14 @@ class ClauseReader {
   private sharedHead(writtenName: string): { head: string; short: boolean; ending: string } | undefined {
     const simplifiedName = toSimplified(writtenName);
     const place = placePrefix(simplifiedName, this.jurisdiction);
-    if (!place || place.length >= simplifiedName.length || !looksLikeOrganisation(simplifiedName.slice(place.length))) return undefined;
+    if (!place) {
+      // A place the division table does not know (a renamed city, a name from another edition): 襄樊、荆州市政府.
+      const government = GOVERNMENT_OF_PLACE.exec(simplifiedName);
+      if (!government) return undefined;
+      const at = government[1]!.length;
+      return { head: writtenName.slice(at + 1), short: false, ending: writtenName.slice(at, at + 1) };
+    }
+    if (place.length >= simplifiedName.length || !looksLikeOrganisation(simplifiedName.slice(place.length))) return undefined;
     // The head and the place's level ending as written (海關, 區), so that names keep the document's characters.
     const ending = place.short ? '' : writtenName.slice(shortNameOf(place.place.name).length, place.length);
     return { head: writtenName.slice(place.length), short: place.short, ending };
@@ -209,7 +222,7 @@ class ClauseReader {
     }
     if (this.resolve(text.text.slice(from, to)) === undefined) {
       for (let k = from + 1; k < to - 1; k++) {
-        if (!'和及与'.includes(simplified[k]!)) continue;
+        if (!AND.has(simplified.charCodeAt(k))) continue;
         if (this.resolve(text.text.slice(from, k)) && this.resolve(text.text.slice(k + 1, to))) return [[from, k], [k + 1, to]];
       }
     }
@@ -237,11 +250,14 @@ class ClauseReader {
         // Only a bare place (广州, 南宁市) takes the shared head; 广州海关 or 省财政厅 stand as they are.
         const own = toSimplified(unit.name);
         const place = placePrefix(own, this.jurisdiction);
-        if (!place || place.length !== own.length) continue;
-        // 南宁 before 柳州市人民政府 is 南宁市人民政府; 广州 before 黄埔海关 is 广州海关.
-        const ownEnding = place.place.name.slice(shortNameOf(place.place.name).length);
-        const ending = !place.short || shared.short ? '' : toSimplified(shared.ending) === ownEnding ? shared.ending : ownEnding;
-        unit.name += ending + shared.head;
+        if (place && place.length === own.length) {
+          // 南宁 before 柳州市人民政府 is 南宁市人民政府; 广州 before 黄埔海关 is 广州海关.
+          const ownEnding = place.place.name.slice(shortNameOf(place.place.name).length);
+          const ending = !place.short || shared.short ? '' : toSimplified(shared.ending) === ownEnding ? shared.ending : ownEnding;
+          unit.name += ending + shared.head;
+        } else if (!place && BARE_PLACE.test(own) && !looksLikeOrganisation(own) && this.resolve(unit.name)?.kind !== 'generic') {
+          unit.name += (own.endsWith(toSimplified(shared.ending)) ? '' : shared.ending) + shared.head;
+        }
       }
     }
     return written;
@@ -252,7 +268,7 @@ class ClauseReader {
     if (this.resolve(unit.name) !== undefined) return undefined;
     const { simplified, text } = this;
     // A role word is at most 6 characters, so only the last 6 split points can qualify; looking further
-    // made an unclosed clause over long text quadratic (found by the fuzzer).
+    // would make an unclosed clause over long text quadratic (docs/reliability.md, parser fuzzing).
     for (let k = unit.to - 1; k > Math.max(unit.from + 1, unit.to - 7); k--) {
       const head = text.text.slice(unit.from, k);
       const tail = simplified.slice(k, unit.to);
@@ -318,7 +334,7 @@ class ClauseReader {
         if (k > elementStart) elements.push(...this.splitElement(elementStart, k));
         elementStart = k + 1;
       }
-      // Not push(...): a clause of a million units would pass a million arguments and overflow the stack (fuzz campaign).
+      // Not push(...): a clause of a million units would pass a million arguments and overflow the stack.
       for (const unit of this.distribute(elements)) pending.push(unit);
       const last = pending[pending.length - 1];
       const unknownAt = !marker && last ? this.unknownRoleWord(last) : undefined;

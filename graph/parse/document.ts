@@ -7,12 +7,12 @@ import {
   type DocumentSidecar,
   type Item,
   type ParsedDocument,
-  type ParseWarning,
   type Section,
 } from '../model';
 import { toSimplified, type UnitRegistry } from '../registry';
 import type { ClauseReading, ClauseWarning } from './clause';
 import { parseResponsibilityClause } from './clause';
+import { readCommitments } from './commitments';
 import { decodeDocument } from './decode';
 import { findTrailingClause } from './findClause';
 import { readHeader } from './header';
@@ -20,6 +20,7 @@ import { detectJurisdiction } from './jurisdiction';
 import { lineLocator } from './locate';
 import { slice, sourceRange, type MappedText } from './mappedText';
 import { joinParagraphs, readParagraphs, type Paragraph } from './paragraphs';
+import { WarningCollector } from './warnings';
 import { FIRST_LISTED_LEADS } from './roles';
 
 export interface ParseOptions {
@@ -53,7 +54,11 @@ interface ItemDraft {
 /** `guangdong-digital-economy-2023.txt` → `guangdong-digital-economy-2023`; Chinese names fall back to the hash. */
 function documentId(source: string, sha256: string): string {
   const base = source.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '').toLowerCase();
-  const id = base.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
+  const dashed = base.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '');
+  // Trailing dashes dropped by hand: `/-+$/g` retries at every dash of a long run, quadratic in its length.
+  let end = dashed.length;
+  while (end > 0 && dashed[end - 1] === '-') end--;
+  const id = dashed.slice(0, end);
   return id.length > 0 && id !== 'upload' ? id : `document-${sha256.slice(0, 12)}`;
 }
 
@@ -71,7 +76,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const fatal = (code: string, message: string, offset = 0): never => {
     throw new ParseError(code, message, { file, ...locate(offset) });
   };
-  if (!/\S/.test(source)) fatal('empty-document', 'the document is empty');
+  if (!/\S/.test(source)) fatal('empty_document', 'the document is empty');
 
   const paragraphs = readParagraphs(source);
   const hasItems = paragraphs.some((p) => p.kind === 'item');
@@ -80,12 +85,13 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const isTopItem = (p: Paragraph) => (hasItems ? p.kind === 'item' : p.kind === 'sub-item' && p.style === topStyle);
   const bodyStart = paragraphs.findIndex((p) => p.kind === 'section' || isTopItem(p));
   if (bodyStart < 0 || !paragraphs.some(isTopItem))
-    fatal('no-items', 'the document has no numbered items such as （一） or 1.', paragraphs[0]?.body.starts[0] ?? 0);
+    fatal('no_items', 'the document has no numbered items such as （一） or 1.', paragraphs[0]?.body.starts[0] ?? 0);
 
   const registry = options.registry;
   const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar);
   const id = options.id ?? options.sidecar?.id ?? documentId(file, sha256);
-  const warnings: ParseWarning[] = [];
+  const warnings = new WarningCollector();
+  const warn = (warning: ClauseWarning, itemId?: string) => warnings.add(warning, itemId);
 
   const declaredJurisdiction = options.jurisdiction ?? options.sidecar?.jurisdiction;
   const given = declaredJurisdiction === undefined ? undefined : findJurisdiction(declaredJurisdiction);
@@ -102,29 +108,24 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const documentJurisdiction =
     given ?? detectJurisdiction({ issuer: header.issuer, title: header.title, headerLines: header.headerLines, signature, preamble: header.preambleLines });
   if (!documentJurisdiction)
-    warnings.push({
+    warn({
       code: 'jurisdiction-unknown',
       message: 'whose plan this is could not be told from its issuer, title, header, preamble or signature; relative names such as 市财政局 stay unscoped (set it with a sidecar "jurisdiction" or --jurisdiction)',
-      line: 1,
-      column: 1,
-      file,
+      offset: 0,
     });
   const jurisdiction = documentJurisdiction?.code;
-
-  const warn = (warning: ClauseWarning, itemId?: string) =>
-    warnings.push({
-      code: warning.code,
-      message: warning.message,
-      ...(warning.params ? { params: warning.params } : {}),
-      ...locate(warning.offset),
-      file,
-      ...(itemId ? { itemId } : {}),
-    });
   const usedIds = new Set<string>();
+  /** The next suffix worth trying per wanted id: those below it are taken, so a number repeated k times costs k tries, not k². */
+  const nextSuffix = new Map<string, number>();
   /** The wanted id, or, when a number repeats, the wanted id with a suffix (-2, -3, …) and a warning. */
   const uniqueId = (wanted: string, what: 'item' | 'section', label: string, offset: number) => {
     let candidate = wanted;
-    for (let n = 2; usedIds.has(candidate); n++) candidate = `${wanted}-${n}`;
+    if (usedIds.has(candidate)) {
+      let n = nextSuffix.get(wanted) ?? 2;
+      while (usedIds.has(`${wanted}-${n}`)) n++;
+      candidate = `${wanted}-${n}`;
+      nextSuffix.set(wanted, n + 1);
+    }
     if (candidate !== wanted)
       warn({ code: `duplicate-${what}-number`, message: `${what} number ${label} appears more than once; this one is ${candidate}`, offset });
     usedIds.add(candidate);
@@ -234,6 +235,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       end: text.ends[text.ends.length - 1] ?? labelStart,
       clause,
       assignments,
+      ...readCommitments(text, clause, { jurisdiction, year: header.year }),
     };
   };
 
@@ -272,8 +274,6 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     if (it.clause === null && !parents.has(it.id))
       warn({ code: 'item-without-clause', message: `item ${it.label} has no responsibility clause`, offset: it.start, params: { item: it.label } }, it.id);
   }
-  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
-
   return ParsedDocumentSchema.parse({
     document: {
       id,
@@ -290,7 +290,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     },
     sections,
     items,
-    warnings,
+    ...warnings.finish(locate, file),
   });
 }
 

@@ -12,12 +12,21 @@ export interface FoundClause {
 
 /** Only sentence punctuation may follow a trailing clause. */
 const AFTER_CLAUSE = /^[。；;，,.\s]*$/;
+/**
+ * How far before its closing parenthesis a clause whose opening one is lost may start, in characters: every
+ * start tried reads the rest of the clause, so this bounds the search at LONGEST_LOST_CLAUSE² per item
+ * rather than the square of the sentence (docs/reliability.md has the line that showed it). Real clauses stay far
+ * below it: the longest in the seeds, fixtures and synthetic corpus has 79 characters.
+ */
+const LONGEST_LOST_CLAUSE = 200;
 /** ROLE_LABEL without the global flag, so that exec always searches from the start. */
 const FIRST_ROLE_LABEL = new RegExp(ROLE_LABEL.source);
 
+/** One message string for every such warning: a runaway line has a million of them. */
+const UNBALANCED = { 'a closing': 'a closing parenthesis is never opened', 'an opening': 'an opening parenthesis is never closed' };
+
 function unbalanced(body: MappedText, index: number, what: 'a closing' | 'an opening'): ClauseWarning {
-  const message = `${what} parenthesis is never ${what === 'an opening' ? 'closed' : 'opened'}`;
-  return { code: 'unbalanced-parenthesis', message, offset: sourceRange(body, index, index + 1).start };
+  return { code: 'unbalanced-parenthesis', message: UNBALANCED[what], offset: body.starts[index]! };
 }
 
 /** The clause in [innerFrom, innerTo) of the body, when it names units; [from, to) includes its parentheses. */
@@ -55,8 +64,11 @@ export function findTrailingClause(body: MappedText, context: ClauseContext, war
   const lastClose = unmatchedClose[unmatchedClose.length - 1];
   if (lastClose !== undefined && lastClose === end - 1) {
     // The opening parenthesis is lost, so the clause starts where the first unit the registry knows does.
-    const sentenceStart = Math.max(text.lastIndexOf('。', lastClose), ...groups.map(([, to]) => to - 1)) + 1;
-    for (let from = sentenceStart; from < lastClose; from++) {
+    // Groups end in order, so the last one ends last (no spread: there may be millions).
+    const lastGroupEnd = groups.length > 0 ? groups[groups.length - 1]![1] - 1 : -1;
+    const sentenceStart = Math.max(text.lastIndexOf('。', lastClose), lastGroupEnd) + 1;
+    // Each try reads the rest of the clause, so the tries stay within a clause's length of its end.
+    for (let from = Math.max(sentenceStart, lastClose - LONGEST_LOST_CLAUSE); from < lastClose; from++) {
       const clause = read(body, context, from, from, lastClose, end);
       if (clause && clause.reading.assignments.every((a) => !a.provisional)) return clause;
     }

@@ -1,4 +1,4 @@
-import { findJurisdiction, isWithin, NATIONAL_JURISDICTION, placesIn, type Jurisdiction } from '../jurisdiction';
+import { findJurisdiction, isWithin, NATIONAL_JURISDICTION, placesIn, townshipsNamedIn, type Jurisdiction } from '../jurisdiction';
 import { toSimplified } from '../registry';
 
 /** What the document says about whose it is, in decreasing order of authority. */
@@ -45,6 +45,11 @@ export function detectJurisdiction(evidence: JurisdictionEvidence): Jurisdiction
   const authoritative = [issuer, title, ...evidence.headerLines, ...evidence.signature].filter((s): s is string => !!s).map(toSimplified);
   let found: Jurisdiction | undefined;
   for (const text of authoritative) found = narrow(found, text);
+  // A township's plan (佛山市南海区狮山镇…) names its town after the county that holds it.
+  if (found && (found.level === 'county' || found.level === 'prefecture')) {
+    const county = found.code;
+    found = authoritative.map((text) => townshipsNamedIn(text, county)[0]).find((t) => t !== undefined) ?? found;
+  }
   if (found) return found;
   if ((issuer && NATIONAL_ISSUER.test(issuer)) || (title && NATIONAL_TITLE.test(title))) return NATIONAL_JURISDICTION;
   return narrow(undefined, toSimplified(evidence.preamble.join('\n').slice(0, PREAMBLE_SCAN_LIMIT)));

@@ -46,7 +46,7 @@ export function chineseNumeral(numeral: string): number {
 
 function classify(body: MappedText): Paragraph {
   const paragraph = classifyByLabel(body);
-  // A label numbered 0 (零、, （〇）, 0.) numbers nothing: sections and items are numbered from 1 (found by fuzzing).
+  // A label numbered 0 (零、, （〇）, 0.) numbers nothing: sections and items are numbered from 1.
   return paragraph.label === '' || paragraph.no > 0 ? paragraph : { kind: 'text', body, label: '', no: 0 };
 }
 
@@ -70,6 +70,11 @@ function classifyByLabel(body: MappedText): Paragraph {
 const SENTENCE_END = /[。！？；：…）」』”’!?;:]$/;
 /** Prose shows sentence punctuation; titles and headings do not (and must never be glued to what follows). */
 const PROSE = /[。，；、“”《》]/;
+/**
+ * The headline of a covering letter (`X关于印发《Y》的通知`) ends its line although it carries 《》: the
+ * salutation below it (`各区人民政府，市直各单位：`) is another paragraph, never its continuation.
+ */
+const LETTER_HEADLINE_END = /的(?:通知|意见|决定|通报|批复|函)$/;
 /** A line never begins with these; one that does continues the previous line. */
 const CONTINUATION_START = /^[，。、；：）》”’]/;
 
@@ -93,7 +98,8 @@ export function readParagraphs(source: string): Paragraph[] {
         paragraph.kind === 'text' &&
         previous.kind !== 'section' &&
         previous.kind !== 'role-line' &&
-        (CONTINUATION_START.test(body.text) || (!SENTENCE_END.test(previous.body.text) && PROSE.test(previous.body.text)));
+        (CONTINUATION_START.test(body.text) ||
+          (!SENTENCE_END.test(previous.body.text) && !LETTER_HEADLINE_END.test(previous.body.text) && PROSE.test(previous.body.text)));
       if (cutMidSentence) previous.body = concat([previous.body, body]);
       else paragraphs.push(paragraph);
     }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, invalidInputFromZod } from '../errors';
 import { DocumentSidecarSchema, type DocumentSidecar, type ParsedDocument } from '../model';
 import type { UnitRegistry } from '../registry';
 import { parseDocument } from './document';
@@ -19,24 +19,26 @@ export function readSidecar(path: string): DocumentSidecar | undefined {
     throw new InvalidInputError(metaPath, `not valid JSON: ${(error as Error).message}`);
   }
   const result = DocumentSidecarSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new InvalidInputError(`${metaPath}: ${issue.path.join('.') || '<root>'}`, issue.message);
-  }
+  if (!result.success) throw invalidInputFromZod(result.error, { file: metaPath });
   return result.data;
 }
 
-/**
- * Reads a document's bytes and its optional `<name>.meta.json` sidecar, and parses it;
- * `jurisdiction` (a code or place name) overrides the sidecar's and detection.
- */
-export function readDocumentFile(path: string, registry: UnitRegistry, options: { jurisdiction?: string } = {}): ParsedDocument {
+/** A document's bytes and its optional `<name>.meta.json` sidecar, as a parse takes them. */
+export function readDocumentBytes(path: string): { bytes: Uint8Array; sidecar: DocumentSidecar | undefined } {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     throw new InvalidInputError(path, `cannot read the document: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const sidecar = readSidecar(path);
+  return { bytes, sidecar: readSidecar(path) };
+}
+
+/**
+ * Reads a document's bytes and its optional sidecar, and parses it; `jurisdiction` (a code or place
+ * name) overrides the sidecar's and detection.
+ */
+export function readDocumentFile(path: string, registry: UnitRegistry, options: { jurisdiction?: string } = {}): ParsedDocument {
+  const { bytes, sidecar } = readDocumentBytes(path);
   return parseDocument(bytes, { source: path, registry, ...(sidecar ? { sidecar } : {}), ...options });
 }

@@ -1,8 +1,8 @@
 import type { Role } from '../model';
 
 /**
- * Role markers that close a run of units (domain.md, "The responsibility clause"), in their
- * simplified form; traditional text is simplified before matching. Longest first, so that
+ * Role markers that close a run of units: in 省工业和信息化厅牵头,省税务局、通信管理局按职责分工负责 a marker
+ * gives its role to every unit since the previous marker, across commas too. In their simplified form; traditional text is simplified before matching. Longest first, so that
  * 按职责分工负责 wins over 负责 and 负责落实 over 落实.
  */
 const MARKERS: readonly (readonly [string, Role])[] = (

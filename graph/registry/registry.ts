@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, invalidInputFromZod } from '../errors';
 import { chainOf, getJurisdiction, NATIONAL_JURISDICTION, UNKNOWN_JURISDICTION_CODE, type Jurisdiction } from '../jurisdiction';
 import { RegistryFileSchema, UnitSchema, type ParsedDocument, type Unit, type UnitFunction, type UnitKind } from '../model';
 import { englishHead, PLACEHOLDER } from './lexicon';
@@ -10,18 +9,27 @@ import { scopeName } from './scope';
 
 export const DEFAULT_REGISTRY_PATH = join(__dirname, '..', '..', 'seeds', 'units.json');
 
+/**
+ * Longer text names no body (the longest name in seeds/units.json has 41 characters): it resolves to
+ * nothing at once, without normalising text that may be a whole runaway clause, megabytes long.
+ */
+const LONGEST_NAME = 256;
 const RESOLVE_CACHE_LIMIT = 100_000;
 const RESOLVE_CACHE_MAX_NAME = 64;
 
 const NATIONAL = NATIONAL_JURISDICTION.code;
 
-/** Maps every spelling of a body to its one canonical unit (see domain.md, "Units"). */
+/**
+ * Maps every spelling of a body to its one canonical unit: 省工业和信息化厅, 工业和信息化厅 (after 省 was
+ * distributed over a list), 省工信厅 and 广东省工业和信息化厅 are one unit, with its id, full, short and English
+ * names, aliases and kind. A name no entry knows becomes a provisional unit, never a dropped one.
+ */
 export interface UnitRegistry {
   /** The unit a name as written stands for in a plan of `jurisdiction` (a GB/T 2260 code), or undefined when no entry knows it. */
   resolve(nameAsWritten: string, jurisdiction?: string): Unit | undefined;
   get(id: string): Unit | undefined;
   all(): Unit[];
-  /** The unit that replaced a renamed or merged body (never followed automatically). */
+  /** The unit that replaced a renamed or merged body: resolve never follows it; comparisons across years do (compare/plan.ts). */
   successorOf(id: string): Unit | undefined;
   /** A stand-in for a name no entry knows: deterministic, so reparsing gives the same id. */
   provisionalUnit(name: string, jurisdiction?: string): Unit;
@@ -86,7 +94,20 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
   }
   const placesEn = englishPlaces(units);
 
+  // A clause may name the same unknown body thousands of times: its stand-in is built once (bounded, real names only).
+  const provisionals = new Map<string, Unit>();
   const provisionalUnit = (name: string, jurisdiction: string = UNKNOWN_JURISDICTION_CODE): Unit => {
+    const cacheKey = `${jurisdiction}|${name}`;
+    const cached = provisionals.get(cacheKey);
+    if (cached) return cached;
+    const unit = buildProvisional(name, jurisdiction);
+    if (name.length <= RESOLVE_CACHE_MAX_NAME) {
+      if (provisionals.size >= RESOLVE_CACHE_LIMIT) provisionals.clear();
+      provisionals.set(cacheKey, unit);
+    }
+    return unit;
+  };
+  function buildProvisional(name: string, jurisdiction: string): Unit {
     const written = name.replace(/\s+/g, '');
     const key = unitKey(written);
     const scoped = scopeName(key, jurisdiction);
@@ -107,7 +128,7 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
       ...(scoped.function ? { function: scoped.function } : {}),
       provisional: true,
     });
-  };
+  }
 
   const lookUp = (nameAsWritten: string, jurisdiction: string | undefined): Unit | undefined => {
     const key = unitKey(nameAsWritten);
@@ -143,6 +164,7 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
 
   return {
     resolve(nameAsWritten, jurisdiction) {
+      if (nameAsWritten.length > LONGEST_NAME) return undefined;
       if (nameAsWritten.length > RESOLVE_CACHE_MAX_NAME) return lookUp(nameAsWritten, jurisdiction);
       let names = resolved.get(jurisdiction);
       if (names === undefined) resolved.set(jurisdiction, (names = new Map()));
@@ -178,16 +200,6 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
   };
 }
 
-/** Turns the first zod issue into a message naming the entry and field, e.g. `units[12].kind`. */
-function describeIssue(error: z.ZodError): { field: string; message: string } {
-  const issue = error.issues[0]!;
-  const field = issue.path.reduce<string>(
-    (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key)),
-    '',
-  );
-  return { field: field || '<root>', message: issue.message };
-}
-
 /** Reads and validates a registry file (default `seeds/units.json`). */
 export function loadRegistry(path: string = DEFAULT_REGISTRY_PATH): UnitRegistry {
   let raw: unknown;
@@ -197,9 +209,7 @@ export function loadRegistry(path: string = DEFAULT_REGISTRY_PATH): UnitRegistry
     throw new InvalidInputError(path, `cannot read the unit registry: ${(error as Error).message}`);
   }
   const result = RegistryFileSchema.safeParse(raw);
-  if (!result.success) {
-    const { field, message } = describeIssue(result.error);
-    throw new InvalidInputError(`${path}: ${field}`, message);
-  }
+  // Names the entry and field, e.g. `seeds/units.json: units[12].kind`.
+  if (!result.success) throw invalidInputFromZod(result.error, { file: path });
   return createRegistry(result.data.units);
 }

@@ -28,6 +28,9 @@ const LEVEL_PREFIXES: readonly (readonly [string, (j: Jurisdiction) => boolean])
   ['区', (j) => (j.level === 'county' || j.level === 'prefecture') && j.name.endsWith('区') && !j.name.endsWith('自治区')],
   ['县', (j) => j.level === 'county' && j.name.endsWith('县')],
   ['旗', (j) => j.level === 'county' && j.name.endsWith('旗')],
+  ['街道', (j) => j.level === 'township' && j.name.endsWith('街道')],
+  ['镇', (j) => j.level === 'township' && j.name.endsWith('镇')],
+  ['乡', (j) => j.level === 'township' && j.name.endsWith('乡')],
 ];
 
 /** Words that merely begin with a level character: 市场监管局, 市政公用局? (see levelPrefix), 省级, 区域. */

@@ -27,6 +27,7 @@ import {
   toBatchRecords,
   toUnitSummary,
   validated,
+  placeNodes,
   type DocumentRecords,
   type ItemRecord,
   type ResponsibilityRecord,
@@ -57,6 +58,7 @@ import {
   type DocumentSummary,
   type GraphFilter,
   type GraphStore,
+  type ItemCommitments,
   type ItemDetail,
   type ItemPage,
   type ItemQuery,
@@ -336,6 +338,14 @@ export class MemoryStore implements GraphStore {
     });
   }
 
+  async commitments(input: DocumentScope = {}): Promise<ItemCommitments[]> {
+    const documentIds = this.documentsInScope(validated(DocumentScopeSchema, input, 'scope'));
+    return [...this.state.documents.values()]
+      .filter(({ document }) => !documentIds || documentIds.has(document.id))
+      .sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0))
+      .flatMap((stored) => stored.commitments);
+  }
+
   async stats(): Promise<StoreStats> {
     const stats = emptyStats();
     const { documents, sections, items, units } = this.state;
@@ -355,16 +365,21 @@ export class MemoryStore implements GraphStore {
         stats.relationships[type] = (stats.relationships[type] ?? 0) + 1;
       }
     }
-    // The :Jurisdiction nodes Neo4j keeps: those something is OF, with their chains.
+    // The :Jurisdiction nodes Neo4j keeps: those something is OF or CONCERNS or a region INCLUDES, with their chains.
     const ofCodes = [
       ...[...documents.values()].flatMap(({ document }) => document.jurisdiction?.code ?? []),
       ...[...units.values()].map((unit) => unit.jurisdiction),
     ];
-    const chains = jurisdictionChains(ofCodes);
+    const places = placeNodes([...documents.values()].flatMap((stored) => stored.commitments));
+    const chains = jurisdictionChains([...ofCodes, ...places.jurisdictionCodes]);
     const known = new Set(chains.map(({ jurisdiction }) => jurisdiction.code));
     stats.nodes.Jurisdiction = chains.length;
     stats.relationships.OF = ofCodes.filter((code) => known.has(code)).length;
     stats.relationships.WITHIN = chains.filter(({ parent }) => parent !== null).length;
+    stats.nodes.Place = places.places.length;
+    stats.nodes.Region = places.regions.length;
+    stats.relationships.CONCERNS = places.concerns;
+    stats.relationships.INCLUDES = places.regions.reduce((sum, region) => sum + region.members.filter((code) => known.has(code)).length, 0);
     return stats;
   }
 

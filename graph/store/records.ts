@@ -4,7 +4,7 @@
  * result objects by the same functions.
  */
 import { z } from 'zod';
-import { InvalidInputError } from '../errors';
+import { formatZodIssues, InvalidInputError, invalidInputFromZod } from '../errors';
 import {
   ParsedDocumentSchema,
   UnitSchema,
@@ -14,9 +14,10 @@ import {
   type Section,
   type Unit,
 } from '../model';
-import { chainOf, isWithin, type Jurisdiction } from '../jurisdiction';
+import { isWithin, type Jurisdiction } from '../jurisdiction';
+import { chainOfPlace, placeInfo } from '../places';
 import { byId } from './order';
-import type { DocumentLoad, DocumentScope, ItemRef, Responsibility, UnitSummary } from './types';
+import type { DocumentLoad, DocumentScope, ItemCommitments, ItemRef, Responsibility, UnitSummary } from './types';
 
 export interface ItemRecord {
   id: string;
@@ -45,29 +46,23 @@ export interface DocumentRecords {
   responsibilities: ResponsibilityRecord[];
   /** The units the assignments reference, each once, by id. */
   units: Unit[];
-}
-
-function describeZodError(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : error.message;
+  /** Each item's places, deadlines and targets, in item order. */
+  commitments: ItemCommitments[];
 }
 
 /** Parse a query or filter, turning a schema violation into bad input that names the field. */
 export function validated<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InvalidInputError([what, ...(issue?.path ?? [])].join('.'), issue?.message ?? result.error.message);
-  }
+  if (!result.success) throw invalidInputFromZod(result.error, { prefix: [what] });
   return result.data;
 }
 
 /** Validate a parsed document and its units, and flatten them into store records. */
 export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): DocumentRecords {
   const checked = ParsedDocumentSchema.safeParse(parsed);
-  if (!checked.success) throw new InvalidInputError('document', describeZodError(checked.error));
+  if (!checked.success) throw new InvalidInputError('document', formatZodIssues(checked.error));
   const checkedUnits = z.array(UnitSchema).safeParse(units);
-  if (!checkedUnits.success) throw new InvalidInputError('units', describeZodError(checkedUnits.error));
+  if (!checkedUnits.success) throw new InvalidInputError('units', formatZodIssues(checkedUnits.error));
   const { document, sections, items } = checked.data;
   const documentId = document.id;
 
@@ -88,6 +83,7 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
   const itemIds = new Set<string>();
   const itemRecords: ItemRecord[] = [];
   const responsibilities: ResponsibilityRecord[] = [];
+  const commitments: ItemCommitments[] = [];
   items.forEach((item, position) => {
     if (itemIds.has(item.id)) throw new InvalidInputError('items', `item id ${item.id} appears twice in ${documentId}`);
     itemIds.add(item.id);
@@ -116,6 +112,7 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
       end: item.end,
       clause: item.clause,
     });
+    commitments.push({ itemId: item.id, documentId, places: item.places, deadlines: item.deadlines, targets: item.targets });
     for (const assignment of item.assignments) {
       const unit = unitById.get(assignment.unitId);
       if (!unit) {
@@ -145,6 +142,7 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
     items: itemRecords,
     responsibilities,
     units: [...referenced.values()].sort(byId),
+    commitments,
   };
 }
 
@@ -234,8 +232,28 @@ export function jurisdictionChains(codes: Iterable<string | undefined>): Array<{
   const chains = new Map<string, { jurisdiction: Jurisdiction; parent: string | null }>();
   for (const code of new Set(codes)) {
     if (code === undefined || chains.has(code)) continue;
-    const chain = chainOf(code);
+    const chain = chainOfPlace(code);
     chain.forEach((jurisdiction, index) => chains.set(jurisdiction.code, { jurisdiction, parent: chain[index + 1]?.code ?? null }));
   }
   return [...chains.values()].sort((a, b) => (a.jurisdiction.code < b.jurisdiction.code ? -1 : a.jurisdiction.code > b.jurisdiction.code ? 1 : 0));
+}
+
+/**
+ * What the places items CONCERN add to the graph: the :Place nodes (one per code, :Region for a
+ * region), the region members each region INCLUDES, and the codes whose :Jurisdiction chains
+ * they need (the places themselves and the regions' members). Both stores count from this.
+ */
+export function placeNodes(commitments: Iterable<ItemCommitments>) {
+  const places = new Set<string>();
+  let concerns = 0;
+  for (const item of commitments) {
+    for (const place of item.places) places.add(place.code);
+    concerns += item.places.length;
+  }
+  const regions = [...places]
+    .map((code) => placeInfo(code))
+    .filter((info): info is NonNullable<typeof info> => info !== undefined && info.level === 'region')
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  const jurisdictionCodes = [...[...places].filter((code) => !code.startsWith('R-')), ...regions.flatMap((region) => region.members)];
+  return { places: [...places].sort(), regions, jurisdictionCodes, concerns };
 }

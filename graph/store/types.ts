@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { CommunityMemory, SavedView, SavedViewSummary } from './explorerState';
 import {
   ClauseSchema,
+  DeadlineSchema,
   DocumentMetaSchema,
+  PlaceSchema,
+  TargetSchema,
   JurisdictionLevelSchema,
   JurisdictionSchema,
   RoleSchema,
@@ -40,6 +43,16 @@ export const ItemRefSchema = z.object({
   clause: ClauseSchema.nullable(),
 });
 export type ItemRef = z.infer<typeof ItemRefSchema>;
+
+/** Where and by when one item commits: the places its body names, its deadlines and targets (graph/model/commitments.ts). */
+export const ItemCommitmentsSchema = z.object({
+  itemId: z.string(),
+  documentId: z.string(),
+  places: z.array(PlaceSchema),
+  deadlines: z.array(DeadlineSchema),
+  targets: z.array(TargetSchema),
+});
+export type ItemCommitments = z.infer<typeof ItemCommitmentsSchema>;
 
 /** One responsibility edge (:Unit)-[role]->(:Item), with its provenance. */
 export const ResponsibilitySchema = z.object({
@@ -264,6 +277,8 @@ export interface GraphStore {
   searchUnits(query: UnitQuery): Promise<UnitSummary[]>;
   /** The (filtered) graph as plain data, for drawing and for the analytics. */
   snapshot(filter?: GraphFilter): Promise<Snapshot>;
+  /** Each item's places, deadlines and targets in the plans a scope selects, by document id, then reading order. */
+  commitments(scope?: DocumentScope): Promise<ItemCommitments[]>;
   stats(): Promise<StoreStats>;
   /** Store a saved view (its id is new: views are immutable once saved). Not part of the data version. */
   saveView(view: SavedView): Promise<void>;

@@ -5,10 +5,13 @@
 import { ROLE_RELATIONSHIP, ROLES, UNIT_KIND_LABEL, type Role } from '../model';
 import type { StoreStats } from './types';
 
-export const NODE_LABELS = ['Document', 'Section', 'Item', 'Unit', ...Object.values(UNIT_KIND_LABEL), 'Jurisdiction'];
+export const NODE_LABELS = ['Document', 'Section', 'Item', 'Unit', ...Object.values(UNIT_KIND_LABEL), 'Jurisdiction', 'Place', 'Region'];
 export const RESPONSIBILITY_TYPES = ROLES.map((role) => ROLE_RELATIONSHIP[role]);
-/** OF: a unit or document to its jurisdiction; WITHIN: a jurisdiction to the one above it. */
-export const RELATIONSHIP_TYPES = ['IN_SECTION', 'PART_OF', ...RESPONSIBILITY_TYPES, 'OF', 'WITHIN'];
+/**
+ * OF: a unit or document to its jurisdiction; WITHIN: a jurisdiction to the one above it;
+ * CONCERNS: an item to a place its body names; INCLUDES: a region to its member places.
+ */
+export const RELATIONSHIP_TYPES = ['IN_SECTION', 'PART_OF', ...RESPONSIBILITY_TYPES, 'OF', 'WITHIN', 'CONCERNS', 'INCLUDES'];
 
 export const ROLE_OF_RELATIONSHIP: Record<string, Role> = Object.fromEntries(
   ROLES.map((role) => [ROLE_RELATIONSHIP[role], role]),

@@ -4,13 +4,13 @@
  * On the embedded store the seeds are loaded first, since it starts empty.
  */
 import type { Command } from 'commander';
-import type { RoleWeights } from '../../graph/analytics';
+import { decodeWeights, type RoleWeights } from '../../graph/analytics';
 import { ExportParametersSchema, type ExportParameters } from '../../graph/export';
-import { InvalidInputError } from '../../graph/errors';
+import { describeZodIssues, InvalidInputError } from '../../graph/errors';
 import { loadSeeds } from '../../graph/ingest';
-import { RoleSchema, UnitKindSchema } from '../../graph/model';
+import { ROLES, UnitKindSchema } from '../../graph/model';
 import { loadRegistry } from '../../graph/registry';
-import { withStore, type GraphFilter, type Snapshot } from '../../graph/store';
+import { withStore, type GraphFilter, type GraphStore, type Snapshot } from '../../graph/store';
 
 export interface AnalyticsFlags {
   document?: string[];
@@ -32,7 +32,7 @@ export function addAnalyticsOptions(command: Command, formats: string[]): Comman
     .option('--document <id...>', 'only these documents')
     .option('--section <id...>', 'only these sections')
     .option('--kind <kind...>', `only units of these kinds (${UnitKindSchema.options.join(', ')})`)
-    .option('--weights <role=weight,...>', 'role weights, e.g. lead=3,co=1 (omitted roles keep their defaults)')
+    .option('--weights <role:weight,...>', 'role weights, e.g. lead:3,co:1 (omitted roles keep their defaults)')
     .option('--include-generic', 'count generic placeholders (相关市政府…) as units')
     .option('--weighting <weighting>', 'coordination tie weight: shared-items | role-weighted')
     .option('--resolution <number>', 'Louvain resolution (default 1)')
@@ -52,19 +52,12 @@ function number(flag: string, value: string | undefined): number | undefined {
   return parsed;
 }
 
-/** `lead=3,co=1` → { lead: 3, co: 1 }, naming the bad part when there is one. */
+/** `lead:3,co:1` → { lead: 3, co: 1 } (the API's syntax), naming the first bad pair when there is one. */
 export function parseWeights(text: string | undefined): Partial<RoleWeights> | undefined {
   if (text === undefined) return undefined;
-  const weights: Partial<RoleWeights> = {};
-  for (const part of text.split(',').filter((p) => p.trim() !== '')) {
-    const [role, value, ...rest] = part.split('=').map((s) => s.trim());
-    const parsedRole = RoleSchema.safeParse(role);
-    if (!parsedRole.success || value === undefined || rest.length > 0) {
-      throw new InvalidInputError('--weights', `expected role=weight with a role among ${RoleSchema.options.join(', ')}, got '${part}'`);
-    }
-    const weight = Number(value);
-    if (value === '' || !Number.isFinite(weight)) throw new InvalidInputError('--weights', `${role}: expected a number, got '${value}'`);
-    weights[parsedRole.data] = weight;
+  const { weights, invalid } = decodeWeights(text, ROLES);
+  if (invalid.length > 0) {
+    throw new InvalidInputError('--weights', `expected role:weight with a role among ${ROLES.join(', ')} and a weight ≥ 0 such as 3 or 0.5, got '${invalid[0]}'`);
   }
   return weights;
 }
@@ -91,9 +84,10 @@ export function analyticsParameters(flags: AnalyticsFlags): ExportParameters {
     diffusionThreshold: number('--diffusion-threshold', flags.diffusionThreshold),
   });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? '');
-    throw new InvalidInputError(FLAG_OF[field] ?? field, issue?.message ?? 'invalid value');
+    // Named by the flag the person typed, not the parameter's field.
+    const [issue] = describeZodIssues(parsed.error);
+    const flag = FLAG_OF[String(parsed.error.issues[0]?.path[0])];
+    throw new InvalidInputError(flag ?? issue?.field ?? '(root)', issue?.message ?? 'invalid value');
   }
   return parsed.data;
 }
@@ -109,6 +103,11 @@ function graphFilter(flags: AnalyticsFlags): GraphFilter {
 
 /** The filtered snapshot from the configured store; an unknown document id is an error, not an empty answer. */
 export async function loadSnapshot(flags: AnalyticsFlags): Promise<Snapshot> {
+  return readLoadedStore(flags, (store, filter) => store.snapshot(filter));
+}
+
+/** `read(store, filter)` on the store (the embedded one with the seeds loaded), once the --document ids are known to be there. */
+export async function readLoadedStore<T>(flags: AnalyticsFlags, read: (store: GraphStore, filter: GraphFilter) => Promise<T>): Promise<T> {
   const filter = graphFilter(flags);
   return withStore(async (store) => {
     if (store.kind === 'memory') await loadSeeds(store, loadRegistry());
@@ -117,7 +116,7 @@ export async function loadSnapshot(flags: AnalyticsFlags): Promise<Snapshot> {
     if (unknown.length > 0) {
       throw new InvalidInputError('--document', `unknown document ${unknown.join(', ')}; loaded: ${[...known].join(', ') || 'none'}`);
     }
-    return store.snapshot(filter);
+    return read(store, filter);
   });
 }
 

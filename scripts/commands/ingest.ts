@@ -1,8 +1,11 @@
-/** `cli ingest <files…>`: parse work plans and load them into the configured store. */
+/** `cli ingest <paths…>`: parse work plans (files, folders, patterns, or a list on stdin) and load them into the configured store. */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ingestFiles, type FileIngest } from '../../graph/ingest';
+import { InvalidInputError } from '../../graph/errors';
+import { documentPaths, ingestFiles, type FileIngest } from '../../graph/ingest';
+import { DEFAULT_PARSE_TIMEOUT_MS, ParsePool, type ParseThroughput } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
 import { withStore } from '../../graph/store';
 import { jurisdictionOption } from './jurisdictionOption';
@@ -47,30 +50,67 @@ export function formatIngestReport(results: FileIngest[]): string {
   return lines.join('\n');
 }
 
+/** `parse: 12.3 MB in 1.4 s on 2 workers: 8.8 MB/s in total, 4.6 MB/s per core`. */
+export function formatThroughput({ bytes, workerSeconds, wallSeconds }: ParseThroughput, workers: number): string {
+  const rate = (seconds: number) => (seconds > 0 ? (bytes / 1e6 / seconds).toFixed(2) : '–');
+  return `parse: ${(bytes / 1e6).toFixed(2)} MB in ${wallSeconds.toFixed(1)} s on ${workers} workers: ${rate(wallSeconds)} MB/s in total, ${rate(workerSeconds)} MB/s per core`;
+}
+
+/** Paths on standard input, one a line (`-`): a list no command line could hold. */
+const standardInputPaths = () =>
+  readFileSync(0, 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('parse work plans and load them into the graph (Neo4j when NEO4J_URI is set)')
-    .argument('<files...>', 'document files (a <name>.meta.json sidecar beside a file is read too)')
+    .description(
+      'parse work plans on every core and load them into the graph (Neo4j when NEO4J_URI is set); ' +
+        'a parse past PARSE_TIMEOUT_MS (default 10,000 ms) is reported as failed and the others go on',
+    )
+    .argument(
+      '<paths...>',
+      'document files, folders (every *.txt below them), quoted patterns with * ** ?, or - to read paths from standard input, one a line; ' +
+        'a <name>.meta.json sidecar beside a file is read too',
+    )
     .option('--registry <path>', 'unit registry file (default: seeds/units.json)')
     .option(...jurisdictionOption)
-    .action(async (files: string[], options: { registry?: string; jurisdiction?: string }) => {
+    .action(async (targets: string[], options: { registry?: string; jurisdiction?: string }) => {
       const registry = loadRegistry(options.registry);
+      const files = documentPaths(targets.flatMap((target) => (target === '-' ? standardInputPaths() : [target])));
+      if (files.length === 0) throw new InvalidInputError('ingest', 'no document to ingest (standard input was empty)');
       if (!process.env.NEO4J_URI) {
         process.stderr.write('note: NEO4J_URI is not set; the embedded store checks the load and keeps nothing after this command\n');
       }
-      const results = await withStore(async (store) => {
-        const bar = new SingleBar({ format: '{bar} {value}/{total} {file}', stream: process.stderr, hideCursor: true });
-        bar.start(files.length, 0, { file: '' });
-        try {
-          return await ingestFiles(store, registry, files, (done, _total, result) => bar.update(done, { file: basename(result.path) }), {
-            ...(options.jurisdiction ? { jurisdiction: options.jurisdiction } : {}),
-          });
-        } finally {
-          bar.stop();
-        }
-      });
-      process.stdout.write(`${formatIngestReport(results)}\n`);
-      if (results.some((result) => !result.ok)) process.exitCode = 1;
+      const pool = new ParsePool({ registry, timeoutMs: parseTimeoutMs(process.env) });
+      try {
+        const results = await withStore(async (store) => {
+          const bar = new SingleBar({ format: '{bar} {value}/{total} {file}', stream: process.stderr, hideCursor: true });
+          bar.start(files.length, 0, { file: '' });
+          try {
+            return await ingestFiles(store, registry, files, (done, _total, result) => bar.update(done, { file: basename(result.path) }), {
+              pool,
+              ...(options.jurisdiction ? { jurisdiction: options.jurisdiction } : {}),
+            });
+          } finally {
+            bar.stop();
+          }
+        });
+        process.stdout.write(`${formatIngestReport(results)}\n${formatThroughput(pool.throughput(), pool.threads)}\n`);
+        if (results.some((result) => !result.ok)) process.exitCode = 1;
+      } finally {
+        await pool.close();
+      }
     });
+}
+
+/** PARSE_TIMEOUT_MS as the server reads it: a positive whole number of ms. */
+function parseTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const value = env.PARSE_TIMEOUT_MS;
+  if (value === undefined || value === '') return DEFAULT_PARSE_TIMEOUT_MS;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0) throw new InvalidInputError('PARSE_TIMEOUT_MS', `expected a positive whole number of ms, got '${value}'`);
+  return ms;
 }

@@ -1,13 +1,12 @@
-/** The answers planners, auditors and researchers come for, computed from a snapshot per request. */
+/**
+ * The answers planners, auditors and researchers come for, computed in the analytics worker before anyone
+ * asks (server/precomputed.ts). While a newer answer is computed the last one is served with `stale: true`
+ * and Retry-After.
+ */
+import type { Response } from 'express';
 import type { z } from 'zod';
-import {
-  computeNetworkMetrics,
-  computeWorkload,
-  findGaps,
-  type NetworkOptions,
-  type NetworkReport,
-} from '../../graph/analytics';
-import { toCytoscape } from '../../graph/export';
+import type { GapReport, NetworkReport, WorkloadReport } from '../../graph/analytics';
+import type { CytoscapeGraph } from '../../graph/export';
 import {
   CommunitiesResponseSchema,
   GapsQuerySchema,
@@ -19,31 +18,61 @@ import {
   WorkloadQuerySchema,
   WorkloadResponseSchema,
 } from '../contract';
-import { communityMemory } from '../communities';
+import type { AnalysisRequest, PrecomputedAnalytics, Served } from '../precomputed';
 import { toGraphFilter } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 
-/** The coordination network's report; every route asks in the same shape, so they share cache entries. */
-export async function networkReport(
-  { cache, store }: Pick<ServerContext, 'cache' | 'store'>,
-  query: z.output<typeof MetricsQuerySchema>,
-): Promise<NetworkReport> {
-  const options: NetworkOptions = {
-    resolution: query.resolution,
-    seed: query.seed,
-    weighting: query.weighting,
-    includeGeneric: query.includeGeneric,
-  };
-  const remembered = await communityMemory(store);
-  return cache.analysis('network', toGraphFilter(query), { ...options, communities: remembered.digest }, (snapshot) =>
-    computeNetworkMetrics(snapshot, options, remembered.assignment),
-  );
+const workloadRequest = (query: z.output<typeof WorkloadQuerySchema>): AnalysisRequest => ({
+  name: 'workload',
+  filter: toGraphFilter(query),
+  options: { weights: query.weights, overloadFactor: query.overloadFactor, includeGeneric: query.includeGeneric },
+});
+
+const gapsRequest = (query: z.output<typeof GapsQuerySchema>): AnalysisRequest => ({
+  name: 'gaps',
+  filter: toGraphFilter(query),
+  options: { diffusionThreshold: query.diffusionThreshold },
+});
+
+/** The coordination network's report; metrics, communities and unit details ask in the same shape, so they share it. */
+const metricsRequest = (query: z.output<typeof MetricsQuerySchema>): AnalysisRequest => ({
+  name: 'network',
+  filter: toGraphFilter(query),
+  options: { resolution: query.resolution, seed: query.seed, weighting: query.weighting, includeGeneric: query.includeGeneric },
+});
+
+const networkRequest = (query: z.output<typeof NetworkQuerySchema>): AnalysisRequest => ({
+  name: 'cytoscape',
+  filter: toGraphFilter(query),
+  options: { mode: query.mode, limit: query.limit, includeGeneric: query.includeGeneric },
+});
+
+/** The whole corpus's network as the explorer opens it: its partition is the one remembered (server/precomputed.ts). */
+export const COMMUNITY_REQUEST: AnalysisRequest = metricsRequest(MetricsQuerySchema.parse({}));
+
+/** The views the explorer opens with, as it asks for them: computed before anyone does. */
+export const DEFAULT_ANALYSIS_REQUESTS: AnalysisRequest[] = [
+  workloadRequest(WorkloadQuerySchema.parse({})),
+  gapsRequest(GapsQuerySchema.parse({})),
+  COMMUNITY_REQUEST,
+  networkRequest(NetworkQuerySchema.parse({})),
+];
+
+export const networkReport = (analytics: PrecomputedAnalytics, query: z.output<typeof MetricsQuerySchema>): Promise<Served<NetworkReport>> =>
+  analytics.get<NetworkReport>(metricsRequest(query));
+
+/** The body, with Retry-After while it is stale (a newer answer is being computed). */
+function answer<T>(res: Response, { body, retryAfterSeconds }: Served<T>): Served<T>['body'] {
+  if (retryAfterSeconds !== null) res.set('Retry-After', String(retryAfterSeconds));
+  return body;
 }
 
-export function analyticsEndpoints(context: ServerContext): Endpoint[] {
-  const { cache, store } = context;
+const FRESHNESS_NOTE =
+  ' Computed in the background after every write: while a newer answer is on its way, the last complete one is ' +
+  'served with `stale: true`, the `dataVersion` it reflects, and a Retry-After header.';
 
+export function analyticsEndpoints({ analytics }: ServerContext): Endpoint[] {
   return [
     defineEndpoint({
       method: 'get',
@@ -51,13 +80,11 @@ export function analyticsEndpoints(context: ServerContext): Endpoint[] {
       operationId: 'getWorkload',
       tag: 'analytics',
       summary: 'Workload per unit, ranked, with the overload rule, its thresholds and the concentration of the load.',
+      description: FRESHNESS_NOTE.trim(),
       query: WorkloadQuerySchema,
       responses: [{ status: 200, description: 'The workload report.', schema: WorkloadResponseSchema }],
       errors: [],
-      handle: ({ query }) => {
-        const options = { weights: query.weights, overloadFactor: query.overloadFactor, includeGeneric: query.includeGeneric };
-        return cache.analysis('workload', toGraphFilter(query), options, (snapshot) => computeWorkload(snapshot, options));
-      },
+      handle: async ({ query, res }) => answer(res, await analytics.get<WorkloadReport>(workloadRequest(query))),
     }),
     defineEndpoint({
       method: 'get',
@@ -65,13 +92,11 @@ export function analyticsEndpoints(context: ServerContext): Endpoint[] {
       operationId: 'getGaps',
       tag: 'analytics',
       summary: 'Every item with an accountability gap (no lead, generic owners only, inferred lead, diffusion, unknown units).',
+      description: FRESHNESS_NOTE.trim(),
       query: GapsQuerySchema,
       responses: [{ status: 200, description: 'The gap report; each gap quotes its clause.', schema: GapsResponseSchema }],
       errors: [],
-      handle: ({ query }) => {
-        const options = { diffusionThreshold: query.diffusionThreshold };
-        return cache.analysis('gaps', toGraphFilter(query), options, (snapshot) => findGaps(snapshot, options));
-      },
+      handle: async ({ query, res }) => answer(res, await analytics.get<GapReport>(gapsRequest(query))),
     }),
     defineEndpoint({
       method: 'get',
@@ -79,17 +104,14 @@ export function analyticsEndpoints(context: ServerContext): Endpoint[] {
       operationId: 'getNetwork',
       tag: 'analytics',
       summary: 'Cytoscape elements of the bipartite (units and items) or coordination (units tied by shared items) graph.',
-      description: 'When `limit` truncates, `truncated` says how many nodes and edges were left out, and which units.',
+      description:
+        'When `limit` truncates, `truncated` says how many nodes and edges were left out, and which units: the coordination ' +
+        'network keeps the units of highest weighted degree, the bipartite graph those of highest load.' +
+        FRESHNESS_NOTE,
       query: NetworkQuerySchema,
       responses: [{ status: 200, description: 'Cytoscape elements.', schema: NetworkResponseSchema }],
       errors: [],
-      handle: async ({ query }) => {
-        const options = { mode: query.mode, limit: query.limit, includeGeneric: query.includeGeneric };
-        const remembered = await communityMemory(store);
-        return cache.analysis('cytoscape', toGraphFilter(query), { ...options, communities: remembered.digest }, (snapshot) =>
-          toCytoscape(snapshot, options, remembered.assignment),
-        );
-      },
+      handle: async ({ query, res }) => answer(res, await analytics.get<CytoscapeGraph>(networkRequest(query))),
     }),
     defineEndpoint({
       method: 'get',
@@ -97,10 +119,11 @@ export function analyticsEndpoints(context: ServerContext): Endpoint[] {
       operationId: 'getMetrics',
       tag: 'analytics',
       summary: 'Centralities, k-cores, Louvain communities and whole-graph figures of the coordination network.',
+      description: FRESHNESS_NOTE.trim(),
       query: MetricsQuerySchema,
       responses: [{ status: 200, description: 'The network report.', schema: MetricsResponseSchema }],
       errors: [],
-      handle: ({ query }) => networkReport(context, query),
+      handle: async ({ query, res }) => answer(res, await networkReport(analytics, query)),
     }),
     defineEndpoint({
       method: 'get',
@@ -108,13 +131,18 @@ export function analyticsEndpoints(context: ServerContext): Endpoint[] {
       operationId: 'getCommunities',
       tag: 'analytics',
       summary: 'The Louvain communities of the coordination network, with their members and the modularity.',
+      description: FRESHNESS_NOTE.trim(),
       query: MetricsQuerySchema,
       responses: [{ status: 200, description: 'The partition.', schema: CommunitiesResponseSchema }],
       errors: [],
-      handle: async ({ query }) => {
-        const report = await networkReport(context, query);
+      handle: async ({ query, res }) => {
+        const served = await networkReport(analytics, query);
+        const report = served.body;
         const units = new Map(report.nodes.map((node) => [node.unit.id, node.unit]));
+        answer(res, served);
         return {
+          dataVersion: report.dataVersion,
+          stale: report.stale,
           parameters: report.parameters,
           count: report.partition.count,
           modularity: report.partition.modularity,

@@ -24,7 +24,7 @@ const found = <T>(value: T | null, what: string, id: string): T => {
   return value;
 };
 
-export function browseEndpoints({ store, cache }: ServerContext): Endpoint[] {
+export function browseEndpoints({ store, cache, analytics }: ServerContext): Endpoint[] {
   return [
     defineEndpoint({
       method: 'get',
@@ -111,7 +111,7 @@ export function browseEndpoints({ store, cache }: ServerContext): Endpoint[] {
       errors: [404],
       handle: async ({ params, query }) => {
         const detail = found(await store.getUnit(params.id), 'unit', params.id);
-        const report = await networkReport({ cache, store }, query);
+        const report = (await networkReport(analytics, query)).body;
         const node = report.nodes.find((candidate) => candidate.unit.id === params.id);
         const metrics = node ? (({ unit: _unit, ...figures }) => figures)(node) : null;
         return { ...detail, metrics, parameters: report.parameters };

@@ -1,17 +1,18 @@
 /**
- * Changing the graph: ingest a document (or preview its parse) and delete one. Commits and
- * deletes need the admin token; a dry run writes nothing and needs none.
+ * Changing the graph: ingest a document (or preview its parse) and delete one. Every one needs the admin
+ * token, the dry run too: it writes nothing, but parsing is the costliest work the server does, and a preview
+ * is the first step of a commit, which only an admin can make. With writes disabled there is no admin, so
+ * dry runs are refused like commits (docs/api.md).
  */
 import { basename } from 'node:path';
 import express, { type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { z } from 'zod';
 import { InvalidInputError, NotFoundError } from '../../graph/errors';
+import { loadParsed } from '../../graph/ingest';
 import { findJurisdiction, type Jurisdiction } from '../../graph/jurisdiction';
-import type { DocumentMetadataPatch } from '../../graph/store';
-import { ingestDocument } from '../../graph/ingest';
 import type { DocumentSidecar, ParsedDocument } from '../../graph/model';
-import { parseDocument } from '../../graph/parse';
+import type { DocumentMetadataPatch } from '../../graph/store';
 import {
   DeleteDocumentResponseSchema,
   DocumentMetadataJsonBodySchema,
@@ -25,8 +26,7 @@ import {
   type IngestPreviewResponse,
   type UnknownUnit,
 } from '../contract';
-import { requireAdmin, assertAdmin } from '../auth';
-import { currentCommunities, rememberCommunities } from '../communities';
+import { requireAdmin } from '../auth';
 import { jsonBodyOf } from '../jsonBody';
 import type { Limits, ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
@@ -156,6 +156,7 @@ function preview(parsed: ParsedDocument): IngestPreviewResponse {
       assignments: parsed.items.reduce((sum, item) => sum + item.assignments.length, 0),
     },
     warnings: parsed.warnings,
+    ...(parsed.warningsOmitted ? { warningsOmitted: parsed.warningsOmitted } : {}),
     unknownUnits: [...unknown.values()],
   };
 }
@@ -174,28 +175,14 @@ function metadataPatchFrom(body: unknown): DocumentMetadataPatch {
   return { ...rest, jurisdiction: knownJurisdiction('jurisdiction', jurisdiction) };
 }
 
-export function ingestEndpoints({ store, registry, adminToken, limits, cache }: ServerContext): Endpoint[] {
+export function ingestEndpoints({ store, registry, parsePool, adminToken, limits, cache }: ServerContext): Endpoint[] {
   /** Runs a write; whatever its outcome (a write cut off may still have committed), this instance's reads see it next. */
   const writing = async <T>(write: () => Promise<T>): Promise<T> => {
     try {
-      // What the community numbers are matched to after the write: those shown before it.
-      const before = await currentCommunities(store);
-      const result = await write();
-      // Before the cache sees the new version, so no answer for it is computed against the old memory.
-      await rememberCommunities(store, before);
-      return result;
+      return await write();
     } finally {
       cache.dataChanged();
     }
-  };
-
-  /**
-   * A dry run needs no token; anything else does. Checked before the query is validated and the body
-   * read, so only a request that plainly asks for a dry run goes on without a token.
-   */
-  const adminUnlessDryRun: RequestHandler = (req, _res, next) => {
-    if (IngestQuerySchema.shape.dryRun.safeParse(req.query.dryRun).data !== true) assertAdmin(adminToken, req.get('authorization'));
-    next();
   };
 
   return [
@@ -207,13 +194,14 @@ export function ingestEndpoints({ store, registry, adminToken, limits, cache }: 
       summary: 'Ingest a document, or with dryRun=true preview its parse without writing anything.',
       description:
         `Send the document as multipart/form-data (one part named \`file\`), as a text/plain body, or as JSON ` +
-        `\`{"text": "…"}\`, at most ${limits.bodyBytes} bytes (UTF-8 or GB18030). A commit needs ` +
-        '`Authorization: Bearer <ADMIN_TOKEN>` and is refused (403) when the server has no ADMIN_TOKEN. ' +
+        `\`{"text": "…"}\`, at most ${limits.bodyBytes} bytes (UTF-8 or GB18030) after any Content-Encoding is undone. ` +
+        'A commit and a dry run both need `Authorization: Bearer <ADMIN_TOKEN>` and are refused (403) when the server ' +
+        'has no ADMIN_TOKEN. ' +
         'The same bytes again change nothing (200, outcome unchanged); new bytes for a known id replace the document whole. ' +
         'Any text fits the body schema, but only a work plan parses: text that is not UTF-8 or GB18030, or that has no ' +
         'numbered items such as （一） or 1., is answered 422 with the rule it breaks and its line and column.',
       query: IngestQuerySchema,
-      auth: adminUnlessDryRun,
+      auth: requireAdmin(adminToken),
       rateLimit: 'write',
       requestBody: {
         description: 'The document.',
@@ -243,10 +231,12 @@ export function ingestEndpoints({ store, registry, adminToken, limits, cache }: 
       errors: [401, 403, 413, 415, 422],
       handle: async ({ query, req, res }) => {
         const { content, ...options } = uploadFrom(req, query);
-        if (query.dryRun) return preview(parseDocument(content, { ...options, registry }));
-        const { load, warnings } = await writing(() => ingestDocument(store, registry, content, options));
+        // Parsed in a worker, under PARSE_TIMEOUT_MS: a slow document holds up no other request.
+        const parsed = await parsePool.parse(content, options);
+        if (query.dryRun) return preview(parsed);
+        const { load, warnings, warningsOmitted } = await writing(() => loadParsed(store, registry, parsed));
         res.status(load.outcome === 'unchanged' ? 200 : 201);
-        return { dryRun: false, result: load, warnings };
+        return { dryRun: false, result: load, warnings, ...(warningsOmitted ? { warningsOmitted } : {}) };
       },
     }),
     defineEndpoint({

@@ -3,7 +3,6 @@
  * real binary, as a person runs it; the others run the same commands in-process, which is the
  * same code without a process start each (seconds apiece on a busy machine).
  */
-import { Command } from 'commander';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { registerExport } from '../../scripts/commands/export';
 import { registerGaps } from '../../scripts/commands/gaps';
 import { registerMetrics } from '../../scripts/commands/metrics';
 import { registerWorkload } from '../../scripts/commands/workload';
+import { runCliInProcess } from '../support/cliInProcess';
 import { itemLabel, SEED_ID } from './seed';
 
 const ROOT = join(__dirname, '..', '..');
@@ -37,27 +37,8 @@ function spawnCli(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** In-process: the same commands on a fresh program; status 1 and the message when one throws, as scripts/cli.ts does. */
-async function cli(...args: string[]) {
-  const program = new Command().exitOverride();
-  [registerWorkload, registerGaps, registerMetrics, registerExport].forEach((register) => register(program));
-  let stdout = '';
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const saved = process.env.NEO4J_URI;
-  delete process.env.NEO4J_URI;
-  try {
-    await program.parseAsync([...args, '--document', SEED_ID], { from: 'user' });
-    return { status: 0, stdout, stderr: '' };
-  } catch (error) {
-    return { status: 1, stdout, stderr: `error: ${(error as Error).message}\n` };
-  } finally {
-    write.mockRestore();
-    if (saved !== undefined) process.env.NEO4J_URI = saved;
-  }
-}
+/** In-process: the same commands on a fresh program (tests/support/cliInProcess.ts), on the seed. */
+const cli = (...args: string[]) => runCliInProcess([registerWorkload, registerGaps, registerMetrics, registerExport], [...args, '--document', SEED_ID]);
 
 describe('cli workload', () => {
   test('--format json ranks 省工业和信息化厅 first with 7 leads and 10 co-responsibilities', async () => {
@@ -78,7 +59,7 @@ describe('cli workload', () => {
   });
 
   test('--format csv with --weights gives the table re-weighted', async () => {
-    const { status, stdout } = await cli('workload', '--format', 'csv', '--weights', 'lead=5,co=2');
+    const { status, stdout } = await cli('workload', '--format', 'csv', '--weights', 'lead:5,co:2');
     expect(status).toBe(0);
     const rows = parse(stdout, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...WORKLOAD_COLUMNS]);
@@ -86,8 +67,10 @@ describe('cli workload', () => {
   });
 
   test.each([
-    [['--weights', 'lead=heavy'], '--weights'],
-    [['--weights', 'boss=3'], '--weights'],
+    [['--weights', 'lead:heavy'], '--weights'],
+    [['--weights', 'boss:3'], '--weights'],
+    // The CLI's old syntax: one syntax everywhere now, the API's.
+    [['--weights', 'lead=3'], '--weights'],
     [['--resolution', '-1'], '--resolution'],
     [['--format', 'xml'], '--format'],
     [['--kind', 'ministry'], '--kind'],
@@ -141,9 +124,9 @@ describe('cli metrics', () => {
 
 describe('cli export', () => {
   test.each([
-    ['csv', ['nodes.csv', 'edges.csv', 'responsibilities.csv', 'workload.csv', 'provenance.json']],
-    ['graphml', ['coordination.graphml']],
-    ['gexf', ['coordination.gexf']],
+    ['csv', ['nodes.csv', 'edges.csv', 'responsibilities.csv', 'workload.csv', 'provenance.json', 'places.csv', 'deadlines.csv', 'targets.csv']],
+    ['graphml', ['coordination.graphml', 'unit-item-place.graphml']],
+    ['gexf', ['coordination.gexf', 'unit-item-place.gexf']],
     ['json', ['report.json', 'cytoscape.json']],
   ])('--format %s writes %j into --out', async (format, names) => {
     const out = mkdtempSync(join(tmpdir(), 'export-'));

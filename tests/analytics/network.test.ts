@@ -102,12 +102,25 @@ describe('computeNetworkMetrics on a graph worked out by hand', () => {
     expect(Math.hypot(...report.nodes.map((n) => n.eigenvector))).toBeCloseTo(1, 9);
   });
 
-  it('numbers communities from the largest, covering every node once', () => {
-    const members = report.partition.communities.flatMap((c) => c.members).sort();
-    expect(members).toEqual(['A', 'B', 'C', 'D', 'E']);
-    const sizes = report.partition.communities.map((c) => c.size);
-    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
-    expect(node('E').community).toBe(report.partition.communities.findIndex((c) => c.members.includes('E')));
+  it('numbers communities from the largest: a 4-clique, a triangle bridged to it, a unit alone', () => {
+    // Ties: A–B–C–D all pairwise (6), E–F–G (3), the bridge D–E (1): m = 10, degrees A B C 3, D 4, E 3, F G 2, H 0.
+    // Split at the bridge: Q = (6/10 − (13/20)²) + (3/10 − (7/20)²) = 0.1775 + 0.1775 = 0.355. Moving E over gives
+    // (7/10 − (16/20)²) + (1/10 − (4/20)²) = 0.12, one community 0: so Louvain keeps the split, H on its own.
+    const clusters = computeNetworkMetrics(
+      snapshotOf(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((id) => unit(id)), [
+        { label: '（一）', owners: [['A', 'lead'], ['B', 'co'], ['C', 'co'], ['D', 'co']] },
+        { label: '（二）', owners: [['E', 'lead'], ['F', 'co'], ['G', 'co']] },
+        { label: '（三）', owners: [['D', 'lead'], ['E', 'co']] },
+        { label: '（四）', owners: [['H', 'lead']] },
+      ]),
+    );
+    expect(clusters.partition.communities.map((c) => [c.size, [...c.members].sort()])).toEqual([
+      [4, ['A', 'B', 'C', 'D']],
+      [3, ['E', 'F', 'G']],
+      [1, ['H']],
+    ]);
+    expect(clusters.partition.modularity).toBeCloseTo(0.355, 12);
+    expect(['A', 'D', 'E', 'G', 'H'].map((id) => clusters.nodes.find((n) => n.unit.id === id)!.community)).toEqual([0, 0, 1, 1, 2]);
   });
 
   it('answers a graph without ties and an empty graph without failing', () => {

@@ -52,7 +52,7 @@ describe('configuration from the environment', () => {
 });
 
 describe('writes switched off', () => {
-  test('When the server has no ADMIN_TOKEN, then commits and deletes answer 403 with the reason, and dry runs still work', async () => {
+  test('When the server has no ADMIN_TOKEN, then commits, dry runs and deletes answer 403 with the reason', async () => {
     const { app } = createTestApp(store, { adminToken: undefined });
     const before = await store.listDocuments();
     const commit = await request(app).post('/api/documents?id=off').set('Authorization', `Bearer ${ADMIN_TOKEN}`).type('text/plain').send(smallPlan('关'));
@@ -60,8 +60,10 @@ describe('writes switched off', () => {
     expect(commit.body.error).toMatchObject({ code: 'writes_disabled', message: expect.stringContaining('ADMIN_TOKEN') });
     const remove = await request(app).delete(`/api/documents/${SEED_ID}`).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
     expect(remove.status).toBe(403);
+    // No token can open a dry run here, so none is asked for: it is refused like a commit (docs/api.md).
     const preview = await request(app).post('/api/documents?dryRun=true&id=off').type('text/plain').send(smallPlan('关'));
-    expect(preview.status).toBe(200);
+    expect(preview.status).toBe(403);
+    expect(preview.body.error.code).toBe('writes_disabled');
     expect(await store.listDocuments()).toEqual(before);
   });
 
@@ -147,7 +149,7 @@ describe('body size limit', () => {
     ['multipart/form-data', (r: request.Test) => r.attach('file', Buffer.from(big), 'big.txt')],
   ])('When a %s upload is over the limit, then 413 names the limit', async (_type, send) => {
     const { app } = createTestApp(store, { limits: { bodyBytes: limit } });
-    const response = await send(request(app).post('/api/documents?dryRun=true'));
+    const response = await send(request(app).post('/api/documents?dryRun=true').set('Authorization', `Bearer ${ADMIN_TOKEN}`));
     expect(response.status).toBe(413);
     expect(response.body.error).toMatchObject({ code: 'payload_too_large', details: { limitBytes: limit } });
   });
@@ -161,7 +163,7 @@ describe('body size limit', () => {
       const boundary = 'xBOUNDARYx';
       const status = await new Promise<number>((resolve, reject) => {
         const req = httpRequest(
-          { host: '127.0.0.1', port, method: 'POST', path: '/api/documents?dryRun=true', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Transfer-Encoding': 'chunked' } },
+          { host: '127.0.0.1', port, method: 'POST', path: '/api/documents?dryRun=true', headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Transfer-Encoding': 'chunked' } },
           (res) => {
             res.resume();
             resolve(res.statusCode ?? 0);
@@ -184,7 +186,7 @@ describe('rate limits', () => {
   test('When writes or exports come too fast, then 429 with RateLimit headers', async () => {
     const { app } = createTestApp(store, { limits: { writesPerMinute: 2, exportsPerMinute: 2 } });
     const writes = [];
-    for (let i = 0; i < 3; i++) writes.push(await request(app).post('/api/documents?dryRun=true').type('text/plain').send(smallPlan('限')));
+    for (let i = 0; i < 3; i++) writes.push(await request(app).post('/api/documents?dryRun=true').set('Authorization', `Bearer ${ADMIN_TOKEN}`).type('text/plain').send(smallPlan('限')));
     expect(writes.map((response) => response.status)).toEqual([200, 200, 429]);
     expect(writes[2]!.body.error.code).toBe('rate_limited');
     expect(writes[2]!.headers.ratelimit).toBeDefined();

@@ -11,6 +11,8 @@ import addFormats from 'ajv-formats';
 import type { Express } from 'express';
 import { pino } from 'pino';
 import request, { type Response } from 'supertest';
+import { ParsePool } from '../../graph/parse';
+import { AnalyticsPool } from '../../graph/precompute';
 import { loadRegistry, type UnitRegistry } from '../../graph/registry';
 import type { GraphStore } from '../../graph/store';
 import { createApp, type AppOptions } from '../../server/app';
@@ -22,6 +24,18 @@ export const itemId = (no: number, documentId = SEED_ID) => `${documentId}/item-
 
 let sharedRegistry: UnitRegistry | undefined;
 export const registry = (): UnitRegistry => (sharedRegistry ??= loadRegistry());
+
+/** One parse pool and one analytics worker per test file, as a server has one; closed when the file's tests are done. */
+let sharedParsePool: ParsePool | undefined;
+export const parsePool = (): ParsePool => (sharedParsePool ??= new ParsePool({ registry: registry() }));
+let sharedAnalyticsPool: AnalyticsPool | undefined;
+export const analyticsPool = (): AnalyticsPool => (sharedAnalyticsPool ??= new AnalyticsPool());
+afterAll(async () => {
+  await sharedParsePool?.close();
+  sharedParsePool = undefined;
+  await sharedAnalyticsPool?.close();
+  sharedAnalyticsPool = undefined;
+});
 
 export interface TestApp {
   app: Express;
@@ -41,6 +55,8 @@ export function createTestApp(store: GraphStore, options: Partial<AppOptions> = 
   const app = createApp({
     store,
     registry: registry(),
+    parsePool: parsePool(),
+    analyticsPool: analyticsPool(),
     adminToken: ADMIN_TOKEN,
     logger: pino({ level: 'debug' }, sink),
     clientDir: null,
@@ -83,8 +99,9 @@ export class OpenApiConformance {
       const pattern = new RegExp(`^${template.replace(/\{\w+\}/g, '.+')}$`);
       for (const method of Object.keys(operations)) this.templates.push({ method, template, pattern });
     }
-    // Literal paths (/api/items) before templates that could also match them.
-    this.templates.sort((a, b) => a.template.split('{').length - b.template.split('{').length);
+    // Literal paths (/api/items) before templates that could also match them, and the longer of two templates
+    // first (/api/export/places/{format} before /api/export/{format}, whose parameter could span the rest).
+    this.templates.sort((a, b) => a.template.split('{').length - b.template.split('{').length || b.template.length - a.template.length);
   }
 
   static async of(app: Express): Promise<OpenApiConformance> {

@@ -1,19 +1,17 @@
 /**
- * The server's read cache on a real (embedded) store: answers are memoised per data version, this
+ * The server's read cache on a real (embedded) store: lookups are memoised per data version, this
  * instance's own writes are seen at once, another instance's within versionMaxAgeMs, and a failed
- * version read is never reused.
+ * version read is never reused; the cache is bounded in bytes. (Analyses: tests/api/precomputed.test.ts.)
  */
 import { StoreUnavailableError } from '../../graph/errors';
-import { computeWorkload } from '../../graph/analytics';
 import { MemoryStore } from '../../graph/store';
-import { ReadCache } from '../../server/readCache';
+import { DEFAULT_READ_CACHE, estimateBytes, ReadCache, type ReadCacheOptions } from '../../server/readCache';
 import { loadFixtures } from '../store/fixtures';
 
 /** A real memory store that counts the reads the cache lets through, and can be made to fail them. */
 class CountingStore extends MemoryStore {
   versionReads = 0;
   itemReads = 0;
-  snapshots = 0;
   down = false;
   override async dataVersion() {
     this.versionReads++;
@@ -23,10 +21,6 @@ class CountingStore extends MemoryStore {
   override async getItem(id: string) {
     this.itemReads++;
     return super.getItem(id);
-  }
-  override async snapshot(...args: Parameters<MemoryStore['snapshot']>) {
-    this.snapshots++;
-    return super.snapshot(...args);
   }
 }
 
@@ -39,15 +33,28 @@ describe('ReadCache', () => {
     store = new CountingStore();
     await store.loadDocument(seed.parsed, seed.units);
   });
-  const options = (versionMaxAgeMs: number) => ({ versionMaxAgeMs, analyses: 4, lookups: 4 });
+  const options = (versionMaxAgeMs: number, more: Partial<ReadCacheOptions> = {}): ReadCacheOptions => ({
+    ...DEFAULT_READ_CACHE,
+    versionMaxAgeMs,
+    ...more,
+  });
 
-  test('a lookup and an analysis are read once per data version; the version once per max age', async () => {
+  test('a lookup is read once per data version; the version once per max age', async () => {
     const cache = new ReadCache(store, options(60_000));
     const first = await cache.lookup('item', item, () => store.getItem(item));
     expect(await cache.lookup('item', item, () => store.getItem(item))).toBe(first);
-    const workload = await cache.analysis('workload', {}, {}, (snapshot) => computeWorkload(snapshot));
-    expect(await cache.analysis('workload', {}, {}, (snapshot) => computeWorkload(snapshot))).toBe(workload);
-    expect({ items: store.itemReads, snapshots: store.snapshots, versions: store.versionReads }).toEqual({ items: 1, snapshots: 1, versions: 1 });
+    const version = await cache.dataVersion();
+    expect({ items: store.itemReads, versions: store.versionReads }).toEqual({ items: 1, versions: 1 });
+    expect(version).toBe(await store.dataVersion());
+  });
+
+  test("this instance's writes are announced to the listeners", async () => {
+    const cache = new ReadCache(store, options(60_000));
+    const heard: number[] = [];
+    cache.onDataChanged(() => heard.push(heard.length));
+    cache.dataChanged();
+    cache.dataChanged();
+    expect(heard).toEqual([0, 1]);
   });
 
   test('after this instance writes (dataChanged), the next answer is of the new data', async () => {
@@ -75,10 +82,15 @@ describe('ReadCache', () => {
     expect((await cache.lookup('item', item, () => store.getItem(item)))?.item.id).toBe(item);
   });
 
-  test('entries beyond capacity are dropped, least recently used first', async () => {
-    const cache = new ReadCache(store, { versionMaxAgeMs: 60_000, analyses: 1, lookups: 2 });
+  test('entries beyond the byte capacity are dropped, least recently used first', async () => {
     const ids = seed.parsed.items.slice(0, 3).map((i) => i.id);
+    const sizes = await Promise.all(ids.map(async (id) => estimateBytes(await store.getItem(id))));
+    store.itemReads = 0;
+    // Room for the two largest of the three, not for all three.
+    const room = sizes.reduce((sum, size) => sum + size, 0) - Math.min(...sizes);
+    const cache = new ReadCache(store, options(60_000, { lookupBytes: room }));
     for (const id of ids) await cache.lookup('item', id, () => store.getItem(id));
+    expect(cache.heldBytes.lookups).toBeLessThanOrEqual(room);
     await cache.lookup('item', ids[2]!, () => store.getItem(ids[2]!));
     expect(store.itemReads).toBe(3);
     await cache.lookup('item', ids[0]!, () => store.getItem(ids[0]!));

@@ -10,8 +10,10 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import type { Browser, Page } from 'playwright-core';
 import { toChineseNumeral } from '../../client/src/core/items/numberQuery';
 import { layoutOptions } from '../../client/src/graphView/layouts';
+import { parseDocument } from '../../graph/parse';
+import { loadRegistry } from '../../graph/registry';
 import type { DocumentListResponse, NetworkResponse, WorkloadResponse } from '../../server/contract';
-import { ensureClientBuilt, getJson, launchBrowser, layoutRuns, screenshot, settledNetwork, sidewaysOverflow } from './harness';
+import { ensureClientBuilt, freshJson, freshPageEachTest, getJson, launchBrowser, layoutRuns, screenshot, settledNetwork, sidewaysOverflow } from './harness';
 import { startExplorer, type Explorer } from './server';
 
 jest.setTimeout(120_000);
@@ -33,14 +35,7 @@ afterAll(async () => {
   await explorer?.stop();
 });
 
-beforeEach(async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true, locale: 'zh-CN' });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await page.context().close();
-});
+freshPageEachTest(() => browser, (fresh) => (page = fresh));
 
 const open = (path: string) => page.goto(new URL(path, explorer.baseUrl).toString());
 
@@ -221,6 +216,11 @@ describe('Documents', () => {
       buffer: Buffer.from(smallPlan, 'utf8'),
     });
     await page.getByLabel(/文件标识/).fill('e2e-small-plan');
+    // Without the token, not even a preview is made (the server asks for it), and the page says why.
+    await page.getByRole('button', { name: '解析预览' }).click();
+    await page.getByRole('alert').filter({ hasText: '管理员令牌' }).waitFor();
+
+    await page.getByLabel('管理员令牌').fill(ADMIN_TOKEN);
     await page.getByRole('button', { name: '解析预览' }).click();
     const preview = page.getByTestId('ingest-preview');
     await preview.waitFor();
@@ -228,11 +228,6 @@ describe('Documents', () => {
     await expect(preview.locator('tbody tr').count()).resolves.toBe(2);
     await screenshot(page, 'documents-preview');
 
-    // Without the token, nothing is written and the page says why.
-    await page.getByRole('button', { name: '提交入库' }).click();
-    await page.getByRole('alert').filter({ hasText: '管理员令牌' }).waitFor();
-
-    await page.getByLabel('管理员令牌').fill(ADMIN_TOKEN);
     await page.getByRole('button', { name: '提交入库' }).click();
     await page.getByRole('status').filter({ hasText: 'e2e-small-plan' }).waitFor();
     await page.locator('tr[data-document-id="e2e-small-plan"]').waitFor();
@@ -245,11 +240,10 @@ describe('Documents', () => {
     await open('/documents');
     await page.getByLabel(/或粘贴文本/).fill(smallPlan.replace('2099', '2098'));
     await page.getByLabel(/文件标识/).fill('e2e-wrong-token');
-    await page.getByRole('button', { name: '解析预览' }).click();
-    await page.getByTestId('ingest-preview').waitFor();
     await page.getByLabel('管理员令牌').fill('not-the-token');
-    await page.getByRole('button', { name: '提交入库' }).click();
-    await page.locator('.ingest [role="alert"]').waitFor();
+    // The preview already needs the token, so the wrong one is refused there, with the API's message.
+    await page.getByRole('button', { name: '解析预览' }).click();
+    await page.locator('.ingest [role="alert"]').filter({ hasText: /令牌|token/i }).waitFor();
     const list = await getJson<DocumentListResponse>(explorer.baseUrl, '/api/documents');
     expect(list.documents.map((document) => document.id)).not.toContain('e2e-wrong-token');
   });
@@ -352,7 +346,7 @@ describe('Large graph', () => {
       });
       expect(response.status).toBeLessThan(300);
     }
-    const network = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=bipartite');
+    const network = await freshJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=bipartite');
     const elements = network.elements.nodes.length + network.elements.edges.length;
     expect(elements).toBeGreaterThan(2000);
 
@@ -365,5 +359,47 @@ describe('Large graph', () => {
     await page.locator('.legend-members button').first().click();
     await page.locator('.focus-panel').waitFor();
     await screenshot(page, 'network-large');
+  });
+});
+
+describe('Analytics updating after an ingest', () => {
+  // Last in the file: the plan it loads changes the ranking the tests above expect.
+  const busyPlan = [
+    '科技创新工作要点',
+    '',
+    '一、加强创新',
+    '',
+    ...Array.from({ length: 12 }, (_, i) => `（${toChineseNumeral(i + 1)}）推进第${i + 1}项科技任务。完善科技创新机制。（省科技厅牵头）\n`),
+  ].join('\n');
+
+  it('When a plan is ingested, then the workload shows "updating…" over the last answer, then refreshes to the new ranking', async () => {
+    const before = await getJson<WorkloadResponse>(explorer.baseUrl, '/api/workload');
+    await open('/gaps');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+
+    // Written into the store as another server instance on the same database would: this server notices at
+    // its next data-version read (DATA_VERSION_MAX_AGE_MS, 1 s), with the page's next request.
+    const registry = loadRegistry();
+    // Guangdong's, of the seed's year: inside the explorer's default scope, so the page asks what it asked before.
+    const parsed = parseDocument(busyPlan, { source: 'e2e-busy-plan.txt', id: 'e2e-busy-plan', registry, sidecar: { jurisdiction: '440000', year: 2023 } });
+    await explorer.store.loadDocument(parsed, registry.unitsFor(parsed));
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+
+    // Within the app (a reload would also reload the scope, asking twice): the workload view asks once.
+    await page.getByRole('link', { name: '工作负荷' }).first().click();
+    const firstRow = page.locator('.workload-rows > li').first();
+    const updating = page.getByTestId('updating');
+    await updating.waitFor();
+    await expect(updating.textContent()).resolves.toContain('正在更新');
+    // The last complete answer stays on screen meanwhile.
+    expect(await firstRow.getAttribute('data-unit-id')).toBe(before.rows[0]!.unit.id);
+    await screenshot(page, 'workload-updating');
+
+    await updating.waitFor({ state: 'detached' });
+    const after = await getJson<WorkloadResponse>(explorer.baseUrl, '/api/workload');
+    expect(after).toMatchObject({ stale: false, dataVersion: await explorer.store.dataVersion() });
+    expect(after.rows[0]!.unit.id).toBe('gd.dept.science-technology');
+    await page.locator('.workload-rows > li[data-unit-id="gd.dept.science-technology"]').first().waitFor();
+    expect(await firstRow.getAttribute('data-unit-id')).toBe('gd.dept.science-technology');
   });
 });

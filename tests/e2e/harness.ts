@@ -50,6 +50,20 @@ export async function getJson<T>(baseUrl: string, pathAndQuery: string): Promise
   return (await response.json()) as T;
 }
 
+/**
+ * An analytics answer once it reflects the data as it now is: right after a write the server answers with the
+ * last complete one (`stale: true`) while it computes the new one, and reads never wait for it.
+ */
+export async function freshJson<T extends { stale?: boolean }>(baseUrl: string, pathAndQuery: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await getJson<T>(baseUrl, pathAndQuery);
+    if (answer.stale !== true) return answer;
+    if (Date.now() > deadline) throw new Error(`GET ${pathAndQuery}: still stale after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Pixels the page is wider than the window (0 when nothing scrolls sideways). */
 export async function sidewaysOverflow(page: Page): Promise<number> {
   // Typed by hand: the node project typechecks without the DOM library.
@@ -74,4 +88,20 @@ export async function layoutRuns(page: Page): Promise<{ elements: number; option
         .map((entry) => entry.detail as { elements: number; options: Record<string, unknown> }),
     LAYOUT_MEASURE,
   );
+}
+
+/**
+ * A fresh desktop browser context and page for every test (Chinese locale, downloads accepted), closed after
+ * it, so no test sees another's storage or history; `use` receives each new page.
+ */
+export function freshPageEachTest(browser: () => Browser, use: (page: Page) => void): void {
+  let page: Page | undefined;
+  beforeEach(async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true, locale: 'zh-CN' });
+    page = await context.newPage();
+    use(page);
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { DocumentListResponse, UnitDetailResponse, UnitListResponse, WorkloadResponse } from '../../server/contract';
 import { SCOPE_PLANS, SCOPE_PLANS_DIR, SECOND_PATH } from '../store/fixtures';
-import { ensureClientBuilt, getJson, launchBrowser, screenshot } from './harness';
+import { ensureClientBuilt, freshPageEachTest, getJson, launchBrowser, screenshot } from './harness';
 import { startExplorer, type Explorer } from './server';
 
 jest.setTimeout(120_000);
@@ -49,14 +49,7 @@ afterAll(async () => {
   await explorer?.stop();
 });
 
-beforeEach(async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await page.context().close();
-});
+freshPageEachTest(() => browser, (fresh) => (page = fresh));
 
 const open = (path: string) => page.goto(new URL(path, explorer.baseUrl).toString());
 const api = <T>(path: string) => getJson<T>(explorer.baseUrl, path);

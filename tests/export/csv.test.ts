@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { computeNetworkMetrics, computeWorkload } from '../../graph/analytics';
 import {
@@ -68,13 +72,56 @@ describe('CSV exports read back by csv-parse', () => {
     expect(rows[0]).toMatchObject({ rank: '1', id: 'u.plain', lead: '2', co: '1', weightedLoad: '7' });
   });
 
-  it('carries the provenance in a leading # line only when asked, which readers skip as a comment', () => {
-    expect(toEdgesCsv(TRICKY, { now: NOW }).content.startsWith('source,')).toBe(true);
-    const file = toEdgesCsv(TRICKY, { now: NOW, seed: 9, provenanceComment: true });
-    const [first] = file.content.split('\r\n');
-    const provenance = ProvenanceSchema.parse(JSON.parse(first!.replace(/^# provenance: /, '')));
-    expect(provenance).toEqual(file.provenance);
-    expect(provenance.parameters.seed).toBe(9);
-    expect(read(file.content, { comment: '#' })).toEqual(read(toEdgesCsv(TRICKY, { now: NOW }).content));
+  it('starts with the header row and keeps the provenance beside the table, not in it', () => {
+    const file = toEdgesCsv(TRICKY, { now: NOW, seed: 9 });
+    expect(file.content.startsWith('source,target,weight,sharedItems\r\n')).toBe(true);
+    expect(file.content).not.toContain('provenance');
+    expect(ProvenanceSchema.parse(file.provenance).parameters.seed).toBe(9);
+    expect(toNodesCsv(TRICKY, { now: NOW }).content.startsWith(`${NODE_COLUMNS.join(',')}\r\n`)).toBe(true);
+  });
+
+  it('gives Excel the same table behind a UTF-8 byte order mark when asked', () => {
+    const plain = toNodesCsv(TRICKY, { now: NOW }).content;
+    const excel = toNodesCsv(TRICKY, { now: NOW, excel: true }).content;
+    expect(excel).toBe(`\uFEFF${plain}`);
+    expect(Buffer.from(excel, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+});
+
+describe('CSV exports read by Python with no options', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'csv-python-'));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** csv.DictReader, and pandas.read_csv when pandas is installed, on the file as written: their rows as JSON. */
+  const readInPython = (path: string) => {
+    const script = [
+      'import csv, json, sys',
+      "with open(sys.argv[1], encoding='utf-8', newline='') as f: rows = list(csv.DictReader(f))",
+      'try:',
+      '    import pandas',
+      "    frame = pandas.read_csv(sys.argv[1], dtype=str, keep_default_na=False)",
+      "    framed = frame.to_dict(orient='records')",
+      'except ImportError:',
+      '    framed = None',
+      "print(json.dumps({'rows': rows, 'pandas': framed}, ensure_ascii=False))",
+    ].join('\n');
+    const run = spawnSync('python3', ['-c', script, path], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout) as { rows: Record<string, string>[]; pandas: Record<string, string>[] | null };
+  };
+
+  it.each([
+    ['nodes', () => toNodesCsv(TRICKY, { now: NOW })],
+    ['edges', () => toEdgesCsv(TRICKY, { now: NOW })],
+  ])('%s.csv: the header as keys, every row and cell as csv-parse reads them (quotes, line breaks, formula guards)', (name, make) => {
+    const file = make();
+    const path = join(folder, `${name}.csv`);
+    writeFileSync(path, file.content, 'utf8');
+    const { rows, pandas } = readInPython(path);
+    expect(rows).toEqual(read(file.content));
+    if (pandas !== null) expect(pandas).toEqual(rows);
   });
 });

@@ -1,16 +1,19 @@
-import { computeWorkload } from '../../graph/analytics';
+import { computeNetworkMetrics, computeWorkload } from '../../graph/analytics';
 import { CytoscapeGraphSchema, toCytoscape } from '../../graph/export';
 import { NOW, TRICKY } from './fixtures';
 
 const unitIds = (graph: ReturnType<typeof toCytoscape>) =>
   graph.elements.nodes.filter((n) => n.data.type === 'unit').map((n) => n.data.id);
 const byLoad = computeWorkload(TRICKY).rows.map((r) => r.unit.id);
+/** The coordination network's nodes, best connected first (the metrics' own order: weighted degree, then id). */
+const byWeightedDegree = computeNetworkMetrics(TRICKY).nodes.map((node) => node.unit.id);
 
 describe('toCytoscape', () => {
   it('draws the coordination network: units sized by load, ties weighted, nothing left out without a limit', () => {
     const graph = CytoscapeGraphSchema.parse(toCytoscape(TRICKY, { now: NOW }));
     expect(graph.mode).toBe('coordination');
-    expect(unitIds(graph)).toEqual(byLoad);
+    expect(unitIds(graph)).toEqual(byWeightedDegree);
+    expect(new Set(byWeightedDegree)).toEqual(new Set(byLoad));
     expect(graph.elements.edges.every((e) => e.data.type === 'tie')).toBe(true);
     expect(graph.truncated).toBeNull();
     expect(graph.provenance.generatedAt).toBe(NOW().toISOString());
@@ -28,19 +31,22 @@ describe('toCytoscape', () => {
     expect(unitIds(withGeneric)).toContain('u.generic');
   });
 
-  it('drops the lowest-load units first under a limit, and says what it left out', () => {
+  it('keeps the top units by weighted degree under a limit (the whole network is stated), and says what it left out', () => {
     const graph = CytoscapeGraphSchema.parse(toCytoscape(TRICKY, { limit: 3, now: NOW }));
-    expect(unitIds(graph)).toEqual(byLoad.slice(0, 3));
+    // The fixture orders the two differently, so this tells the two rules apart.
+    expect(byWeightedDegree.slice(0, 3)).not.toEqual(byLoad.slice(0, 3));
+    expect(unitIds(graph)).toEqual(byWeightedDegree.slice(0, 3));
     const shown = new Set(unitIds(graph));
     expect(graph.elements.edges.every((e) => shown.has(e.data.source) && shown.has(e.data.target))).toBe(true);
     expect(graph.truncated).toMatchObject({
       limit: 3,
       nodes: { shown: 3, total: byLoad.length },
-      omittedUnits: byLoad.slice(3),
+      omittedUnits: byWeightedDegree.slice(3),
       omittedItems: 0,
     });
     expect(graph.truncated!.edges.shown).toBe(graph.elements.edges.length);
-    expect(graph.truncated!.rule).toContain(`${byLoad.length - 3} lower-load units`);
+    expect(graph.truncated!.edges.total).toBe(computeNetworkMetrics(TRICKY).graph.edges);
+    expect(graph.truncated!.rule).toContain(`${byLoad.length - 3} less connected units`);
   });
 
   it('keeps a bipartite drawing within the limit, each kept unit with all its items', () => {

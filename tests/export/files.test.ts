@@ -1,4 +1,4 @@
-import { exportFile, exportFiles, ExportFileSchema, FORMAT_FILES, ProvenanceSchema } from '../../graph/export';
+import { exportFile, exportFiles, ExportFileSchema, FILE_SETS, ProvenanceSchema } from '../../graph/export';
 import { NOW, TRICKY } from './fixtures';
 
 describe('exportFiles', () => {
@@ -19,7 +19,7 @@ describe('exportFiles', () => {
   });
 
   it('gives the same bytes for the same input and clock', () => {
-    for (const format of Object.keys(FORMAT_FILES) as (keyof typeof FORMAT_FILES)[]) {
+    for (const format of Object.keys(FILE_SETS) as (keyof typeof FILE_SETS)[]) {
       expect(exportFiles(TRICKY, format, { now: NOW })).toEqual(exportFiles(TRICKY, format, { now: NOW }));
     }
     expect(exportFile(TRICKY, 'graphml', { now: NOW })).toEqual(exportFiles(TRICKY, 'graphml', { now: NOW })[0]);

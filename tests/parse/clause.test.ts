@@ -1,5 +1,6 @@
 /**
- * The clause grammar (domain.md, "The responsibility clause"), one realistic clause per variant.
+ * The clause grammar (runs of units, each closed by a role marker such as 牵头 or 按职责分工负责; 、 within a run;
+ * a leading 省 distributed over a list; generic placeholders; inferred leads), one realistic clause per variant.
  * Offsets returned for a string clause index into that string.
  */
 import { parseResponsibilityClause, type ClauseContext } from '../../graph/parse';

@@ -59,6 +59,25 @@ describe('the seed document', () => {
     expect(essentials(bare)).toEqual(essentials(seed));
   });
 
+  test('a covering letter `X关于印发《Y》的通知` above its salutation: issuer X, title Y without 《》, the salutation not glued on', () => {
+    const letter = [
+      '浏阳市人民政府办公室关于印发《浏阳市2024年优化营商环境重点任务分工方案》的通知',
+      '各镇人民政府、街道办事处，市直各单位：',
+      '现将《浏阳市2024年优化营商环境重点任务分工方案》印发给你们，请认真贯彻落实。',
+      '浏阳市2024年优化营商环境重点任务分工方案',
+      '一、提升政务服务效能',
+      '（一）深化改革。（市行政审批服务局牵头）',
+    ].join('\n');
+    expect(parse(letter, 'liuyang.txt').document).toMatchObject({
+      title: '浏阳市2024年优化营商环境重点任务分工方案',
+      issuer: '浏阳市人民政府办公室',
+      jurisdiction: { code: '430181', name: '浏阳市', level: 'county' },
+    });
+    // Printed once only, the quoted title is the plan's title, as written (traditional characters too).
+    const once = '廣州市人民政府辦公廳關於印發《廣州市數字經濟工作要點》的通知\n（一）推進。（市工信局牽頭）';
+    expect(parse(once, 'guangzhou.txt').document).toMatchObject({ title: '廣州市數字經濟工作要點', issuer: '廣州市人民政府辦公廳' });
+  });
+
   test('(二): lead, co and a generic implementer', () => {
     const item = byLabel(seed, '（二）');
     expect([unitsOf(item, 'lead'), unitsOf(item, 'co'), unitsOf(item, 'implement')]).toEqual([['省工业和信息化厅'], ['省税务局', '省通信管理局'], ['相关市政府']]);

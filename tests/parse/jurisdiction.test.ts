@@ -42,6 +42,13 @@ describe('jurisdiction detection', () => {
     expect(parse(plan('北京市朝阳区人民政府办公室关于印发朝阳区2024年工作要点的通知', '（区财政局牵头）')).document.jurisdiction?.code).toBe('110105');
   });
 
+  test('a township from the county that holds it, and its own 镇 prefix', () => {
+    const town = parse(plan('佛山市南海区狮山镇2024年工作要点', '（镇经济发展办牵头，镇财政所配合，区财政局指导）'));
+    expect(town.document.jurisdiction).toEqual({ code: '440605124', name: '狮山镇', level: 'township' });
+    expect(town.items[0]!.assignments.map((a) => a.unitId)).toEqual(['cn.440605124.经济发展办', 'cn.440605124.财政所', 'cn.440605.finance']);
+    expect(chainOf('440605124').map((j) => j.name)).toEqual(['狮山镇', '南海区', '佛山市', '广东省', '全国']);
+  });
+
   test('national for the State Council and ministries', () => {
     expect(parse(plan('国务院办公厅关于印发促进就业工作要点的通知', '（财政部牵头）')).document.jurisdiction).toEqual(NATIONAL_JURISDICTION);
     expect(parse(plan('商务部办公厅关于印发2024年工作要点的通知', '（财务司牵头）')).document.jurisdiction).toEqual(NATIONAL_JURISDICTION);
@@ -71,20 +78,28 @@ describe('jurisdiction detection', () => {
 describe('the bugs of issue 13, as reported', () => {
   const shenzhen = '深圳市2024年数字政府工作要点';
 
-  test('市政务服务数据管理局、公安局、人力资源社会保障局 distributes 市 to 市公安局', () => {
-    expect(units(plan(shenzhen, '（市政务服务数据管理局、公安局、人力资源社会保障局按职责分工负责）'))).toEqual([
-      'co:市政务服务数据管理局:cn.440300.government-data',
-      'co:市公安局:cn.440300.public-security',
-      'co:市人力资源社会保障局:cn.440300.human-resources-social-security',
-    ]);
-  });
 
-  test('广州、深圳、黄埔海关 are three customs houses, not two places and a customs house', () => {
-    expect(units(plan('广东省2024年口岸工作要点', '（广州、深圳、黄埔海关按职责分工负责）'))).toEqual([
-      'co:广州海关:cn.440100.customs',
-      'co:深圳海关:cn.440300.customs',
-      'co:黄埔海关:cn.440112.customs',
-    ]);
+  test.each([
+    [
+      '市政务服务数据管理局、公安局、人力资源社会保障局 distributes 市 to 市公安局',
+      shenzhen,
+      '（市政务服务数据管理局、公安局、人力资源社会保障局按职责分工负责）',
+      ['co:市政务服务数据管理局:cn.440300.government-data', 'co:市公安局:cn.440300.public-security', 'co:市人力资源社会保障局:cn.440300.human-resources-social-security'],
+    ],
+    [
+      '广州、深圳、黄埔海关 are three customs houses, not two places and a customs house',
+      '广东省2024年口岸工作要点',
+      '（广州、深圳、黄埔海关按职责分工负责）',
+      ['co:广州海关:cn.440100.customs', 'co:深圳海关:cn.440300.customs', 'co:黄埔海关:cn.440112.customs'],
+    ],
+    [
+      '市市场监管局、…、市政务服务数据管理局: never prefixed twice',
+      shenzhen,
+      '（市市场监管局、市财政局、市政务服务数据管理局按职责分工负责）',
+      ['co:市市场监管局:cn.440300.market-regulation', 'co:市财政局:cn.440300.finance', 'co:市政务服务数据管理局:cn.440300.government-data'],
+    ],
+  ])('%s', (_case, title, clause, expected) => {
+    expect(units(plan(title, clause))).toEqual(expected);
   });
 
   test('禅城、南海区政府 and 南宁、柳州市人民政府 share their heads', () => {
@@ -128,13 +143,6 @@ describe('the bugs of issue 13, as reported', () => {
     ]);
   });
 
-  test('市市场监管局、…、市政务服务数据管理局: never prefixed twice', () => {
-    expect(units(plan(shenzhen, '（市市场监管局、市财政局、市政务服务数据管理局按职责分工负责）'))).toEqual([
-      'co:市市场监管局:cn.440300.market-regulation',
-      'co:市财政局:cn.440300.finance',
-      'co:市政务服务数据管理局:cn.440300.government-data',
-    ]);
-  });
 
   test('every level prefix distributes over a 、 list: 自治区, 州, 盟, 县, 区, 旗 and a place in full', () => {
     expect(units(plan('广西2024年工作要点', '（自治区发展改革委、财政厅负责）'))).toEqual(['co:自治区发展改革委:cn.450000.development-reform', 'co:自治区财政厅:cn.450000.finance']);

@@ -127,7 +127,7 @@ describe('the seed entries', () => {
     expect(registry.get('gd.city.guangzhou')).toMatchObject({ name: '广州市人民政府', shortName: '广州市政府', nameEn: "Guangzhou Municipal People's Government" });
   });
 
-  test('kinds follow domain.md', () => {
+  test('kinds: provincial department, party organ, central agency branch, generic placeholder', () => {
     const kindOf = (name: string) => registry.resolve(name, '440000')?.kind;
     expect(kindOf('省发展改革委')).toBe('department');
     expect(kindOf('省委宣传部')).toBe('party');
@@ -178,9 +178,9 @@ describe('provisional units', () => {
       document: { id: 'd', title: 't', jurisdiction: { code: '440000', name: '广东省', level: 'province' as const }, firstListedLeads: false, sha256: '0'.repeat(64), source: 'x' },
       sections: [],
       items: [
-        { id: 'd/item-1', no: 1, label: '（一）', section: null, title: '', text: '', start: 0, end: 1, clause: null,
+        { id: 'd/item-1', no: 1, label: '（一）', section: null, title: '', text: '', start: 0, end: 1, clause: null, places: [], deadlines: [], targets: [],
           assignments: [assignment('省科技厅', 'gd.dept.science-technology'), assignment('省数据交易所', 'cn.440000.数据交易所', true)] },
-        { id: 'd/item-2', no: 2, label: '（二）', section: null, title: '', text: '', start: 0, end: 1, clause: null,
+        { id: 'd/item-2', no: 2, label: '（二）', section: null, title: '', text: '', start: 0, end: 1, clause: null, places: [], deadlines: [], targets: [],
           assignments: [assignment('省科技厅', 'gd.dept.science-technology')] },
       ],
       warnings: [],

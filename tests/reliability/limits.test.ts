@@ -6,12 +6,19 @@
 import request from 'supertest';
 import { MemoryStore } from '../../graph/store';
 import { DEFAULT_LIMITS } from '../../server/context';
+import { ParsePool } from '../../graph/parse';
+import { loadRegistry } from '../../graph/registry';
 import { ADMIN_TOKEN, createTestApp } from '../api/harness';
 import { largePlan } from './plans';
 
 const ITEMS = 100_000;
-/** The bound asserted on the process's resident memory while it serves the document. */
-const RSS_BOUND_BYTES = 2 * 1024 ** 3;
+/**
+ * The bound asserted on the growth of the process's resident memory while it serves the document: growth, not
+ * the absolute figure, since the baseline is whatever earlier test files left in this jest worker (258 MiB
+ * alone, 632 MiB in the full run). The growth holds the parse result, the store's copy and the analytics
+ * worker's own copy of the snapshot (1.7 GiB for this 16 MB document; docs/reliability.md).
+ */
+const RSS_GROWTH_BOUND_BYTES = 2 * 1024 ** 3;
 
 jest.setTimeout(900_000);
 
@@ -29,10 +36,13 @@ test(`When a ${ITEMS}-item document is uploaded at the default limit, then 413 n
   expect(await store.listDocuments()).toEqual([]);
 });
 
-test(`When the limit is raised, then the ${ITEMS}-item document loads whole and RSS stays under ${RSS_BOUND_BYTES / 1024 ** 3} GiB`, async () => {
+test(`When the limit is raised, then the ${ITEMS}-item document loads whole and RSS grows by less than ${RSS_GROWTH_BOUND_BYTES / 1024 ** 3} GiB`, async () => {
   const store = new MemoryStore();
   await store.init();
-  const { app } = createTestApp(store, { limits: { bodyBytes: 64 * 1024 * 1024 } });
+  // The document is as large as a raised limit allows; the parse deadline is raised with it, as an operator would
+  // (PARSE_TIMEOUT_MS): this test is about the body limit and memory, not the deadline.
+  const pool = new ParsePool({ registry: loadRegistry(), timeoutMs: 600_000 });
+  const { app } = createTestApp(store, { limits: { bodyBytes: 64 * 1024 * 1024 }, parsePool: pool });
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
@@ -45,7 +55,8 @@ test(`When the limit is raised, then the ${ITEMS}-item document loads whole and 
     expect((await request(app).get('/api/workload?document=hundred-thousand')).status).toBe(200);
   } finally {
     clearInterval(sampler);
+    await pool.close();
   }
   process.stdout.write(`limits: ${bytes} bytes, ${ITEMS} items; RSS baseline ${(baseline / 2 ** 20).toFixed(0)} MiB, peak ${(peak / 2 ** 20).toFixed(0)} MiB\n`);
-  expect(peak).toBeLessThan(RSS_BOUND_BYTES);
+  expect(peak - baseline).toBeLessThan(RSS_GROWTH_BOUND_BYTES);
 });

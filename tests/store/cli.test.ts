@@ -4,11 +4,13 @@
  * An unreachable Neo4j gives one line and a non-zero exit.
  */
 import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { ROLE_RELATIONSHIP, ROLES } from '../../graph/model';
 import { describeNeo4j, openTestDriver, wipeNeo4j } from '../support/neo4j';
-import { countByRole, loadFixtures, SEED_PATH } from './fixtures';
+import { countByRole, loadFixtures, SECOND_PATH, SEED_PATH } from './fixtures';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -21,14 +23,16 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+/** Runs the CLI; `input`, when given, is its standard input. */
+function cli(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       join(ROOT, 'node_modules', '.bin', 'tsx'),
       ['scripts/cli.ts', ...args],
       { cwd: ROOT, env: { ...process.env, ...env }, timeout: CLI_TIMEOUT_MS },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
+    if (input !== undefined) child.stdin!.end(input);
   });
 }
 
@@ -117,5 +121,58 @@ describe('cli without a reachable Neo4j', () => {
     expect(run.stdout).toMatch(/no-such-plan\.txt\s+failed\s+.*cannot read the document: ENOENT/);
     expect(run.stdout).toMatch(/created\s+34\s/);
     expect(run.stderr).toContain('NEO4J_URI is not set');
+  }, CLI_TIMEOUT_MS);
+});
+
+describe('cli ingest of folders, patterns and lists on standard input (embedded store)', () => {
+  const embedded = { NEO4J_URI: '' };
+  /** A folder as a researcher keeps one: plans with their sidecars, some in subfolders, and other files. */
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'ingest-folder-'));
+    mkdirSync(join(folder, '2024', 'data'), { recursive: true });
+    copyFileSync(SEED_PATH, join(folder, 'guangdong-digital-economy-2023.txt'));
+    copyFileSync(SEED_PATH.replace(/\.txt$/, '.meta.json'), join(folder, 'guangdong-digital-economy-2023.meta.json'));
+    copyFileSync(SECOND_PATH, join(folder, '2024', 'data', 'guangdong-data-elements-2024.txt'));
+    copyFileSync(SECOND_PATH.replace(/\.txt$/, '.meta.json'), join(folder, '2024', 'data', 'guangdong-data-elements-2024.meta.json'));
+  });
+
+  const created = (run: Run) => run.stdout.match(/\((\d+) created/)?.[1];
+
+  test('a folder loads every *.txt below it, sidecars beside them, and reports parse MB/s in total and per core', async () => {
+    const run = await cli(['ingest', folder], embedded);
+    expect(run).toMatchObject({ code: 0 });
+    expect(created(run)).toBe('2');
+    expect(run.stdout).toMatch(/guangdong-data-elements-2024\.txt\s+created/);
+    expect(run.stdout).toMatch(/^parse: [\d.]+ MB in [\d.]+ s on \d+ workers: [\d.]+ MB\/s in total, [\d.]+ MB\/s per core$/m);
+  }, CLI_TIMEOUT_MS);
+
+  test('a quoted ** pattern matches across folders', async () => {
+    const run = await cli(['ingest', join(folder, '**', '*-2024.txt')], embedded);
+    expect(run).toMatchObject({ code: 0 });
+    expect(created(run)).toBe('1');
+  }, CLI_TIMEOUT_MS);
+
+  test('- reads the paths from standard input, one a line', async () => {
+    const run = await cli(['ingest', '-'], embedded, `${SEED_PATH}\n\n${SECOND_PATH}\n`);
+    expect(run).toMatchObject({ code: 0 });
+    expect(created(run)).toBe('2');
+  }, CLI_TIMEOUT_MS);
+
+  test.each([
+    ['an empty folder', () => [mkdtempSync(join(tmpdir(), 'ingest-empty-'))], /the folder holds no \*\.txt document/],
+    ['a pattern matching nothing', () => [join(folder, '*.docx')], /no file matches this pattern/],
+    ['an empty standard input', () => ['-'], /no document to ingest/],
+  ])('nothing to ingest (%s) says so and exits non-zero', async (_case, args, message) => {
+    const run = await cli(['ingest', ...args()], embedded, '');
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  }, CLI_TIMEOUT_MS);
+
+  test('a parse past PARSE_TIMEOUT_MS fails its file with the limit named and the run exits non-zero', async () => {
+    const run = await cli(['ingest', SEED_PATH, SECOND_PATH], { ...embedded, PARSE_TIMEOUT_MS: '1' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/failed\s+.*guangdong-\S+\.txt: parse exceeded the 0\.001 s limit/);
   }, CLI_TIMEOUT_MS);
 });

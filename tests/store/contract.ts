@@ -8,7 +8,7 @@ import { InvalidInputError } from '../../graph/errors';
 import { ROLE_RELATIONSHIP, ROLES, UNIT_KIND_LABEL, type ParsedDocument, type Unit } from '../../graph/model';
 import type { GraphStore, SavedView } from '../../graph/store';
 import { isWithin } from '../../graph/jurisdiction';
-import { assignmentsOf, countByRole, jurisdictionFigures, loadFixtures, newVersion, unitIdsOf, type Fixture } from './fixtures';
+import { assignmentsOf, countByRole, jurisdictionFigures, loadCommitmentPlans, loadFixtures, newVersion, unitIdsOf, type Fixture } from './fixtures';
 
 /** Cypher fragments a caller might try through search text, ids and filters. */
 export const HOSTILE_INPUTS = ["' OR 1=1", "' OR 1=1 //", '}) MATCH (n) DETACH DELETE n //', '"}) RETURN 1 //', '$documentId'];
@@ -105,6 +105,8 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
         ...Object.fromEntries(ROLES.map((role) => [ROLE_RELATIONSHIP[role], byRole[role]])),
         OF: jurisdictions.OF,
         WITHIN: jurisdictions.WITHIN,
+        CONCERNS: jurisdictions.CONCERNS,
+        INCLUDES: jurisdictions.INCLUDES,
       });
       expect(stats.nodes).toEqual({
         Document: 1,
@@ -115,6 +117,8 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
           Object.entries(UNIT_KIND_LABEL).map(([kind, label]) => [label, units.filter((unit) => unit.kind === kind).length]),
         ),
         Jurisdiction: jurisdictions.nodes,
+        Place: jurisdictions.places,
+        Region: jurisdictions.regions,
       });
     });
 
@@ -323,7 +327,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       const invalid = newVersion(handmade.parsed, (copy) => {
         copy.items[0]!.assignments[0]!.role = 'owner' as never;
       });
-      await expect(store.loadDocument(invalid, handmade.units)).rejects.toThrow(/items\.0\.assignments\.0\.role/);
+      await expect(store.loadDocument(invalid, handmade.units)).rejects.toThrow(/items\[0\]\.assignments\[0\]\.role: /);
       expect((await store.stats()).nodes.Document).toBe(0);
     });
   });
@@ -485,7 +489,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       await expect(store.searchItems({ pageSize: 0 })).rejects.toThrow(InvalidInputError);
       await expect(store.searchItems({ pageSize: 0 })).rejects.toThrow(/^query\.pageSize: /);
       await expect(store.searchUnits({ kind: 'ministry' as never })).rejects.toThrow(/^query\.kind: /);
-      await expect(store.snapshot({ roles: ['owner' as never] })).rejects.toThrow(/^filter\.roles\.0: /);
+      await expect(store.snapshot({ roles: ['owner' as never] })).rejects.toThrow(/^filter\.roles\[0\]: /);
     });
 
     test('unit search matches any name, case-insensitively, and filters by kind', async () => {
@@ -726,6 +730,64 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       await store.rememberCommunities({ a: 0, b: 0, c: 1 });
       await store.rememberCommunities({ a: 1, b: 0, 'cn.440600.finance': 2 });
       expect(await store.communityMemory()).toEqual({ a: 1, b: 0, 'cn.440600.finance': 2 });
+    });
+  });
+
+  describe('places, deadlines and targets', () => {
+    const [guangzhou, ministry, county] = loadCommitmentPlans(registry);
+    const all = [seed, guangzhou!, ministry!, county!];
+    /** What the parser found, in the order the stores answer: by document id, then reading order. */
+    const expected = (...chosen: Fixture[]) =>
+      [...chosen]
+        .sort((a, b) => (a.parsed.document.id < b.parsed.document.id ? -1 : 1))
+        .flatMap(({ parsed }) =>
+          parsed.items.map(({ id, places, deadlines, targets }) => ({ itemId: id, documentId: parsed.document.id, places, deadlines, targets })),
+        );
+
+    beforeEach(async () => {
+      await store.loadDocuments(all.map(entry));
+    });
+
+    test('the fixtures hold places, zones, regions, deadlines of every precision and targets of every comparator', () => {
+      const items = all.flatMap(({ parsed }) => parsed.items);
+      expect(items.some((item) => item.places.some((place) => place.zone))).toBe(true);
+      expect(items.some((item) => item.places.some((place) => place.level === 'region'))).toBe(true);
+      expect(new Set(items.flatMap((item) => item.deadlines.map((d) => d.precision)))).toEqual(new Set(['day', 'month', 'quarter', 'half', 'year', 'ongoing']));
+      expect(new Set(items.flatMap((item) => item.targets.map((t) => t.comparator)))).toEqual(new Set(['>=', '<=', '=', '≈']));
+    });
+
+    test('come back exactly as parsed, offsets and all, and follow the scope', async () => {
+      expect(await store.commitments()).toEqual(expected(...all));
+      expect(await store.commitments({ jurisdiction: '440100' })).toEqual(expected(guangzhou!));
+      expect(await store.commitments({ jurisdiction: '100000', includeWithin: false })).toEqual(expected(ministry!));
+      expect(await store.commitments({ yearTo: 2023 })).toEqual(expected(seed));
+      expect(await store.commitments({ documents: ['no-such-document'] })).toEqual([]);
+      for (const item of await store.commitments()) {
+        const fixture = all.find(({ parsed }) => parsed.document.id === item.documentId)!;
+        for (const mention of item.places) expect(fixture.source.slice(mention.start, mention.end).replace(/\s+/g, '')).toBe(mention.mention);
+      }
+    });
+
+    test('places are nodes inside the jurisdiction chains, regions INCLUDE their members, and leave with their plans', async () => {
+      const check = async (...chosen: Fixture[]) => {
+        const figures = jurisdictionFigures(...chosen);
+        const stats = await store.stats();
+        expect([stats.nodes.Jurisdiction, stats.nodes.Place, stats.nodes.Region, stats.relationships.CONCERNS, stats.relationships.INCLUDES, stats.relationships.WITHIN]).toEqual([
+          figures.nodes, figures.places, figures.regions, figures.CONCERNS, figures.INCLUDES, figures.WITHIN,
+        ]);
+      };
+      await check(...all);
+      await store.removeDocument(seed.parsed.document.id);
+      await check(guangzhou!, ministry!, county!);
+      await store.removeDocument(ministry!.parsed.document.id);
+      await store.removeDocument(county!.parsed.document.id);
+      await check(guangzhou!);
+      const replaced = newVersion(guangzhou!.parsed, (copy) => {
+        for (const item of copy.items) item.places = [];
+      });
+      await store.loadDocument(replaced, guangzhou!.units);
+      await check({ ...guangzhou!, parsed: replaced });
+      expect((await store.commitments()).flatMap((item) => item.places)).toEqual([]);
     });
   });
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chainOf } from '../../graph/jurisdiction';
+import { chainOfPlace, REGIONS } from '../../graph/places';
 import type { ParsedDocument, Role, Unit } from '../../graph/model';
 import { parseDocument, readDocumentFile } from '../../graph/parse';
 import { loadRegistry, type UnitRegistry } from '../../graph/registry';
@@ -50,6 +50,19 @@ export function loadScopePlans(registry: UnitRegistry): Record<ScopePlan, Fixtur
   return Object.fromEntries(entries) as Record<ScopePlan, Fixture>;
 }
 
+/** Plans of a city, a ministry and a county rich in deadlines and targets (tests/fixtures/plans/commitments), with their sidecars. */
+export const COMMITMENT_PLANS_DIR = join(ROOT, 'tests', 'fixtures', 'plans', 'commitments');
+export const COMMITMENT_PLANS = ['guangzhou-business-environment-2024', 'miit-5g-applications-2024', 'wengyuan-rural-revitalisation-2024'] as const;
+
+export function loadCommitmentPlans(registry: UnitRegistry): Fixture[] {
+  return COMMITMENT_PLANS.map((id) => {
+    const source = readFileSync(join(COMMITMENT_PLANS_DIR, `${id}.txt`), 'utf8');
+    const sidecar = JSON.parse(readFileSync(join(COMMITMENT_PLANS_DIR, `${id}.meta.json`), 'utf8'));
+    const parsed = parseDocument(source, { source: `${id}.txt`, registry, sidecar });
+    return { source, parsed, units: registry.unitsFor(parsed) };
+  });
+}
+
 export interface Fixtures {
   registry: UnitRegistry;
   seed: Fixture;
@@ -91,15 +104,24 @@ export const unitIdsOf = (...documents: ParsedDocument[]): Set<string> =>
 export function jurisdictionFigures(...fixtures: Fixture[]) {
   const unitIds = unitIdsOf(...fixtures.map(({ parsed }) => parsed));
   const units = new Map(fixtures.flatMap(({ units }) => units.filter((unit) => unitIds.has(unit.id)).map((unit) => [unit.id, unit] as const)));
-  const codes = [
+  const ofCodes = [
     ...fixtures.flatMap(({ parsed }) => parsed.document.jurisdiction?.code ?? []),
     ...[...units.values()].map((unit) => unit.jurisdiction),
   ];
-  const nodes = new Set(codes.flatMap((code) => chainOf(code).map((jurisdiction) => jurisdiction.code)));
+  // Places the bodies name are :Place nodes; governments among them sit in the jurisdiction chains, regions INCLUDE their members.
+  const mentions = fixtures.flatMap(({ parsed }) => parsed.items.flatMap((item) => item.places));
+  const placeCodes = new Set(mentions.map((place) => place.code));
+  const regions = REGIONS.filter((region) => placeCodes.has(region.code));
+  const chained = [...ofCodes, ...[...placeCodes].filter((code) => !code.startsWith('R-')), ...regions.flatMap((region) => region.members)];
+  const nodes = new Set(chained.flatMap((code) => chainOfPlace(code).map((jurisdiction) => jurisdiction.code)));
   return {
     nodes: nodes.size,
-    OF: codes.filter((code) => nodes.has(code)).length,
+    OF: ofCodes.filter((code) => nodes.has(code)).length,
     WITHIN: [...nodes].filter((code) => code !== '100000').length,
+    places: placeCodes.size,
+    regions: regions.length,
+    CONCERNS: mentions.length,
+    INCLUDES: regions.reduce((sum, region) => sum + region.members.length, 0),
   };
 }
 
@@ -145,6 +167,9 @@ export function syntheticDocument(id: string, count: number): Fixture {
       start,
       end: start + line.length,
       clause: null,
+      places: [],
+      deadlines: [],
+      targets: [],
       assignments: [
         { role: 'lead' as const, name, unitId: `${id}.unit-${index % 7}`, generic: false, inferred: false, provisional: false, start: nameStart, end: nameStart + name.length },
       ],

@@ -45,7 +45,7 @@ function assignment(role: Role, name: string, unitId: string, after: number, ext
 
 function item(id: string, label: string, no: number, title: string, parent?: string): Omit<Item, 'clause' | 'assignments'> {
   const line = HANDMADE_SOURCE.split('\n').find((text) => text.includes(title)) ?? '';
-  return { id, no, label, section: null, ...(parent ? { parent } : {}), title, text: line, ...at(line) };
+  return { id, no, label, section: null, ...(parent ? { parent } : {}), title, text: line, ...at(line), places: [], deadlines: [], targets: [] };
 }
 
 function clauseOf(text: string): Item['clause'] {

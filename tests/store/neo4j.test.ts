@@ -10,7 +10,7 @@ import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type GraphStore } from '..
 import { describeNeo4j, openTestDriver, wipeNeo4j } from '../support/neo4j';
 import { startStallingProxy, type StallingProxy } from '../support/stallingProxy';
 import { probeAnswers, runStoreContract } from './contract';
-import { loadFixtures, syntheticDocument, unitIdsOf } from './fixtures';
+import { loadCommitmentPlans, loadFixtures, syntheticDocument, unitIdsOf } from './fixtures';
 
 /** The query README.md and docs/graph-model.md give for "every finance bureau's load, by city", read from the README itself. */
 const FINANCE_BY_CITY = (() => {
@@ -19,6 +19,19 @@ const FINANCE_BY_CITY = (() => {
   if (!query) throw new Error('README.md lacks the finance bureaus query');
   return query;
 })();
+
+/** docs/graph-model.md: every item touching a place, by the role its government holds in the clause or as a body mention. */
+const TOUCHING_PLACE = `MATCH (p:Jurisdiction {code: $code})
+CALL {
+  WITH p
+  MATCH (u:Unit)-[:OF]->(p) MATCH (u)-[r:LEADS|CO_RESPONSIBLE|SUPPORTS|IMPLEMENTS|GUIDES]->(i:Item)
+  RETURN i, type(r) AS how
+  UNION
+  WITH p
+  MATCH (i:Item)-[:CONCERNS]->(p)
+  RETURN DISTINCT i, 'CONCERNS' AS how
+}
+RETURN DISTINCT how, i.label AS label, i.position AS position ORDER BY how, position`;
 
 const openStore = async (): Promise<Neo4jStore> => {
   const config = neo4jConfigFromEnv();
@@ -138,6 +151,38 @@ describeNeo4j('Neo4jStore', () => {
       });
       expect(rows).toEqual(expect.arrayContaining(expected));
       expect(rows).toHaveLength(2);
+    });
+
+    test('"all work touching Shenzhen" is one query: clause roles of its government and body mentions, kept apart', async () => {
+      const { seed } = fixtures;
+      await store.loadDocument(seed.parsed, seed.units);
+      const rows = await cypher(TOUCHING_PLACE, { code: '440300' });
+      const labelsOf = (how: string) => rows.filter((row) => row.how === how).map((row) => row.label);
+      const named = seed.parsed.items.filter((item) => item.assignments.some((a) => seed.units.find((u) => u.id === a.unitId)?.jurisdiction === '440300' && a.role === 'implement'));
+      const mentioned = seed.parsed.items.filter((item) => item.places.some((place) => place.code === '440300'));
+      expect(named.length).toBeGreaterThan(0);
+      expect(labelsOf('IMPLEMENTS')).toEqual(named.map((item) => item.label));
+      expect(labelsOf('CONCERNS')).toEqual(mentioned.map((item) => item.label));
+      expect(labelsOf('CONCERNS')).toEqual(expect.arrayContaining(['（二）', '（二十）', '（二十七）']));
+      // A place is the :Jurisdiction node itself, WITHIN its province; a region INCLUDES its members.
+      expect(await cypher("MATCH (p:Place:Jurisdiction {code: '440402'})-[:WITHIN]->(c:Jurisdiction)-[:WITHIN]->(g:Jurisdiction) RETURN p.name AS place, c.name AS city, g.name AS province")).toEqual([
+        { place: '香洲区', city: '珠海市', province: '广东省' },
+      ]);
+      const members = await cypher("MATCH (:Region {code: 'R-GBA'})-[:INCLUDES]->(j:Jurisdiction) RETURN j.code AS code ORDER BY code");
+      expect(members.map((row) => row.code)).toEqual(['440100', '440300', '440400', '440600', '440700', '441200', '441300', '441900', '442000', '810000', '820000']);
+    });
+
+    test('deadlines and targets sit on the item, queryable by date and by their absence', async () => {
+      const [guangzhou] = loadCommitmentPlans(fixtures.registry);
+      await store.loadDocument(guangzhou!.parsed, guangzhou!.units);
+      const dueFirstHalf = await cypher(
+        "MATCH (i:Item {documentId: $id}) WHERE ANY(d IN i.deadlineDates WHERE d <= '2024-06-30') RETURN i.label AS label ORDER BY i.position",
+        { id: guangzhou!.parsed.document.id },
+      );
+      expect(dueFirstHalf.map((row) => row.label)).toEqual(
+        guangzhou!.parsed.items.filter((item) => item.deadlines.some((d) => d.date !== null && d.date <= '2024-06-30')).map((item) => item.label),
+      );
+      expect(await cypher('MATCH (i:Item) WHERE NOT i.hasTarget AND size(i.deadlineDates) = 0 RETURN count(i) AS n')).toEqual([{ n: 0 }]);
     });
 
     test('items of a document without sections are PART_OF the document directly', async () => {

@@ -45,10 +45,25 @@ describe('the synthetic corpus', () => {
     expect(new Set(truths.map((t) => t.style.punctuation))).toEqual(new Set(['full', 'half']));
     expect(truths.some((t) => t.style.pdfArtifacts)).toBe(true);
     expect(truths.some((t) => t.items.some((i) => i.id.includes('.')))).toBe(true);
+    const items = truths.flatMap((t) => t.items);
+    expect(items.some((i) => (i.places ?? []).length > 0)).toBe(true);
+    expect(new Set(items.flatMap((i) => (i.deadlines ?? []).map((d) => d.precision)))).toEqual(new Set(['day', 'month', 'quarter', 'half', 'year', 'ongoing']));
+    expect(new Set(items.flatMap((i) => (i.targets ?? []).map((t) => t.comparator)))).toEqual(new Set(['=', '>=', '<=', '≈']));
   });
 
-  it('names only units its registry knows', () => {
-    const unknown = truths.flatMap((t) => t.items.flatMap((i) => i.assignments)).filter((a) => registry.get(a.unitId) === undefined);
+  it('covers local governments of every level and level prefix, with and without a sidecar jurisdiction', () => {
+    const local = truths.filter((t) => t.documentId.startsWith('synth-local-'));
+    expect(new Set(truths.map((t) => t.level))).toEqual(new Set(['province', 'prefecture', 'county']));
+    const prefixes = new Set(local.flatMap((t) => t.items.flatMap((i) => i.assignments.map((a) => a.name[0]))));
+    expect(prefixes).toEqual(new Set(['市', '区', '县', '州', '盟', '旗']));
+    const sidecars = local.map((t) => JSON.parse(readFileSync(join(paths.documents, `${t.documentId}.meta.json`), 'utf8')) as { jurisdiction?: string });
+    expect(new Set(sidecars.map((s) => s.jurisdiction === undefined))).toEqual(new Set([true, false]));
+    expect(local.some((t) => t.firstListedLeads)).toBe(true);
+  });
+
+  it('names only units its registry knows, and local bureaus by their scoped id', () => {
+    const assignments = truths.flatMap((t) => t.items.flatMap((i) => i.assignments.map((a) => ({ ...a, jurisdiction: t.jurisdiction }))));
+    const unknown = assignments.filter((a) => registry.get(a.unitId) === undefined && !a.unitId.startsWith(`cn.${a.jurisdiction}.`));
     expect(unknown).toEqual([]);
   });
 });
@@ -67,5 +82,24 @@ describe('the parser on the synthetic corpus', () => {
           .map(({ role, name, unitId, generic, inferred }) => ({ role, name, unitId, generic, inferred })),
       }));
     expect(actual).toEqual(truth.items.map(({ id: itemId, assignments }) => ({ id: itemId, assignments })));
+  });
+
+  it.each(truths.map((truth) => [truth.documentId, truth] as const))('%s gives its places, deadlines and targets', (id, truth) => {
+    const file = join(paths.documents, `${id}.txt`);
+    const sidecar = JSON.parse(readFileSync(join(paths.documents, `${id}.meta.json`), 'utf8'));
+    const parsed = parseDocument(readFileSync(file), { source: file, registry, sidecar });
+    const byId = new Map(parsed.items.map((item) => [item.id, item]));
+    const actual = truth.items.map(({ id: itemId }) => {
+      const item = byId.get(itemId);
+      return {
+        id: itemId,
+        places: (item?.places ?? []).map(({ mention, code }) => ({ mention, code })),
+        deadlines: (item?.deadlines ?? []).map(({ text, date, precision }) => ({ text, date, precision })),
+        targets: (item?.targets ?? []).map(({ text, value, unit, comparator }) => ({ text, value, unit, comparator })),
+      };
+    });
+    expect(actual).toEqual(
+      truth.items.map(({ id: itemId, places = [], deadlines = [], targets = [] }) => ({ id: itemId, places, deadlines, targets })),
+    );
   });
 });

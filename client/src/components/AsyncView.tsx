@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ApiState } from '../core/api/useApi';
+import { isStale, type ApiState } from '../core/api/useApi';
 import { describeError, useI18n } from '../core/i18n';
 import { NotFoundNotice } from './NotFound';
 
@@ -40,8 +40,14 @@ export function AsyncView<T>({ state, isEmpty, emptyText, children }: AsyncViewP
     );
   }
   if (isEmpty?.(state.data)) return <p className="notice">{emptyText ?? t('state.empty')}</p>;
+  const updating = isStale(state.data);
   return (
-    <div className={state.status === 'loading' ? 'refreshing' : undefined} aria-busy={state.status === 'loading'}>
+    <div className={state.status === 'loading' ? 'refreshing' : undefined} aria-busy={state.status === 'loading' || updating}>
+      {updating && (
+        <p className="notice notice-updating" role="status" aria-live="polite" data-testid="updating">
+          {t('state.updating')}
+        </p>
+      )}
       {children(state.data)}
     </div>
   );

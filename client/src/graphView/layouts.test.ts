@@ -1,20 +1,26 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { LARGE_GRAPH_ELEMENTS, LAYOUT_NAMES, layoutOptions, layouts } from './layouts';
+import { LARGE_GRAPH_ELEMENTS, LAYOUT_NAMES, layoutOptions } from './layouts';
 
 cytoscape.use(fcose);
 
 describe('layoutOptions', () => {
-  it('polishes fCoSE fully up to the large-graph size and starts a bounded polish above it', () => {
-    expect(layoutOptions('fcose', LARGE_GRAPH_ELEMENTS)).toBe(layouts.fcose);
-    expect(layoutOptions('fcose', LARGE_GRAPH_ELEMENTS + 1)).toMatchObject({
+  it('polishes fCoSE fully up to 1,000 elements and starts a cool, wide, bounded polish above it', () => {
+    const full = layoutOptions('fcose', 1000) as unknown as Record<string, unknown>;
+    expect(full).toMatchObject({ name: 'fcose', randomize: true, animate: false, nodeSeparation: 90, numIter: 2500 });
+    // fCoSE's own default initial energy (0.3) when the option is not set.
+    expect(full).not.toHaveProperty('initialEnergyOnIncremental');
+    expect(layoutOptions('fcose', 1001)).toMatchObject({
       name: 'fcose',
       quality: 'default',
       randomize: true,
       animate: false,
       initialEnergyOnIncremental: 0.05,
+      nodeSeparation: 400,
     });
-    expect(layoutOptions('grid', 10_000)).toBe(layouts.grid);
+    // The other layouts take no account of size.
+    expect(layoutOptions('grid', 10_000)).toMatchObject({ name: 'grid', avoidOverlap: true });
+    expect(layoutOptions('concentric', 10_000)).toMatchObject({ name: 'concentric', minNodeSpacing: 20 });
   });
 
   const SMALL = 6; // elements in the graph below

@@ -50,8 +50,8 @@ export const layouts: Record<LayoutName, LayoutOptions> = {
 /**
  * Above this many elements fCoSE's force-directed polish is bounded. The spectral draft alone
  * piles each dense cluster onto a few spots (thousands of overlapping node pairs at 2,000
- * elements), and the full polish (500-700 iterations) cost about 1.5 s there on this 2-core
- * machine (bench/client). So, with the same forces: the polish starts cool (initial energy 0.05
+ * elements), and the full polish (500-700 iterations) is too slow there (BENCHMARKS.md, Client).
+ * So, with the same forces: the polish starts cool (initial energy 0.05
  * instead of 0.3) and stops at its first convergence check, about 120 iterations in; and the
  * draft is spread wider (400 px instead of 90), so fewer node pairs fall within repulsion range
  * (the bulk of each iteration's cost) and fewer overlaps are left to pull apart.

@@ -15,9 +15,9 @@ import {
   type Unit,
   type UnitKind,
 } from '../../model';
-import { activeList, jurisdictionChains, scopesDocuments, type DocumentRecords, type ItemRecord, type ResponsibilityRecord, type SectionRecord } from '../records';
+import { activeList, jurisdictionChains, placeNodes, scopesDocuments, type DocumentRecords, type ItemRecord, type ResponsibilityRecord, type SectionRecord } from '../records';
 import { applyMetadataPatch, toggleDataVersion, versionEntry, type Owned } from '../results';
-import type { DocumentMetadataPatch, DocumentScope, StoreStats } from '../types';
+import { ItemCommitmentsSchema, type DocumentMetadataPatch, type DocumentScope, type ItemCommitments, type StoreStats } from '../types';
 import { NODE_LABELS, RELATIONSHIP_TYPES, RESPONSIBILITY_TYPES, ROLE_OF_RELATIONSHIP } from '../vocabulary';
 
 type Properties = Record<string, unknown>;
@@ -49,6 +49,7 @@ const SCHEMA = [
   'CREATE CONSTRAINT item_id IF NOT EXISTS FOR (i:Item) REQUIRE i.id IS UNIQUE',
   'CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (u:Unit) REQUIRE u.id IS UNIQUE',
   'CREATE CONSTRAINT jurisdiction_code IF NOT EXISTS FOR (j:Jurisdiction) REQUIRE j.code IS UNIQUE',
+  'CREATE CONSTRAINT place_code IF NOT EXISTS FOR (p:Place) REQUIRE p.code IS UNIQUE',
   'CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v.id IS UNIQUE',
   'CREATE CONSTRAINT saved_view_id IF NOT EXISTS FOR (v:SavedView) REQUIRE v.id IS UNIQUE',
   'CREATE CONSTRAINT community_memory_id IF NOT EXISTS FOR (m:CommunityMemory) REQUIRE m.id IS UNIQUE',
@@ -159,11 +160,31 @@ async function mergeJurisdictions(tx: ManagedTransaction, codes: Iterable<string
   );
 }
 
-/** Delete the jurisdictions nothing is OF and nothing lies WITHIN, leaves first, until none is left over. */
+/**
+ * The places items CONCERN (placeNodes): a government's :Jurisdiction (merged beforehand) gets the
+ * :Place label, a region becomes a (:Place:Region) that INCLUDES its members' :Jurisdiction nodes.
+ */
+async function mergePlaces(tx: ManagedTransaction, places: ReturnType<typeof placeNodes>): Promise<void> {
+  await tx.run('UNWIND $codes AS code MATCH (j:Jurisdiction {code: code}) SET j:Place', { codes: places.places });
+  await tx.run(
+    `UNWIND $regions AS region
+     MERGE (r:Place:Region {code: region.code}) SET r.name = region.name, r.level = 'region'
+     WITH r, region
+     UNWIND region.members AS member
+     MATCH (j:Jurisdiction {code: member})
+     MERGE (r)-[:INCLUDES]->(j)`,
+    { regions: places.regions.map(({ code, name, members }) => ({ code, name, members })) },
+  );
+}
+
+/** Delete the jurisdictions nothing is OF, CONCERNS or INCLUDES and nothing lies WITHIN, leaves first, until none is left over. */
 async function deleteOrphanJurisdictions(tx: ManagedTransaction): Promise<void> {
+  // Regions no item concerns any more go first: their INCLUDES edges keep members alive.
+  await tx.run('MATCH (r:Region) WHERE NOT EXISTS { (r)<-[:CONCERNS]-() } DETACH DELETE r');
+  await tx.run('MATCH (p:Place:Jurisdiction) WHERE NOT EXISTS { (p)<-[:CONCERNS]-() } REMOVE p:Place');
   for (;;) {
     const result = await tx.run(
-      `MATCH (j:Jurisdiction) WHERE NOT EXISTS { (j)<-[:OF|WITHIN]-() }
+      `MATCH (j:Jurisdiction) WHERE NOT EXISTS { (j)<-[:OF|WITHIN|CONCERNS|INCLUDES]-() }
        DETACH DELETE j RETURN count(*) AS removed`,
     );
     if ((result.records[0]?.get('removed') ?? 0) === 0) return;
@@ -208,8 +229,21 @@ const ITEM_PROPERTIES = `{
   label: row.label, section: toInteger(row.section), sectionId: row.sectionId, parent: row.parent,
   title: row.title, text: row.text, start: toInteger(row.start), end: toInteger(row.end),
   clauseText: row.clause.text, clauseStart: toInteger(row.clause.start), clauseEnd: toInteger(row.clause.end),
-  clauseTextStart: toInteger(row.clause.textStart), clauseTextEnd: toInteger(row.clause.textEnd)
+  clauseTextStart: toInteger(row.clause.textStart), clauseTextEnd: toInteger(row.clause.textEnd),
+  deadlines: row.deadlines, targets: row.targets, deadlineDates: row.deadlineDates, hasTarget: row.hasTarget
 }`;
+
+/**
+ * The places a new item's body names, as (i)-[:CONCERNS]->(:Place) edges carrying the mention and
+ * its offsets (mergePlaces made the nodes). A unit subquery, so items without places pass on.
+ */
+const CREATE_CONCERNS_OF_I = `WITH i, row
+  CALL {
+    WITH i, row
+    UNWIND row.places AS place
+    MATCH (p:Place {code: place.code})
+    CREATE (i)-[:CONCERNS {mention: place.mention, zone: place.zone, start: toInteger(place.start), end: toInteger(place.end), documentId: row.documentId}]->(p)
+  }`;
 
 /**
  * Each new item's responsibility edges, created in the statement that creates the item: the item
@@ -233,12 +267,14 @@ const CREATE_SECTIONS = `UNWIND $rows AS section
   WITH s, section
   UNWIND section.items AS row
   CREATE (i:Item ${ITEM_PROPERTIES})-[:IN_SECTION]->(s)
+  ${CREATE_CONCERNS_OF_I}
   ${CREATE_EDGES_OF_I}`;
 
 /** Items of a document without sections hang off the document. */
 const CREATE_LOOSE_ITEMS = `UNWIND $rows AS row
   MATCH (d:Document {id: row.documentId})
   CREATE (i:Item ${ITEM_PROPERTIES})-[:PART_OF]->(d)
+  ${CREATE_CONCERNS_OF_I}
   ${CREATE_EDGES_OF_I}`;
 
 const toEdgeRow = ({ unitId, role, nameAsWritten, inferred, start, end, documentId }: ResponsibilityRecord) => ({
@@ -250,6 +286,24 @@ const toEdgeRow = ({ unitId, role, nameAsWritten, inferred, start, end, document
   end,
   documentId,
 });
+
+/**
+ * Deadlines and targets are the item's own (no other item shares one), so they live on the item:
+ * as JSON for reading back whole, with the dated deadlines' days and a target flag beside them for
+ * Cypher (`ANY(d IN i.deadlineDates WHERE d < '2024-07-01')`, `WHERE NOT i.hasTarget`).
+ */
+function commitmentRow(commitments: ItemCommitments | undefined) {
+  const places = (commitments?.places ?? []).map(({ code, mention, zone, start, end }) => ({ code, mention, zone: zone ?? null, start, end }));
+  const deadlines = commitments?.deadlines ?? [];
+  const targets = commitments?.targets ?? [];
+  return {
+    places,
+    deadlines: JSON.stringify(deadlines),
+    targets: JSON.stringify(targets),
+    deadlineDates: deadlines.flatMap((deadline) => (deadline.date === null ? [] : [deadline.date])),
+    hasTarget: targets.length > 0,
+  };
+}
 
 /** Run `statement` over `rows` in UNWIND batches of about BATCH rows, each row counting `size(row)`. */
 async function unwind<T>(tx: ManagedTransaction, statement: string, rows: T[], size: (row: T) => number = () => 1): Promise<void> {
@@ -275,10 +329,11 @@ function contentRows(changed: DocumentRecords[]) {
     if (list) list.push(toEdgeRow(edge));
     else edgesByItem.set(edge.itemId, [toEdgeRow(edge)]);
   }
+  const commitmentsByItem = new Map(changed.flatMap((records) => records.commitments).map((c) => [c.itemId, c]));
   const itemsBySection = new Map<string, unknown[]>();
   const loose: Array<ItemRecord & { edges: unknown[] }> = [];
   for (const item of changed.flatMap((records) => records.items)) {
-    const row = { ...item, edges: edgesByItem.get(item.id) ?? [] };
+    const row = { ...item, ...commitmentRow(commitmentsByItem.get(item.id)), edges: edgesByItem.get(item.id) ?? [] };
     if (item.sectionId === null) loose.push(row);
     else itemsBySection.set(item.sectionId, [...(itemsBySection.get(item.sectionId) ?? []), row]);
   }
@@ -315,10 +370,13 @@ export type LoadOutcome = 'created' | 'replaced' | 'unchanged';
 export async function writeDocuments(tx: ManagedTransaction, batch: DocumentRecords[]): Promise<Map<string, LoadOutcome>> {
   let version = await lockDataVersion(tx);
   const ordered = [...batch].sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0));
+  const places = placeNodes(ordered.flatMap((records) => records.commitments));
   await mergeJurisdictions(tx, [
     ...ordered.map(({ document }) => document.jurisdiction?.code),
     ...ordered.flatMap(({ units }) => units.map((unit) => unit.jurisdiction)),
+    ...places.jurisdictionCodes,
   ]);
+  await mergePlaces(tx, places);
   const previous = await upsertDocuments(tx, ordered.map((records) => records.document));
   const outcomes = new Map<string, LoadOutcome>();
   const changed = ordered.filter(({ document }) => {
@@ -761,6 +819,32 @@ export async function countGraph(tx: ManagedTransaction): Promise<StoreStats> {
     nodes: Object.fromEntries(NODE_LABELS.map((label) => [label, nodeCounts[label] ?? 0])),
     relationships: Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, relationshipCounts[type] ?? 0])),
   };
+}
+
+/** Each item's places (from its CONCERNS edges), deadlines and targets, in the plans a scope selects. */
+export async function commitmentsOf(tx: ManagedTransaction, scope: DocumentScope): Promise<ItemCommitments[]> {
+  const documents = await documentsInScope(tx, scope);
+  const result = await tx.run(
+    `MATCH (i:Item) WHERE $documents IS NULL OR i.documentId IN $documents
+     RETURN i.id AS itemId, i.documentId AS documentId, i.deadlines AS deadlines, i.targets AS targets,
+            COLLECT {
+              MATCH (i)-[c:CONCERNS]->(p:Place)
+              RETURN {code: p.code, name: p.name, level: p.level, mention: c.mention, zone: c.zone, start: c.start, end: c.end} AS place
+              ORDER BY c.start
+            } AS places
+     ORDER BY i.documentId, i.position`,
+    { documents },
+  );
+  return result.records.map((record) => {
+    const places = (record.get('places') as Array<Record<string, unknown>>).map(({ zone, ...place }) => (zone === null ? place : { ...place, zone }));
+    return ItemCommitmentsSchema.parse({
+      itemId: record.get('itemId'),
+      documentId: record.get('documentId'),
+      places,
+      deadlines: JSON.parse((record.get('deadlines') as string | null) ?? '[]'),
+      targets: JSON.parse((record.get('targets') as string | null) ?? '[]'),
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

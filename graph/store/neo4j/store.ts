@@ -37,6 +37,7 @@ import {
   type DocumentSummary,
   type GraphFilter,
   type GraphStore,
+  type ItemCommitments,
   type ItemDetail,
   type ItemPage,
   type ItemQuery,
@@ -102,7 +103,8 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly driver: Driver;
 
-  constructor(private readonly config: Neo4jConfig) {
+  /** `config` is public so that a worker thread can open its own driver to the same database (graph/precompute). */
+  constructor(readonly config: Neo4jConfig) {
     const auth = config.user || config.password ? neo4j.auth.basic(config.user ?? 'neo4j', config.password ?? '') : undefined;
     this.driver = neo4j.driver(config.uri, auth, { ...DRIVER_TIMEOUTS, disableLosslessIntegers: true });
   }
@@ -224,6 +226,11 @@ export class Neo4jStore implements GraphStore {
     const edgeFiltered = Boolean(selection.roleTypes || selection.unitKinds || selection.units);
     const kept = new Set(parts.responsibilities.map((edge) => edge.itemId));
     return buildSnapshot({ ...parts, items: edgeFiltered ? parts.items.filter((item) => kept.has(item.id)) : parts.items });
+  }
+
+  async commitments(input: DocumentScope = {}): Promise<ItemCommitments[]> {
+    const scope = validated(DocumentScopeSchema, input, 'scope');
+    return this.read((tx) => queries.commitmentsOf(tx, scope), 'snapshot');
   }
 
   async stats(): Promise<StoreStats> {

@@ -3,7 +3,6 @@
  * of the server is bundled). One place, so a contract change shows up here at typecheck time.
  */
 import type {
-  IngestPreviewResponse,
   ItemDetailResponse,
   MetricsResponse,
   NetworkResponse,
@@ -12,12 +11,14 @@ import type {
 
 export type {
   CommunitiesResponse,
+  CompareResponse,
+  LineageResponse,
   DeleteDocumentResponse,
   DocumentDetailResponse,
   DocumentListResponse,
   DocumentMetadataJsonBody,
   DocumentMetadataResponse,
-  DownloadFormat,
+  SnapshotFileKind,
   GapsResponse,
   IngestPreviewResponse,
   IngestResultResponse,
@@ -33,6 +34,10 @@ export type {
   UnitListResponse,
   UnknownUnit,
   WorkloadResponse,
+  PlacesResponse,
+  TimelineResponse,
+  DueResponse,
+  UnmeasuredResponse,
 } from '../../../../server/contract';
 
 export type Owner = ItemDetailResponse['owners'][number];
@@ -44,4 +49,3 @@ export type RoleWeights = WorkloadResponse['parameters']['weights'];
 export type NodeMetrics = MetricsResponse['nodes'][number];
 export type NetworkNodeData = NetworkResponse['elements']['nodes'][number]['data'];
 export type UnitNodeData = Extract<NetworkNodeData, { type: 'unit' }>;
-export type PreviewItem = IngestPreviewResponse['items'][number];

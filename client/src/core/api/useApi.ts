@@ -6,9 +6,16 @@ export type ApiState<T> =
   | { status: 'error'; error: ApiError; data?: T }
   | { status: 'ready'; data: T };
 
+/** How long to wait before asking again for an answer the server marked stale (it is computing the new one). */
+export const STALE_RETRY_MS = 1_000;
+
+/** An analytics answer the server is recomputing: it carries `stale: true` until the new one is complete. */
+export const isStale = (data: unknown): boolean => typeof data === 'object' && data !== null && (data as { stale?: unknown }).stale === true;
+
 /**
  * Fetches `path` whenever it or its parameters change, aborting the previous request so a slow
- * answer can never overwrite a newer one. `path = null` waits (nothing to ask yet).
+ * answer can never overwrite a newer one. `path = null` waits (nothing to ask yet). A stale analytics
+ * answer is shown as it is and asked for again until the fresh one arrives.
  */
 export function useApi<T>(path: string | null, params?: QueryParams): ApiState<T> & { reload: () => void } {
   const key = path === null ? null : path + buildQuery(params);
@@ -34,5 +41,11 @@ export function useApi<T>(path: string | null, params?: QueryParams): ApiState<T
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const stale = state.status === 'ready' && isStale(state.data);
+  useEffect(() => {
+    if (!stale) return;
+    const timer = setTimeout(reload, STALE_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [stale, state.data, reload]);
   return { ...state, reload };
 }

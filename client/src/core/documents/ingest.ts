@@ -53,14 +53,15 @@ function request(source: DocumentSource, id: string, metadata: MetadataValues) {
   };
 }
 
-/** Parses without writing (`?dryRun=true`): no token needed. */
-export function previewDocument(source: DocumentSource, id: string, metadata: MetadataValues): Promise<IngestPreviewResponse> {
+/** Parses without writing (`?dryRun=true`); the server asks the admin token for a preview as for a commit. */
+export function previewDocument(source: DocumentSource, id: string, metadata: MetadataValues, token: string): Promise<IngestPreviewResponse> {
   const { body, contentType, params } = request(source, id, metadata);
   return requestJson<IngestPreviewResponse>('/documents', {
     method: 'POST',
     params: { ...params, dryRun: true },
     body,
     contentType,
+    token,
   });
 }
 

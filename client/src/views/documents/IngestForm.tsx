@@ -36,9 +36,10 @@ export function IngestForm({ token, onCommitted }: { token: string; onCommitted:
     event.preventDefault();
     const chosen = source();
     if (!chosen) return setStatus({ kind: 'error', message: t('documents.needText') });
+    if (!token) return setStatus({ kind: 'error', message: t('documents.needToken') });
     void run(async () => {
       setPreview(null);
-      setPreview(await previewDocument(chosen, id.trim(), metadata));
+      setPreview(await previewDocument(chosen, id.trim(), metadata, token));
     });
   };
 

@@ -5,6 +5,7 @@ import { encodeId, useApi, type GapsResponse } from '../../core/api';
 import { useI18n, type MessageKey } from '../../core/i18n';
 import { useScope } from '../../core/scope/ScopeProvider';
 import { useUrlState } from '../../core/urlState/useUrlState';
+import { UnmeasuredItems } from './UnmeasuredItems';
 
 type GapCode = GapsResponse['gaps'][number]['reasons'][number]['code'];
 
@@ -79,6 +80,7 @@ export function GapsPage() {
           );
         }}
       </AsyncView>
+      <UnmeasuredItems />
     </section>
   );
 }

@@ -9,9 +9,9 @@ import {
   encodeId,
   useApi,
   type CommunitiesResponse,
-  type DownloadFormat,
   type MetricsResponse,
   type NodeMetrics,
+  type SnapshotFileKind,
 } from '../../core/api';
 import { formatMetric, NODE_METRICS } from '../../core/domain/metrics';
 import { communityColour } from '../../core/domain/vocabulary';
@@ -20,7 +20,7 @@ import { useScope } from '../../core/scope/ScopeProvider';
 import { useUrlState } from '../../core/urlState/useUrlState';
 import { formatWeights, parseWeights } from '../../core/workload/weights';
 
-const DOWNLOADS: { format: DownloadFormat; label: string }[] = [
+const DOWNLOADS: { format: SnapshotFileKind; label: string }[] = [
   { format: 'csv-nodes', label: 'Nodes CSV' },
   { format: 'csv-edges', label: 'Edges CSV' },
   { format: 'csv-responsibilities', label: 'Item–unit CSV' },

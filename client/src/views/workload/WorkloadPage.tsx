@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../../core/i18n';
 import { useScope } from '../../core/scope/ScopeProvider';
 import { useUrlState } from '../../core/urlState/useUrlState';
 import { formatWeights, parseWeights } from '../../core/workload/weights';
+import { DueThisQuarter } from './DueThisQuarter';
 
 const TOP_ROWS = 30; // enough for every provincial department of one plan; "show all" for the rest
 
@@ -117,6 +118,7 @@ export function WorkloadPage() {
                     </tbody>
                   </table>
                 </section>
+                <DueThisQuarter />
                 <WeightSliders
                   weights={report.parameters.weights}
                   onChange={(role, weight) =>

@@ -1,0 +1,224 @@
+/**
+ * Analytics by parts: what each document contributes to the workload, the gaps and the coordination
+ * projection, computed once per document content and added up for any set of documents. Items belong
+ * to one document each, so these measures decompose exactly: the counts, the gap list and the ties
+ * of a set of documents are the sums (in document order) of theirs. Louvain, betweenness and the
+ * other network measures do not decompose; they run whole on the graph the merged ties make.
+ * tests/analytics/partials.test.ts holds every merge equal to the whole computation.
+ */
+import { ROLES } from '../model';
+import type { GraphFilter, Snapshot } from '../store/types';
+import { graphFromTies, projectTies, tieKey, type CoordinationGraph, type ProjectedTie, type Projection } from './coordination';
+import { findGaps } from './gaps';
+import { compareIds } from './snapshotIndex';
+import { CoordinationOptionsSchema, GapOptionsSchema, GapReasonCodeSchema, type CoordinationOptions, type GapOptions, type GapReport } from './types';
+import { countHeld, type HeldCounts } from './workload';
+
+/** A document as the parts know it: its content key is its id, its bytes and its title (gaps quote the title). */
+export interface DocumentRef {
+  id: string;
+  sha256: string;
+  title: string;
+}
+
+const contentKey = (document: DocumentRef): string => JSON.stringify([document.id, document.sha256, document.title]);
+
+/** Parameter sets kept per document beside the defaults: each is one more copy of the document's ties or gaps. */
+const KEPT_PARAMETER_SETS = 2;
+
+interface DocumentParts {
+  hasItems: boolean;
+  held: HeldCounts;
+  /** Per parameter set (JSON of the parsed options), most recently used last. */
+  gaps: Map<string, GapReport>;
+  projections: Map<string, Projection>;
+}
+
+/** Reads the graph of some documents (a store's snapshot with a `documents` filter). */
+export type SnapshotReader = (filter: GraphFilter) => Promise<Snapshot>;
+
+/** Each document's own snapshot: a multi-document snapshot split by document. */
+export function splitByDocument(snapshot: Snapshot): Map<string, Snapshot> {
+  const units = new Map(snapshot.units.map((unit) => [unit.id, unit]));
+  const parts = new Map(
+    snapshot.documents.map((document) => [
+      document.id,
+      { documents: [document], sections: [], units: [], items: [], responsibilities: [] } as Snapshot,
+    ]),
+  );
+  const partOf = (documentId: string) => parts.get(documentId);
+  for (const section of snapshot.sections) partOf(section.documentId)?.sections.push(section);
+  for (const item of snapshot.items) partOf(item.documentId)?.items.push(item);
+  for (const edge of snapshot.responsibilities) partOf(edge.documentId)?.responsibilities.push(edge);
+  for (const part of parts.values()) {
+    const unitIds = [...new Set(part.responsibilities.map((edge) => edge.unitId))];
+    part.units = unitIds.flatMap((id) => units.get(id) ?? []);
+  }
+  return parts;
+}
+
+/** Counts summed over documents; a unit is described as its last document has it. */
+export function mergeHeld(parts: HeldCounts[]): HeldCounts {
+  const merged: HeldCounts = new Map();
+  for (const held of parts) {
+    for (const [unitId, { unit, counts }] of held) {
+      const sum = merged.get(unitId)?.counts;
+      merged.set(unitId, { unit, counts: sum ? (Object.fromEntries(ROLES.map((role) => [role, sum[role] + counts[role]])) as typeof counts) : counts });
+    }
+  }
+  return merged;
+}
+
+/** Gap reports of documents, in document order, as one. */
+export function mergeGaps(reports: GapReport[], options: GapOptions): GapReport {
+  const parameters = GapOptionsSchema.parse(options);
+  const counts = Object.fromEntries(GapReasonCodeSchema.options.map((code) => [code, 0])) as GapReport['counts'];
+  for (const report of reports) for (const code of GapReasonCodeSchema.options) counts[code] += report.counts[code];
+  return {
+    parameters,
+    itemsExamined: reports.reduce((sum, report) => sum + report.itemsExamined, 0),
+    counts,
+    gaps: reports.flatMap((report) => report.gaps),
+  };
+}
+
+/** Projections of documents, in document order, as one: weights and items added up, ties in first-met order. */
+export function mergeProjections(parts: Projection[]): Projection {
+  const units = new Map<string, Projection['units'] extends Map<string, infer U> ? U : never>();
+  const ties = new Map<string, ProjectedTie>();
+  for (const part of parts) {
+    for (const [id, unit] of part.units) units.set(id, unit);
+    for (const tie of part.ties) {
+      const key = tieKey(tie.source, tie.target);
+      const sum = ties.get(key);
+      if (!sum) {
+        ties.set(key, { ...tie, sharedItemIds: [...tie.sharedItemIds], labels: [...tie.labels], documentIds: [...tie.documentIds] });
+        continue;
+      }
+      sum.weight += tie.weight;
+      sum.sharedItemIds.push(...tie.sharedItemIds);
+      sum.labels.push(...tie.labels);
+      sum.documentIds.push(...tie.documentIds);
+    }
+  }
+  return { units: new Map([...units].sort(([a], [b]) => compareIds(a, b))), ties: [...ties.values()] };
+}
+
+/**
+ * The parts of every document seen, by content: a document read once is not read again until its bytes
+ * or title change. Parts of documents no longer loaded are dropped whenever the whole corpus is computed.
+ */
+export class DocumentPartsCache {
+  private readonly parts = new Map<string, DocumentParts>();
+
+  /** Documents read per snapshot: a few hundred keep one read well under the store's deadline and memory small. */
+  constructor(
+    private readonly read: SnapshotReader,
+    private readonly documentsPerRead = 200,
+  ) {}
+
+  get size(): number {
+    return this.parts.size;
+  }
+
+  /** Drops the parts of documents not among `documents` (the whole corpus as it now is). */
+  retainOnly(documents: DocumentRef[]): void {
+    const keep = new Set(documents.map(contentKey));
+    for (const key of this.parts.keys()) if (!keep.has(key)) this.parts.delete(key);
+  }
+
+  async held(documents: DocumentRef[]): Promise<HeldCounts> {
+    return mergeHeld((await this.ensure(documents, {})).map((parts) => parts.held));
+  }
+
+  async gaps(documents: DocumentRef[], options: GapOptions): Promise<GapReport> {
+    const key = JSON.stringify(GapOptionsSchema.parse(options));
+    const all = await this.ensure(documents, { gaps: options });
+    return mergeGaps(
+all.map((parts) => kept(parts.gaps, key) as GapReport), options);
+  }
+
+  /** The coordination graph of the documents, from their ties. */
+  async coordination(documents: DocumentRef[], options: CoordinationOptions): Promise<CoordinationGraph> {
+    const key = JSON.stringify(CoordinationOptionsSchema.parse(options));
+    const all = await this.ensure(documents, { projection: options });
+    const merged = mergeProjections(all.map((parts) => kept(parts.projections, key) as Projection));
+    return graphFromTies(merged, all.filter((parts) => parts.hasItems).length > 1);
+  }
+
+  /**
+   * Every document's parts, with the gaps or the projection for the options asked. A document lacking
+   * them is read from the store: its snapshot is not kept (it is most of the memory), so a new parameter
+   * set for a document seen before reads it again.
+   */
+  async ensure(documents: DocumentRef[], asked: PartsAsked): Promise<DocumentParts[]> {
+    const { gapsKey, projectionKey } = keysOf(asked);
+    const lacking = this.lacking(documents, asked);
+    for (let start = 0; start < lacking.length; start += this.documentsPerRead) {
+      const batch = lacking.slice(start, start + this.documentsPerRead);
+      const snapshots = splitByDocument(await this.read({ documents: batch.map((document) => document.id) }));
+      for (const document of batch) {
+        const key = contentKey(document);
+        const snapshot = snapshots.get(document.id);
+        // Parts are kept under the content they were computed from: never under a key the data no longer has.
+        if (!snapshot || contentKey(snapshot.documents[0] as DocumentRef) !== key) {
+          throw new Error(`document '${document.id}' changed while the analytics read it; the computation of the new data follows`);
+        }
+        const parts = this.parts.get(key) ?? {
+          hasItems: snapshot.items.length > 0,
+          held: countHeld(snapshot),
+          gaps: new Map([[DEFAULT_GAPS, findGaps(snapshot)]]),
+          projections: new Map([[DEFAULT_PROJECTION, projectTies(snapshot)]]),
+        };
+        if (gapsKey !== undefined && !parts.gaps.has(gapsKey)) keep(parts.gaps, gapsKey, findGaps(snapshot, asked.gaps), DEFAULT_GAPS);
+        if (projectionKey !== undefined && !parts.projections.has(projectionKey)) {
+          keep(parts.projections, projectionKey, projectTies(snapshot, asked.projection), DEFAULT_PROJECTION);
+        }
+        this.parts.set(key, parts);
+      }
+    }
+    return documents.map((document) => this.parts.get(contentKey(document)) as DocumentParts);
+  }
+
+  /** The documents whose parts (with the gaps or the projection asked) are not held: what a computation reads. */
+  lacking(documents: DocumentRef[], asked: PartsAsked): DocumentRef[] {
+    const { gapsKey, projectionKey } = keysOf(asked);
+    return documents.filter((document) => {
+      const parts = this.parts.get(contentKey(document));
+      return !parts || (gapsKey !== undefined && !parts.gaps.has(gapsKey)) || (projectionKey !== undefined && !parts.projections.has(projectionKey));
+    });
+  }
+}
+
+/** Which parameter sets of the gaps or the projection a computation needs besides the workload counts. */
+export interface PartsAsked {
+  gaps?: GapOptions;
+  projection?: CoordinationOptions;
+}
+
+const keysOf = (asked: PartsAsked) => ({
+  gapsKey: asked.gaps && JSON.stringify(GapOptionsSchema.parse(asked.gaps)),
+  projectionKey: asked.projection && JSON.stringify(CoordinationOptionsSchema.parse(asked.projection)),
+});
+
+const DEFAULT_GAPS = JSON.stringify(GapOptionsSchema.parse({}));
+const DEFAULT_PROJECTION = JSON.stringify(CoordinationOptionsSchema.parse({}));
+
+/** The value under `key`, marked most recently used. */
+function kept<T>(map: Map<string, T>, key: string): T | undefined {
+  const value = map.get(key);
+  if (value !== undefined) {
+    map.delete(key);
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** Adds `value`, dropping the least recently used parameter sets beyond the defaults and KEPT_PARAMETER_SETS others. */
+function keep<T>(map: Map<string, T>, key: string, value: T, defaultKey: string): void {
+  map.set(key, value);
+  for (const old of map.keys()) {
+    if (map.size <= KEPT_PARAMETER_SETS + 1) break;
+    if (old !== defaultKey && old !== key) map.delete(old);
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Where and by when, per item: places its body names (outside the clause: a city government in
+ * the clause is a responsibility, not a place of work), and the deadlines and targets its whole
+ * text sets (a clause's 完成时限 is the item's deadline too). Offsets map back to the source.
+ */
+import { findDeadlines, findTargets } from '../commitments';
+import type { Deadline, Place, Target } from '../model';
+import { findPlaces } from '../places';
+import { toSimplified } from '../registry';
+import { sourceRange, type MappedText } from './mappedText';
+
+export interface CommitmentContext {
+  /** GB/T 2260 code of the plan's jurisdiction. */
+  jurisdiction?: string;
+  /** The plan's year, against which 年底前 and 三季度末前 resolve. */
+  year?: number;
+}
+
+export interface ItemCommitments {
+  places: Place[];
+  deadlines: Deadline[];
+  targets: Target[];
+}
+
+/** `clause`: the clause's range in `text` (textStart, textEnd), masked out for places. */
+export function readCommitments(text: MappedText, clause: { textStart: number; textEnd: number } | null, context: CommitmentContext): ItemCommitments {
+  // toSimplified keeps the length, so offsets into it are offsets into text.text.
+  const simplified = toSimplified(text.text);
+  const body = clause ? simplified.slice(0, clause.textStart) + '\n'.repeat(clause.textEnd - clause.textStart) + simplified.slice(clause.textEnd) : simplified;
+  const located = <T extends { start: number; end: number }>(found: T): T => ({ ...found, ...sourceRange(text, found.start, found.end) });
+  const places = findPlaces(body, { jurisdiction: context.jurisdiction });
+  // A numeral inside a place name is part of the name (七台河市, 六盘水市), not a deadline or a target.
+  const outsidePlaces = ({ start, end }: { start: number; end: number }) => !places.some((place) => start < place.end && place.start < end);
+  return {
+    places: places.map(located),
+    deadlines: findDeadlines(simplified, context.year).filter(outsidePlaces).map(located),
+    targets: findTargets(simplified).filter(outsidePlaces).map(located),
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Places an item's body names: governments of the division table (full names at every level,
+ * short names of provinces and prefectures everywhere, short county names inside the plan's own
+ * province), zones (lists.ts, as the district they lie in) and named regions.
+ *
+ * The traps, each decided per pattern (docs/places.md):
+ * - a place inside an organisation or project name in running text (广州华星t9, 广州实验室,
+ *   国家超级计算深圳中心) IS a mention: the organisation sits there and the work with it;
+ * - a place inside “quotes” or 《titles》 is NOT: those name campaigns, brands and documents
+ *   (“广州方案”, 《深圳经济特区数据条例》), not where work happens;
+ * - the plan's own jurisdiction and those above it (广东强芯, 广东省… in a Guangdong plan) are
+ *   NOT mentions: they are the plan's setting, not a place within it;
+ * - 市 followed by 场 or 民 starts a word (市场, 市民): 广州市场 is 广州 + 市场;
+ * - names that are everyday words (lists.ts COMMON_WORDS: 光明, 城区) and names that only begin
+ *   with a place (中山大学) are no mention; longer full names (光明区) still are;
+ * - two-character county names (范县, the tail of 示范县) count only inside the plan's province.
+ * Ambiguous short names prefer places inside the plan's province; a name still ambiguous after
+ * that is left out rather than guessed.
+ */
+import { allJurisdictions, chainOf, isWithin, shortNameOf } from '../jurisdiction';
+import type { PlaceLevel } from '../model';
+import { COMMON_WORDS, EXTRA_PROVINCES, NOT_PLACES, REGIONS, ZONES } from './lists';
+
+interface Entry {
+  code: string;
+  name: string;
+  level: PlaceLevel;
+  kind: 'full' | 'short' | 'zone' | 'region';
+}
+
+/** A place found in a text, with offsets into that text. */
+export interface FoundPlace {
+  code: string;
+  name: string;
+  level: PlaceLevel;
+  mention: string;
+  zone?: string;
+  start: number;
+  end: number;
+}
+
+export interface PlaceContext {
+  /** GB/T 2260 code of the plan's jurisdiction, when known. */
+  jurisdiction?: string;
+}
+
+let index: Map<string, Entry[]> | undefined;
+let longest = 2;
+
+function placeIndex(): Map<string, Entry[]> {
+  if (index) return index;
+  const built = new Map<string, Entry[]>();
+  const add = (key: string, entry: Entry) => {
+    if (key.length < 2) return;
+    built.set(key, [...(built.get(key) ?? []), entry]);
+    longest = Math.max(longest, key.length);
+  };
+  for (const { code, name, level } of allJurisdictions()) {
+    if (level === 'national' || level === 'township') continue;
+    if (!COMMON_WORDS.has(name)) add(name, { code, name, level, kind: 'full' });
+    const short = shortNameOf(name);
+    if (short !== name && !COMMON_WORDS.has(short)) add(short, { code, name, level, kind: 'short' });
+  }
+  for (const { code, name, shortName } of EXTRA_PROVINCES) {
+    add(name, { code, name, level: 'province', kind: 'full' });
+    add(shortName, { code, name, level: 'province', kind: 'short' });
+  }
+  const byCode = new Map(allJurisdictions().map((j) => [j.code, j]));
+  for (const zone of ZONES) {
+    const district = byCode.get(zone.code);
+    if (district && district.level !== 'national' && district.level !== 'township')
+      add(zone.name, { code: zone.code, name: district.name, level: district.level, kind: 'zone' });
+  }
+  for (const region of REGIONS)
+    for (const key of [region.name, ...region.aliases]) add(key, { code: region.code, name: region.name, level: 'region', kind: 'region' });
+  index = built;
+  return built;
+}
+
+const LEVEL_ORDER: PlaceLevel[] = ['region', 'province', 'prefecture', 'county'];
+
+/**
+ * The one place `entries` can mean for a plan of `province`; `ambiguous` when several remain, and
+ * undefined when none is readable here (short county names of other provinces: 港南 in 广州港南沙).
+ */
+function resolve(entries: Entry[], province: string | undefined): Entry | 'ambiguous' | undefined {
+  // Short county names (番禺, 龙岗) and two-character full ones (范县, in 示范县) are read only inside
+  // the plan's own province: elsewhere they are too often words or word tails.
+  const outside = (e: Entry) => !(province && isWithin(e.code, province));
+  let usable = entries.filter((e) => !(e.level === 'county' && (e.kind === 'short' || e.name.length === 2) && outside(e)));
+  if (province) {
+    const inside = usable.filter((e) => e.level === 'region' || isWithin(e.code, province));
+    if (inside.length > 0) usable = inside;
+  }
+  const codes = new Set(usable.map((e) => e.code));
+  if (codes.size === 0) return undefined;
+  if (codes.size === 1) return usable.find((e) => e.kind === 'zone') ?? usable[0];
+  const top = Math.min(...usable.map((e) => LEVEL_ORDER.indexOf(e.level)));
+  const atTop = new Set(usable.filter((e) => LEVEL_ORDER.indexOf(e.level) === top).map((e) => e.code));
+  return atTop.size === 1 ? usable.find((e) => LEVEL_ORDER.indexOf(e.level) === top) : 'ambiguous';
+}
+
+const OPENING = new Map([['“', '”'], ['《', '》'], ['「', '」'], ['"', '"']]);
+
+/** Which characters stand inside “quotes” or 《titles》: one pass, quotes do not nest here. */
+export function quotedMask(text: string): boolean[] {
+  const mask = new Array<boolean>(text.length).fill(false);
+  let closing: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (closing !== undefined) {
+      if (char === closing) closing = undefined;
+      else mask[i] = true;
+    } else if (OPENING.has(char)) closing = OPENING.get(char);
+  }
+  return mask;
+}
+
+/** 市 that starts a word: 市场, 市民. */
+const WORD_AFTER_CITY = new Set(['场', '民']);
+
+/** Every place `text` names, left to right, longest name first at each position. Linear in the text. */
+export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace[] {
+  const names = placeIndex();
+  const chain = context.jurisdiction ? chainOf(context.jurisdiction) : [];
+  const province = chain.find((j) => j.level === 'province')?.code;
+  /** The plan's own jurisdiction and those above it: its setting, never a mention. */
+  const setting = new Set(chain.map((j) => j.code));
+  const quoted = quotedMask(text);
+  const found: FoundPlace[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (quoted[i]) {
+      i++;
+      continue;
+    }
+    const notPlace = NOT_PLACES.find((name) => text.startsWith(name, i));
+    if (notPlace) {
+      i += notPlace.length;
+      continue;
+    }
+    // The longest name standing here; when it stays ambiguous (朝阳区 of Beijing or of Changchun in a
+    // national plan) it is passed over whole, not read as a shorter name inside it (朝阳市).
+    let matched: { entry: Entry | 'ambiguous'; length: number } | undefined;
+    for (let length = Math.min(longest, text.length - i); length >= 2 && !matched; length--) {
+      const key = text.slice(i, i + length);
+      const entries = names.get(key);
+      if (!entries) continue;
+      if (key.endsWith('市') && WORD_AFTER_CITY.has(text[i + length] ?? '')) continue;
+      const entry = resolve(entries, province);
+      if (entry) matched = { entry, length };
+    }
+    if (!matched) {
+      i++;
+      continue;
+    }
+    const { entry, length } = matched;
+    if (entry !== 'ambiguous' && !setting.has(entry.code)) {
+      const mention = text.slice(i, i + length);
+      found.push({
+        code: entry.code,
+        name: entry.name,
+        level: entry.level,
+        mention,
+        ...(entry.kind === 'zone' ? { zone: mention } : {}),
+        start: i,
+        end: i + length,
+      });
+    }
+    i += length;
+  }
+  return found;
+}

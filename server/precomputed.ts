@@ -1,0 +1,273 @@
+/**
+ * Analyses ready before anyone asks. Every analysis (workload, gaps, the coordination network and its
+ * metrics, the drawing) is computed in the analytics worker (graph/precompute), never on the event
+ * loop, and kept per request (name, filter, options) with the data version it reflects.
+ *
+ * - After a write of this instance, and whenever the version read every `refreshIntervalMs` has moved
+ *   (a write through another instance), the requests asked most recently (the default views among
+ *   them) are computed again at once, in the background.
+ * - A read never waits for a recomputation: while a newer answer is on its way it gets the last complete
+ *   one, tagged `stale: true` with its `dataVersion`, and the route adds Retry-After. Only a request never
+ *   answered before waits for its first computation; more such waits than `maxWaiting` are refused
+ *   with 503 before anything is read.
+ *
+ * Community numbers (issue 18): the network, drawing and download tasks match their Louvain partition to
+ * the one the store remembers (graph/analytics/communityMatching.ts), so an ingest does not renumber or
+ * recolour communities. What is remembered is the whole corpus's partition as the default network answer
+ * numbers it: each time that answer is computed for a new version it is remembered in turn, so the next
+ * version is matched to what was shown last, whether the write came through this server or not.
+ *
+ * Several instances on one Neo4j: each computes for itself. The answers are a function of the data (the
+ * version is a digest of it), so every instance gives the same answer for the same version; keeping them
+ * in Neo4j instead would write megabytes per view per write into the system of record and make every
+ * read of a view a read of that blob, for work a worker thread does in seconds. docs/api.md says more.
+ */
+import type { Logger } from 'pino';
+import { assignmentOf, type CommunityAssignment, type NetworkReport } from '../graph/analytics';
+import type { ExportFile, SnapshotFileKind } from '../graph/export';
+import type { AnalysisName, AnalysisTask, AnalyticsPool } from '../graph/precompute';
+import type { DocumentScope, GraphFilter, GraphStore, Neo4jStore } from '../graph/store';
+import { HttpError } from './errors';
+import { ByteBoundedLru, estimateBytes, type ReadCache } from './readCache';
+
+export interface Freshness {
+  /** The data version the answer reflects. */
+  dataVersion: string;
+  /** A newer answer is being computed. */
+  stale: boolean;
+}
+
+export interface AnalysisRequest {
+  name: Exclude<AnalysisName, 'export'>;
+  filter: GraphFilter;
+  /** The analysis's options; fields left undefined are the defaults, and key alike. */
+  options: Record<string, unknown>;
+}
+
+export interface PrecomputedOptions {
+  /** Estimated bytes of answers kept (the endpoints keep each one's JSON beside it, so it weighs twice). */
+  answerBytes: number;
+  /** Requests waiting for a first answer (and exports) at once; one more is refused with 503. */
+  maxWaiting: number;
+  /** How often the data version is read to notice writes made through other instances; 0: never. */
+  refreshIntervalMs: number;
+  /** Distinct requests recomputed after a write, the most recently asked first. */
+  remembered: number;
+}
+
+/** What a served answer carries: the body (the report with its freshness) and, when stale, when to ask again. */
+export interface Served<T> {
+  body: T & Freshness;
+  retryAfterSeconds: number | null;
+}
+
+interface Answer {
+  /** Order in which computations started: a slow old one never replaces a newer answer. */
+  sequence: number;
+  version: string;
+  report: object;
+  computeMs: number;
+  tagged: { fresh?: object; stale?: object };
+}
+
+const keyOf = ({ name, filter, options }: AnalysisRequest): string => JSON.stringify([name, filter, options]);
+
+/** The document part of a filter: which documents are in view. */
+function documentScopeOf({ documents, jurisdiction, includeWithin, yearFrom, yearTo }: GraphFilter): DocumentScope {
+  return { documents, jurisdiction, includeWithin, yearFrom, yearTo };
+}
+
+const isEverything = (scope: DocumentScope): boolean =>
+  Object.values(scope).every((value) => value === undefined || (Array.isArray(value) && value.length === 0));
+
+export class PrecomputedAnalytics {
+  private readonly answers: ByteBoundedLru;
+  private readonly computing = new Map<string, { version: string; done: Promise<Answer> }>();
+  /** Requests asked, most recent last. */
+  private readonly asked = new Map<string, AnalysisRequest>();
+  private sequence = 0;
+  private waiting = 0;
+  private refreshedFor: string | undefined;
+  /** The first computation of the partition to remember, when the store remembers none yet. */
+  private firstCommunities: Promise<unknown> | undefined;
+  private readonly communityKey: string;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly pool: AnalyticsPool,
+    private readonly cache: ReadCache,
+    private readonly options: PrecomputedOptions,
+    private readonly logger: Logger,
+    /** The views the explorer opens with: computed before anyone asks, even on a fresh server. */
+    defaults: AnalysisRequest[],
+    /** The whole corpus's network as the explorer opens it: the partition the store remembers is its. */
+    private readonly communityRequest: AnalysisRequest,
+  ) {
+    this.answers = new ByteBoundedLru(options.answerBytes);
+    this.communityKey = keyOf(communityRequest);
+    for (const request of defaults) this.asked.set(keyOf(request), request);
+    cache.onDataChanged(() => this.refreshInBackground());
+  }
+
+  /** Computes the remembered requests now, then looks for other instances' writes every refreshIntervalMs. */
+  start(): void {
+    this.refreshInBackground();
+    if (this.options.refreshIntervalMs > 0) {
+      this.timer = setInterval(() => this.refreshInBackground(), this.options.refreshIntervalMs);
+      this.timer.unref();
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The answer of the current data version, or the last complete one while it is computed. */
+  async get<T extends object>(request: AnalysisRequest): Promise<Served<T>> {
+    const key = keyOf(request);
+    this.remember(key, request);
+    const version = await this.cache.dataVersion();
+    const kept = this.answers.get(key)?.value as Answer | undefined;
+    if (kept?.version === version) return served<T>(kept, false);
+    if (kept) {
+      // Errors are logged by the refresh; this read is answered already.
+      this.computeAt(key, request, version).catch(() => undefined);
+      return served<T>(kept, true);
+    }
+    return served<T>(await this.waitFor(() => this.computeAt(key, request, version)), false);
+  }
+
+  /** A download, made in the worker from one snapshot; never kept (it records when it was made). */
+  exportFile(filter: GraphFilter, kind: SnapshotFileKind, options: Record<string, unknown>): Promise<ExportFile> {
+    return this.waitFor(async () => {
+      const { report } = await this.run({ name: 'export', filter, options: { ...options, kind } });
+      return report as ExportFile;
+    });
+  }
+
+  /** Runs `work` as one of the `maxWaiting` requests allowed to wait, or refuses at once. */
+  private async waitFor<T>(work: () => Promise<T>): Promise<T> {
+    if (this.waiting >= this.options.maxWaiting) {
+      const retryAfterSeconds = 2;
+      throw new HttpError(
+        503,
+        'analytics_busy',
+        `The server is computing ${this.options.maxWaiting} analyses for the first time already. Try again in ${retryAfterSeconds} s.`,
+        { maxConcurrentAnalyses: this.options.maxWaiting, retryAfterSeconds },
+        { 'Retry-After': String(retryAfterSeconds) },
+      );
+    }
+    this.waiting += 1;
+    try {
+      return await work();
+    } finally {
+      this.waiting -= 1;
+    }
+  }
+
+  private remember(key: string, request: AnalysisRequest): void {
+    this.asked.delete(key);
+    this.asked.set(key, request);
+    for (const oldest of this.asked.keys()) {
+      if (this.asked.size <= this.options.remembered) break;
+      this.asked.delete(oldest);
+    }
+  }
+
+  /** The computation of `request` at `version`: the one under way, or a new one. */
+  private computeAt(key: string, request: AnalysisRequest, version: string): Promise<Answer> {
+    const running = this.computing.get(key);
+    if (running?.version === version) return running.done;
+    const sequence = ++this.sequence;
+    const done = this.run(request, key === this.communityKey).then(async ({ report, computeMs }) => {
+      if (key === this.communityKey) await this.rememberCommunities(report as NetworkReport);
+      const answer: Answer = { sequence, version, report: report as object, computeMs, tagged: {} };
+      const kept = this.answers.get(key)?.value as Answer | undefined;
+      if (!kept || kept.sequence < sequence) this.answers.set(key, answer, 2 * estimateBytes(report));
+      return answer;
+    });
+    const entry = { version, done };
+    this.computing.set(key, entry);
+    const settle = () => {
+      if (this.computing.get(key) === entry) this.computing.delete(key);
+    };
+    done.then(settle, settle);
+    return done;
+  }
+
+  /**
+   * One task for the worker: the documents in scope are listed here, their parts are the worker's.
+   * `remembering`: the task computes the partition to remember, so it matches to the memory as it is.
+   */
+  private async run(
+    request: Omit<AnalysisRequest, 'name'> & { name: AnalysisName },
+    remembering = false,
+  ): Promise<{ report: unknown; computeMs: number }> {
+    const { name, filter, options } = request;
+    const scope = documentScopeOf(filter);
+    const communities = name === 'gaps' || name === 'workload' ? null : remembering ? await this.store.communityMemory() : await this.communities();
+    const documents = (await this.store.listDocuments(scope)).map(({ id, sha256, title }) => ({ id, sha256, title }));
+    const { sections, roles, unitKinds, units } = filter;
+    const task: AnalysisTask = {
+      name,
+      options,
+      documents,
+      wholeCorpus: isEverything(scope),
+      edgeFilter: { sections, roles, unitKinds, units },
+      communities,
+    };
+    // Neo4j: the worker reads it over its own driver. In memory: the data lives here, and what the worker lacks is sent.
+    if (this.store.kind === 'neo4j') return this.pool.run(task, { neo4j: (this.store as Neo4jStore).config });
+    return this.pool.run(task, { snapshotOf: (filter) => this.store.snapshot(filter) });
+  }
+
+  /** The remembered partition; on a store that remembers none yet, the whole corpus's is computed and remembered first. */
+  private async communities(): Promise<CommunityAssignment | null> {
+    const remembered = await this.store.communityMemory();
+    if (remembered) return remembered;
+    this.firstCommunities ??= this.cache
+      .dataVersion()
+      .then((version) => this.computeAt(this.communityKey, this.communityRequest, version))
+      .finally(() => (this.firstCommunities = undefined));
+    await this.firstCommunities;
+    return this.store.communityMemory();
+  }
+
+  /** The partition as this answer numbers it becomes the one later answers match theirs to (a small write when it changed). */
+  private async rememberCommunities(report: NetworkReport): Promise<void> {
+    const assignment = assignmentOf(report.partition);
+    const remembered = await this.store.communityMemory();
+    if (JSON.stringify(remembered) !== JSON.stringify(assignment)) await this.store.rememberCommunities(assignment);
+  }
+
+  /** Recomputes every remembered request if the data version moved since the last time. */
+  private refreshInBackground(): void {
+    this.refresh().catch((error: unknown) => this.logger.warn({ err: error }, 'precomputing the analytics failed; reads keep the last answers'));
+  }
+
+  private async refresh(): Promise<void> {
+    const version = await this.cache.dataVersion();
+    if (version === this.refreshedFor) return;
+    this.refreshedFor = version;
+    const requests = [...this.asked].reverse();
+    const results = await Promise.allSettled(requests.map(([key, request]) => this.computeAt(key, request, version)));
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) {
+      // Try again at the next refresh rather than never.
+      this.refreshedFor = undefined;
+      throw (failed as PromiseRejectedResult).reason;
+    }
+  }
+}
+
+/** The answer's report with its freshness, made once per answer and state (the endpoint serialises it once). */
+function served<T>(answer: Answer, stale: boolean): Served<T> {
+  const state = stale ? 'stale' : 'fresh';
+  answer.tagged[state] ??= { ...answer.report, dataVersion: answer.version, stale };
+  return {
+    body: answer.tagged[state] as T & Freshness,
+    // About what the newer answer takes to compute: the last one took as long.
+    retryAfterSeconds: stale ? Math.max(1, Math.ceil(answer.computeMs / 1000)) : null,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The analytics worker's incremental computation (graph/precompute/engine.ts, graph/analytics/partials.ts):
+ * after every step of a series of ingests, replacements, metadata corrections and removals, the answers
+ * merged from per-document parts equal a whole computation over a fresh snapshot, on a real Neo4j and in
+ * memory, for the whole corpus and for scopes; and a document whose content did not change is not read again.
+ */
+import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/analytics';
+import { toCytoscape } from '../../graph/export';
+import { AnalyticsEngine, type AnalysisTask } from '../../graph/precompute';
+import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type DocumentScope, type GraphFilter, type GraphStore } from '../../graph/store';
+import { loadFixtures, newVersion, type Fixture } from '../store/fixtures';
+import { describeNeo4j, openTestDriver, wipeNeo4j } from '../support/neo4j';
+
+const NOW = () => new Date('2026-01-01T00:00:00Z');
+const fixtures = loadFixtures();
+const { seed, second, plans } = fixtures;
+
+/** A store whose snapshot reads are counted, with the documents each one asked for. */
+function countingReader(store: GraphStore) {
+  const reads: string[][] = [];
+  return {
+    reads,
+    read: (filter: GraphFilter) => {
+      reads.push(filter.documents ?? []);
+      return store.snapshot(filter);
+    },
+  };
+}
+
+async function task(store: GraphStore, name: AnalysisTask['name'], scope: DocumentScope, options: Record<string, unknown> = {}): Promise<AnalysisTask> {
+  const documents = (await store.listDocuments(scope)).map(({ id, sha256, title }) => ({ id, sha256, title }));
+  return { name, options, documents, wholeCorpus: Object.keys(scope).length === 0, edgeFilter: {} };
+}
+
+/** Every analysis, merged from parts, against the whole computation over one snapshot of the same scope. */
+async function expectEqualToWhole(engine: AnalyticsEngine, store: GraphStore, scope: DocumentScope): Promise<void> {
+  const snapshot = await store.snapshot(scope);
+  expect(await engine.run(await task(store, 'workload', scope))).toEqual(computeWorkload(snapshot));
+  expect(await engine.run(await task(store, 'workload', scope, { includeGeneric: true, overloadFactor: 0.5 }))).toEqual(
+    computeWorkload(snapshot, { includeGeneric: true, overloadFactor: 0.5 }),
+  );
+  expect(await engine.run(await task(store, 'gaps', scope))).toEqual(findGaps(snapshot));
+  expect(await engine.run(await task(store, 'gaps', scope, { diffusionThreshold: 2 }))).toEqual(findGaps(snapshot, { diffusionThreshold: 2 }));
+  expect(await engine.run(await task(store, 'network', scope))).toEqual(computeNetworkMetrics(snapshot));
+  const roleWeighted = { weighting: 'role-weighted', includeGeneric: true } as const;
+  expect(await engine.run(await task(store, 'network', scope, roleWeighted))).toEqual(computeNetworkMetrics(snapshot, roleWeighted));
+  const drawing = { mode: 'coordination', limit: 15, now: NOW } as const;
+  const { provenance: merged, ...mergedDrawing } = (await engine.run(await task(store, 'cytoscape', scope, drawing))) as ReturnType<typeof toCytoscape>;
+  const { provenance: whole, ...wholeDrawing } = toCytoscape(snapshot, drawing);
+  expect(mergedDrawing).toEqual(wholeDrawing);
+  // The worker's clock, not the test's, stamps the drawing: the rest of the provenance is the same.
+  expect({ ...merged, generatedAt: '' }).toEqual({ ...whole, generatedAt: '' });
+}
+
+const load = (store: GraphStore, { parsed, units }: Fixture) => store.loadDocument(parsed, units);
+
+function describeIncremental(name: string, open: () => Promise<GraphStore>, close: (store: GraphStore) => Promise<void>) {
+  describe(name, () => {
+    let store: GraphStore;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(() => close(store));
+
+    it('equals a whole computation after each ingest, replacement, correction and removal, for the corpus and for scopes', async () => {
+      const reader = countingReader(store);
+      const engine = new AnalyticsEngine(reader.read);
+      const scopes: DocumentScope[] = [{}, { jurisdiction: '440000' }, { documents: [seed.parsed.document.id, plans.foshan.parsed.document.id] }, { yearFrom: 2024, yearTo: 2024 }];
+      const check = async () => {
+        for (const scope of scopes) await expectEqualToWhole(engine, store, scope);
+      };
+
+      await load(store, seed);
+      await check();
+      await load(store, second);
+      await load(store, plans.foshan);
+      await load(store, plans.stateCouncil);
+      await check();
+
+      // Read once, then only what changed: a new document is read alone.
+      reader.reads.length = 0;
+      await load(store, plans.shenzhen);
+      await engine.run(await task(store, 'workload', {}));
+      expect(reader.reads).toEqual([[plans.shenzhen.parsed.document.id]]);
+      await check();
+
+      // New bytes for a known id: the old parts are replaced, and dropped when the whole corpus is next computed.
+      const replaced = newVersion(second.parsed, (copy) => {
+        copy.items = copy.items.slice(0, Math.ceil(copy.items.length / 2));
+      });
+      await store.loadDocument(replaced, second.units);
+      await check();
+      expect(engine.documentsHeld).toBe((await store.listDocuments()).length);
+
+      // A corrected title is quoted by the gaps: the document is read again.
+      await store.updateDocumentMetadata(seed.parsed.document.id, { title: '广东省数字经济工作要点（修订）' });
+      await check();
+
+      await store.removeDocument(plans.foshan.parsed.document.id);
+      await store.removeDocument(seed.parsed.document.id);
+      await check();
+      expect(engine.documentsHeld).toBe((await store.listDocuments()).length);
+    });
+
+    it('answers from one snapshot, not from parts, when edges are filtered', async () => {
+      const reader = countingReader(store);
+      const engine = new AnalyticsEngine(reader.read);
+      const edgeFilter: GraphFilter = { roles: ['lead'], unitKinds: ['department'] };
+      const documents = (await store.listDocuments()).map(({ id, sha256, title }) => ({ id, sha256, title }));
+      const report = await engine.run({ name: 'workload', options: {}, documents, wholeCorpus: true, edgeFilter });
+      expect(report).toEqual(computeWorkload(await store.snapshot(edgeFilter)));
+      expect(reader.reads).toHaveLength(1);
+      expect(engine.documentsHeld).toBe(0);
+    });
+  });
+}
+
+describeIncremental(
+  'incremental analytics in memory',
+  async () => new MemoryStore(),
+  (store) => store.close(),
+);
+
+describeNeo4j('incremental analytics on Neo4j', () => {
+  describeIncremental(
+    'on a real Neo4j',
+    async () => {
+      const driver = openTestDriver();
+      await wipeNeo4j(driver);
+      await driver.close();
+      const store = new Neo4jStore(neo4jConfigFromEnv()!);
+      await store.init();
+      return store;
+    },
+    (store) => store.close(),
+  );
+});

@@ -1,0 +1,149 @@
+/**
+ * Analytics ready before anyone asks (server/precomputed.ts) through the HTTP API, on the embedded store
+ * with the real analytics worker: after a write the views are recomputed in the background; until then a
+ * read gets the last complete answer with `stale: true`, the data version it reflects and Retry-After
+ * (the OpenAPI document describes both, and every answer here is checked against it); a request never
+ * answered before waits for its first answer, within the cap; another instance's write is noticed by the
+ * refresh; exports are made in the worker too.
+ */
+import type { Express } from 'express';
+import { loadSeeds } from '../../graph/ingest';
+import { AnalyticsPool, type AnalysisSource, type AnalysisTask } from '../../graph/precompute';
+import { MemoryStore } from '../../graph/store';
+import { DEFAULT_READ_CACHE } from '../../server/readCache';
+import { ADMIN_TOKEN, caller, createTestApp, OpenApiConformance, registry, smallPlan } from './harness';
+
+/** The real worker, with a gate that holds computations while closed, and a count of what it ran. */
+class GatedPool extends AnalyticsPool {
+  ran: string[] = [];
+  private opened: Promise<void> = Promise.resolve();
+  private release: () => void = () => undefined;
+
+  closeGate(): void {
+    this.opened = new Promise((resolve) => (this.release = resolve));
+  }
+
+  openGate(): void {
+    this.release();
+  }
+
+  override async run(task: AnalysisTask, source: AnalysisSource) {
+    await this.opened;
+    this.ran.push(task.name);
+    return super.run(task, source);
+  }
+}
+
+/** Polls until `check` holds (the background work has no event to wait on from outside). */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('did not happen in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('precomputed analytics over HTTP', () => {
+  jest.setTimeout(60_000);
+  let pool: GatedPool;
+  let store: MemoryStore;
+  let app: Express;
+  let call: ReturnType<typeof caller>;
+
+  beforeAll(async () => {
+    pool = new GatedPool();
+    store = new MemoryStore();
+    await loadSeeds(store, registry());
+    ({ app } = createTestApp(store, { analyticsPool: pool, readCache: { ...DEFAULT_READ_CACHE, maxConcurrentAnalyses: 2 } }));
+    call = caller(app, await OpenApiConformance.of(app));
+  });
+  afterAll(async () => {
+    await pool.close();
+    await store.close();
+  });
+
+  test('the default views are computed at start, before anyone asks', async () => {
+    await eventually(async () => pool.ran.length >= 4);
+    expect(new Set(pool.ran)).toEqual(new Set(['workload', 'gaps', 'network', 'cytoscape']));
+    const ran = pool.ran.length;
+    const workload = await call('get', '/api/workload');
+    expect(workload.status).toBe(200);
+    expect(workload.body).toMatchObject({ stale: false, dataVersion: await store.dataVersion() });
+    expect(workload.headers['retry-after']).toBeUndefined();
+    expect(pool.ran.length).toBe(ran);
+  });
+
+  test('after an ingest the last answer is served stale with Retry-After until the new one is complete, then refreshed', async () => {
+    type Workload = { dataVersion: string; rows: Array<{ unit: { id: string }; counts: { lead: number } }> };
+    const leadsOf = (workload: Workload, unitId: string) => workload.rows.find((row) => row.unit.id === unitId)?.counts.lead ?? 0;
+    const before = (await call('get', '/api/workload')).body as Workload;
+    pool.closeGate();
+    const ingested = await call('post', '/api/documents?id=precomputed-plan', { text: smallPlan('预计算'), token: ADMIN_TOKEN });
+    expect(ingested.status).toBe(201);
+    const after = await store.dataVersion();
+    expect(after).not.toBe(before.dataVersion);
+
+    for (const path of ['/api/workload', '/api/gaps', '/api/metrics', '/api/communities', '/api/network']) {
+      const stale = await call('get', path);
+      expect(stale.status).toBe(200);
+      expect(stale.body).toMatchObject({ stale: true, dataVersion: before.dataVersion });
+      expect(Number(stale.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    }
+
+    pool.openGate();
+    await eventually(async () => (await call('get', '/api/workload')).body.stale === false);
+    const fresh = await call('get', '/api/workload');
+    expect(fresh.body).toMatchObject({ stale: false, dataVersion: after });
+    expect(fresh.headers['retry-after']).toBeUndefined();
+    // The new plan's first item is led by 省发展改革委.
+    expect(leadsOf(fresh.body as Workload, 'gd.dept.development-reform')).toBe(leadsOf(before, 'gd.dept.development-reform') + 1);
+  });
+
+  test('a request never answered before waits for its first answer; beyond the cap it is refused with 503 and Retry-After', async () => {
+    pool.closeGate();
+    const waiting = [2, 3].map((factor) => call('get', `/api/workload?overloadFactor=${factor}`));
+    // Let both reach the worker's gate before the third arrives.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const refused = await call('get', '/api/workload?overloadFactor=4');
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ error: { code: 'analytics_busy' } });
+    expect(refused.headers['retry-after']).toBe('2');
+    pool.openGate();
+    const answered = await Promise.all(waiting);
+    expect(answered.map((response) => [response.status, response.body.stale, response.body.parameters.overloadFactor])).toEqual([
+      [200, false, 2],
+      [200, false, 3],
+    ]);
+  });
+
+  test('a write through another instance is noticed by the refresh, and the views are computed before anyone asks', async () => {
+    const other = new MemoryStore();
+    await loadSeeds(other, registry());
+    const pooled = new GatedPool();
+    try {
+      const { app: refreshing } = createTestApp(other, { analyticsPool: pooled, analyticsRefreshMs: 100, readCache: { ...DEFAULT_READ_CACHE, versionMaxAgeMs: 0 } });
+      const ask = caller(refreshing, await OpenApiConformance.of(refreshing));
+      await eventually(async () => (await ask('get', '/api/gaps')).body.stale === false);
+      const ran = pooled.ran.length;
+      // As another server instance on the same database would: straight into the store.
+      const parsed = (await import('../../graph/parse')).parseDocument(smallPlan('另一实例'), { source: 'other.txt', id: 'other-instance', registry: registry() });
+      await other.loadDocument(parsed, registry().unitsFor(parsed));
+      await eventually(async () => pooled.ran.length >= ran + 4);
+      const gaps = await ask('get', '/api/gaps');
+      expect(gaps.body).toMatchObject({ stale: false, dataVersion: await other.dataVersion() });
+    } finally {
+      await pooled.close();
+      await other.close();
+    }
+  });
+
+  test('exports are made in the worker', async () => {
+    const ran = pool.ran.length;
+    const response = await call('get', '/api/export/csv-workload');
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('gd.dept.development-reform');
+    // The provenance travels in the header, not in the CSV.
+    expect(JSON.parse(response.headers['x-provenance']!).documents.map((d: { id: string }) => d.id)).toContain('precomputed-plan');
+    expect(pool.ran.slice(ran)).toContain('export');
+  });
+});
