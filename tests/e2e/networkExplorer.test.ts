@@ -8,9 +8,9 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import Graph from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { NetworkResponse } from '../../server/contract';
-import { ensureClientBuilt, getJson, launchBrowser, screenshot, SCREENSHOTS, settledNetwork, sidewaysOverflow } from './harness';
+import { ensureClientBuilt, freshPageEachTest, getJson, launchBrowser, screenshot, SCREENSHOTS, settledNetwork, sidewaysOverflow } from './harness';
 import { startExplorer, type Explorer } from './server';
 
 jest.setTimeout(120_000);
@@ -26,7 +26,6 @@ const README_SCREENSHOTS = process.env.UPDATE_DOCS_SCREENSHOTS
 
 let explorer: Explorer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
@@ -40,19 +39,7 @@ afterAll(async () => {
   await explorer?.stop();
 });
 
-const newPage = async (width = 1280, height = 860) => {
-  context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: 'zh-CN' });
-  page = await context.newPage();
-  return page;
-};
-
-beforeEach(async () => {
-  await newPage();
-});
-
-afterEach(async () => {
-  await context.close();
-});
+freshPageEachTest(() => browser, (fresh) => (page = fresh));
 
 const url = (pathAndQuery: string) => new URL(pathAndQuery, explorer.baseUrl).toString();
 const open = (pathAndQuery: string) => page.goto(url(pathAndQuery));
@@ -432,6 +419,10 @@ const VIEWS: [string, string, string][] = [
   ['gaps', '/gaps', '.gap-list > li'],
   ['research', '/research', 'table.data-table tbody tr'],
   ['documents', '/documents', 'main table'],
+  // Where, by when and over time (issues 16 and 17): the tile map or its empty notice, the months or theirs.
+  ['places', '/places', '[data-testid="place-items"], p.notice:not([role])'],
+  ['timeline', '/timeline', '[data-testid="timeline-counts"], p.notice:not([role])'],
+  ['compare', '/compare', 'main select'],
   ['not-found', '/no-such-view', 'main h1'],
 ];
 

@@ -27,7 +27,7 @@ describe('describeError', () => {
   });
 
   it('words parse errors with their place', () => {
-    const error = new ApiError('the document has no numbered items', 422, 'no-items', { line: 3, column: 1 });
+    const error = new ApiError('the document has no numbered items', 422, 'no_items', { line: 3, column: 1 });
     expect(describeError(words('zh'), error)).toContain('（第 3 行第 1 列）');
   });
 });
