@@ -380,6 +380,8 @@ describe('Language', () => {
   it('When a parse warning is previewed in the Chinese UI, then it is worded in Chinese with its unit', async () => {
     await open('/documents');
     await page.getByLabel(/或粘贴文本/).fill('2099年测试工作要点\n\n一、测试\n\n(一)测试事项。开展测试。(省不存在测试局牵头)\n\n(二)另一事项。继续测试。(省财政厅负责)\n');
+    // A preview needs the token, as a write does.
+    await page.getByLabel('管理员令牌').fill(ADMIN_TOKEN);
     await page.getByRole('button', { name: '解析预览' }).click();
     const warnings = page.locator('.warnings');
     await warnings.waitFor();
