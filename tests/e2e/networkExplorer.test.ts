@@ -340,6 +340,24 @@ describe('Global search', () => {
     await screenshot(page, 'global-search');
   });
 
+  it.each([
+    ['places', '/places?role=named', '[data-testid="place-items"], p.notice:not([role])'],
+    ['timeline', '/timeline', '[data-testid="timeline-counts"], p.notice:not([role])'],
+  ])('When an item is opened from the header search on the %s page, then Back returns to the page as it was', async (_name, pathAndQuery, ready) => {
+    await open(pathAndQuery);
+    await page.locator(ready).first().waitFor();
+    const search = page.getByRole('combobox', { name: '全局搜索' });
+    await search.fill('数据要素');
+    const list = page.getByRole('listbox', { name: '全局搜索' });
+    await list.locator('[data-group="items"] mark', { hasText: '数据要素' }).first().waitFor();
+    await list.locator('[data-group="items"]').first().click();
+    await page.waitForURL(/\/items\/.+/);
+    await page.goBack();
+    await page.locator(ready).first().waitFor();
+    // The view's own state comes back with it (the language is added after it).
+    expect(page.url()).toContain(pathAndQuery);
+  });
+
   it('When a unit search is typed, then Back does not step through keystrokes', async () => {
     await open('/units');
     await page.waitForURL(/\/units/);
