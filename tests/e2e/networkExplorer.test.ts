@@ -442,7 +442,8 @@ const VIEWS: [string, string, string][] = [
   // Where, by when and over time (issues 16 and 17): the tile map or its empty notice, the months or theirs.
   ['places', '/places', '[data-testid="place-items"], p.notice:not([role])'],
   ['timeline', '/timeline', '[data-testid="timeline-counts"], p.notice:not([role])'],
-  ['compare', '/compare', 'main select'],
+  // The seed against itself: every item side by side (the only plan the suite loads).
+  ['compare', '/compare?old=guangdong-digital-economy-2023&new=guangdong-digital-economy-2023', '[data-testid="compare-table"]'],
   ['not-found', '/no-such-view', 'main h1'],
 ];
 
