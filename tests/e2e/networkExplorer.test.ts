@@ -8,10 +8,9 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import Graph from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { NetworkResponse } from '../../server/contract';
-import { ensureClientBuilt, freshPageEachTest, getJson, launchBrowser, screenshot, SCREENSHOTS, settledNetwork, sidewaysOverflow } from './harness';
-import { startExplorer, type Explorer } from './server';
+import { explorerPerSuite, getJson, screenshot, SCREENSHOTS, settledNetwork, sidewaysOverflow } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -24,24 +23,10 @@ const README_SCREENSHOTS = process.env.UPDATE_DOCS_SCREENSHOTS
   ? path.join(__dirname, '..', '..', 'docs', 'screenshots')
   : SCREENSHOTS;
 
-let explorer: Explorer;
-let browser: Browser;
 let page: Page;
+const suite = explorerPerSuite(ADMIN_TOKEN, (fresh) => (page = fresh));
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  explorer = await startExplorer(ADMIN_TOKEN);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await explorer?.stop();
-});
-
-freshPageEachTest(() => browser, (fresh) => (page = fresh));
-
-const url = (pathAndQuery: string) => new URL(pathAndQuery, explorer.baseUrl).toString();
+const url = (pathAndQuery: string) => new URL(pathAndQuery, suite.explorer.baseUrl).toString();
 const open = (pathAndQuery: string) => page.goto(url(pathAndQuery));
 
 type Drawn = { id: string; size: number; x: number; y: number; colour: string; classes: string[] };
@@ -100,7 +85,7 @@ async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, t
   }
 }
 
-const coordination = () => getJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=coordination');
+const coordination = () => getJson<NetworkResponse>(suite.explorer.baseUrl, '/api/network?mode=coordination');
 const unitsOf = (network: NetworkResponse) => network.elements.nodes.flatMap(({ data }) => (data.type === 'unit' ? [data] : []));
 
 describe('Network: style by attribute', () => {
@@ -155,7 +140,7 @@ describe('Network: filters', () => {
     await page.locator('details.multi-select').first().locator('summary').click();
     await page.getByRole('checkbox', { name: '下级政府' }).check();
     await page.waitForURL(/kind=city/);
-    const cities = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=coordination&kind=city');
+    const cities = await getJson<NetworkResponse>(suite.explorer.baseUrl, '/api/network?mode=coordination&kind=city');
     await settledNetwork(page, cities.elements.nodes.length).waitFor();
     await page.goBack();
     await page.waitForURL((current) => !current.search.includes('kind='));
@@ -284,7 +269,7 @@ describe('Network: saved views', () => {
     expect(saved.length).toBeLessThan(network.elements.nodes.length);
     const savedSearch = new URL(page.url()).searchParams;
 
-    const fresh = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const fresh = await suite.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
     try {
       const other = await fresh.newPage();
       await other.goto(link!);
@@ -312,7 +297,7 @@ describe('Network: saved views', () => {
     await page.getByLabel('名称', { exact: true }).fill('无令牌');
     await page.getByRole('button', { name: '保存当前视图' }).click();
     await page.locator('.saved-views [role="alert"]').filter({ hasText: '此操作需要管理员令牌。' }).waitFor();
-    const list = await getJson<{ views: { name: string }[] }>(explorer.baseUrl, '/api/views');
+    const list = await getJson<{ views: { name: string }[] }>(suite.explorer.baseUrl, '/api/views');
     expect(list.views.map((view) => view.name)).not.toContain('无令牌');
   });
 });
@@ -457,7 +442,7 @@ describe('Phones', () => {
   });
 
   it('When the network opens on a phone, then the drawing fills the screen width and zooms by touch', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
+    const phone = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
     try {
       const touchPage = await phone.newPage();
       await touchPage.goto(url('/network'));
