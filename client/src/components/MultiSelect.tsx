@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useI18n } from '../core/i18n';
 import type { SelectOption } from './SelectFilter';
 
@@ -14,7 +15,17 @@ export function MultiSelect({
   onChange: (values: string[]) => void;
 }) {
   const { t } = useI18n();
-  const chosen = options.filter((option) => values.includes(option.value));
+  // The URL change behind onChange commits as a transition (react-router 7), and until then a box bound only to
+  // `values` flips back under the pointer: show the choice at once, and follow `values` again when it arrives.
+  const [pending, setPending] = useState<readonly string[] | null>(null);
+  const valuesKey = values.join(',');
+  useEffect(() => setPending(null), [valuesKey]);
+  const shown = pending ?? values;
+  const choose = (next: string[]) => {
+    setPending(next);
+    onChange(next);
+  };
+  const chosen = options.filter((option) => shown.includes(option.value));
   return (
     <details className="multi-select">
       <summary>
@@ -26,11 +37,9 @@ export function MultiSelect({
           <label key={option.value} className="checkbox">
             <input
               type="checkbox"
-              checked={values.includes(option.value)}
+              checked={shown.includes(option.value)}
               onChange={(e) =>
-                onChange(
-                  e.target.checked ? [...values, option.value] : values.filter((value) => value !== option.value),
-                )
+                choose(e.target.checked ? [...shown, option.value] : shown.filter((value) => value !== option.value))
               }
             />
             {option.label}
