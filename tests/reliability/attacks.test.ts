@@ -159,11 +159,13 @@ describe('finding 3: an anonymous dry run took the server for half a minute', ()
     expect(took).toBeLessThan(2);
   });
 
-  test('When the admin sends the 5 MiB line of `(`, then a 4xx within a couple of seconds, and /healthz answers throughout', async () => {
+  test('When the admin sends the 5 MiB line of `(`, then the preview or a parse timeout within the deadline, and /healthz answers throughout', async () => {
     const { value: response, seconds: took } = await underProbe(() => seconds(() => dryRun(parens, bearer)));
-    // Parsed in a worker thread (branch parsepool) and stopped at the deadline, or finished before it.
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThan(500);
+    // Parsed in a worker thread, in about 3 CPU-seconds: a quiet machine finishes (the preview of the one item),
+    // a loaded one reaches the deadline (422 parse_timeout). Either way the event loop stayed free.
+    const body = (await response.json()) as { error?: { code: string }; items?: Array<{ label: string }> };
+    if (response.status === 422) expect(body.error?.code).toBe('parse_timeout');
+    else expect([response.status, body.items?.map((item) => item.label)]).toEqual([200, ['（一）']]);
     expect(took).toBeLessThan(PARSE_TIMEOUT_MS / 1000 + 3);
   });
 });
