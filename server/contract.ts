@@ -18,6 +18,7 @@ import {
   UnitFunctionSchema,
   UnitKindSchema,
   ROLES,
+  UnitSummarySchema,
   type Role,
 } from '../graph/model';
 import {
@@ -27,7 +28,6 @@ import {
   ItemDetailSchema,
   ItemPageSchema,
   LoadResultSchema,
-  UnitSummarySchema,
   UnitDetailSchema,
 } from '../graph/store';
 import {

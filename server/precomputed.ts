@@ -26,7 +26,8 @@ import type { Logger } from 'pino';
 import { assignmentOf, type CommunityAssignment, type NetworkReport } from '../graph/analytics';
 import type { ExportFile, SnapshotFileKind } from '../graph/export';
 import type { AnalysisName, AnalysisTask, AnalyticsPool } from '../graph/precompute';
-import type { DocumentScope, GraphFilter, GraphStore, Neo4jStore } from '../graph/store';
+import type { GraphStore, Neo4jStore } from '../graph/store';
+import type { DocumentScope, GraphFilter } from '../graph/model';
 import { HttpError } from './errors';
 import { ByteBoundedLru, estimateBytes, type ReadCache } from './readCache';
 

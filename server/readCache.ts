@@ -12,7 +12,8 @@
  */
 import { InvalidInputError } from '../graph/errors';
 import type { z } from 'zod';
-import type { DocumentScope, GraphFilter, GraphStore } from '../graph/store';
+import type { GraphStore } from '../graph/store';
+import type { DocumentScope, GraphFilter } from '../graph/model';
 import type { FilterQuerySchema } from './contract';
 
 type ScopeQuery = Pick<z.output<typeof FilterQuerySchema>, 'document' | 'jurisdiction' | 'includeWithin' | 'year' | 'yearFrom' | 'yearTo'>;

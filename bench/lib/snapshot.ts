@@ -4,7 +4,7 @@
  * it), without parsing and loading networks of 10,000 units first.
  */
 import { createHash } from 'node:crypto';
-import type { Snapshot } from '../../graph/store/types';
+import type { Snapshot } from '../../graph/model';
 import { createCorpus, type CorpusOptions } from '../synth';
 
 export function snapshotFromCorpus(options: CorpusOptions): Snapshot {

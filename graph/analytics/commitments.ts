@@ -6,9 +6,17 @@
  */
 import { z } from 'zod';
 import { allJurisdictions, getJurisdiction, JurisdictionSchema, NATIONAL_JURISDICTION, type Jurisdiction } from '../jurisdiction';
-import { DeadlineSchema, PlaceCodeSchema, PlaceLevelSchema, RoleSchema } from '../model';
+import {
+  DeadlineSchema,
+  PlaceCodeSchema,
+  PlaceLevelSchema,
+  RoleSchema,
+  ItemCommitmentsSchema,
+  UnitSummarySchema,
+  type ItemCommitments,
+  type Snapshot,
+} from '../model';
 import { chainOfPlace, EXTRA_PROVINCES, placeInfo } from '../places';
-import { ItemCommitmentsSchema, UnitSummarySchema, type ItemCommitments, type Snapshot } from '../store/types';
 import { tileLayout } from './tiles';
 import { indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';
 

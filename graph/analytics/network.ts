@@ -12,7 +12,7 @@ import pagerank from 'graphology-metrics/centrality/pagerank';
 import { density } from 'graphology-metrics/graph/density';
 import modularity from 'graphology-metrics/graph/modularity';
 import { weightedDegree } from 'graphology-metrics/node/weighted-degree';
-import type { Snapshot } from '../store/types';
+import type { Snapshot } from '../model';
 import { averageClustering, coreNumbers } from './cohesion';
 import { stabilisePartition, type CommunityAssignment } from './communityMatching';
 import { buildCoordinationNetwork, type CoordinationGraph } from './coordination';

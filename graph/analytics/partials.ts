@@ -6,8 +6,7 @@
  * other network measures do not decompose; they run whole on the graph the merged ties make.
  * tests/analytics/partials.test.ts holds every merge equal to the whole computation.
  */
-import { ROLES } from '../model';
-import type { GraphFilter, Snapshot } from '../store/types';
+import { ROLES, type GraphFilter, type Snapshot } from '../model';
 import { graphFromTies, projectTies, tieKey, type CoordinationGraph, type ProjectedTie, type Projection } from './coordination';
 import { findGaps } from './gaps';
 import { compareIds } from './snapshotIndex';

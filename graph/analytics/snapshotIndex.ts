@@ -3,7 +3,7 @@
  * everything here is ordered explicitly: the same snapshot content gives the same answers.
  */
 import { InvalidInputError } from '../errors';
-import type { ItemRef, Responsibility, Snapshot, UnitSummary } from '../store/types';
+import type { ItemRef, Responsibility, Snapshot, UnitSummary } from '../model';
 
 export interface SnapshotIndex {
   unit(id: string): UnitSummary;

@@ -4,8 +4,7 @@
  * of the whole load.
  */
 import { getJurisdiction, parentOf } from '../jurisdiction';
-import { ROLES, type Role } from '../model';
-import type { Snapshot, UnitSummary } from '../store/types';
+import { ROLES, type Role, type Snapshot, type UnitSummary } from '../model';
 import { compareIds, indexSnapshot, isGeneric } from './snapshotIndex';
 import { gini, herfindahl, quantile } from './statistics';
 import {

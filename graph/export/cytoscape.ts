@@ -4,7 +4,7 @@
  * (coordination) first and says what it left out.
  */
 import { appendTo, compareIds, indexSnapshot, type CommunityAssignment } from '../analytics';
-import type { Snapshot } from '../store/types';
+import type { Snapshot } from '../model';
 import { analyse, type Analysis, type UnitRow } from './analysis';
 import { CytoscapeOptionsSchema, type CytoscapeGraph, type CytoscapeOptions } from './types';
 

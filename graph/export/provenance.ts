@@ -1,7 +1,7 @@
 /** Provenance of every export: documents with their sha256, parameters, software version, time. */
 import packageJson from '../../package.json';
 import { compareIds } from '../analytics';
-import type { Snapshot } from '../store/types';
+import type { Snapshot } from '../model';
 import { ExportParametersSchema, type ExportOptions, type ExportParameters, type Provenance } from './types';
 
 /** Options split into validated parameters (defaults filled in) and the clock. */

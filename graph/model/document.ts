@@ -161,12 +161,3 @@ export const DocumentSidecarSchema = z.object({
   url: z.string().optional(),
 });
 export type DocumentSidecar = z.infer<typeof DocumentSidecarSchema>;
-
-/** The Neo4j relationship type of each role: (:Unit)-[:LEADS]->(:Item) and so on. */
-export const ROLE_RELATIONSHIP: Record<Role, string> = {
-  lead: 'LEADS',
-  co: 'CO_RESPONSIBLE',
-  support: 'SUPPORTS',
-  implement: 'IMPLEMENTS',
-  guide: 'GUIDES',
-};

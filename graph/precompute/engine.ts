@@ -17,7 +17,7 @@ import {
   type SnapshotReader,
 } from '../analytics';
 import { analyseParts, CytoscapeOptionsSchema, drawCytoscape, exportFile, toCytoscape, type CsvOptions, type SnapshotFileKind } from '../export';
-import type { GraphFilter, Snapshot } from '../store/types';
+import type { GraphFilter, Snapshot } from '../model';
 
 /** `export` is a download (ExportOptions and its `kind`): made whole, from one snapshot, and never kept. */
 export const ANALYSIS_NAMES = ['workload', 'gaps', 'network', 'cytoscape', 'export'] as const;

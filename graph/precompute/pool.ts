@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import { StoreUnavailableError } from '../errors';
 import { TSX_LOADER } from '../parse/pool';
 import type { AnalysisTask } from './engine';
-import type { GraphFilter, Snapshot } from '../store/types';
+import type { GraphFilter, Snapshot } from '../model';
 import type { Neo4jConfig } from '../store/neo4j/store';
 import type { AnalyticsOutcome, AnalyticsWorkerTask, GivenSnapshot } from './worker';
 

@@ -6,7 +6,7 @@
  * keyed by document content, so one worker serves any number of stores (a test file's apps) correctly.
  */
 import { StoreUnavailableError } from '../errors';
-import type { GraphFilter, Snapshot } from '../store/types';
+import type { GraphFilter, Snapshot } from '../model';
 import { Neo4jStore, type Neo4jConfig } from '../store/neo4j/store';
 import { AnalyticsEngine, type AnalysisTask } from './engine';
 

@@ -5,7 +5,18 @@
  * across restarts; the server reloads the seeds at start-up.
  */
 import { InvalidInputError } from '../errors';
-import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL, type ParsedDocument, type Unit } from '../model';
+import {
+  DocumentScopeSchema,
+  GraphFilterSchema,
+  type ParsedDocument,
+  type Unit,
+  type DocumentScope,
+  type GraphFilter,
+  type ItemCommitments,
+  type Snapshot,
+  type UnitSummary,
+} from '../model';
+import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL } from './neo4j/vocabulary';
 import {
   byNewest,
   CommunityMemorySchema,
@@ -47,27 +58,20 @@ import {
 } from './results';
 import {
   DocumentMetadataPatchSchema,
-  DocumentScopeSchema,
-  GraphFilterSchema,
   ItemQuerySchema,
   UnitQuerySchema,
   type DocumentDetail,
   type DocumentLoad,
   type DocumentMetadataPatch,
-  type DocumentScope,
   type DocumentSummary,
-  type GraphFilter,
   type GraphStore,
-  type ItemCommitments,
   type ItemDetail,
   type ItemPage,
   type ItemQuery,
   type LoadResult,
-  type Snapshot,
   type StoreStats,
   type UnitDetail,
   type UnitQuery,
-  type UnitSummary,
 } from './types';
 import { emptyStats } from './vocabulary';
 

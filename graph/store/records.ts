@@ -13,11 +13,16 @@ import {
   type ParsedDocument,
   type Section,
   type Unit,
+  type DocumentScope,
+  type ItemCommitments,
+  type ItemRef,
+  type Responsibility,
+  type UnitSummary,
 } from '../model';
 import { isWithin, type Jurisdiction } from '../jurisdiction';
 import { chainOfPlace, placeInfo } from '../places';
 import { byId } from './order';
-import type { DocumentLoad, DocumentScope, ItemCommitments, ItemRef, Responsibility, UnitSummary } from './types';
+import type { DocumentLoad } from './types';
 
 export interface ItemRecord {
   id: string;

@@ -8,9 +8,9 @@ import { decodeWeights, type RoleWeights } from '../../graph/analytics';
 import { ExportParametersSchema, type ExportParameters } from '../../graph/export';
 import { describeZodIssues, InvalidInputError } from '../../graph/errors';
 import { loadSeeds } from '../../graph/ingest';
-import { ROLES, UnitKindSchema } from '../../graph/model';
+import { ROLES, UnitKindSchema, type GraphFilter, type Snapshot } from '../../graph/model';
 import { loadRegistry } from '../../graph/registry';
-import { withStore, type GraphFilter, type GraphStore, type Snapshot } from '../../graph/store';
+import { withStore, type GraphStore } from '../../graph/store';
 
 export interface AnalyticsFlags {
   document?: string[];

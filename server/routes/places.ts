@@ -1,7 +1,7 @@
 /** Where and by when: places and the items touching them, deadlines by month, what is due, what commits to nothing measurable, and their files. */
 import { dueReport, placeReport, timelineReport, unmeasuredItems } from '../../graph/analytics';
 import { commitmentFile } from '../../graph/export';
-import type { DocumentScope, ItemCommitments, Snapshot } from '../../graph/store';
+import type { DocumentScope, ItemCommitments, Snapshot } from '../../graph/model';
 import {
   CommitmentExportParamsSchema,
   CommitmentExportQuerySchema,

@@ -3,8 +3,7 @@
  * `snapshotOf` spells an item's owners as a clause would: [unitId, role, inferred?].
  */
 import { createHash } from 'node:crypto';
-import type { Role, UnitKind } from '../../graph/model';
-import type { Snapshot, UnitSummary } from '../../graph/store/types';
+import type { Role, UnitKind, Snapshot, UnitSummary } from '../../graph/model';
 
 export type OwnerSpec = [unitId: string, role: Role, inferred?: boolean];
 export interface ItemSpec {

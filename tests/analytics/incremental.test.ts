@@ -7,7 +7,8 @@
 import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/analytics';
 import { toCytoscape } from '../../graph/export';
 import { AnalyticsEngine, type AnalysisTask } from '../../graph/precompute';
-import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type DocumentScope, type GraphFilter, type GraphStore } from '../../graph/store';
+import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type GraphStore } from '../../graph/store';
+import { type DocumentScope, type GraphFilter } from '../../graph/model';
 import { loadFixtures, newVersion, type Fixture } from '../store/fixtures';
 import { describeNeo4j, openTestDriver, wipeNeo4j } from '../support/neo4j';
 

@@ -8,7 +8,8 @@ import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/an
 import { exportFiles } from '../../graph/export';
 import { readDocumentFile } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
-import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type GraphFilter, type GraphStore } from '../../graph/store';
+import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type GraphStore } from '../../graph/store';
+import { type GraphFilter } from '../../graph/model';
 import { describeNeo4j, openTestDriver, wipeNeo4j } from '../support/neo4j';
 import { SEED_PATH } from './seed';
 

@@ -15,7 +15,8 @@ import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/an
 import { toCytoscape } from '../../graph/export';
 import { loadSeeds } from '../../graph/ingest';
 import { parseDocument } from '../../graph/parse';
-import type { DocumentScope, GraphStore } from '../../graph/store';
+import type { GraphStore } from '../../graph/store';
+import type { DocumentScope } from '../../graph/model';
 import { SCOPE_PLANS, SCOPE_PLANS_DIR } from '../store/fixtures';
 import { describeCompare } from './compareSuite';
 import {

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../../graph/errors';
-import { ROLE_RELATIONSHIP, ROLES, UNIT_KIND_LABEL, type ParsedDocument, type Unit } from '../../graph/model';
+import { ROLES, type ParsedDocument, type Unit } from '../../graph/model';
+import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL } from '../../graph/store/neo4j/vocabulary';
 import type { GraphStore, SavedView } from '../../graph/store';
 import { isWithin } from '../../graph/jurisdiction';
 import { assignmentsOf, countByRole, jurisdictionFigures, loadCommitmentPlans, loadFixtures, newVersion, unitIdsOf, type Fixture } from './fixtures';

@@ -8,16 +8,18 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import {
   DocumentMetaSchema,
-  ROLE_RELATIONSHIP,
-  UNIT_KIND_LABEL,
   UnitSchema,
+  ItemCommitmentsSchema,
   type DocumentMeta,
   type Unit,
   type UnitKind,
+  type DocumentScope,
+  type ItemCommitments,
 } from '../../model';
+import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL } from './vocabulary';
 import { activeList, jurisdictionChains, placeNodes, scopesDocuments, type DocumentRecords, type ItemRecord, type ResponsibilityRecord, type SectionRecord } from '../records';
 import { applyMetadataPatch, toggleDataVersion, versionEntry, type Owned } from '../results';
-import { ItemCommitmentsSchema, type DocumentMetadataPatch, type DocumentScope, type ItemCommitments, type StoreStats } from '../types';
+import { type DocumentMetadataPatch, type StoreStats } from '../types';
 import { NODE_LABELS, RELATIONSHIP_TYPES, RESPONSIBILITY_TYPES, ROLE_OF_RELATIONSHIP } from '../vocabulary';
 
 type Properties = Record<string, unknown>;

@@ -4,7 +4,18 @@
  */
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { InvalidInputError, StoreUnavailableError } from '../../errors';
-import { ROLE_RELATIONSHIP, type ParsedDocument, type Unit } from '../../model';
+import {
+  DocumentScopeSchema,
+  GraphFilterSchema,
+  type ParsedDocument,
+  type Unit,
+  type DocumentScope,
+  type GraphFilter,
+  type ItemCommitments,
+  type Snapshot,
+  type UnitSummary,
+} from '../../model';
+import { ROLE_RELATIONSHIP } from './vocabulary';
 import { activeList, loadCounts, normaliseQuery, toBatchRecords, toUnitSummary, validated } from '../records';
 import {
   buildDocumentDetail,
@@ -26,27 +37,20 @@ import {
 } from '../explorerState';
 import {
   DocumentMetadataPatchSchema,
-  DocumentScopeSchema,
-  GraphFilterSchema,
   ItemQuerySchema,
   UnitQuerySchema,
   type DocumentDetail,
   type DocumentLoad,
   type DocumentMetadataPatch,
-  type DocumentScope,
   type DocumentSummary,
-  type GraphFilter,
   type GraphStore,
-  type ItemCommitments,
   type ItemDetail,
   type ItemPage,
   type ItemQuery,
   type LoadResult,
-  type Snapshot,
   type StoreStats,
   type UnitDetail,
   type UnitQuery,
-  type UnitSummary,
 } from '../types';
 import * as queries from './queries';
 import type { LoadOutcome } from './queries';
