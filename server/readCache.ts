@@ -14,7 +14,7 @@ import { InvalidInputError } from '../graph/errors';
 import type { z } from 'zod';
 import type { GraphStore } from '../graph/store';
 import type { DocumentScope, GraphFilter } from '../graph/model';
-import type { FilterQuerySchema } from './contract';
+import type { FilterQuerySchema } from '../graph/api';
 
 type ScopeQuery = Pick<z.output<typeof FilterQuerySchema>, 'document' | 'jurisdiction' | 'includeWithin' | 'year' | 'yearFrom' | 'yearTo'>;
 

@@ -8,27 +8,5 @@ export { computeNetworkMetrics, networkReport, POWER_ITERATION } from './network
 export { assignmentOf, matchCommunities, stabilisePartition, type CommunityAssignment } from './communityMatching';
 export { appendTo, compareIds, indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';
 export { DocumentPartsCache, mergeGaps, mergeHeld, mergeProjections, splitByDocument, type DocumentRef, type PartsAsked, type SnapshotReader } from './partials';
-export {
-  dueReport,
-  placeReport,
-  quarterOf,
-  timelineReport,
-  unmeasuredItems,
-  CommitmentListSchema,
-  DueReportSchema,
-  ItemBriefSchema,
-  MapTileSchema,
-  PlaceReportSchema,
-  PlaceRowSchema,
-  TimelineEntrySchema,
-  TimelineReportSchema,
-  UnmeasuredReportSchema,
-  type DueReport,
-  type ItemBrief,
-  type MapTile,
-  type PlaceReport,
-  type PlaceRow,
-  type TimelineEntry,
-  type TimelineReport,
-  type UnmeasuredReport,
-} from './commitments';
+export { dueReport, placeReport, quarterOf, timelineReport, unmeasuredItems } from './commitments';
+export * from './commitmentReports';

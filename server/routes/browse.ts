@@ -13,7 +13,7 @@ import {
   UnitDetailResponseSchema,
   UnitListResponseSchema,
   UnitsQuerySchema,
-} from '../contract';
+} from '../../graph/api';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { toDocumentScope } from '../readCache';

@@ -29,7 +29,7 @@ import {
   LineageQuerySchema,
   LineageResponseSchema,
   type CompareResponse,
-} from '../contract';
+} from '../../graph/api';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { sendExportFile } from './exports';

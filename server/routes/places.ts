@@ -13,7 +13,7 @@ import {
   TimelineQuerySchema,
   TimelineResponseSchema,
   UnmeasuredResponseSchema,
-} from '../contract';
+} from '../../graph/api';
 import { toDocumentScope } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';

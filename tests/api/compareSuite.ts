@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ingestDocument } from '../../graph/ingest';
 import type { GraphStore } from '../../graph/store';
-import type { CompareResponse } from '../../server/contract';
+import type { CompareResponse } from '../../graph/api';
 import { MAX_LINEAGE_PLANS } from '../../server/routes/compare';
 import { registry, SEED_ID, type caller } from './harness';
 
