@@ -5,17 +5,7 @@
  * across restarts; the server reloads the seeds at start-up.
  */
 import { InvalidInputError } from '../errors';
-import {
-  DocumentScopeSchema,
-  GraphFilterSchema,
-  type ParsedDocument,
-  type Unit,
-  type DocumentScope,
-  type GraphFilter,
-  type ItemCommitments,
-  type Snapshot,
-  type UnitSummary,
-} from '../model';
+import { DocumentScopeSchema, type DocumentScope, type GraphFilter, type ItemCommitments, type Unit, type UnitSummary } from '../model';
 import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL } from './neo4j/vocabulary';
 import {
   byNewest,
@@ -49,12 +39,12 @@ import {
   buildDocumentSummary,
   buildItemDetail,
   buildItemPage,
-  buildSnapshot,
   applyMetadataPatch,
   buildUnitDetail,
   toggleDataVersion,
   versionEntry,
   type Owned,
+  type SnapshotParts,
 } from './results';
 import {
   DocumentMetadataPatchSchema,
@@ -73,6 +63,7 @@ import {
   type UnitDetail,
   type UnitQuery,
 } from './types';
+import { StoreBase } from './storeBase';
 import { emptyStats } from './vocabulary';
 
 /** `metadataEdit`: the digest of a metadata correction, once one was made (results.ts versionEntry). */
@@ -172,7 +163,7 @@ function dropOrphans(next: MemoryState, candidates: Iterable<string>): void {
   for (const unitId of candidates) if (!next.edgesByUnit.has(unitId)) next.units.delete(unitId);
 }
 
-export class MemoryStore implements GraphStore {
+export class MemoryStore extends StoreBase implements GraphStore {
   readonly kind = 'memory' as const;
   private state = emptyState();
   /** Beside the graph state: views and the community memory are not part of the data version. */
@@ -182,11 +173,6 @@ export class MemoryStore implements GraphStore {
   async init(): Promise<void> {}
   async close(): Promise<void> {}
   async ping(): Promise<void> {}
-
-  async loadDocument(document: ParsedDocument, units: Unit[]): Promise<LoadResult> {
-    const [result] = await this.loadDocuments([{ document, units }]);
-    return result!;
-  }
 
   async loadDocuments(batch: DocumentLoad[]): Promise<LoadResult[]> {
     const next = copyState(this.state);
@@ -311,20 +297,18 @@ export class MemoryStore implements GraphStore {
       .map(toUnitSummary);
   }
 
-  async snapshot(input: GraphFilter = {}): Promise<Snapshot> {
-    const filter = validated(GraphFilterSchema, input, 'filter');
+  protected async snapshotParts(filter: GraphFilter): Promise<SnapshotParts> {
     const documentIds = this.documentsInScope(filter);
     const sectionIds = activeList(filter.sections);
     const roles = activeList(filter.roles);
     const unitKinds = activeList(filter.unitKinds);
     const unitIds = activeList(filter.units);
-    const edgeFiltered = Boolean(roles || unitKinds || unitIds);
     const stored = [...this.state.documents.values()].filter(({ document }) => !documentIds || documentIds.has(document.id));
     const sections = stored.flatMap((doc) => doc.sections).filter((section) => !sectionIds || sectionIds.includes(section.id));
-    const candidates = stored
+    const items = stored
       .flatMap((doc) => doc.items)
       .filter((item) => !sectionIds || (item.sectionId !== null && sectionIds.includes(item.sectionId)));
-    const responsibilities = candidates.flatMap((item) =>
+    const responsibilities = items.flatMap((item) =>
       (this.state.edgesByItem.get(item.id) ?? []).filter(
         (edge) =>
           (!roles || roles.includes(edge.role)) &&
@@ -332,14 +316,13 @@ export class MemoryStore implements GraphStore {
           (!unitIds || unitIds.includes(edge.unitId)),
       ),
     );
-    const kept = new Set(responsibilities.map((edge) => edge.itemId));
-    return buildSnapshot({
+    return {
       documents: stored.map(({ document }) => document),
       sections,
       units: [...new Set(responsibilities.map((edge) => edge.unitId))].map((id) => this.unitOf(id)),
-      items: edgeFiltered ? candidates.filter((item) => kept.has(item.id)) : candidates,
+      items,
       responsibilities,
-    });
+    };
   }
 
   async commitments(input: DocumentScope = {}): Promise<ItemCommitments[]> {

@@ -178,13 +178,16 @@ function uniqueLeads(leads: Owned[]) {
     .map(({ unit }) => toUnitSummary(unit));
 }
 
-export function buildSnapshot(parts: {
+/** What a store reads for a snapshot, before buildSnapshot orders and projects it. */
+export interface SnapshotParts {
   documents: DocumentMeta[];
   sections: SectionRecord[];
   units: Unit[];
   items: ItemRecord[];
   responsibilities: ResponsibilityRecord[];
-}): Snapshot {
+}
+
+export function buildSnapshot(parts: SnapshotParts): Snapshot {
   return {
     documents: [...parts.documents]
       .sort(byId)

@@ -4,17 +4,7 @@
  */
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { InvalidInputError, StoreUnavailableError } from '../../errors';
-import {
-  DocumentScopeSchema,
-  GraphFilterSchema,
-  type ParsedDocument,
-  type Unit,
-  type DocumentScope,
-  type GraphFilter,
-  type ItemCommitments,
-  type Snapshot,
-  type UnitSummary,
-} from '../../model';
+import { DocumentScopeSchema, type DocumentScope, type GraphFilter, type ItemCommitments, type UnitSummary } from '../../model';
 import { ROLE_RELATIONSHIP } from './vocabulary';
 import { activeList, loadCounts, normaliseQuery, toBatchRecords, toUnitSummary, validated } from '../records';
 import {
@@ -22,8 +12,8 @@ import {
   buildDocumentSummary,
   buildItemDetail,
   buildItemPage,
-  buildSnapshot,
   buildUnitDetail,
+  type SnapshotParts,
 } from '../results';
 import { byId } from '../order';
 import {
@@ -53,6 +43,7 @@ import {
   type UnitQuery,
 } from '../types';
 import * as queries from './queries';
+import { StoreBase } from '../storeBase';
 import type { LoadOutcome } from './queries';
 
 export interface Neo4jConfig {
@@ -103,12 +94,13 @@ const isUnavailable = (error: Neo4jError) =>
   error.code.startsWith('Neo.TransientError.') ||
   error.message.startsWith('Connection acquisition timed out');
 
-export class Neo4jStore implements GraphStore {
+export class Neo4jStore extends StoreBase implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly driver: Driver;
 
   /** `config` is public so that a worker thread can open its own driver to the same database (graph/precompute). */
   constructor(readonly config: Neo4jConfig) {
+    super();
     const auth = config.user || config.password ? neo4j.auth.basic(config.user ?? 'neo4j', config.password ?? '') : undefined;
     this.driver = neo4j.driver(config.uri, auth, { ...DRIVER_TIMEOUTS, disableLosslessIntegers: true });
   }
@@ -131,11 +123,6 @@ export class Neo4jStore implements GraphStore {
 
   async ping(): Promise<void> {
     await this.read(queries.ping);
-  }
-
-  async loadDocument(document: ParsedDocument, units: Unit[]): Promise<LoadResult> {
-    const [result] = await this.loadDocuments([{ document, units }]);
-    return result!;
   }
 
   async loadDocuments(batch: DocumentLoad[]): Promise<LoadResult[]> {
@@ -215,21 +202,16 @@ export class Neo4jStore implements GraphStore {
     return units.sort(byId).map(toUnitSummary);
   }
 
-  async snapshot(input: GraphFilter = {}): Promise<Snapshot> {
-    const filter = validated(GraphFilterSchema, input, 'filter');
-    const { sections, roles: roleList, unitKinds, units, ...scope } = filter;
-    const roles = activeList(roleList);
+  protected async snapshotParts(filter: GraphFilter): Promise<SnapshotParts> {
+    const { sections, roles, unitKinds, units, ...scope } = filter;
     const selection = {
       scope,
       sections: activeList(sections),
-      roleTypes: roles && roles.map((role) => ROLE_RELATIONSHIP[role]),
+      roleTypes: activeList(roles)?.map((role) => ROLE_RELATIONSHIP[role]) ?? null,
       unitKinds: activeList(unitKinds),
       units: activeList(units),
     };
-    const parts = await this.read((tx) => queries.snapshotParts(tx, selection), 'snapshot');
-    const edgeFiltered = Boolean(selection.roleTypes || selection.unitKinds || selection.units);
-    const kept = new Set(parts.responsibilities.map((edge) => edge.itemId));
-    return buildSnapshot({ ...parts, items: edgeFiltered ? parts.items.filter((item) => kept.has(item.id)) : parts.items });
+    return this.read((tx) => queries.snapshotParts(tx, selection), 'snapshot');
   }
 
   async commitments(input: DocumentScope = {}): Promise<ItemCommitments[]> {
