@@ -4,11 +4,12 @@
  */
 import { InvalidInputError } from '../errors';
 import type { ItemRef, Responsibility, Snapshot, UnitSummary } from '../model';
+import { byItemOrder } from '../store/order';
 
 export interface SnapshotIndex {
   unit(id: string): UnitSummary;
   documentTitle(id: string): string;
-  /** Items in document order: documents as listed, then clause position, then id. */
+  /** Items in document order (graph/store/order.ts byItemOrder). */
   items: ItemRef[];
   /** Responsibilities per item id, one per (unit, role), in clause order. */
   ownersOf(itemId: string): Responsibility[];
@@ -23,7 +24,7 @@ export const isGeneric = (unit: UnitSummary): boolean => unit.kind === 'generic'
 
 export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   const units = new Map(snapshot.units.map((u) => [u.id, u]));
-  const documents = new Map(snapshot.documents.map((d, position) => [d.id, { title: d.title, position }]));
+  const documentTitles = new Map(snapshot.documents.map((d) => [d.id, d.title]));
   // Grouped by item first, then each (small) group ordered and de-duplicated: a global sort of a
   // million edges, and a string key per edge, cost more than the whole projection.
   const owners = new Map<string, Responsibility[]>();
@@ -38,16 +39,10 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
       group.filter((r, index) => group.findIndex((other) => other.unitId === r.unitId && other.role === r.role) === index),
     );
   }
-  const documentPosition = (id: string) => documents.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
-  const items = [...snapshot.items].sort(
-    (a, b) =>
-      documentPosition(a.documentId) - documentPosition(b.documentId) ||
-      (a.clause?.start ?? Number.MAX_SAFE_INTEGER) - (b.clause?.start ?? Number.MAX_SAFE_INTEGER) ||
-      compareIds(a.id, b.id),
-  );
+  const items = [...snapshot.items].sort(byItemOrder);
   return {
     unit: (id) => units.get(id) as UnitSummary,
-    documentTitle: (id) => documents.get(id)?.title ?? id,
+    documentTitle: (id) => documentTitles.get(id) ?? id,
     items,
     ownersOf: (itemId) => owners.get(itemId) ?? [],
     multiDocument: new Set(snapshot.items.map((i) => i.documentId)).size > 1,

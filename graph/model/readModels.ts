@@ -30,6 +30,8 @@ export const ItemRefSchema = z.object({
   title: z.string(),
   /** Section id (`<documentId>/section-2`), null when the document has no sections. */
   sectionId: z.string().nullable(),
+  /** Where the item stands in its document, 0 first, in reading order (sub-items follow their parent): the document order of graph/store/order.ts. */
+  position: z.number().int().nonnegative(),
   clause: ClauseSchema.nullable(),
 });
 export type ItemRef = z.infer<typeof ItemRefSchema>;

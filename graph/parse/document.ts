@@ -193,8 +193,6 @@ class ItemReader {
     private readonly registry: UnitRegistry,
     private readonly jurisdiction: string | undefined,
     private readonly year: number | undefined,
-    /** Sections whose number another shares: their items name them by id too. */
-    private readonly repeatedSections: Set<string>,
     outside: Paragraph[],
     private readonly warn: Warn,
   ) {
@@ -291,7 +289,7 @@ class ItemReader {
       no: draft.no,
       label,
       section: draft.section,
-      ...(draft.sectionId !== null && this.repeatedSections.has(draft.sectionId) ? { sectionId: draft.sectionId } : {}),
+      ...(draft.sectionId !== null ? { sectionId: draft.sectionId } : {}),
       ...(parent ? { parent } : {}),
       title,
       text: text.text,
@@ -305,13 +303,6 @@ class ItemReader {
 }
 
 const declaresConvention = (p: Paragraph) => FIRST_LISTED_LEADS.test(toSimplified(p.body.text));
-
-/** Sections whose number another shares: their items name them by id too. */
-function repeatedSectionIds(sections: Section[]): Set<string> {
-  const sectionsNumbered = new Map<number, number>();
-  for (const section of sections) sectionsNumbered.set(section.no, (sectionsNumbered.get(section.no) ?? 0) + 1);
-  return new Set(sections.filter((section) => sectionsNumbered.get(section.no)! > 1).map((section) => section.id));
-}
 
 /** Every draft read into items, sub-items with clauses of their own as items of their own. */
 function readItems(drafts: ItemDraft[], sections: Section[], id: string, ids: IdAllocator, reader: ItemReader): Item[] {
@@ -362,7 +353,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const jurisdiction = documentJurisdiction(options, header, paragraphs, bodyStart, warn);
   const ids = new IdAllocator(warn);
   const { sections, drafts, outside } = groupParagraphs(paragraphs, bodyStart, isTopItem, id, ids);
-  const reader = new ItemReader(options.registry, jurisdiction?.code, header.year, repeatedSectionIds(sections), outside, warn);
+  const reader = new ItemReader(options.registry, jurisdiction?.code, header.year, outside, warn);
   const items = readItems(drafts, sections, id, ids, reader);
   warnClauseless(items, warn);
   return ParsedDocumentSchema.parse({

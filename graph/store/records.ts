@@ -194,8 +194,8 @@ export function toUnitSummary(unit: Unit): UnitSummary {
 }
 
 export function toItemRef(item: ItemRecord): ItemRef {
-  const { id, documentId, no, label, title, sectionId, clause } = item;
-  return { id, documentId, no, label, title, sectionId, clause };
+  const { id, documentId, no, label, title, sectionId, position, clause } = item;
+  return { id, documentId, no, label, title, sectionId, position, clause };
 }
 
 export function toResponsibility(record: ResponsibilityRecord): Responsibility {

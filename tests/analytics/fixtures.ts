@@ -41,6 +41,7 @@ export function snapshotOf(units: UnitSummary[], items: ItemSpec[], documentIds 
       label: spec.label,
       title: spec.title ?? `任务${spec.label}`,
       sectionId: null,
+      position: i,
       clause: spec.clause === false ? null : { text, start, end: start + text.length, textStart: 0, textEnd: text.length },
     });
     spec.owners.forEach(([unitId, role, inferred = false], k) => {
