@@ -9,7 +9,7 @@
 import { ROLES, type GraphFilter, type Snapshot } from '../model';
 import { graphFromTies, projectTies, tieKey, type CoordinationGraph, type ProjectedTie, type Projection } from './coordination';
 import { findGaps } from './gaps';
-import { compareIds } from './snapshotIndex';
+import { compareText } from '../store/order';
 import { CoordinationOptionsSchema, GapOptionsSchema, GapReasonCodeSchema, type CoordinationOptions, type GapOptions, type GapReport } from './types';
 import { countHeld, type HeldCounts } from './workload';
 
@@ -100,7 +100,7 @@ export function mergeProjections(parts: Projection[]): Projection {
       sum.documentIds.push(...tie.documentIds);
     }
   }
-  return { units: new Map([...units].sort(([a], [b]) => compareIds(a, b))), ties: [...ties.values()] };
+  return { units: new Map([...units].sort(([a], [b]) => compareText(a, b))), ties: [...ties.values()] };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { InvalidInputError } from '../errors';
 import type { ItemRef, Responsibility, Snapshot, UnitSummary } from '../model';
-import { byItemOrder } from '../store/order';
+import { byItemOrder, compareText } from '../store/order';
 
 export interface SnapshotIndex {
   unit(id: string): UnitSummary;
@@ -16,9 +16,6 @@ export interface SnapshotIndex {
   /** Whether the snapshot spans several documents (item labels alone are then ambiguous). */
   multiDocument: boolean;
 }
-
-/** Ids in UTF-16 code-unit order: locale-independent, so every machine orders ties alike (and fast). */
-export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export const isGeneric = (unit: UnitSummary): boolean => unit.kind === 'generic';
 
@@ -33,7 +30,7 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     appendTo(owners, r.itemId, r);
   }
   for (const [itemId, group] of owners) {
-    group.sort((a, b) => a.start - b.start || compareIds(a.unitId, b.unitId));
+    group.sort((a, b) => a.start - b.start || compareText(a.unitId, b.unitId));
     owners.set(
       itemId,
       group.filter((r, index) => group.findIndex((other) => other.unitId === r.unitId && other.role === r.role) === index),
