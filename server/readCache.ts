@@ -31,7 +31,7 @@ export function toDocumentScope(query: ScopeQuery): DocumentScope {
     throw new InvalidInputError('includeWithin', 'applies only with jurisdiction');
   }
   return {
-    documents: document,
+    document,
     jurisdiction,
     includeWithin,
     yearFrom: year ?? yearFrom,
@@ -39,15 +39,9 @@ export function toDocumentScope(query: ScopeQuery): DocumentScope {
   };
 }
 
-/** The HTTP filter parameters, named as the store names them. */
+/** The HTTP filter parameters as the store takes them: the same names, with the year read as a range. */
 export function toGraphFilter(query: z.output<typeof FilterQuerySchema>): GraphFilter {
-  return {
-    ...toDocumentScope(query),
-    sections: query.section,
-    roles: query.role,
-    unitKinds: query.kind,
-    units: query.unit,
-  };
+  return { ...toDocumentScope(query), section: query.section, role: query.role, kind: query.kind, unit: query.unit };
 }
 
 export interface ReadCacheOptions {

@@ -155,7 +155,7 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
     const lacking = this.lacking(documents, asked);
     for (let start = 0; start < lacking.length; start += this.documentsPerRead) {
       const batch = lacking.slice(start, start + this.documentsPerRead);
-      const snapshots = splitByDocument(await this.read({ documents: batch.map((document) => document.id) }));
+      const snapshots = splitByDocument(await this.read({ document: batch.map((document) => document.id) }));
       for (const document of batch) {
         const key = contentKey(document);
         const snapshot = snapshots.get(document.id);

@@ -49,7 +49,7 @@ export class AnalyticsPool {
       asked = needs;
       const whole = outcome.needs === 'whole';
       const documents = whole ? task.documents.map((document) => document.id) : (outcome.needs as string[]);
-      given = { snapshot: await source.snapshotOf({ documents, ...(whole ? task.edgeFilter : {}) }), whole };
+      given = { snapshot: await source.snapshotOf({ document: documents, ...(whole ? task.edgeFilter : {}) }), whole };
     }
   }
 

@@ -60,7 +60,7 @@ const engine = new AnalyticsEngine(async (filter: GraphFilter) => {
   if (!source) throw new Error('no task is running');
   if ('neo4j' in source) return neo4jStore(source.neo4j).snapshot(filter);
   if (!source.given) throw new Error('the server sends the in-memory store’s snapshot when asked');
-  return restrict(source.given.snapshot, filter.documents);
+  return restrict(source.given.snapshot, filter.document);
 });
 
 /**

@@ -263,10 +263,10 @@ export class MemoryStore extends StoreBase implements GraphStore {
   }
 
   async searchItems(query: ItemQuery): Promise<ItemPage> {
-    const { q, sections, role, unit, page, pageSize, ...scope } = validated(ItemQuerySchema, query, 'query');
+    const { q, section, role, unit, page, pageSize, ...scope } = validated(ItemQuerySchema, query, 'query');
     const needle = normaliseQuery(q);
     const documentIds = this.documentsInScope(scope);
-    const sectionIds = activeList(sections);
+    const sectionIds = activeList(section);
     const matches = [...this.state.items.values()].filter((item) => {
       if (documentIds && !documentIds.has(item.documentId)) return false;
       if (sectionIds && (item.sectionId === null || !sectionIds.includes(item.sectionId))) return false;
@@ -299,10 +299,10 @@ export class MemoryStore extends StoreBase implements GraphStore {
 
   protected async snapshotParts(filter: GraphFilter): Promise<SnapshotParts> {
     const documentIds = this.documentsInScope(filter);
-    const sectionIds = activeList(filter.sections);
-    const roles = activeList(filter.roles);
-    const unitKinds = activeList(filter.unitKinds);
-    const unitIds = activeList(filter.units);
+    const sectionIds = activeList(filter.section);
+    const roles = activeList(filter.role);
+    const unitKinds = activeList(filter.kind);
+    const unitIds = activeList(filter.unit);
     const stored = [...this.state.documents.values()].filter(({ document }) => !documentIds || documentIds.has(document.id));
     const sections = stored.flatMap((doc) => doc.sections).filter((section) => !sectionIds || sectionIds.includes(section.id));
     const items = stored
@@ -403,7 +403,7 @@ export class MemoryStore extends StoreBase implements GraphStore {
   /** The ids of the documents a scope selects; null when it selects them all. */
   private documentsInScope(scope: DocumentScope): Set<string> | null {
     if (!scopesDocuments(scope)) return null;
-    const listed = activeList(scope.documents);
+    const listed = activeList(scope.document);
     const ids = [...this.state.documents.values()]
       .map(({ document }) => document)
       .filter((document) => !listed || listed.includes(document.id))

@@ -214,7 +214,7 @@ export const activeList = <T>(list: T[] | undefined): T[] | null => (list && lis
 
 /** Whether a scope narrows the documents at all; when not, stores skip the document look-up. */
 export const scopesDocuments = (scope: DocumentScope): boolean =>
-  activeList(scope.documents) !== null || scope.jurisdiction !== undefined || scope.yearFrom !== undefined || scope.yearTo !== undefined;
+  activeList(scope.document) !== null || scope.jurisdiction !== undefined || scope.yearFrom !== undefined || scope.yearTo !== undefined;
 
 /** The year part of a scope: a document without a year is outside any year range. */
 export function inYearScope(year: number | undefined, { yearFrom, yearTo }: DocumentScope): boolean {

@@ -23,7 +23,7 @@ export abstract class StoreBase {
     const filter = validated(GraphFilterSchema, input, 'filter');
     const parts = await this.snapshotParts(filter);
     // With a filter on edges, an item stays only if one of its edges does.
-    const edgeFiltered = Boolean(activeList(filter.roles) || activeList(filter.unitKinds) || activeList(filter.units));
+    const edgeFiltered = Boolean(activeList(filter.role) || activeList(filter.kind) || activeList(filter.unit));
     const kept = new Set(parts.responsibilities.map((edge) => edge.itemId));
     return buildSnapshot({ ...parts, items: edgeFiltered ? parts.items.filter((item) => kept.has(item.id)) : parts.items });
   }

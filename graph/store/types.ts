@@ -98,7 +98,7 @@ export type UnitDetail = z.infer<typeof UnitDetailSchema>;
 export const ItemQuerySchema = DocumentScopeSchema.extend({
   /** Case-insensitive substring of label, title or text. */
   q: z.string().optional(),
-  sections: z.array(z.string()).optional(),
+  section: z.array(z.string()).optional(),
   /** Only items where `unit` (or any unit, if unset) holds this role. */
   role: RoleSchema.optional(),
   unit: z.string().optional(),

@@ -98,7 +98,7 @@ function graphFilter(flags: AnalyticsFlags): GraphFilter {
     if (!parsed.success) throw new InvalidInputError('--kind', `expected one of ${UnitKindSchema.options.join(', ')}, got '${kind}'`);
     return parsed.data;
   });
-  return { documents: flags.document, sections: flags.section, unitKinds: kinds };
+  return { document: flags.document, section: flags.section, kind: kinds };
 }
 
 /** The filtered snapshot from the configured store; an unknown document id is an error, not an empty answer. */

@@ -61,7 +61,7 @@ export function browseEndpoints({ store, cache, analytics }: ServerContext): End
         store.searchItems({
           ...toDocumentScope(query),
           q: query.q,
-          sections: query.section,
+          section: query.section,
           role: query.role,
           unit: query.unit,
           page: query.page,

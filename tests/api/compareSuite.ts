@@ -55,7 +55,7 @@ export function describeCompare(context: () => { store: GraphStore; call: Return
     });
 
     it('downloads the pairs and the unit deltas as CSV with both documents’ hashes', async () => {
-      const hashes = (await context().store.listDocuments({ documents: [SEED_ID, EDITED_ID] })).map((d) => d.sha256);
+      const hashes = (await context().store.listDocuments({ document: [SEED_ID, EDITED_ID] })).map((d) => d.sha256);
       for (const table of ['pairs', 'units']) {
         const response = await context().call('get', `/api/compare/export/${table}?old=${SEED_ID}&new=${EDITED_ID}`);
         expect(response.status).toBe(200);

@@ -172,12 +172,12 @@ export class Neo4jStore extends StoreBase implements GraphStore {
   }
 
   async searchItems(query: ItemQuery): Promise<ItemPage> {
-    const { q, sections, role, unit, page, pageSize, ...scope } = validated(ItemQuerySchema, query, 'query');
+    const { q, section, role, unit, page, pageSize, ...scope } = validated(ItemQuerySchema, query, 'query');
     const found = await this.read((tx) =>
       queries.searchItems(tx, {
         needle: normaliseQuery(q),
         scope,
-        sections: activeList(sections),
+        sections: activeList(section),
         roleType: role ? ROLE_RELATIONSHIP[role] : null,
         unit: unit ?? null,
         skip: (page - 1) * pageSize,
@@ -203,13 +203,13 @@ export class Neo4jStore extends StoreBase implements GraphStore {
   }
 
   protected async snapshotParts(filter: GraphFilter): Promise<SnapshotParts> {
-    const { sections, roles, unitKinds, units, ...scope } = filter;
+    const { section, role, kind, unit, ...scope } = filter;
     const selection = {
       scope,
-      sections: activeList(sections),
-      roleTypes: activeList(roles)?.map((role) => ROLE_RELATIONSHIP[role]) ?? null,
-      unitKinds: activeList(unitKinds),
-      units: activeList(units),
+      sections: activeList(section),
+      roleTypes: activeList(role)?.map((one) => ROLE_RELATIONSHIP[one]) ?? null,
+      unitKinds: activeList(kind),
+      units: activeList(unit),
     };
     return this.read((tx) => queries.snapshotParts(tx, selection), 'snapshot');
   }

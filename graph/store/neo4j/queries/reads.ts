@@ -47,7 +47,7 @@ async function documentsInScope(tx: ManagedTransaction, scope: DocumentScope): P
        AND ($jurisdiction IS NULL OR ${ofJurisdiction('d', 'jurisdiction', '$includeWithin')})
      RETURN d.id AS id`,
     {
-      documents: activeList(scope.documents),
+      documents: activeList(scope.document),
       jurisdiction: scope.jurisdiction ?? null,
       includeWithin: scope.includeWithin ?? true,
       yearFrom: scope.yearFrom ?? null,
