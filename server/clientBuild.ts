@@ -32,6 +32,9 @@ export function ensureClientBuilt(outDir: string, logger: Logger): void {
   if (!clientBuildIsStale(outDir)) return;
   logger.info({ outDir }, 'building the client (vite build)');
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // A production build whoever asks: under jest NODE_ENV is `test`, which would bundle React's development
+  // build (StrictMode mounting everything twice, so each view would lay out and fetch twice).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
   if (result.status !== 0) logger.warn('the client build failed; serving the API only');
 }

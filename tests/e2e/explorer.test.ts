@@ -7,41 +7,26 @@ import { readFile } from 'node:fs/promises';
 import { DOMParser } from '@xmldom/xmldom';
 import Graph from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { toChineseNumeral } from '../../client/src/core/items/numberQuery';
 import { layoutOptions } from '../../client/src/graphView/layouts';
 import { parseDocument } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
 import type { DocumentListResponse, NetworkResponse, WorkloadResponse } from '../../graph/api';
-import { ensureClientBuilt, freshJson, freshPageEachTest, getJson, launchBrowser, layoutRuns, screenshot, settledNetwork, sidewaysOverflow } from './harness';
-import { startExplorer, type Explorer } from './server';
+import { explorerPerSuite, freshJson, getJson, layoutRuns, screenshot, settledNetwork, sidewaysOverflow } from './harness';
 
 jest.setTimeout(120_000);
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 
-let explorer: Explorer;
-let browser: Browser;
 let page: Page;
+const suite = explorerPerSuite(ADMIN_TOKEN, (fresh) => (page = fresh));
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  explorer = await startExplorer(ADMIN_TOKEN);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await explorer?.stop();
-});
-
-freshPageEachTest(() => browser, (fresh) => (page = fresh));
-
-const open = (path: string) => page.goto(new URL(path, explorer.baseUrl).toString());
+const open = (path: string) => page.goto(new URL(path, suite.explorer.baseUrl).toString());
 
 describe('Workload', () => {
   it('When opened, then 省工业和信息化厅 is ranked first, as the API ranks it', async () => {
-    const report = await getJson<WorkloadResponse>(explorer.baseUrl, '/api/workload');
+    const report = await getJson<WorkloadResponse>(suite.explorer.baseUrl, '/api/workload');
     await open('/workload');
     const firstRow = page.locator('.workload-rows > li').first();
     await firstRow.waitFor();
@@ -52,7 +37,7 @@ describe('Workload', () => {
   });
 
   it('When the language is switched, then units show their registry English names', async () => {
-    const report = await getJson<WorkloadResponse>(explorer.baseUrl, '/api/workload');
+    const report = await getJson<WorkloadResponse>(suite.explorer.baseUrl, '/api/workload');
     await open('/workload');
     await page.locator('.workload-rows > li').first().waitFor();
     await page.getByRole('button', { name: '切换语言' }).click();
@@ -116,7 +101,7 @@ describe('Item trace', () => {
 
 describe('Network', () => {
   it('When opened, then it draws exactly the nodes the API returns, and a click focuses a neighbourhood', async () => {
-    const network = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=coordination');
+    const network = await getJson<NetworkResponse>(suite.explorer.baseUrl, '/api/network?mode=coordination');
     const expected = network.elements.nodes.length;
     expect(expected).toBeGreaterThan(0);
     await open('/network');
@@ -138,7 +123,7 @@ describe('Network', () => {
   });
 
   it('When switched to bipartite, then units and items are drawn with role edges', async () => {
-    const network = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=bipartite');
+    const network = await getJson<NetworkResponse>(suite.explorer.baseUrl, '/api/network?mode=bipartite');
     await open('/network?mode=bipartite&layout=concentric');
     await settledNetwork(page, network.elements.nodes.length).waitFor();
     expect(await page.locator('.cy-container').getAttribute('data-edges')).toBe(String(network.elements.edges.length));
@@ -159,7 +144,7 @@ describe('Network', () => {
   });
 
   it('When the WebGL renderer is chosen, then the same nodes are drawn', async () => {
-    const network = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network');
+    const network = await getJson<NetworkResponse>(suite.explorer.baseUrl, '/api/network');
     await open('/network?webgl=1');
     await settledNetwork(page, network.elements.nodes.length).waitFor();
     await screenshot(page, 'network-webgl');
@@ -189,7 +174,7 @@ describe('Research', () => {
     expect(keys.every((key) => key.getAttribute('attr.type'))).toBe(true);
     // …that graphology's GraphML parser reads back into the same network the API describes.
     const graph = parseGraphml(Graph, xml);
-    const metrics = await getJson<{ graph: { nodes: number; edges: number } }>(explorer.baseUrl, '/api/metrics');
+    const metrics = await getJson<{ graph: { nodes: number; edges: number } }>(suite.explorer.baseUrl, '/api/metrics');
     expect(graph.order).toBe(metrics.graph.nodes);
     expect(graph.size).toBe(metrics.graph.edges);
   });
@@ -231,7 +216,7 @@ describe('Documents', () => {
     await page.getByRole('button', { name: '提交入库' }).click();
     await page.getByRole('status').filter({ hasText: 'e2e-small-plan' }).waitFor();
     await page.locator('tr[data-document-id="e2e-small-plan"]').waitFor();
-    const list = await getJson<DocumentListResponse>(explorer.baseUrl, '/api/documents');
+    const list = await getJson<DocumentListResponse>(suite.explorer.baseUrl, '/api/documents');
     expect(list.documents.map((document) => document.id)).toContain('e2e-small-plan');
     await screenshot(page, 'documents-committed');
   });
@@ -244,7 +229,7 @@ describe('Documents', () => {
     // The preview already needs the token, so the wrong one is refused there, with the API's message.
     await page.getByRole('button', { name: '解析预览' }).click();
     await page.locator('.ingest [role="alert"]').filter({ hasText: /令牌|token/i }).waitFor();
-    const list = await getJson<DocumentListResponse>(explorer.baseUrl, '/api/documents');
+    const list = await getJson<DocumentListResponse>(suite.explorer.baseUrl, '/api/documents');
     expect(list.documents.map((document) => document.id)).not.toContain('e2e-wrong-token');
   });
 
@@ -289,14 +274,14 @@ describe('Documents', () => {
     await row.getByRole('button', { name: '删除' }).click();
     await page.getByRole('status').filter({ hasText: '已删除 e2e-small-plan' }).waitFor();
     await row.waitFor({ state: 'detached' });
-    const list = await getJson<DocumentListResponse>(explorer.baseUrl, '/api/documents');
+    const list = await getJson<DocumentListResponse>(suite.explorer.baseUrl, '/api/documents');
     expect(list.documents.map((document) => document.id)).not.toContain('e2e-small-plan');
   });
 });
 
 describe('Gaps', () => {
   it('When opened, then items without a lead are listed with reasons and links', async () => {
-    const gaps = await getJson<{ gaps: unknown[] }>(explorer.baseUrl, '/api/gaps');
+    const gaps = await getJson<{ gaps: unknown[] }>(suite.explorer.baseUrl, '/api/gaps');
     await open('/gaps');
     await page.locator('.gap-list > li').first().waitFor();
     expect(await page.locator('.gap-list > li').count()).toBe(gaps.gaps.length);
@@ -339,14 +324,14 @@ describe('Large graph', () => {
 
   it('When 2,000+ elements are drawn, then every node is there and focusing still answers', async () => {
     for (let batch = 1; batch <= 5; batch++) {
-      const response = await fetch(new URL('/api/documents', explorer.baseUrl), {
+      const response = await fetch(new URL('/api/documents', suite.explorer.baseUrl), {
         method: 'POST',
         headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ text: plan(batch), id: `e2e-load-${batch}` }),
       });
       expect(response.status).toBeLessThan(300);
     }
-    const network = await freshJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=bipartite');
+    const network = await freshJson<NetworkResponse>(suite.explorer.baseUrl, '/api/network?mode=bipartite');
     const elements = network.elements.nodes.length + network.elements.edges.length;
     expect(elements).toBeGreaterThan(2000);
 
@@ -373,7 +358,7 @@ describe('Analytics updating after an ingest', () => {
   ].join('\n');
 
   it('When a plan is ingested, then the workload shows "updating…" over the last answer, then refreshes to the new ranking', async () => {
-    const before = await getJson<WorkloadResponse>(explorer.baseUrl, '/api/workload');
+    const before = await getJson<WorkloadResponse>(suite.explorer.baseUrl, '/api/workload');
     await open('/gaps');
     await page.getByRole('heading', { level: 1 }).waitFor();
 
@@ -382,7 +367,7 @@ describe('Analytics updating after an ingest', () => {
     const registry = loadRegistry();
     // Guangdong's, of the seed's year: inside the explorer's default scope, so the page asks what it asked before.
     const parsed = parseDocument(busyPlan, { source: 'e2e-busy-plan.txt', id: 'e2e-busy-plan', registry, sidecar: { jurisdiction: '440000', year: 2023 } });
-    await explorer.store.loadDocument(parsed, registry.unitsFor(parsed));
+    await suite.explorer.store.loadDocument(parsed, registry.unitsFor(parsed));
     await new Promise((resolve) => setTimeout(resolve, 1_200));
 
     // Within the app (a reload would also reload the scope, asking twice): the workload view asks once.
@@ -396,8 +381,8 @@ describe('Analytics updating after an ingest', () => {
     await screenshot(page, 'workload-updating');
 
     await updating.waitFor({ state: 'detached' });
-    const after = await getJson<WorkloadResponse>(explorer.baseUrl, '/api/workload');
-    expect(after).toMatchObject({ stale: false, dataVersion: await explorer.store.dataVersion() });
+    const after = await getJson<WorkloadResponse>(suite.explorer.baseUrl, '/api/workload');
+    expect(after).toMatchObject({ stale: false, dataVersion: await suite.explorer.store.dataVersion() });
     expect(after.rows[0]!.unit.id).toBe('gd.dept.science-technology');
     await page.locator('.workload-rows > li[data-unit-id="gd.dept.science-technology"]').first().waitFor();
     expect(await firstRow.getAttribute('data-unit-id')).toBe('gd.dept.science-technology');

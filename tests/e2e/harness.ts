@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { LAYOUT_MEASURE } from '../../client/src/graphView/layouts';
 import { DEFAULT_CLIENT_DIR } from '../../server/app';
 import { ensureClientBuilt as buildClientIfStale } from '../../server/clientBuild';
+import { startExplorer, type Explorer } from './server';
 
 export const SCREENSHOTS = path.join(__dirname, 'screenshots');
 
@@ -104,4 +105,23 @@ export function freshPageEachTest(browser: () => Browser, use: (page: Page) => v
   afterEach(async () => {
     await page?.context().close();
   });
+}
+
+/**
+ * The suite's server (the seeds loaded, writes allowed with `adminToken`) and browser, started before its
+ * tests and stopped after them, with a fresh page per test handed to `use`.
+ */
+export function explorerPerSuite(adminToken: string, use: (page: Page) => void): { explorer: Explorer; browser: Browser } {
+  const suite = {} as { explorer: Explorer; browser: Browser };
+  beforeAll(async () => {
+    ensureClientBuilt();
+    suite.explorer = await startExplorer(adminToken);
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.explorer?.stop();
+  });
+  freshPageEachTest(() => suite.browser, use);
+  return suite;
 }

@@ -8,10 +8,9 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import Graph from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { NetworkResponse } from '../../graph/api';
-import { ensureClientBuilt, freshPageEachTest, getJson, launchBrowser, screenshot, SCREENSHOTS, settledNetwork, sidewaysOverflow } from './harness';
-import { startExplorer, type Explorer } from './server';
+import { explorerPerSuite, getJson, screenshot, SCREENSHOTS, settledNetwork, sidewaysOverflow } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -24,24 +23,10 @@ const README_SCREENSHOTS = process.env.UPDATE_DOCS_SCREENSHOTS
   ? path.join(__dirname, '..', '..', 'docs', 'screenshots')
   : SCREENSHOTS;
 
-let explorer: Explorer;
-let browser: Browser;
 let page: Page;
+const suite = explorerPerSuite(ADMIN_TOKEN, (fresh) => (page = fresh));
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  explorer = await startExplorer(ADMIN_TOKEN);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await explorer?.stop();
-});
-
-freshPageEachTest(() => browser, (fresh) => (page = fresh));
-
-const url = (pathAndQuery: string) => new URL(pathAndQuery, explorer.baseUrl).toString();
+const url = (pathAndQuery: string) => new URL(pathAndQuery, suite.explorer.baseUrl).toString();
 const open = (pathAndQuery: string) => page.goto(url(pathAndQuery));
 
 type Drawn = { id: string; size: number; x: number; y: number; colour: string; classes: string[] };
@@ -100,7 +85,7 @@ async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, t
   }
 }
 
-const coordination = () => getJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=coordination');
+const coordination = () => getJson<NetworkResponse>(suite.explorer.baseUrl, '/api/network?mode=coordination');
 const unitsOf = (network: NetworkResponse) => network.elements.nodes.flatMap(({ data }) => (data.type === 'unit' ? [data] : []));
 
 describe('Network: style by attribute', () => {
@@ -155,7 +140,7 @@ describe('Network: filters', () => {
     await page.locator('details.multi-select').first().locator('summary').click();
     await page.getByRole('checkbox', { name: '下级政府' }).check();
     await page.waitForURL(/kind=city/);
-    const cities = await getJson<NetworkResponse>(explorer.baseUrl, '/api/network?mode=coordination&kind=city');
+    const cities = await getJson<NetworkResponse>(suite.explorer.baseUrl, '/api/network?mode=coordination&kind=city');
     await settledNetwork(page, cities.elements.nodes.length).waitFor();
     await page.goBack();
     await page.waitForURL((current) => !current.search.includes('kind='));
@@ -284,7 +269,7 @@ describe('Network: saved views', () => {
     expect(saved.length).toBeLessThan(network.elements.nodes.length);
     const savedSearch = new URL(page.url()).searchParams;
 
-    const fresh = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const fresh = await suite.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
     try {
       const other = await fresh.newPage();
       await other.goto(link!);
@@ -312,7 +297,7 @@ describe('Network: saved views', () => {
     await page.getByLabel('名称', { exact: true }).fill('无令牌');
     await page.getByRole('button', { name: '保存当前视图' }).click();
     await page.locator('.saved-views [role="alert"]').filter({ hasText: '此操作需要管理员令牌。' }).waitFor();
-    const list = await getJson<{ views: { name: string }[] }>(explorer.baseUrl, '/api/views');
+    const list = await getJson<{ views: { name: string }[] }>(suite.explorer.baseUrl, '/api/views');
     expect(list.views.map((view) => view.name)).not.toContain('无令牌');
   });
 });
@@ -338,6 +323,24 @@ describe('Global search', () => {
     await search.fill('数字经济');
     await list.locator('[data-group="documents"]').first().waitFor();
     await screenshot(page, 'global-search');
+  });
+
+  it.each([
+    ['places', '/places?role=named', '[data-testid="place-items"], p.notice:not([role])'],
+    ['timeline', '/timeline', '[data-testid="timeline-counts"], p.notice:not([role])'],
+  ])('When an item is opened from the header search on the %s page, then Back returns to the page as it was', async (_name, pathAndQuery, ready) => {
+    await open(pathAndQuery);
+    await page.locator(ready).first().waitFor();
+    const search = page.getByRole('combobox', { name: '全局搜索' });
+    await search.fill('数据要素');
+    const list = page.getByRole('listbox', { name: '全局搜索' });
+    await list.locator('[data-group="items"] mark', { hasText: '数据要素' }).first().waitFor();
+    await list.locator('[data-group="items"]').first().click();
+    await page.waitForURL(/\/items\/.+/);
+    await page.goBack();
+    await page.locator(ready).first().waitFor();
+    // The view's own state comes back with it (the language is added after it).
+    expect(page.url()).toContain(pathAndQuery);
   });
 
   it('When a unit search is typed, then Back does not step through keystrokes', async () => {
@@ -380,6 +383,8 @@ describe('Language', () => {
   it('When a parse warning is previewed in the Chinese UI, then it is worded in Chinese with its unit', async () => {
     await open('/documents');
     await page.getByLabel(/或粘贴文本/).fill('2099年测试工作要点\n\n一、测试\n\n(一)测试事项。开展测试。(省不存在测试局牵头)\n\n(二)另一事项。继续测试。(省财政厅负责)\n');
+    // A preview needs the token, as a write does.
+    await page.getByLabel('管理员令牌').fill(ADMIN_TOKEN);
     await page.getByRole('button', { name: '解析预览' }).click();
     const warnings = page.locator('.warnings');
     await warnings.waitFor();
@@ -422,7 +427,8 @@ const VIEWS: [string, string, string][] = [
   // Where, by when and over time (issues 16 and 17): the tile map or its empty notice, the months or theirs.
   ['places', '/places', '[data-testid="place-items"], p.notice:not([role])'],
   ['timeline', '/timeline', '[data-testid="timeline-counts"], p.notice:not([role])'],
-  ['compare', '/compare', 'main select'],
+  // The seed against itself: every item side by side (the only plan the suite loads).
+  ['compare', '/compare?old=guangdong-digital-economy-2023&new=guangdong-digital-economy-2023', '[data-testid="compare-table"]'],
   ['not-found', '/no-such-view', 'main h1'],
 ];
 
@@ -436,7 +442,7 @@ describe('Phones', () => {
   });
 
   it('When the network opens on a phone, then the drawing fills the screen width and zooms by touch', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
+    const phone = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
     try {
       const touchPage = await phone.newPage();
       await touchPage.goto(url('/network'));

@@ -83,6 +83,7 @@ describe('Places view', () => {
       await expect(items.locator('[data-role="mentioned"]').textContent()).resolves.toContain('发展软件与信息技术服务业');
 
       await page.getByRole('button', { name: '条款点名' }).click();
+      await page.getByRole('button', { name: '条款点名', pressed: true }).waitFor();
       await expect(map.locator('[data-code="440300"]').getAttribute('data-count')).resolves.toBe(
         String(report.tiles.find((tile) => tile.code === '440300')!.named),
       );

@@ -35,13 +35,14 @@ export function TileMap({ tiles, role, selected, onSelect }: { tiles: Tile[]; ro
               role="button"
               tabIndex={0}
               aria-pressed={selected === tile.code}
-              aria-label={`${tile.name}: ${count}`}
               data-code={tile.code}
               data-count={count}
               className="tile"
               onClick={() => onSelect(tile.code)}
               onKeyDown={(event) => (event.key === 'Enter' || event.key === ' ') && onSelect(tile.code)}
             >
+              {/* The full name and count as the tile's name (and tooltip): an aria-label would hide the short name shown (WCAG 2.5.3). */}
+              <title>{`${tile.name}: ${count}`}</title>
               <rect width={SIZE} height={SIZE} rx={6} fill={shadeOf(count, max)} stroke={selected === tile.code ? '#b4232a' : '#6b7785'} strokeWidth={selected === tile.code ? 3 : 1} />
               <text x={SIZE / 2} y={SIZE / 2 - 4} textAnchor="middle" fontSize={12} fill={dark ? '#ffffff' : '#1d2733'}>
                 {tile.name.replace(/(市|区|县|省|自治州|盟)$/, '')}
