@@ -22,6 +22,13 @@ import { NODE_LABELS, RELATIONSHIP_TYPES, RESPONSIBILITY_TYPES, ROLE_OF_RELATION
 
 type Properties = Record<string, unknown>;
 
+/**
+ * What a function of a single statement needs: a transaction or a session, whose `run` is an auto-commit
+ * transaction (one round trip, no BEGIN/COMMIT). Only functions that read once take it, so an auto-commit
+ * read never sees two states of the graph.
+ */
+export type SingleStatementRunner = Pick<ManagedTransaction, 'run'>;
+
 /** `LEADS|CO_RESPONSIBLE|…`: any responsibility edge. */
 const ANY_ROLE = RESPONSIBILITY_TYPES.join('|');
 const KIND_LABELS = Object.values(UNIT_KIND_LABEL).join(':');
@@ -66,7 +73,7 @@ export const schemaStatements = (): Array<(tx: ManagedTransaction) => Promise<vo
     await tx.run(statement);
   });
 
-export async function ping(tx: ManagedTransaction): Promise<void> {
+export async function ping(tx: SingleStatementRunner): Promise<void> {
   await tx.run('RETURN 1');
 }
 
@@ -78,7 +85,7 @@ export async function ping(tx: ManagedTransaction): Promise<void> {
 // Every write transaction locks it first and updates it last, so readers see a version that
 // moves with the data in the same commit, and concurrent writers queue instead of deadlocking.
 
-export async function dataVersion(tx: ManagedTransaction): Promise<string> {
+export async function dataVersion(tx: SingleStatementRunner): Promise<string> {
   const result = await tx.run("MATCH (v:GraphVersion {id: 'graph'}) RETURN v.digest AS digest");
   return (result.records[0]?.get('digest') as string | undefined) ?? '';
 }
@@ -586,7 +593,7 @@ export async function listScopedDocuments(tx: ManagedTransaction, scope: Documen
 }
 
 export async function getDocument(
-  tx: ManagedTransaction,
+  tx: SingleStatementRunner,
   params: { documentId: string },
 ): Promise<{ document: DocumentMeta; sections: Array<{ section: SectionRecord; items: number }> } | null> {
   const result = await tx.run(
@@ -610,7 +617,7 @@ export async function getDocument(
 }
 
 export async function getItem(
-  tx: ManagedTransaction,
+  tx: SingleStatementRunner,
   params: { itemId: string },
 ): Promise<{ item: ItemRecord; document: DocumentMeta; section: SectionRecord | null; owners: Owned[] } | null> {
   const result = await tx.run(
@@ -632,7 +639,7 @@ export async function getItem(
 }
 
 export async function getUnit(
-  tx: ManagedTransaction,
+  tx: SingleStatementRunner,
   params: { unitId: string },
 ): Promise<{
   unit: Unit;
