@@ -85,6 +85,12 @@ export async function ping(tx: SingleStatementRunner): Promise<void> {
 // Every write transaction locks it first and updates it last, so readers see a version that
 // moves with the data in the same commit, and concurrent writers queue instead of deadlocking.
 
+/** Whether the database holds anything but the version node: a bulk import only fills an empty one. */
+export async function holdsData(tx: SingleStatementRunner): Promise<boolean> {
+  const result = await tx.run('RETURN EXISTS { MATCH (n) WHERE NOT n:GraphVersion } AS holds');
+  return result.records[0]?.get('holds') === true;
+}
+
 export async function dataVersion(tx: SingleStatementRunner): Promise<string> {
   const result = await tx.run("MATCH (v:GraphVersion {id: 'graph'}) RETURN v.digest AS digest");
   return (result.records[0]?.get('digest') as string | undefined) ?? '';
@@ -120,7 +126,7 @@ export async function documentSha256s(tx: ManagedTransaction, params: { document
 }
 
 /** A document's properties on its node: its jurisdiction is not one, but the (:Document)-[:OF]->(:Jurisdiction) edge. */
-const documentRow = ({ jurisdiction, ...properties }: DocumentMeta) => ({ ...properties, jurisdiction: jurisdiction?.code ?? null });
+export const documentRow = ({ jurisdiction, ...properties }: DocumentMeta) => ({ ...properties, jurisdiction: jurisdiction?.code ?? null });
 
 /**
  * Create or overwrite the :Document nodes (and their OF edge) and return what each had before:
@@ -282,7 +288,7 @@ const CREATE_LOOSE_ITEMS = `UNWIND $rows AS row
   ${CREATE_CONCERNS_OF_I}
   ${CREATE_EDGES_OF_I}`;
 
-const toEdgeRow = ({ unitId, role, nameAsWritten, inferred, start, end, documentId }: ResponsibilityRecord) => ({
+export const toEdgeRow = ({ unitId, role, nameAsWritten, inferred, start, end, documentId }: ResponsibilityRecord) => ({
   unitId,
   type: ROLE_RELATIONSHIP[role],
   nameAsWritten,
@@ -297,7 +303,7 @@ const toEdgeRow = ({ unitId, role, nameAsWritten, inferred, start, end, document
  * as JSON for reading back whole, with the dated deadlines' days and a target flag beside them for
  * Cypher (`ANY(d IN i.deadlineDates WHERE d < '2024-07-01')`, `WHERE NOT i.hasTarget`).
  */
-function commitmentRow(commitments: ItemCommitments | undefined) {
+export function commitmentRow(commitments: ItemCommitments | undefined) {
   const places = (commitments?.places ?? []).map(({ code, mention, zone, start, end }) => ({ code, mention, zone: zone ?? null, start, end }));
   const deadlines = commitments?.deadlines ?? [];
   const targets = commitments?.targets ?? [];

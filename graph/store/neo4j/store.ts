@@ -153,6 +153,11 @@ export class Neo4jStore implements GraphStore {
     return buildDocumentSummary(document, counts);
   }
 
+  /** Whether the database holds anything but the version node (`cli import` refuses to replace data). */
+  async holdsData(): Promise<boolean> {
+    return this.readOnce(queries.holdsData);
+  }
+
   async dataVersion(): Promise<string> {
     return this.readOnce(queries.dataVersion);
   }
