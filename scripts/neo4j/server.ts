@@ -357,7 +357,9 @@ export async function importIntoNeo4j(options: ImportOptions): Promise<void> {
   const args = [...JVM_FLAGS, '-cp', classpath, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full',
     ...options.nodes.map((file) => `--nodes=${file}`), ...options.relationships.map((file) => `--relationships=${file}`),
     // Item texts span lines; a bad row fails the import instead of being skipped.
-    '--multiline-fields=true', '--bad-tolerance=0', '--skip-bad-relationships=false', '--skip-duplicate-nodes=false', 'neo4j'];
+    '--multiline-fields=true', '--bad-tolerance=0', '--skip-bad-relationships=false', '--skip-duplicate-nodes=false',
+    // Its report of bad rows, beside the log instead of the working directory.
+    `--report-file=${path.join(dir, 'import.report')}`, 'neo4j'];
   const logFd = fs.openSync(importLogFile, 'w');
   log(`Importing into ${path.relative(repoRoot, dataDir)} with neo4j-admin (log ${path.relative(repoRoot, importLogFile)})...`);
   const child = spawn('java', args, { cwd: repoRoot, env: { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: confDir }, stdio: ['ignore', logFd, logFd] });
