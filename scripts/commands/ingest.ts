@@ -56,6 +56,11 @@ export function formatThroughput({ bytes, workerSeconds, wallSeconds }: ParseThr
   return `parse: ${(bytes / 1e6).toFixed(2)} MB in ${wallSeconds.toFixed(1)} s on ${workers} workers: ${rate(wallSeconds)} MB/s in total, ${rate(workerSeconds)} MB/s per core`;
 }
 
+/** What `<paths…>` of `ingest` and `import` may be. */
+export const DOCUMENT_PATHS_HELP =
+  'document files, folders (every *.txt below them), quoted patterns with * ** ?, or - to read paths from standard input, one a line; ' +
+  'a <name>.meta.json sidecar beside a file is read too';
+
 /** Paths on standard input, one a line (`-`): a list no command line could hold. */
 const standardInputPaths = () =>
   readFileSync(0, 'utf8')
@@ -119,10 +124,6 @@ export function registerIngest(program: Command): void {
       }
     });
 }
-
-export const DOCUMENT_PATHS_HELP =
-  'document files, folders (every *.txt below them), quoted patterns with * ** ?, or - to read paths from standard input, one a line; ' +
-  'a <name>.meta.json sidecar beside a file is read too';
 
 /** PARSE_TIMEOUT_MS as the server reads it: a positive whole number of ms. */
 function parseTimeoutMs(env: NodeJS.ProcessEnv): number {
