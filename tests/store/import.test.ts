@@ -6,6 +6,8 @@
  * with a message and changes nothing.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { Neo4jStore } from '../../graph/store';
@@ -105,5 +107,19 @@ describeNeo4j('cli import: neo4j-admin bulk import into an empty Neo4j', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`the Neo4j on ${boltUri(port)} already holds data: import only fills an empty database`);
     expect(await graphDump(importedDriver)).toEqual(before);
+  }, RUN_TIMEOUT_MS);
+
+  it('with --csv, only writes the files and prints the neo4j-admin command naming each of them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-csv-'));
+    try {
+      const run = await cli(['import', '--csv', dir, SEED_PATH], { NEO4J_PORT: String(port), NEO4J_URI: '' });
+      expect(run.code).toBe(0);
+      const files = readdirSync(dir).filter((name) => name.endsWith('.csv'));
+      expect(files.length).toBe(15);
+      const command = run.stdout.split('\n').find((line) => line.startsWith('neo4j-admin database import full '))!;
+      for (const file of files) expect(command).toMatch(new RegExp(`--(nodes|relationships)=${join(dir, file)}( |$)`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, RUN_TIMEOUT_MS);
 });
