@@ -3,7 +3,7 @@
  * lookups as auto-commit reads in a READ session, so routing clusters and Aura (neo4j+s://) work unchanged
  * (a READ session routes to readers); the Cypher lives in ./queries.
  */
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { isRetriableError, Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { InvalidInputError, StoreUnavailableError } from '../../errors';
 import { ROLE_RELATIONSHIP, type ParsedDocument, type Unit } from '../../model';
 import { activeList, loadCounts, normaliseQuery, toBatchRecords, toUnitSummary, validated } from '../records';
@@ -235,33 +235,51 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>, kind: keyof typeof READ_DEADLINE_MS = 'lookup'): Promise<T> {
-    return this.withReadSession(kind, (session) => session.executeRead(work));
+    return this.withDeadline(kind, () => this.inReadSession((session) => session.executeRead(work)));
   }
 
   /**
    * A single-statement read as an auto-commit transaction: one round trip (RUN and PULL) instead of BEGIN, RUN,
    * COMMIT, which took an uncached item lookup at 50 connections from about 660 to 950 a second here. The driver
-   * does not retry it: a lookup that meets an outage answers 503 at once, and the caller asks again.
+   * retries only transaction functions, so this retries a retriable failure (a leader switch, an expired session,
+   * a transient error) itself, in a fresh session that routes afresh, for as long as executeRead would.
    */
   private async readOnce<T>(work: (runner: SingleStatementRunner) => Promise<T>): Promise<T> {
-    return this.withReadSession('lookup', work);
+    return this.withDeadline('lookup', async () => {
+      const giveUpAt = Date.now() + DRIVER_TIMEOUTS.maxTransactionRetryTime;
+      for (let delayMs = 100; ; delayMs *= 2) {
+        try {
+          return await this.inReadSession(work);
+        } catch (error) {
+          if (!isRetriableError(error) || Date.now() + delayMs > giveUpAt) throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    });
   }
 
-  private async withReadSession<T>(kind: keyof typeof READ_DEADLINE_MS, use: (session: Session) => Promise<T>): Promise<T> {
-    const deadlineMs = this.config.readDeadlineMs?.[kind] ?? READ_DEADLINE_MS[kind];
+  private async inReadSession<T>(use: (session: Session) => Promise<T>): Promise<T> {
     const session = this.openSession('READ');
+    try {
+      return await use(session);
+    } finally {
+      // Not awaited: after a missed deadline, closing waits on the stalled query; the caller has its answer already.
+      session.close().catch(() => undefined);
+    }
+  }
+
+  private async withDeadline<T>(kind: keyof typeof READ_DEADLINE_MS, run: () => Promise<T>): Promise<T> {
+    const deadlineMs = this.config.readDeadlineMs?.[kind] ?? READ_DEADLINE_MS[kind];
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new StoreUnavailableError(this.config.uri, `no answer within ${deadlineMs} ms`)), deadlineMs);
     });
     try {
-      return await Promise.race([use(session), deadline]);
+      return await Promise.race([run(), deadline]);
     } catch (error) {
       throw this.translate(error);
     } finally {
       clearTimeout(timer);
-      // Not awaited: after a missed deadline, closing waits on the stalled query; the caller has its answer already.
-      session.close().catch(() => undefined);
     }
   }
 
