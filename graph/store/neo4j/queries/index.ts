@@ -14,3 +14,4 @@ export * from './version';
 export * from './writes';
 export * from './reads';
 export * from './views';
+export type { SingleStatementRunner } from './fragments';

@@ -19,7 +19,7 @@ import {
 import type { Owned } from '../../results';
 import type { StoreStats } from '../../types';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../vocabulary';
-import { ANY_ROLE, DOCUMENT_OF_D, type Properties } from './fragments';
+import { ANY_ROLE, DOCUMENT_OF_D, type Properties, type SingleStatementRunner } from './fragments';
 import { documentFrom, unitFrom, sectionFrom, itemFrom, edgeFrom, ownedFrom, type EdgeRow } from './rows';
 
 /** The owners pattern: every responsibility edge into `i`, with its unit. */
@@ -83,7 +83,7 @@ export async function listScopedDocuments(tx: ManagedTransaction, scope: Documen
 }
 
 export async function getDocument(
-  tx: ManagedTransaction,
+  tx: SingleStatementRunner,
   params: { documentId: string },
 ): Promise<{ document: DocumentMeta; sections: Array<{ section: SectionRecord; items: number }> } | null> {
   const result = await tx.run(
@@ -107,7 +107,7 @@ export async function getDocument(
 }
 
 export async function getItem(
-  tx: ManagedTransaction,
+  tx: SingleStatementRunner,
   params: { itemId: string },
 ): Promise<{ item: ItemRecord; document: DocumentMeta; section: SectionRecord | null; owners: Owned[] } | null> {
   const result = await tx.run(
@@ -129,7 +129,7 @@ export async function getItem(
 }
 
 export async function getUnit(
-  tx: ManagedTransaction,
+  tx: SingleStatementRunner,
   params: { unitId: string },
 ): Promise<{
   unit: Unit;

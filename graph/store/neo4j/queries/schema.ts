@@ -1,5 +1,6 @@
 /** Constraints and indexes, and the liveness probe. */
 import type { ManagedTransaction } from 'neo4j-driver';
+import type { SingleStatementRunner } from './fragments';
 
 const SCHEMA = [
   'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
@@ -26,6 +27,6 @@ export const schemaStatements = (): Array<(tx: ManagedTransaction) => Promise<vo
     await tx.run(statement);
   });
 
-export async function ping(tx: ManagedTransaction): Promise<void> {
+export async function ping(tx: SingleStatementRunner): Promise<void> {
   await tx.run('RETURN 1');
 }

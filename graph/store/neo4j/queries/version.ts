@@ -5,8 +5,15 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { toggleDataVersion, versionEntry } from '../../results';
+import type { SingleStatementRunner } from './fragments';
 
-export async function dataVersion(tx: ManagedTransaction): Promise<string> {
+/** Whether the database holds anything but the version node: a bulk import only fills an empty one. */
+export async function holdsData(tx: SingleStatementRunner): Promise<boolean> {
+  const result = await tx.run('RETURN EXISTS { MATCH (n) WHERE NOT n:GraphVersion } AS holds');
+  return result.records[0]?.get('holds') === true;
+}
+
+export async function dataVersion(tx: SingleStatementRunner): Promise<string> {
   const result = await tx.run("MATCH (v:GraphVersion {id: 'graph'}) RETURN v.digest AS digest");
   return (result.records[0]?.get('digest') as string | undefined) ?? '';
 }

@@ -36,7 +36,7 @@ export async function documentSha256s(tx: ManagedTransaction, params: { document
 }
 
 /** A document's properties on its node: its jurisdiction is not one, but the (:Document)-[:OF]->(:Jurisdiction) edge. */
-const documentRow = ({ jurisdiction, ...properties }: DocumentMeta) => ({ ...properties, jurisdiction: jurisdiction?.code ?? null });
+export const documentRow = ({ jurisdiction, ...properties }: DocumentMeta) => ({ ...properties, jurisdiction: jurisdiction?.code ?? null });
 
 /**
  * Create or overwrite the :Document nodes (and their OF edge) and return what each had before:
@@ -198,7 +198,7 @@ const CREATE_LOOSE_ITEMS = `UNWIND $rows AS row
   ${CREATE_CONCERNS_OF_I}
   ${CREATE_EDGES_OF_I}`;
 
-const toEdgeRow = ({ unitId, role, nameAsWritten, inferred, start, end, documentId }: ResponsibilityRecord) => ({
+export const toEdgeRow = ({ unitId, role, nameAsWritten, inferred, start, end, documentId }: ResponsibilityRecord) => ({
   unitId,
   type: ROLE_RELATIONSHIP[role],
   nameAsWritten,
@@ -213,7 +213,7 @@ const toEdgeRow = ({ unitId, role, nameAsWritten, inferred, start, end, document
  * as JSON for reading back whole, with the dated deadlines' days and a target flag beside them for
  * Cypher (`ANY(d IN i.deadlineDates WHERE d < '2024-07-01')`, `WHERE NOT i.hasTarget`).
  */
-function commitmentRow(commitments: ItemCommitments | undefined) {
+export function commitmentRow(commitments: ItemCommitments | undefined) {
   const places = (commitments?.places ?? []).map(({ code, mention, zone, start, end }) => ({ code, mention, zone: zone ?? null, start, end }));
   const deadlines = commitments?.deadlines ?? [];
   const targets = commitments?.targets ?? [];
