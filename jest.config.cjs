@@ -21,7 +21,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/client/src/**/*.test.ts?(x)'],
       transform: { '^.+\\.tsx?$': tsJest },
-      setupFiles: ['<rootDir>/client/src/testing/setup.ts'],
+      setupFiles: ['<rootDir>/tests/setup/jsdomEncoders.ts'],
     },
   ],
 };

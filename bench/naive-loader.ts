@@ -4,7 +4,8 @@
  * store's batched loader against it in the same run.
  */
 import neo4j from 'neo4j-driver';
-import { ROLE_RELATIONSHIP, type ParsedDocument } from '../graph/model';
+import { type ParsedDocument } from '../graph/model';
+import { ROLE_RELATIONSHIP } from '../graph/store/neo4j/vocabulary';
 
 export async function naiveLoad(uri: string, documents: ParsedDocument[]): Promise<{ edges: number }> {
   const driver = neo4j.driver(uri);

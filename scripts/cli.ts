@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { DomainError } from '../graph/errors';
 import { registerIngest } from './commands/ingest';
+import { registerImport } from './commands/import';
 import { registerRemove } from './commands/remove';
 import { registerStats } from './commands/stats';
 import { registerParse } from './commands/parse';
@@ -22,6 +23,7 @@ const program = new Command()
 
 // Commands register themselves below (one module each).
 registerIngest(program);
+registerImport(program);
 registerRemove(program);
 registerStats(program);
 registerParse(program);

@@ -4,14 +4,7 @@
  * scripts/neo4j/server.ts.
  */
 import { Command } from 'commander';
-import { boltUri, ensureClasspath, startNeo4j, stopNeo4j } from './neo4j/server';
-
-function portFromEnv(): number {
-  const raw = process.env.NEO4J_PORT ?? '7687';
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`NEO4J_PORT must be a port number, got "${raw}"`);
-  return port;
-}
+import { boltUri, ensureClasspath, portFromEnv, startNeo4j, stopNeo4j } from './neo4j/server';
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 

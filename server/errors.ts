@@ -6,7 +6,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MulterError } from 'multer';
 import { ZodError } from 'zod';
 import { describeZodIssues, DomainError, formatZodIssues, InvalidInputError, NotFoundError, ParseError, ParseTimeoutError, StoreUnavailableError } from '../graph/errors';
-import type { ErrorResponse } from './contract';
+import type { ErrorResponse } from '../graph/api';
 
 /** An HTTP-level refusal (auth, content type, size, rate) raised by the server itself. */
 export class HttpError extends Error {

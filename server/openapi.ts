@@ -1,9 +1,9 @@
 /**
  * The OpenAPI 3.1 document, generated from the endpoint declarations and the zod schemas of
- * server/contract.ts (z.toJSONSchema): the schemas are written once, in zod, and only there.
+ * graph/api (z.toJSONSchema): the schemas are written once, in zod, and only there.
  */
 import { z } from 'zod';
-import * as contract from './contract';
+import * as contract from '../graph/api';
 import { isJsonResponse, type Endpoint } from './endpoint';
 
 type JsonSchema = Record<string, unknown>;
@@ -17,15 +17,13 @@ export interface OpenApiDocument {
 
 const COMPONENTS = '#/components/schemas/';
 
-/** Every `…ResponseSchema` (and the JSON ingest body) of the contract, named without the suffix. */
+/** Every schema of the contract named with `.meta({ id })` (the responses and the JSON bodies), by id in alphabetical order. */
 function namedSchemas(): Map<z.ZodType, string> {
-  const names = new Map<z.ZodType, string>();
-  for (const [exportName, value] of Object.entries(contract)) {
-    if (value instanceof z.ZodType && /(Response|JsonBody)Schema$/.test(exportName) && !names.has(value)) {
-      names.set(value, exportName.replace(/Schema$/, ''));
-    }
-  }
-  return names;
+  const named = Object.values(contract).flatMap((value) => {
+    const id = value instanceof z.ZodType ? z.globalRegistry.get(value)?.id : undefined;
+    return id ? [[value as z.ZodType, id] as const] : [];
+  });
+  return new Map(named.sort(([, a], [, b]) => a.localeCompare(b, 'en')));
 }
 
 /** Drop the per-schema `$schema`/`$id` keys: inside an OpenAPI document the dialect is the document's. */
@@ -129,7 +127,7 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[], version: st
   }) as { schemas: Record<string, JsonSchema> };
   const ref = (schema: z.ZodType): JsonSchema => {
     const name = names.get(schema);
-    if (!name) throw new Error('every response and body schema must be a named export of server/contract.ts');
+    if (!name) throw new Error('every response and body schema must be exported by graph/api with a .meta({ id })');
     return { $ref: `${COMPONENTS}${name}` };
   };
 

@@ -26,7 +26,8 @@ import type { Logger } from 'pino';
 import { assignmentOf, type CommunityAssignment, type NetworkReport } from '../graph/analytics';
 import type { ExportFile, SnapshotFileKind } from '../graph/export';
 import type { AnalysisName, AnalysisTask, AnalyticsPool } from '../graph/precompute';
-import type { DocumentScope, GraphFilter, GraphStore, Neo4jStore } from '../graph/store';
+import type { GraphStore, Neo4jStore } from '../graph/store';
+import type { DocumentScope, GraphFilter } from '../graph/model';
 import { HttpError } from './errors';
 import { ByteBoundedLru, estimateBytes, type ReadCache } from './readCache';
 
@@ -73,8 +74,8 @@ interface Answer {
 const keyOf = ({ name, filter, options }: AnalysisRequest): string => JSON.stringify([name, filter, options]);
 
 /** The document part of a filter: which documents are in view. */
-function documentScopeOf({ documents, jurisdiction, includeWithin, yearFrom, yearTo }: GraphFilter): DocumentScope {
-  return { documents, jurisdiction, includeWithin, yearFrom, yearTo };
+function documentScopeOf({ document, jurisdiction, includeWithin, yearFrom, yearTo }: GraphFilter): DocumentScope {
+  return { document, jurisdiction, includeWithin, yearFrom, yearTo };
 }
 
 const isEverything = (scope: DocumentScope): boolean =>
@@ -208,13 +209,13 @@ export class PrecomputedAnalytics {
     const scope = documentScopeOf(filter);
     const communities = name === 'gaps' || name === 'workload' ? null : remembering ? await this.store.communityMemory() : await this.communities();
     const documents = (await this.store.listDocuments(scope)).map(({ id, sha256, title }) => ({ id, sha256, title }));
-    const { sections, roles, unitKinds, units } = filter;
+    const { section, role, kind, unit } = filter;
     const task: AnalysisTask = {
       name,
       options,
       documents,
       wholeCorpus: isEverything(scope),
-      edgeFilter: { sections, roles, unitKinds, units },
+      edgeFilter: { section, role, kind, unit },
       communities,
     };
     // Neo4j: the worker reads it over its own driver. In memory: the data lives here, and what the worker lacks is sent.

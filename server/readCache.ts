@@ -12,8 +12,9 @@
  */
 import { InvalidInputError } from '../graph/errors';
 import type { z } from 'zod';
-import type { DocumentScope, GraphFilter, GraphStore } from '../graph/store';
-import type { FilterQuerySchema } from './contract';
+import type { GraphStore } from '../graph/store';
+import type { DocumentScope, GraphFilter } from '../graph/model';
+import type { FilterQuerySchema } from '../graph/api';
 
 type ScopeQuery = Pick<z.output<typeof FilterQuerySchema>, 'document' | 'jurisdiction' | 'includeWithin' | 'year' | 'yearFrom' | 'yearTo'>;
 
@@ -30,7 +31,7 @@ export function toDocumentScope(query: ScopeQuery): DocumentScope {
     throw new InvalidInputError('includeWithin', 'applies only with jurisdiction');
   }
   return {
-    documents: document,
+    document,
     jurisdiction,
     includeWithin,
     yearFrom: year ?? yearFrom,
@@ -38,15 +39,9 @@ export function toDocumentScope(query: ScopeQuery): DocumentScope {
   };
 }
 
-/** The HTTP filter parameters, named as the store names them. */
+/** The HTTP filter parameters as the store takes them: the same names, with the year read as a range. */
 export function toGraphFilter(query: z.output<typeof FilterQuerySchema>): GraphFilter {
-  return {
-    ...toDocumentScope(query),
-    sections: query.section,
-    roles: query.role,
-    unitKinds: query.kind,
-    units: query.unit,
-  };
+  return { ...toDocumentScope(query), section: query.section, role: query.role, kind: query.kind, unit: query.unit };
 }
 
 export interface ReadCacheOptions {

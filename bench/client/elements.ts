@@ -4,7 +4,7 @@
  * items. The stage checks it against the API's own schema, so the client gets what the server would send.
  */
 import { ExportParametersSchema } from '../../graph/export';
-import type { NetworkResponse } from '../../server/contract';
+import type { NetworkResponse } from '../../graph/api';
 import { createRandom, zipfSampler } from '../synth';
 
 const CLUSTER_SIZE = 80;

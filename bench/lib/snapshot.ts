@@ -4,7 +4,7 @@
  * it), without parsing and loading networks of 10,000 units first.
  */
 import { createHash } from 'node:crypto';
-import type { Snapshot } from '../../graph/store/types';
+import type { Snapshot } from '../../graph/model';
 import { createCorpus, type CorpusOptions } from '../synth';
 
 export function snapshotFromCorpus(options: CorpusOptions): Snapshot {
@@ -15,7 +15,7 @@ export function snapshotFromCorpus(options: CorpusOptions): Snapshot {
     const documentId = document.id;
     snapshot.documents.push({ id: documentId, title: document.sidecar.title!, sha256: createHash('sha256').update(document.text).digest('hex') });
     document.truth.items.forEach((item, index) => {
-      snapshot.items.push({ id: item.id, documentId, no: index + 1, label: item.label, title: '', sectionId: null, clause: null });
+      snapshot.items.push({ id: item.id, documentId, no: index + 1, label: item.label, title: '', sectionId: null, position: index, clause: null });
       for (const a of item.assignments) {
         used.add(a.unitId);
         snapshot.responsibilities.push({ itemId: item.id, unitId: a.unitId, role: a.role, inferred: a.inferred, nameAsWritten: a.name, start: 0, end: 0, documentId });

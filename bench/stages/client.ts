@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { LAYOUT_MEASURE } from '../../client/src/graphView/layouts';
-import { NetworkResponseSchema } from '../../server/contract';
+import { NetworkResponseSchema } from '../../graph/api';
 import { coordinationNetwork } from '../client/elements';
 import type { StageResult } from '../lib/results';
 

@@ -75,7 +75,12 @@ export async function parseStage(
   const result: StageResult = {
     stage: 'parse',
     mode,
-    figures: [{ name: 'parse throughput, single process', value: mbPerSecond, unit: 'MB/s', target: '≥ 20 MB/s', met: mbPerSecond >= 20 }],
+    // In total (wall clock: one process, so one core) and per core (CPU time: what the parser costs, whatever the
+    // neighbours on a shared machine take). `cli ingest` reports both for its worker pool.
+    figures: [
+      { name: 'parse throughput in total, single process', value: mbPerSecond, unit: 'MB/s', target: '≥ 20 MB/s', met: mbPerSecond >= 20 },
+      { name: 'parse throughput per core (MB per CPU-second)', value: bytes / 1e6 / cpuSeconds, unit: 'MB/s' },
+    ],
     details: {
       timed:
         'the pass after warmUpPasses untimed passes over the same documents, results counted and dropped as an ingest drops them ' +

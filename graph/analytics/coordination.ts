@@ -3,7 +3,7 @@
  * Two units are tied when they answer for the same item, whatever their roles.
  */
 import Graph, { UndirectedGraph } from 'graphology';
-import type { Snapshot, UnitSummary } from '../store/types';
+import type { Snapshot, UnitSummary } from '../model';
 import { indexSnapshot, isGeneric } from './snapshotIndex';
 import {
   CoordinationOptionsSchema,

@@ -2,7 +2,7 @@
  * Accountability gaps (auditors): every item whose ownership is missing, vague, assumed or
  * diluted, with its reasons and its clause quoted with source offsets.
  */
-import type { Responsibility, Snapshot, UnitSummary } from '../store/types';
+import type { Responsibility, Snapshot, UnitSummary } from '../model';
 import { indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';
 import {
   GapOptionsSchema,

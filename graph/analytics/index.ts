@@ -6,29 +6,9 @@ export { decodeWeightPair, decodeWeights, encodeWeights, WEIGHT_TEXT } from './w
 export { buildCoordinationNetwork, graphFromTies, projectTies, tieKey, type CoordinationGraph, type Projection, type ProjectedTie } from './coordination';
 export { computeNetworkMetrics, networkReport, POWER_ITERATION } from './network';
 export { assignmentOf, matchCommunities, stabilisePartition, type CommunityAssignment } from './communityMatching';
-export { appendTo, compareIds, indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';
+export { appendTo, indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';
+/** Ids in UTF-16 code-unit order, the one comparator of ids (graph/store/order.ts). */
+export { compareText } from '../store/order';
 export { DocumentPartsCache, mergeGaps, mergeHeld, mergeProjections, splitByDocument, type DocumentRef, type PartsAsked, type SnapshotReader } from './partials';
-export {
-  dueReport,
-  placeReport,
-  quarterOf,
-  timelineReport,
-  unmeasuredItems,
-  CommitmentListSchema,
-  DueReportSchema,
-  ItemBriefSchema,
-  MapTileSchema,
-  PlaceReportSchema,
-  PlaceRowSchema,
-  TimelineEntrySchema,
-  TimelineReportSchema,
-  UnmeasuredReportSchema,
-  type DueReport,
-  type ItemBrief,
-  type MapTile,
-  type PlaceReport,
-  type PlaceRow,
-  type TimelineEntry,
-  type TimelineReport,
-  type UnmeasuredReport,
-} from './commitments';
+export { dueReport, placeReport, quarterOf, timelineReport, unmeasuredItems } from './commitments';
+export * from './commitmentReports';

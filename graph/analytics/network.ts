@@ -12,12 +12,13 @@ import pagerank from 'graphology-metrics/centrality/pagerank';
 import { density } from 'graphology-metrics/graph/density';
 import modularity from 'graphology-metrics/graph/modularity';
 import { weightedDegree } from 'graphology-metrics/node/weighted-degree';
-import type { Snapshot } from '../store/types';
+import type { Snapshot } from '../model';
 import { averageClustering, coreNumbers } from './cohesion';
 import { stabilisePartition, type CommunityAssignment } from './communityMatching';
 import { buildCoordinationNetwork, type CoordinationGraph } from './coordination';
 import { seededRandom } from './seededRandom';
-import { appendTo, compareIds } from './snapshotIndex';
+import { compareText } from '../store/order';
+import { appendTo } from './snapshotIndex';
 import {
   NetworkOptionsSchema,
   type Community,
@@ -81,7 +82,7 @@ export function networkReport(
       coreNumber: cores.get(node) ?? 0,
       community: communityOf.get(node) ?? 0,
     }))
-    .sort((a, b) => b.weightedDegree - a.weightedDegree || compareIds(a.unit.id, b.unit.id));
+    .sort((a, b) => b.weightedDegree - a.weightedDegree || compareText(a.unit.id, b.unit.id));
 
   return {
     parameters,
@@ -119,8 +120,8 @@ function communities(graph: CoordinationGraph, parameters: NetworkParameters): P
   const strength = (node: string) => weightedDegree(graph, node, 'weight');
   const smallestId = (members: string[]) => members.reduce((min, id) => (id < min ? id : min));
   const ordered = [...groups.values()]
-    .sort((a, b) => b.length - a.length || compareIds(smallestId(a), smallestId(b)))
-    .map((members) => members.sort((a, b) => strength(b) - strength(a) || compareIds(a, b)));
+    .sort((a, b) => b.length - a.length || compareText(smallestId(a), smallestId(b)))
+    .map((members) => members.sort((a, b) => strength(b) - strength(a) || compareText(a, b)));
   const list: Community[] = ordered.map((members, id) => ({ id, size: members.length, members }));
 
   const renumbered = new Map(list.flatMap((c) => c.members.map((m) => [m, c.id] as const)));

@@ -6,11 +6,10 @@
  * other network measures do not decompose; they run whole on the graph the merged ties make.
  * tests/analytics/partials.test.ts holds every merge equal to the whole computation.
  */
-import { ROLES } from '../model';
-import type { GraphFilter, Snapshot } from '../store/types';
+import { ROLES, type GraphFilter, type Snapshot } from '../model';
 import { graphFromTies, projectTies, tieKey, type CoordinationGraph, type ProjectedTie, type Projection } from './coordination';
 import { findGaps } from './gaps';
-import { compareIds } from './snapshotIndex';
+import { compareText } from '../store/order';
 import { CoordinationOptionsSchema, GapOptionsSchema, GapReasonCodeSchema, type CoordinationOptions, type GapOptions, type GapReport } from './types';
 import { countHeld, type HeldCounts } from './workload';
 
@@ -101,7 +100,7 @@ export function mergeProjections(parts: Projection[]): Projection {
       sum.documentIds.push(...tie.documentIds);
     }
   }
-  return { units: new Map([...units].sort(([a], [b]) => compareIds(a, b))), ties: [...ties.values()] };
+  return { units: new Map([...units].sort(([a], [b]) => compareText(a, b))), ties: [...ties.values()] };
 }
 
 /**
@@ -156,7 +155,7 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
     const lacking = this.lacking(documents, asked);
     for (let start = 0; start < lacking.length; start += this.documentsPerRead) {
       const batch = lacking.slice(start, start + this.documentsPerRead);
-      const snapshots = splitByDocument(await this.read({ documents: batch.map((document) => document.id) }));
+      const snapshots = splitByDocument(await this.read({ document: batch.map((document) => document.id) }));
       for (const document of batch) {
         const key = contentKey(document);
         const snapshot = snapshots.get(document.id);

@@ -3,12 +3,13 @@
  * everything here is ordered explicitly: the same snapshot content gives the same answers.
  */
 import { InvalidInputError } from '../errors';
-import type { ItemRef, Responsibility, Snapshot, UnitSummary } from '../store/types';
+import type { ItemRef, Responsibility, Snapshot, UnitSummary } from '../model';
+import { byItemOrder, compareText } from '../store/order';
 
 export interface SnapshotIndex {
   unit(id: string): UnitSummary;
   documentTitle(id: string): string;
-  /** Items in document order: documents as listed, then clause position, then id. */
+  /** Items in document order (graph/store/order.ts byItemOrder). */
   items: ItemRef[];
   /** Responsibilities per item id, one per (unit, role), in clause order. */
   ownersOf(itemId: string): Responsibility[];
@@ -16,14 +17,11 @@ export interface SnapshotIndex {
   multiDocument: boolean;
 }
 
-/** Ids in UTF-16 code-unit order: locale-independent, so every machine orders ties alike (and fast). */
-export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 export const isGeneric = (unit: UnitSummary): boolean => unit.kind === 'generic';
 
 export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   const units = new Map(snapshot.units.map((u) => [u.id, u]));
-  const documents = new Map(snapshot.documents.map((d, position) => [d.id, { title: d.title, position }]));
+  const documentTitles = new Map(snapshot.documents.map((d) => [d.id, d.title]));
   // Grouped by item first, then each (small) group ordered and de-duplicated: a global sort of a
   // million edges, and a string key per edge, cost more than the whole projection.
   const owners = new Map<string, Responsibility[]>();
@@ -32,22 +30,16 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     appendTo(owners, r.itemId, r);
   }
   for (const [itemId, group] of owners) {
-    group.sort((a, b) => a.start - b.start || compareIds(a.unitId, b.unitId));
+    group.sort((a, b) => a.start - b.start || compareText(a.unitId, b.unitId));
     owners.set(
       itemId,
       group.filter((r, index) => group.findIndex((other) => other.unitId === r.unitId && other.role === r.role) === index),
     );
   }
-  const documentPosition = (id: string) => documents.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
-  const items = [...snapshot.items].sort(
-    (a, b) =>
-      documentPosition(a.documentId) - documentPosition(b.documentId) ||
-      (a.clause?.start ?? Number.MAX_SAFE_INTEGER) - (b.clause?.start ?? Number.MAX_SAFE_INTEGER) ||
-      compareIds(a.id, b.id),
-  );
+  const items = [...snapshot.items].sort(byItemOrder);
   return {
     unit: (id) => units.get(id) as UnitSummary,
-    documentTitle: (id) => documents.get(id)?.title ?? id,
+    documentTitle: (id) => documentTitles.get(id) ?? id,
     items,
     ownersOf: (itemId) => owners.get(itemId) ?? [],
     multiDocument: new Set(snapshot.items.map((i) => i.documentId)).size > 1,

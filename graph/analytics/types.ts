@@ -6,8 +6,7 @@
  * Exact definitions of every measure: docs/metrics.md.
  */
 import { z } from 'zod';
-import { UnitKindSchema } from '../model';
-import { ItemRefSchema, UnitSummarySchema } from '../store/types';
+import { UnitKindSchema, ItemRefSchema, UnitSummarySchema } from '../model';
 
 const share = z.number().min(0).max(1);
 const count = z.number().int().nonnegative();

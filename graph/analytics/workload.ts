@@ -4,9 +4,9 @@
  * of the whole load.
  */
 import { getJurisdiction, parentOf } from '../jurisdiction';
-import { ROLES, type Role } from '../model';
-import type { Snapshot, UnitSummary } from '../store/types';
-import { compareIds, indexSnapshot, isGeneric } from './snapshotIndex';
+import { ROLES, type Role, type Snapshot, type UnitSummary } from '../model';
+import { compareText } from '../store/order';
+import { indexSnapshot, isGeneric } from './snapshotIndex';
 import { gini, herfindahl, quantile } from './statistics';
 import {
   WorkloadOptionsSchema,
@@ -63,7 +63,7 @@ export function workloadReport(held: HeldCounts, options: WorkloadOptions = {}):
       return { unit, counts, assignments, weightedLoad };
     });
   unranked.sort(
-    (a, b) => b.weightedLoad - a.weightedLoad || b.counts.lead - a.counts.lead || compareIds(a.unit.id, b.unit.id),
+    (a, b) => b.weightedLoad - a.weightedLoad || b.counts.lead - a.counts.lead || compareText(a.unit.id, b.unit.id),
   );
   const totalLoad = unranked.reduce((sum, row) => sum + row.weightedLoad, 0);
   const peerGroups = peerGroupThresholds(unranked, parameters);
@@ -149,7 +149,7 @@ function peerGroupThresholds(rows: { unit: PeerUnit; weightedLoad: number }[], p
         overloaded: threshold === null ? 0 : sorted.filter((x) => x > threshold).length,
       };
     })
-    .sort((a, b) => b.units - a.units || compareIds(a.peerGroup, b.peerGroup));
+    .sort((a, b) => b.units - a.units || compareText(a.peerGroup, b.peerGroup));
 }
 
 function concentration(rows: WorkloadRow[], totalLoad: number): Concentration {

@@ -80,12 +80,18 @@ const FORMS: Form[] = [
 /** Characters that make a following 年内 / 年底 a duration, a past date or a recurrence. */
 const NOT_A_DEADLINE_BEFORE = /(?:[\d一二三四五六七八九十两几半去上前多]|每年?)$/;
 
+/**
+ * The characters a match of some form can begin with (a year or numeral, 第, 上/下, 年, 本/今, 到/至/截, 持/长/常):
+ * elsewhere no form is tried, which spares seven regular expressions at most positions.
+ */
+const FORM_START = new Set([...'0123456789〇零一二三四五六七八九十第上下年本今到至截持长常'].map((char) => char.charCodeAt(0)));
+
 /** Every deadline in `text`, left to right, with offsets into `text`. Linear: a fixed set of bounded patterns per position. */
 export function findDeadlines(text: string, planYear: number | undefined): FoundDeadline[] {
   const found: FoundDeadline[] = [];
   for (let i = 0; i < text.length; ) {
     let hit: FoundDeadline | undefined;
-    for (const form of FORMS) {
+    for (const form of FORM_START.has(text.charCodeAt(i)) ? FORMS : []) {
       form.pattern.lastIndex = i;
       const match = form.pattern.exec(text);
       if (!match) continue;

@@ -4,7 +4,7 @@
  * in 2024 are the same owner: a rename, not a drop and an add.
  */
 import { diffChars } from 'diff';
-import { compareIds } from '../analytics';
+import { compareText } from '../analytics';
 import { ROLES, type Role } from '../model';
 import { normaliseText } from './similarity';
 import type { ComparableItem, ComparableOwner, ResponsibilityChanges } from './types';
@@ -40,9 +40,9 @@ export function responsibilityChanges(oldItem: ComparableItem, newItem: Comparab
   const before = rolesByUnit(oldItem.owners);
   const after = rolesByUnit(newItem.owners);
   const holding = (roles: Map<string, Role[]>, role: Role) => new Set([...roles].filter(([, held]) => held.includes(role)).map(([id]) => id));
-  const gained = (role: Role) => [...holding(after, role)].filter((id) => !holding(before, role).has(id)).sort(compareIds);
-  const lost = (role: Role) => [...holding(before, role)].filter((id) => !holding(after, role).has(id)).sort(compareIds);
-  const units = [...new Set([...before.keys(), ...after.keys()])].sort(compareIds);
+  const gained = (role: Role) => [...holding(after, role)].filter((id) => !holding(before, role).has(id)).sort(compareText);
+  const lost = (role: Role) => [...holding(before, role)].filter((id) => !holding(after, role).has(id)).sort(compareText);
+  const units = [...new Set([...before.keys(), ...after.keys()])].sort(compareText);
   const roleChanges = units
     .map((unitId) => ({ unitId, before: before.get(unitId) ?? [], after: after.get(unitId) ?? [] }))
     .filter((change) => change.before.join() !== change.after.join());

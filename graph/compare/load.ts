@@ -1,5 +1,5 @@
 /** Per unit: how many items it answers for in each plan, by role (canonical ids, so a renamed body keeps its history). */
-import { compareIds } from '../analytics';
+import { compareText } from '../analytics';
 import { ROLES } from '../model';
 import type { ComparablePlan, RoleCounts, UnitLoadChange } from './types';
 
@@ -32,7 +32,7 @@ export function unitLoadChanges(oldPlan: ComparablePlan, newPlan: ComparablePlan
     .map((unitId) => ({ unitId, before: before.get(unitId) ?? noLoad(), after: after.get(unitId) ?? noLoad() }))
     .sort((a, b) => {
       const change = Math.abs(totalLoad(b.after) - totalLoad(b.before)) - Math.abs(totalLoad(a.after) - totalLoad(a.before));
-      return change !== 0 ? change : compareIds(a.unitId, b.unitId);
+      return change !== 0 ? change : compareText(a.unitId, b.unitId);
     });
 }
 

@@ -62,9 +62,9 @@ const ITEM_READS_IN_FLIGHT = 16;
 
 /** A loaded document as a plan; NotFoundError when the store has no such document. */
 export async function planFromStore(store: GraphStore, documentId: string, registry: UnitRegistry): Promise<ComparablePlan> {
-  const [summary] = await store.listDocuments({ documents: [documentId] });
+  const [summary] = await store.listDocuments({ document: [documentId] });
   if (!summary || summary.id !== documentId) throw new NotFoundError('document', documentId);
-  const snapshot = await store.snapshot({ documents: [documentId] });
+  const snapshot = await store.snapshot({ document: [documentId] });
   const details: ItemDetail[] = [];
   for (let start = 0; start < snapshot.items.length; start += ITEM_READS_IN_FLIGHT) {
     const batch = await Promise.all(snapshot.items.slice(start, start + ITEM_READS_IN_FLIGHT).map((item) => store.getItem(item.id)));

@@ -16,7 +16,7 @@ import {
   type WorkloadRow,
   workloadReport,
 } from '../analytics';
-import type { Snapshot } from '../store/types';
+import type { Snapshot } from '../model';
 import { buildProvenance, exportParameters } from './provenance';
 import type { ExportOptions, ExportParameters, Provenance } from './types';
 

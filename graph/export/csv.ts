@@ -5,7 +5,7 @@
  * library because the writing side is a few lines; the tests read every file back with csv-parse and Python.
  */
 import { indexSnapshot } from '../analytics';
-import type { Snapshot } from '../store/types';
+import type { Snapshot } from '../model';
 import { analyse, type Analysis } from './analysis';
 import { buildProvenance } from './provenance';
 import type { CsvLayout, CsvOptions, ExportFile, ExportFileKind, Provenance } from './types';

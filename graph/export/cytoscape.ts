@@ -3,8 +3,8 @@
  * coordination network. A node limit drops the lowest-load units (bipartite) or the least connected ones
  * (coordination) first and says what it left out.
  */
-import { appendTo, compareIds, indexSnapshot, type CommunityAssignment } from '../analytics';
-import type { Snapshot } from '../store/types';
+import { appendTo, compareText, indexSnapshot, type CommunityAssignment } from '../analytics';
+import type { Snapshot } from '../model';
 import { analyse, type Analysis, type UnitRow } from './analysis';
 import { CytoscapeOptionsSchema, type CytoscapeGraph, type CytoscapeOptions } from './types';
 
@@ -61,7 +61,7 @@ export function drawCytoscape(analysis: Analysis, options: CytoscapeOptions, sna
 
 /** The top units by weighted degree: the best connected, which is what a drawing of coordination is for. */
 function coordinationDrawing({ units, graph }: Analysis, limit: number | undefined): Drawing {
-  const order = [...units].sort((a, b) => b.weightedDegree - a.weightedDegree || compareIds(a.unit.id, b.unit.id));
+  const order = [...units].sort((a, b) => b.weightedDegree - a.weightedDegree || compareText(a.unit.id, b.unit.id));
   const kept = order.slice(0, limit ?? order.length);
   const keptIds = new Set(kept.map((u) => u.unit.id));
   const edges = graph

@@ -4,7 +4,7 @@
  * are; a single-file HTTP download carries its provenance in a response header.
  */
 import { findGaps, type CommunityAssignment } from '../analytics';
-import type { Snapshot } from '../store/types';
+import type { Snapshot } from '../model';
 import { analyse, type Analysis } from './analysis';
 import { toNodesCsv, toEdgesCsv, toResponsibilitiesCsv, toWorkloadCsv } from './csv';
 import { drawCytoscape } from './cytoscape';

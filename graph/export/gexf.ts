@@ -1,7 +1,7 @@
 /** GEXF of the coordination network, written by graphology-gexf; provenance in <meta>. */
 import { UndirectedGraph } from 'graphology';
 import { write } from 'graphology-gexf';
-import type { Snapshot } from '../store/types';
+import type { Snapshot } from '../model';
 import { analyse, type Analysis } from './analysis';
 import type { ExportFile, ExportOptions } from './types';
 import { joinItems, NODE_ATTRIBUTES } from './unitAttributes';

@@ -3,7 +3,7 @@
  * a flat document with every key declared with attr.type (Gephi, igraph, NetworkX and
  * graphology-graphml all read it, the tests check the last one), and the provenance as graph data.
  */
-import type { Snapshot } from '../store/types';
+import type { Snapshot } from '../model';
 import { analyse, type Analysis } from './analysis';
 import type { ExportFile, ExportOptions } from './types';
 import { joinItems, NODE_ATTRIBUTES, type AttributeType } from './unitAttributes';

@@ -6,7 +6,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { write } from 'graphology-gexf';
 import { placeInfo } from '../places';
-import type { ItemCommitments, Snapshot } from '../store/types';
+import type { ItemCommitments, Snapshot } from '../model';
 import { csvFile } from './csv';
 import { buildProvenance } from './provenance';
 import type { CommitmentFileKind, CsvOptions, ExportFile } from './types';

@@ -1,7 +1,7 @@
 /** Provenance of every export: documents with their sha256, parameters, software version, time. */
 import packageJson from '../../package.json';
-import { compareIds } from '../analytics';
-import type { Snapshot } from '../store/types';
+import { compareText } from '../analytics';
+import type { Snapshot } from '../model';
 import { ExportParametersSchema, type ExportOptions, type ExportParameters, type Provenance } from './types';
 
 /** Options split into validated parameters (defaults filled in) and the clock. */
@@ -16,7 +16,7 @@ export function buildProvenance(snapshot: Pick<Snapshot, 'documents'>, options: 
     software: { name: packageJson.name, version: packageJson.version },
     generatedAt: now().toISOString(),
     documents: [...snapshot.documents]
-      .sort((a, b) => compareIds(a.id, b.id))
+      .sort((a, b) => compareText(a.id, b.id))
       .map(({ id, title, sha256 }) => ({ id, title, sha256 })),
     parameters,
   };

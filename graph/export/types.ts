@@ -3,9 +3,8 @@
  * API (downloads and the Cytoscape endpoint) and the client.
  */
 import { z } from 'zod';
-import { JurisdictionLevelSchema, RoleSchema, UnitFunctionSchema, UnitKindSchema } from '../model';
+import { JurisdictionLevelSchema, RoleSchema, UnitFunctionSchema, UnitKindSchema, SnapshotSchema } from '../model';
 import { GapOptionsSchema, NetworkOptionsSchema, WorkloadOptionsSchema } from '../analytics/types';
-import { SnapshotSchema } from '../store/types';
 
 /** Every analytics parameter an export can depend on, defaults filled in. */
 export const ExportParametersSchema = NetworkOptionsSchema.extend({

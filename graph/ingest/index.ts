@@ -7,6 +7,7 @@ export {
   ingestDocument,
   loadParsed,
   loadSeeds,
+  type DocumentSink,
   type FileIngest,
   type IngestProgress,
   type Ingested,

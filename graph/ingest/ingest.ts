@@ -31,6 +31,9 @@ export async function loadParsed(store: GraphStore, registry: UnitRegistry, pars
   return { load, ...reported(parsed) };
 }
 
+/** Where ingestFiles puts the documents: a store, or the files of a bulk import (graph/store/neo4j/importFiles). */
+export type DocumentSink = Pick<GraphStore, 'loadDocuments'>;
+
 /** Bad input the store or parser refused, as opposed to an outage or a bug, which stop the run. */
 const refused = (error: unknown): error is DomainError => error instanceof DomainError && !(error instanceof StoreUnavailableError);
 
@@ -77,7 +80,7 @@ export class LoadBatcher<T extends { parsed: ParsedDocument }> {
  * Load parsed documents in one write transaction. When the store refuses the batch as bad
  * input, each document is loaded on its own, so the broken one is reported and the rest land.
  */
-async function loadBatch(store: GraphStore, registry: UnitRegistry, batch: Array<{ path: string; parsed: ParsedDocument }>): Promise<FileIngest[]> {
+async function loadBatch(store: DocumentSink, registry: UnitRegistry, batch: Array<{ path: string; parsed: ParsedDocument }>): Promise<FileIngest[]> {
   try {
     const loads = await store.loadDocuments(batch.map(({ parsed }) => ({ document: parsed, units: registry.unitsFor(parsed) })));
     return loads.map((load, index) => ({ ok: true, path: batch[index]!.path, load, ...reported(batch[index]!.parsed) }));
@@ -99,7 +102,7 @@ type Parsing = { ok: true; parsed: ParsedDocument } | { ok: false; error: unknow
  * parse on every core, a few per worker ahead of the one being loaded, and load in order.
  */
 export async function ingestFiles(
-  store: GraphStore,
+  store: DocumentSink,
   registry: UnitRegistry,
   paths: string[],
   onProgress?: IngestProgress,

@@ -122,11 +122,23 @@ export function parentOf(code: string): Jurisdiction | undefined {
 }
 
 /** The government itself, then every one above it, up to national. Empty for an unknown code. */
-export function chainOf(code: string): Jurisdiction[] {
-  const chain: Jurisdiction[] = [];
-  for (let found = division(code); found; found = found.parent === undefined ? undefined : division(found.parent)) chain.push(toJurisdiction(found));
+export function chainOf(code: string): readonly Jurisdiction[] {
+  let chain = chains.get(code);
+  if (!chain) {
+    const built: Jurisdiction[] = [];
+    for (let found = division(code); found; found = found.parent === undefined ? undefined : division(found.parent)) built.push(Object.freeze(toJurisdiction(found)));
+    chain = Object.freeze(built);
+    // Bounded by the division table: only codes it holds are kept.
+    if (built.length > 0) chains.set(code, chain);
+  }
   return chain;
 }
+
+/**
+ * Chains by code, built once: the parser asks for the plan's chain for every unit name and every item
+ * (isWithin, placePrefix, findPlaces), and the table never changes while the process runs.
+ */
+const chains = new Map<string, readonly Jurisdiction[]>();
 
 /** The townships (镇, 乡, 街道) of a county or city whose names `text` contains, longest name first. */
 export function townshipsNamedIn(text: string, within: string): Jurisdiction[] {
@@ -202,6 +214,22 @@ export interface PlacePrefix {
  * inside the context's province, where plans write them (黄埔, 南海); elsewhere they are words.
  */
 export function placePrefix(name: string, context?: string): PlacePrefix | undefined {
+  // Unit names repeat across thousands of clauses and the tables never change: memoised, bounded like unitKey's cache.
+  const key = `${context ?? ''}\u0000${name}`;
+  if (prefixCache.has(key)) return prefixCache.get(key);
+  const found = findPlacePrefix(name, context);
+  if (name.length <= PREFIX_CACHE_MAX_NAME) {
+    if (prefixCache.size >= PREFIX_CACHE_LIMIT) prefixCache.clear();
+    prefixCache.set(key, found && Object.freeze(found));
+  }
+  return found;
+}
+
+const prefixCache = new Map<string, Readonly<PlacePrefix> | undefined>();
+const PREFIX_CACHE_LIMIT = 100_000;
+const PREFIX_CACHE_MAX_NAME = 64;
+
+function findPlacePrefix(name: string, context: string | undefined): PlacePrefix | undefined {
   const index = nameIndex();
   const chain = context ? chainOf(context) : [];
   const province = chain.find((j) => j.level === 'province')?.code;

@@ -63,7 +63,7 @@ export const ItemSchema = z.object({
   label: z.string().min(1),
   /** Number of the section the item stands in, null when the document has no sections. */
   section: z.number().int().positive().nullable(),
-  /** Id of that section, given only where the document repeats the section's number (two 三、), which `section` cannot tell apart. */
+  /** Id of that section; the parser always gives it (a document may repeat a section's number, two 三、, which `section` cannot tell apart). Optional for documents built by hand, where `section` suffices unless its number repeats. */
   sectionId: z.string().min(1).optional(),
   /** Id of the parent item, for sub-items that carry their own clause. */
   parent: z.string().optional(),
@@ -161,12 +161,3 @@ export const DocumentSidecarSchema = z.object({
   url: z.string().optional(),
 });
 export type DocumentSidecar = z.infer<typeof DocumentSidecarSchema>;
-
-/** The Neo4j relationship type of each role: (:Unit)-[:LEADS]->(:Item) and so on. */
-export const ROLE_RELATIONSHIP: Record<Role, string> = {
-  lead: 'LEADS',
-  co: 'CO_RESPONSIBLE',
-  support: 'SUPPORTS',
-  implement: 'IMPLEMENTS',
-  guide: 'GUIDES',
-};

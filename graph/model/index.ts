@@ -2,3 +2,5 @@ export * from './jurisdiction';
 export * from './unit';
 export * from './document';
 export * from './commitments';
+export * from './readModels';
+export * from './filters';

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { JurisdictionLevelSchema } from './jurisdiction';
 
 /**
- * The kinds of body a responsibility clause can name. The second Neo4j label of a :Unit
- * is derived from this (see UNIT_KIND_LABEL).
+ * The kinds of body a responsibility clause can name. The Neo4j store gives each its own
+ * second label on a :Unit (graph/store/neo4j/vocabulary.ts).
  */
 export const UnitKindSchema = z.enum([
   'department', // 省政府组成部门/直属机构, or a State Council ministry in national documents
@@ -13,14 +13,6 @@ export const UnitKindSchema = z.enum([
   'generic', // 泛指: 相关市政府, 各有关单位 — names nobody in particular
 ]);
 export type UnitKind = z.infer<typeof UnitKindSchema>;
-
-export const UNIT_KIND_LABEL: Record<UnitKind, string> = {
-  department: 'Department',
-  party: 'PartyOrgan',
-  'central-branch': 'CentralBranch',
-  city: 'City',
-  generic: 'Generic',
-};
 
 /**
  * What a body does, as a key shared by every government that has such a body: Foshan's

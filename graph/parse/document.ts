@@ -14,7 +14,7 @@ import type { ClauseReading, ClauseWarning } from './clause';
 import { parseResponsibilityClause } from './clause';
 import { readCommitments } from './commitments';
 import { decodeDocument } from './decode';
-import { findTrailingClause } from './findClause';
+import { findTrailingClause, type FoundClause } from './findClause';
 import { readHeader } from './header';
 import { detectJurisdiction } from './jurisdiction';
 import { lineLocator } from './locate';
@@ -67,8 +67,8 @@ function withoutLabel(paragraph: Paragraph, index: number): MappedText {
   return index === 0 ? slice(paragraph.body, paragraph.label.length) : paragraph.body;
 }
 
-export function parseDocument(input: Uint8Array | string, options: ParseOptions): ParsedDocument {
-  const file = options.source;
+/** The decoded text of the input, its digest, and how to fail at a place in it. */
+function readSource(input: Uint8Array | string, file: string) {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const source = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeDocument(input, file).text;
@@ -77,8 +77,11 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     throw new ParseError(code, message, { file, ...locate(offset) });
   };
   if (!/\S/.test(source)) fatal('empty_document', 'the document is empty');
+  return { sha256, source, locate, fatal };
+}
 
-  const paragraphs = readParagraphs(source);
+/** Which paragraphs number the tasks, and where the body (the first section or task) starts. */
+function findBody(paragraphs: Paragraph[], fatal: (code: string, message: string, offset?: number) => never) {
   const hasItems = paragraphs.some((p) => p.kind === 'item');
   // Without （一） items, the first numbering style used (1. or （1） or ①) numbers the tasks.
   const topStyle = hasItems ? undefined : paragraphs.find((p) => p.kind === 'sub-item')?.style;
@@ -86,18 +89,16 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
   const bodyStart = paragraphs.findIndex((p) => p.kind === 'section' || isTopItem(p));
   if (bodyStart < 0 || !paragraphs.some(isTopItem))
     fatal('no_items', 'the document has no numbered items such as （一） or 1.', paragraphs[0]?.body.starts[0] ?? 0);
+  return { isTopItem, bodyStart };
+}
 
-  const registry = options.registry;
-  const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar);
-  const id = options.id ?? options.sidecar?.id ?? documentId(file, sha256);
-  const warnings = new WarningCollector();
-  const warn = (warning: ClauseWarning, itemId?: string) => warnings.add(warning, itemId);
-
-  const declaredJurisdiction = options.jurisdiction ?? options.sidecar?.jurisdiction;
-  const given = declaredJurisdiction === undefined ? undefined : findJurisdiction(declaredJurisdiction);
-  if (declaredJurisdiction !== undefined && !given) {
+/** Whose plan it is: as declared (option, then sidecar), else as its issuer, title, header, preamble or signature tell. */
+function documentJurisdiction(options: ParseOptions, header: ReturnType<typeof readHeader>, paragraphs: Paragraph[], bodyStart: number, warn: Warn) {
+  const declared = options.jurisdiction ?? options.sidecar?.jurisdiction;
+  const given = declared === undefined ? undefined : findJurisdiction(declared);
+  if (declared !== undefined && !given) {
     const field = options.jurisdiction !== undefined ? 'jurisdiction' : 'sidecar.jurisdiction';
-    throw new InvalidInputError(field, `'${declaredJurisdiction}' is no GB/T 2260 code or place name this table knows uniquely (try the 6-digit code, or the name with its province: 北京市朝阳区)`);
+    throw new InvalidInputError(field, `'${declared}' is no GB/T 2260 code or place name this table knows uniquely (try the 6-digit code, or the name with its province: 北京市朝阳区)`);
   }
   const signature: string[] = [];
   for (let index = paragraphs.length - 1; index > bodyStart && signature.length < 3; index--) {
@@ -105,33 +106,45 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     if (paragraphs[index]!.kind !== 'text' || !SIGNATURE_LINE.test(text)) break;
     signature.unshift(text);
   }
-  const documentJurisdiction =
+  const found =
     given ?? detectJurisdiction({ issuer: header.issuer, title: header.title, headerLines: header.headerLines, signature, preamble: header.preambleLines });
-  if (!documentJurisdiction)
+  if (!found)
     warn({
       code: 'jurisdiction-unknown',
       message: 'whose plan this is could not be told from its issuer, title, header, preamble or signature; relative names such as 市财政局 stay unscoped (set it with a sidecar "jurisdiction" or --jurisdiction)',
       offset: 0,
     });
-  const jurisdiction = documentJurisdiction?.code;
-  const usedIds = new Set<string>();
+  return found;
+}
+
+type Warn = (warning: ClauseWarning, itemId?: string) => void;
+
+/** Section and item ids, unique within the document. */
+class IdAllocator {
+  private readonly used = new Set<string>();
   /** The next suffix worth trying per wanted id: those below it are taken, so a number repeated k times costs k tries, not k². */
-  const nextSuffix = new Map<string, number>();
+  private readonly nextSuffix = new Map<string, number>();
+
+  constructor(private readonly warn: Warn) {}
+
   /** The wanted id, or, when a number repeats, the wanted id with a suffix (-2, -3, …) and a warning. */
-  const uniqueId = (wanted: string, what: 'item' | 'section', label: string, offset: number) => {
+  unique(wanted: string, what: 'item' | 'section', label: string, offset: number): string {
     let candidate = wanted;
-    if (usedIds.has(candidate)) {
-      let n = nextSuffix.get(wanted) ?? 2;
-      while (usedIds.has(`${wanted}-${n}`)) n++;
+    if (this.used.has(candidate)) {
+      let n = this.nextSuffix.get(wanted) ?? 2;
+      while (this.used.has(`${wanted}-${n}`)) n++;
       candidate = `${wanted}-${n}`;
-      nextSuffix.set(wanted, n + 1);
+      this.nextSuffix.set(wanted, n + 1);
     }
     if (candidate !== wanted)
-      warn({ code: `duplicate-${what}-number`, message: `${what} number ${label} appears more than once; this one is ${candidate}`, offset });
-    usedIds.add(candidate);
+      this.warn({ code: `duplicate-${what}-number`, message: `${what} number ${label} appears more than once; this one is ${candidate}`, offset });
+    this.used.add(candidate);
     return candidate;
-  };
+  }
+}
 
+/** The body's paragraphs grouped into sections and item drafts; the rest is text outside every item. */
+function groupParagraphs(paragraphs: Paragraph[], bodyStart: number, isTopItem: (p: Paragraph) => boolean, id: string, ids: IdAllocator) {
   const sections: Section[] = [];
   const drafts: ItemDraft[] = [];
   /** Text outside every item: the preamble, section introductions, closing lines. */
@@ -142,7 +155,7 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     const section = currentSection?.no ?? null;
     const sectionId = currentSection?.id ?? null;
     if (paragraph.kind === 'section') {
-      const newId = uniqueId(`${id}/section-${paragraph.no}`, 'section', paragraph.label, paragraph.body.starts[0]!);
+      const newId = ids.unique(`${id}/section-${paragraph.no}`, 'section', paragraph.label, paragraph.body.starts[0]!);
       sections.push({ id: newId, no: paragraph.no, label: paragraph.label, title: paragraph.body.text.slice(paragraph.label.length) });
       item = undefined;
     } else if (isTopItem(paragraph) || (paragraph.kind === 'sub-item' && (!item || item.ownStyle === paragraph.style))) {
@@ -156,23 +169,71 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       (item.subItems[item.subItems.length - 1] ?? item).paragraphs.push(paragraph);
     } else outside.push(paragraph);
   }
+  return { sections, drafts, outside };
+}
 
-  // A convention stated outside the clauses (the preamble's 各项任务列第一位的为牵头单位, a note between
-  // sections) holds from where it stands; one inside an item (a note after its clause) from that item on.
-  const declaresConvention = (p: Paragraph) => FIRST_LISTED_LEADS.test(toSimplified(p.body.text));
-  const conventionFrom = Math.min(...outside.filter(declaresConvention).map((p) => p.body.starts[0]!));
-  let firstListedLeads = false;
-  let declared = false;
-  const context = () => ({ registry, jurisdiction, firstListedLeads });
+/** A trailing clause looked for once: what was found, the warnings the search gave, and under which convention. */
+interface TrailingSearch {
+  labelRemoved: boolean;
+  firstListedLeads: boolean;
+  found: FoundClause | undefined;
+  warnings: ClauseWarning[];
+}
+
+/** Reads items in document order, carrying the first-listed-leads convention (列第一位的为牵头单位) from item to item. */
+class ItemReader {
+  private firstListedLeads = false;
+  /** Whether the document declares the convention anywhere (ParsedDocument.document.firstListedLeads). */
+  declared = false;
+  private readonly conventionFrom: number;
+  /** Each paragraph's trailing-clause search, so that deciding whether a sub-item has a clause and reading it search once. */
+  private readonly searched = new Map<Paragraph, TrailingSearch>();
+
+  constructor(
+    private readonly registry: UnitRegistry,
+    private readonly jurisdiction: string | undefined,
+    private readonly year: number | undefined,
+    outside: Paragraph[],
+    private readonly warn: Warn,
+  ) {
+    // A convention stated outside the clauses (the preamble's 各项任务列第一位的为牵头单位, a note between
+    // sections) holds from where it stands; one inside an item (a note after its clause) from that item on.
+    this.conventionFrom = Math.min(...outside.filter(declaresConvention).map((p) => p.body.starts[0]!));
+  }
+
+  private context() {
+    return { registry: this.registry, jurisdiction: this.jurisdiction, firstListedLeads: this.firstListedLeads };
+  }
+
   /** Turns the convention on for a draft that stands after a declaration, or carries one in a paragraph of its own. */
-  const conventionReaches = (draft: ItemDraft) => {
+  conventionReaches(draft: ItemDraft): void {
     const start = draft.paragraphs[0]!.body.starts[0]!;
     const ownNote = draft.paragraphs.some((p, index) => index > 0 && declaresConvention(p)) || draft.subItems.some((sub) => sub.paragraphs.some(declaresConvention));
-    if (start >= conventionFrom || ownNote) firstListedLeads = declared = true;
-  };
+    if (start >= this.conventionFrom || ownNote) this.firstListedLeads = this.declared = true;
+  }
+
+  /**
+   * The trailing clause of the `index`th paragraph of an item, with the warnings its search gives. A search
+   * is reused while the convention stands as it did; a clause read before the convention changed is read again.
+   */
+  private trailingClause(paragraph: Paragraph, index: number): TrailingSearch {
+    const labelRemoved = index === 0;
+    const known = this.searched.get(paragraph);
+    if (known && known.labelRemoved === labelRemoved && known.firstListedLeads === this.firstListedLeads) return known;
+    const warnings: ClauseWarning[] = [];
+    const found = findTrailingClause(withoutLabel(paragraph, index), this.context(), warnings);
+    const search = { labelRemoved, firstListedLeads: this.firstListedLeads, found, warnings };
+    this.searched.set(paragraph, search);
+    return search;
+  }
+
+  /** Whether a sub-item carries a clause of its own: labelled lines, or a trailing parenthetical. */
+  hasOwnClause(sub: ItemDraft): boolean {
+    return sub.paragraphs.some((p, i) => p.kind === 'role-line' || this.trailingClause(p, i).found !== undefined);
+  }
 
   /** Reads the clause of one item: labelled lines after the task, else the trailing parenthetical. */
-  const readItem = (draft: ItemDraft, itemId: string, label: string, parent?: string): Item => {
+  read(draft: ItemDraft, itemId: string, label: string, parent?: string): Item {
     const clauseWarnings: ClauseWarning[] = [];
     const roleLines = draft.paragraphs.filter((p) => p.kind === 'role-line');
     /** Each paragraph's text without the item's label, sliced once: the clause search and the item text both read it. */
@@ -184,12 +245,13 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       const last = draft.paragraphs.indexOf(roleLines[roleLines.length - 1]!);
       kept = draft.paragraphs.slice(0, last + 1);
       const block = joinParagraphs(kept.slice(first).map((p) => p.body));
-      found = { paragraph: first, from: 0, to: block.text.length, reading: parseResponsibilityClause(block, context()) };
+      found = { paragraph: first, from: 0, to: block.text.length, reading: parseResponsibilityClause(block, this.context()) };
     } else {
       for (let index = draft.paragraphs.length - 1; index >= 0 && !found; index--) {
-        const clause = findTrailingClause(unlabelled[index]!, context(), clauseWarnings);
-        if (clause) {
-          found = { paragraph: index, ...clause };
+        const search = this.trailingClause(draft.paragraphs[index]!, index);
+        for (const warning of search.warnings) clauseWarnings.push(warning);
+        if (search.found) {
+          found = { paragraph: index, ...search.found };
           // Lines after the clause (a signature, a date) close the document, not the item.
           kept = draft.paragraphs.slice(0, index + 1);
         }
@@ -204,8 +266,8 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       const textEnd = roleLines.length > 0 ? text.text.length : offsetInText + found.to;
       clause = { text: text.text.slice(textStart, textEnd), ...sourceRange(text, textStart, textEnd), textStart, textEnd };
       const { reading } = found;
-      if (reading.declaresFirstListedLeads) declared = true;
-      if (reading.conventionCarriesOn) firstListedLeads = true;
+      if (reading.declaresFirstListedLeads) this.declared = true;
+      if (reading.conventionCarriesOn) this.firstListedLeads = true;
       for (const warning of reading.warnings) clauseWarnings.push(warning); // not push(...): there may be millions
     }
     const assignments = found?.reading.assignments ?? [];
@@ -214,20 +276,20 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     const clauseInFirst = found && found.paragraph === 0 ? found.from : firstBody.length;
     const title = firstBody.slice(0, titleEnd >= 0 ? Math.min(titleEnd, clauseInFirst) : clauseInFirst);
     const labelStart = draft.paragraphs[0]!.body.starts[0]!;
-    for (const warning of clauseWarnings) warn(warning, itemId);
+    for (const warning of clauseWarnings) this.warn(warning, itemId);
     const at = clause?.start ?? labelStart;
     if (clause && assignments.length > 0 && !assignments.some((a) => a.role === 'lead')) {
       const unmarked = found?.reading.unmarked ? '; its units carry no role marker and are read as co-responsible' : '';
-      warn({ code: 'no-lead', message: `item ${label} names no lead unit${unmarked}`, offset: at, params: { item: label } }, itemId);
+      this.warn({ code: 'no-lead', message: `item ${label} names no lead unit${unmarked}`, offset: at, params: { item: label } }, itemId);
     }
     if (assignments.length > 0 && assignments.every((a) => a.generic))
-      warn({ code: 'generic-only', message: `item ${label} is owned only by placeholders (${assignments.map((a) => a.name).join('、')})`, offset: at, params: { item: label, names: assignments.map((a) => a.name).join('、') } }, itemId);
+      this.warn({ code: 'generic-only', message: `item ${label} is owned only by placeholders (${assignments.map((a) => a.name).join('、')})`, offset: at, params: { item: label, names: assignments.map((a) => a.name).join('、') } }, itemId);
     return {
       id: itemId,
       no: draft.no,
       label,
       section: draft.section,
-      ...(draft.sectionId !== null && repeatedSections.has(draft.sectionId) ? { sectionId: draft.sectionId } : {}),
+      ...(draft.sectionId !== null ? { sectionId: draft.sectionId } : {}),
       ...(parent ? { parent } : {}),
       title,
       text: text.text,
@@ -235,45 +297,65 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       end: text.ends[text.ends.length - 1] ?? labelStart,
       clause,
       assignments,
-      ...readCommitments(text, clause, { jurisdiction, year: header.year }),
+      ...readCommitments(text, clause, { jurisdiction: this.jurisdiction, year: this.year }),
     };
-  };
+  }
+}
 
+const declaresConvention = (p: Paragraph) => FIRST_LISTED_LEADS.test(toSimplified(p.body.text));
+
+/** Every draft read into items, sub-items with clauses of their own as items of their own. */
+function readItems(drafts: ItemDraft[], sections: Section[], id: string, ids: IdAllocator, reader: ItemReader): Item[] {
   const items: Item[] = [];
-  const sectionsNumbered = new Map<number, number>();
-  for (const section of sections) sectionsNumbered.set(section.no, (sectionsNumbered.get(section.no) ?? 0) + 1);
-  /** Sections whose number another shares: their items name them by id too. */
-  const repeatedSections = new Set(sections.filter((section) => sectionsNumbered.get(section.no)! > 1).map((section) => section.id));
   // District plans often number tasks 1. 2. … afresh in every section: then the section is part
   // of the id and the label (`二、1.`), and the repeated numbers are no fault.
   const restartsPerSection = drafts.some((draft, i) => i > 0 && draft.sectionId !== drafts[i - 1]!.sectionId && draft.no <= drafts[i - 1]!.no);
   const sectionLabel = (sectionId: string | null) => sections.find((section) => section.id === sectionId)?.label ?? '';
   for (const draft of drafts) {
-    conventionReaches(draft);
+    reader.conventionReaches(draft);
     const label = restartsPerSection ? `${sectionLabel(draft.sectionId)}${draft.label}` : draft.label;
     const wantedId = restartsPerSection && draft.sectionId !== null ? `${draft.sectionId}/item-${draft.no}` : `${id}/item-${draft.no}`;
-    const itemId = uniqueId(wantedId, 'item', label, draft.paragraphs[0]!.body.starts[0]!);
-    const subsWithClause = draft.subItems.filter((sub) =>
-      sub.paragraphs.some((p, i) => p.kind === 'role-line' || findTrailingClause(withoutLabel(p, i), context(), []) !== undefined),
-    );
+    const itemId = ids.unique(wantedId, 'item', label, draft.paragraphs[0]!.body.starts[0]!);
+    const subsWithClause = draft.subItems.filter((sub) => reader.hasOwnClause(sub));
     // Sub-items become items of their own only when they carry their own clauses; a single
     // clause after the last sub-item answers for the whole item.
     if (subsWithClause.length >= 2) {
-      const parent = readItem({ ...draft, subItems: [] }, itemId, label);
-      items.push(parent);
+      items.push(reader.read({ ...draft, subItems: [] }, itemId, label));
       for (const sub of draft.subItems) {
         const subLabel = `${label}${sub.label}`;
-        items.push(readItem(sub, uniqueId(`${itemId}.${sub.no}`, 'item', subLabel, sub.paragraphs[0]!.body.starts[0]!), subLabel, itemId));
+        items.push(reader.read(sub, ids.unique(`${itemId}.${sub.no}`, 'item', subLabel, sub.paragraphs[0]!.body.starts[0]!), subLabel, itemId));
       }
     } else {
-      items.push(readItem({ ...draft, paragraphs: [...draft.paragraphs, ...draft.subItems.flatMap((sub) => sub.paragraphs)] }, itemId, label));
+      items.push(reader.read({ ...draft, paragraphs: [...draft.paragraphs, ...draft.subItems.flatMap((sub) => sub.paragraphs)] }, itemId, label));
     }
   }
+  return items;
+}
+
+/** Items that are no parent and have no clause are worth a warning. */
+function warnClauseless(items: Item[], warn: Warn): void {
   const parents = new Set(items.map((i) => i.parent).filter(Boolean));
   for (const it of items) {
     if (it.clause === null && !parents.has(it.id))
       warn({ code: 'item-without-clause', message: `item ${it.label} has no responsibility clause`, offset: it.start, params: { item: it.label } }, it.id);
   }
+}
+
+export function parseDocument(input: Uint8Array | string, options: ParseOptions): ParsedDocument {
+  const file = options.source;
+  const { sha256, source, locate, fatal } = readSource(input, file);
+  const paragraphs = readParagraphs(source);
+  const { isTopItem, bodyStart } = findBody(paragraphs, fatal);
+  const header = readHeader(paragraphs.slice(0, bodyStart), options.sidecar);
+  const id = options.id ?? options.sidecar?.id ?? documentId(file, sha256);
+  const warnings = new WarningCollector();
+  const warn: Warn = (warning, itemId) => warnings.add(warning, itemId);
+  const jurisdiction = documentJurisdiction(options, header, paragraphs, bodyStart, warn);
+  const ids = new IdAllocator(warn);
+  const { sections, drafts, outside } = groupParagraphs(paragraphs, bodyStart, isTopItem, id, ids);
+  const reader = new ItemReader(options.registry, jurisdiction?.code, header.year, outside, warn);
+  const items = readItems(drafts, sections, id, ids, reader);
+  warnClauseless(items, warn);
   return ParsedDocumentSchema.parse({
     document: {
       id,
@@ -281,10 +363,10 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
       ...(header.issuer ? { issuer: header.issuer } : {}),
       ...(header.publishedAt ? { publishedAt: header.publishedAt } : {}),
       ...(header.year ? { year: header.year } : {}),
-      ...(documentJurisdiction ? { jurisdiction: documentJurisdiction } : {}),
+      ...(jurisdiction ? { jurisdiction } : {}),
       ...(header.viewCount !== undefined ? { viewCount: header.viewCount } : {}),
       ...(header.preamble ? { preamble: header.preamble } : {}),
-      firstListedLeads: declared,
+      firstListedLeads: reader.declared,
       sha256,
       source: file,
     },
@@ -293,4 +375,3 @@ export function parseDocument(input: Uint8Array | string, options: ParseOptions)
     ...warnings.finish(locate, file),
   });
 }
-

@@ -44,16 +44,23 @@ export interface PlaceContext {
   jurisdiction?: string;
 }
 
-let index: Map<string, Entry[]> | undefined;
-let longest = 2;
+interface PlaceIndex {
+  names: Map<string, Entry[]>;
+  /**
+   * The lengths of the names beginning with each pair of code units, longest first: most positions of a text
+   * start no name at all, and this answers that with one lookup instead of a slice per possible length.
+   */
+  lengthsByPrefix: Array<Map<number, number[]> | undefined>;
+}
 
-function placeIndex(): Map<string, Entry[]> {
+let index: PlaceIndex | undefined;
+
+function placeIndex(): PlaceIndex {
   if (index) return index;
-  const built = new Map<string, Entry[]>();
+  const names = new Map<string, Entry[]>();
   const add = (key: string, entry: Entry) => {
     if (key.length < 2) return;
-    built.set(key, [...(built.get(key) ?? []), entry]);
-    longest = Math.max(longest, key.length);
+    names.set(key, [...(names.get(key) ?? []), entry]);
   };
   for (const { code, name, level } of allJurisdictions()) {
     if (level === 'national' || level === 'township') continue;
@@ -73,8 +80,19 @@ function placeIndex(): Map<string, Entry[]> {
   }
   for (const region of REGIONS)
     for (const key of [region.name, ...region.aliases]) add(key, { code: region.code, name: region.name, level: 'region', kind: 'region' });
-  index = built;
-  return built;
+  // The first level is an array indexed by code unit: two thirds of the positions of a text start no name, and an
+  // array read answers that faster than a hash lookup.
+  const lengthsByPrefix = new Array<Map<number, number[]> | undefined>(0x10000);
+  for (const key of names.keys()) {
+    const bySecond = lengthsByPrefix[key.charCodeAt(0)] ?? new Map<number, number[]>();
+    lengthsByPrefix[key.charCodeAt(0)] = bySecond;
+    const lengths = bySecond.get(key.charCodeAt(1)) ?? [];
+    bySecond.set(key.charCodeAt(1), lengths);
+    if (!lengths.includes(key.length)) lengths.push(key.length);
+  }
+  for (const bySecond of lengthsByPrefix) for (const lengths of bySecond?.values() ?? []) lengths.sort((a, b) => b - a);
+  index = { names, lengthsByPrefix };
+  return index;
 }
 
 const LEVEL_ORDER: PlaceLevel[] = ['region', 'province', 'prefecture', 'county'];
@@ -100,18 +118,23 @@ function resolve(entries: Entry[], province: string | undefined): Entry | 'ambig
   return atTop.size === 1 ? usable.find((e) => LEVEL_ORDER.indexOf(e.level) === top) : 'ambiguous';
 }
 
-const OPENING = new Map([['“', '”'], ['《', '》'], ['「', '」'], ['"', '"']]);
+/** Closing mark of each opening one, indexed by code unit (0: not an opening mark). */
+const CLOSING_OF = new Uint16Array(0x10000);
+for (const [open, close] of [['“', '”'], ['《', '》'], ['「', '」'], ['"', '"']]) CLOSING_OF[open!.charCodeAt(0)] = close!.charCodeAt(0);
 
-/** Which characters stand inside “quotes” or 《titles》: one pass, quotes do not nest here. */
-export function quotedMask(text: string): boolean[] {
-  const mask = new Array<boolean>(text.length).fill(false);
-  let closing: string | undefined;
+/**
+ * Which characters stand inside “quotes” or 《titles》 (1: inside), or undefined when none does (most texts: no
+ * array is allocated for them). One pass; quotes do not nest here.
+ */
+export function quotedMask(text: string): Uint8Array | undefined {
+  let mask: Uint8Array | undefined;
+  let closing = 0;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (closing !== undefined) {
-      if (char === closing) closing = undefined;
-      else mask[i] = true;
-    } else if (OPENING.has(char)) closing = OPENING.get(char);
+    const code = text.charCodeAt(i);
+    if (closing !== 0) {
+      if (code === closing) closing = 0;
+      else (mask ??= new Uint8Array(text.length))[i] = 1;
+    } else closing = CLOSING_OF[code]!;
   }
   return mask;
 }
@@ -119,21 +142,42 @@ export function quotedMask(text: string): boolean[] {
 /** 市 that starts a word: 市场, 市民. */
 const WORD_AFTER_CITY = new Set(['场', '民']);
 
+/** First code units of NOT_PLACES (1): only there can one begin. */
+const NOT_PLACE_STARTS = new Uint8Array(0x10000);
+for (const name of NOT_PLACES) NOT_PLACE_STARTS[name.charCodeAt(0)] = 1;
+
+interface PlanSetting {
+  province: string | undefined;
+  /** The plan's own jurisdiction and those above it: its setting, never a mention. */
+  setting: ReadonlySet<string>;
+}
+
+/** Per jurisdiction code, built once: findPlaces runs for every item of a plan. */
+const settings = new Map<string | undefined, PlanSetting>();
+
+function planSetting(jurisdiction: string | undefined): PlanSetting {
+  let found = settings.get(jurisdiction);
+  if (!found) {
+    const chain = jurisdiction ? chainOf(jurisdiction) : [];
+    found = { province: chain.find((j) => j.level === 'province')?.code, setting: new Set(chain.map((j) => j.code)) };
+    // Bounded by the division table (chainOf is empty for any other code, and such codes are not kept).
+    if (chain.length > 0 || jurisdiction === undefined) settings.set(jurisdiction, found);
+  }
+  return found;
+}
+
 /** Every place `text` names, left to right, longest name first at each position. Linear in the text. */
 export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace[] {
-  const names = placeIndex();
-  const chain = context.jurisdiction ? chainOf(context.jurisdiction) : [];
-  const province = chain.find((j) => j.level === 'province')?.code;
-  /** The plan's own jurisdiction and those above it: its setting, never a mention. */
-  const setting = new Set(chain.map((j) => j.code));
+  const { names, lengthsByPrefix } = placeIndex();
+  const { province, setting } = planSetting(context.jurisdiction);
   const quoted = quotedMask(text);
   const found: FoundPlace[] = [];
   for (let i = 0; i < text.length; ) {
-    if (quoted[i]) {
+    if (quoted?.[i]) {
       i++;
       continue;
     }
-    const notPlace = NOT_PLACES.find((name) => text.startsWith(name, i));
+    const notPlace = NOT_PLACE_STARTS[text.charCodeAt(i)] ? NOT_PLACES.find((name) => text.startsWith(name, i)) : undefined;
     if (notPlace) {
       i += notPlace.length;
       continue;
@@ -141,13 +185,23 @@ export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace
     // The longest name standing here; when it stays ambiguous (朝阳区 of Beijing or of Changchun in a
     // national plan) it is passed over whole, not read as a shorter name inside it (朝阳市).
     let matched: { entry: Entry | 'ambiguous'; length: number } | undefined;
-    for (let length = Math.min(longest, text.length - i); length >= 2 && !matched; length--) {
+    const bySecond = lengthsByPrefix[text.charCodeAt(i)];
+    if (!bySecond) {
+      i++;
+      continue;
+    }
+    const lengths = bySecond.get(text.charCodeAt(i + 1));
+    for (const length of lengths ?? []) {
+      if (length > text.length - i) continue;
       const key = text.slice(i, i + length);
       const entries = names.get(key);
       if (!entries) continue;
       if (key.endsWith('市') && WORD_AFTER_CITY.has(text[i + length] ?? '')) continue;
       const entry = resolve(entries, province);
-      if (entry) matched = { entry, length };
+      if (entry) {
+        matched = { entry, length };
+        break;
+      }
     }
     if (!matched) {
       i++;

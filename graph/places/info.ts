@@ -31,7 +31,7 @@ export const placeParent = (code: string): string | null => placeInfo(code)?.wit
  * The government a code names and every one above it, as chainOf, for the provinces the
  * division table lacks too (香港特别行政区 → 全国). Empty for regions and unknown codes.
  */
-export function chainOfPlace(code: string): Jurisdiction[] {
+export function chainOfPlace(code: string): readonly Jurisdiction[] {
   const chain = chainOf(code);
   if (chain.length > 0) return chain;
   const extra = EXTRA_PROVINCES.find((p) => p.code === code);

@@ -17,14 +17,14 @@ import {
   type SnapshotReader,
 } from '../analytics';
 import { analyseParts, CytoscapeOptionsSchema, drawCytoscape, exportFile, toCytoscape, type CsvOptions, type SnapshotFileKind } from '../export';
-import type { GraphFilter, Snapshot } from '../store/types';
+import type { GraphFilter, Snapshot } from '../model';
 
 /** `export` is a download (ExportOptions and its `kind`): made whole, from one snapshot, and never kept. */
 export const ANALYSIS_NAMES = ['workload', 'gaps', 'network', 'cytoscape', 'export'] as const;
 export type AnalysisName = (typeof ANALYSIS_NAMES)[number];
 
 /** The filters that select edges rather than documents: with any of them the parts do not apply. */
-export type EdgeFilter = Pick<GraphFilter, 'sections' | 'roles' | 'unitKinds' | 'units'>;
+export type EdgeFilter = Pick<GraphFilter, 'section' | 'role' | 'kind' | 'unit'>;
 
 export interface AnalysisTask {
   name: AnalysisName;
@@ -74,7 +74,7 @@ export class AnalyticsEngine {
   async run(task: AnalysisTask): Promise<unknown> {
     if (task.wholeCorpus) this.parts.retainOnly(task.documents);
     const { name, options, documents } = task;
-    if (runsWhole(name, options, task.edgeFilter)) return this.whole(task, await this.read({ documents: documents.map((d) => d.id), ...task.edgeFilter }));
+    if (runsWhole(name, options, task.edgeFilter)) return this.whole(task, await this.read({ document: documents.map((d) => d.id), ...task.edgeFilter }));
     switch (name) {
       case 'workload':
         return workloadReport(await this.parts.held(documents), options);

@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import { StoreUnavailableError } from '../errors';
 import { TSX_LOADER } from '../parse/pool';
 import type { AnalysisTask } from './engine';
-import type { GraphFilter, Snapshot } from '../store/types';
+import type { GraphFilter, Snapshot } from '../model';
 import type { Neo4jConfig } from '../store/neo4j/store';
 import type { AnalyticsOutcome, AnalyticsWorkerTask, GivenSnapshot } from './worker';
 
@@ -49,7 +49,7 @@ export class AnalyticsPool {
       asked = needs;
       const whole = outcome.needs === 'whole';
       const documents = whole ? task.documents.map((document) => document.id) : (outcome.needs as string[]);
-      given = { snapshot: await source.snapshotOf({ documents, ...(whole ? task.edgeFilter : {}) }), whole };
+      given = { snapshot: await source.snapshotOf({ document: documents, ...(whole ? task.edgeFilter : {}) }), whole };
     }
   }
 

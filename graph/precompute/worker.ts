@@ -6,7 +6,7 @@
  * keyed by document content, so one worker serves any number of stores (a test file's apps) correctly.
  */
 import { StoreUnavailableError } from '../errors';
-import type { GraphFilter, Snapshot } from '../store/types';
+import type { GraphFilter, Snapshot } from '../model';
 import { Neo4jStore, type Neo4jConfig } from '../store/neo4j/store';
 import { AnalyticsEngine, type AnalysisTask } from './engine';
 
@@ -60,7 +60,7 @@ const engine = new AnalyticsEngine(async (filter: GraphFilter) => {
   if (!source) throw new Error('no task is running');
   if ('neo4j' in source) return neo4jStore(source.neo4j).snapshot(filter);
   if (!source.given) throw new Error('the server sends the in-memory store’s snapshot when asked');
-  return restrict(source.given.snapshot, filter.documents);
+  return restrict(source.given.snapshot, filter.document);
 });
 
 /**

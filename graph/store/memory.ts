@@ -5,7 +5,8 @@
  * across restarts; the server reloads the seeds at start-up.
  */
 import { InvalidInputError } from '../errors';
-import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL, type ParsedDocument, type Unit } from '../model';
+import { DocumentScopeSchema, type DocumentScope, type GraphFilter, type ItemCommitments, type Unit, type UnitSummary } from '../model';
+import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL } from './neo4j/vocabulary';
 import {
   byNewest,
   CommunityMemorySchema,
@@ -38,37 +39,31 @@ import {
   buildDocumentSummary,
   buildItemDetail,
   buildItemPage,
-  buildSnapshot,
   applyMetadataPatch,
   buildUnitDetail,
   toggleDataVersion,
   versionEntry,
   type Owned,
+  type SnapshotParts,
 } from './results';
 import {
   DocumentMetadataPatchSchema,
-  DocumentScopeSchema,
-  GraphFilterSchema,
   ItemQuerySchema,
   UnitQuerySchema,
   type DocumentDetail,
   type DocumentLoad,
   type DocumentMetadataPatch,
-  type DocumentScope,
   type DocumentSummary,
-  type GraphFilter,
   type GraphStore,
-  type ItemCommitments,
   type ItemDetail,
   type ItemPage,
   type ItemQuery,
   type LoadResult,
-  type Snapshot,
   type StoreStats,
   type UnitDetail,
   type UnitQuery,
-  type UnitSummary,
 } from './types';
+import { StoreBase } from './storeBase';
 import { emptyStats } from './vocabulary';
 
 /** `metadataEdit`: the digest of a metadata correction, once one was made (results.ts versionEntry). */
@@ -168,7 +163,7 @@ function dropOrphans(next: MemoryState, candidates: Iterable<string>): void {
   for (const unitId of candidates) if (!next.edgesByUnit.has(unitId)) next.units.delete(unitId);
 }
 
-export class MemoryStore implements GraphStore {
+export class MemoryStore extends StoreBase implements GraphStore {
   readonly kind = 'memory' as const;
   private state = emptyState();
   /** Beside the graph state: views and the community memory are not part of the data version. */
@@ -178,11 +173,6 @@ export class MemoryStore implements GraphStore {
   async init(): Promise<void> {}
   async close(): Promise<void> {}
   async ping(): Promise<void> {}
-
-  async loadDocument(document: ParsedDocument, units: Unit[]): Promise<LoadResult> {
-    const [result] = await this.loadDocuments([{ document, units }]);
-    return result!;
-  }
 
   async loadDocuments(batch: DocumentLoad[]): Promise<LoadResult[]> {
     const next = copyState(this.state);
@@ -273,10 +263,10 @@ export class MemoryStore implements GraphStore {
   }
 
   async searchItems(query: ItemQuery): Promise<ItemPage> {
-    const { q, sections, role, unit, page, pageSize, ...scope } = validated(ItemQuerySchema, query, 'query');
+    const { q, section, role, unit, page, pageSize, ...scope } = validated(ItemQuerySchema, query, 'query');
     const needle = normaliseQuery(q);
     const documentIds = this.documentsInScope(scope);
-    const sectionIds = activeList(sections);
+    const sectionIds = activeList(section);
     const matches = [...this.state.items.values()].filter((item) => {
       if (documentIds && !documentIds.has(item.documentId)) return false;
       if (sectionIds && (item.sectionId === null || !sectionIds.includes(item.sectionId))) return false;
@@ -307,20 +297,18 @@ export class MemoryStore implements GraphStore {
       .map(toUnitSummary);
   }
 
-  async snapshot(input: GraphFilter = {}): Promise<Snapshot> {
-    const filter = validated(GraphFilterSchema, input, 'filter');
+  protected async snapshotParts(filter: GraphFilter): Promise<SnapshotParts> {
     const documentIds = this.documentsInScope(filter);
-    const sectionIds = activeList(filter.sections);
-    const roles = activeList(filter.roles);
-    const unitKinds = activeList(filter.unitKinds);
-    const unitIds = activeList(filter.units);
-    const edgeFiltered = Boolean(roles || unitKinds || unitIds);
+    const sectionIds = activeList(filter.section);
+    const roles = activeList(filter.role);
+    const unitKinds = activeList(filter.kind);
+    const unitIds = activeList(filter.unit);
     const stored = [...this.state.documents.values()].filter(({ document }) => !documentIds || documentIds.has(document.id));
     const sections = stored.flatMap((doc) => doc.sections).filter((section) => !sectionIds || sectionIds.includes(section.id));
-    const candidates = stored
+    const items = stored
       .flatMap((doc) => doc.items)
       .filter((item) => !sectionIds || (item.sectionId !== null && sectionIds.includes(item.sectionId)));
-    const responsibilities = candidates.flatMap((item) =>
+    const responsibilities = items.flatMap((item) =>
       (this.state.edgesByItem.get(item.id) ?? []).filter(
         (edge) =>
           (!roles || roles.includes(edge.role)) &&
@@ -328,14 +316,13 @@ export class MemoryStore implements GraphStore {
           (!unitIds || unitIds.includes(edge.unitId)),
       ),
     );
-    const kept = new Set(responsibilities.map((edge) => edge.itemId));
-    return buildSnapshot({
+    return {
       documents: stored.map(({ document }) => document),
       sections,
       units: [...new Set(responsibilities.map((edge) => edge.unitId))].map((id) => this.unitOf(id)),
-      items: edgeFiltered ? candidates.filter((item) => kept.has(item.id)) : candidates,
+      items,
       responsibilities,
-    });
+    };
   }
 
   async commitments(input: DocumentScope = {}): Promise<ItemCommitments[]> {
@@ -416,7 +403,7 @@ export class MemoryStore implements GraphStore {
   /** The ids of the documents a scope selects; null when it selects them all. */
   private documentsInScope(scope: DocumentScope): Set<string> | null {
     if (!scopesDocuments(scope)) return null;
-    const listed = activeList(scope.documents);
+    const listed = activeList(scope.document);
     const ids = [...this.state.documents.values()]
       .map(({ document }) => document)
       .filter((document) => !listed || listed.includes(document.id))

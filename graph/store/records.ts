@@ -13,11 +13,16 @@ import {
   type ParsedDocument,
   type Section,
   type Unit,
+  type DocumentScope,
+  type ItemCommitments,
+  type ItemRef,
+  type Responsibility,
+  type UnitSummary,
 } from '../model';
 import { isWithin, type Jurisdiction } from '../jurisdiction';
 import { chainOfPlace, placeInfo } from '../places';
 import { byId } from './order';
-import type { DocumentLoad, DocumentScope, ItemCommitments, ItemRef, Responsibility, UnitSummary } from './types';
+import type { DocumentLoad } from './types';
 
 export interface ItemRecord {
   id: string;
@@ -189,8 +194,8 @@ export function toUnitSummary(unit: Unit): UnitSummary {
 }
 
 export function toItemRef(item: ItemRecord): ItemRef {
-  const { id, documentId, no, label, title, sectionId, clause } = item;
-  return { id, documentId, no, label, title, sectionId, clause };
+  const { id, documentId, no, label, title, sectionId, position, clause } = item;
+  return { id, documentId, no, label, title, sectionId, position, clause };
 }
 
 export function toResponsibility(record: ResponsibilityRecord): Responsibility {
@@ -209,7 +214,7 @@ export const activeList = <T>(list: T[] | undefined): T[] | null => (list && lis
 
 /** Whether a scope narrows the documents at all; when not, stores skip the document look-up. */
 export const scopesDocuments = (scope: DocumentScope): boolean =>
-  activeList(scope.documents) !== null || scope.jurisdiction !== undefined || scope.yearFrom !== undefined || scope.yearTo !== undefined;
+  activeList(scope.document) !== null || scope.jurisdiction !== undefined || scope.yearFrom !== undefined || scope.yearTo !== undefined;
 
 /** The year part of a scope: a document without a year is outside any year range. */
 export function inYearScope(year: number | undefined, { yearFrom, yearTo }: DocumentScope): boolean {

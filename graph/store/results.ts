@@ -3,7 +3,7 @@
  * records in their own way and hand them to these builders, which also fix the order.
  */
 import { createHash } from 'node:crypto';
-import type { DocumentMeta, Unit } from '../model';
+import type { DocumentMeta, Unit, Snapshot } from '../model';
 import { byId, byItemOrder, byOwnerOrder, byPartnerOrder, byResponsibilityOrder, bySectionOrder } from './order';
 import {
   toItemRef,
@@ -13,7 +13,7 @@ import {
   type ResponsibilityRecord,
   type SectionRecord,
 } from './records';
-import type { DocumentDetail, DocumentMetadataPatch, DocumentSummary, ItemDetail, ItemPage, Snapshot, UnitDetail } from './types';
+import type { DocumentDetail, DocumentMetadataPatch, DocumentSummary, ItemDetail, ItemPage, UnitDetail } from './types';
 
 export interface Counts {
   sections: number;
@@ -178,13 +178,16 @@ function uniqueLeads(leads: Owned[]) {
     .map(({ unit }) => toUnitSummary(unit));
 }
 
-export function buildSnapshot(parts: {
+/** What a store reads for a snapshot, before buildSnapshot orders and projects it. */
+export interface SnapshotParts {
   documents: DocumentMeta[];
   sections: SectionRecord[];
   units: Unit[];
   items: ItemRecord[];
   responsibilities: ResponsibilityRecord[];
-}): Snapshot {
+}
+
+export function buildSnapshot(parts: SnapshotParts): Snapshot {
   return {
     documents: [...parts.documents]
       .sort(byId)

@@ -1,71 +1,25 @@
 import { z } from 'zod';
 import type { CommunityMemory, SavedView, SavedViewSummary } from './explorerState';
 import {
-  ClauseSchema,
-  DeadlineSchema,
   DocumentMetaSchema,
-  PlaceSchema,
-  TargetSchema,
+  type DocumentScope,
+  DocumentScopeSchema,
+  type GraphFilter,
+  type ItemCommitments,
+  ItemRefSchema,
   JurisdictionLevelSchema,
   JurisdictionSchema,
+  type ParsedDocument,
   RoleSchema,
   SectionSchema,
+  type Snapshot,
+  type Unit,
   UnitFunctionSchema,
   UnitKindSchema,
   UnitSchema,
-  type ParsedDocument,
-  type Unit,
+  type UnitSummary,
+  UnitSummarySchema,
 } from '../model';
-
-/** What lists and edges show of a unit. */
-export const UnitSummarySchema = UnitSchema.pick({
-  id: true,
-  name: true,
-  shortName: true,
-  nameEn: true,
-  kind: true,
-  jurisdiction: true,
-  level: true,
-  function: true,
-  provisional: true,
-});
-export type UnitSummary = z.infer<typeof UnitSummarySchema>;
-
-/** What lists, snapshots and links show of an item. */
-export const ItemRefSchema = z.object({
-  id: z.string(),
-  documentId: z.string(),
-  no: z.number().int(),
-  label: z.string(),
-  title: z.string(),
-  /** Section id (`<documentId>/section-2`), null when the document has no sections. */
-  sectionId: z.string().nullable(),
-  clause: ClauseSchema.nullable(),
-});
-export type ItemRef = z.infer<typeof ItemRefSchema>;
-
-/** Where and by when one item commits: the places its body names, its deadlines and targets (graph/model/commitments.ts). */
-export const ItemCommitmentsSchema = z.object({
-  itemId: z.string(),
-  documentId: z.string(),
-  places: z.array(PlaceSchema),
-  deadlines: z.array(DeadlineSchema),
-  targets: z.array(TargetSchema),
-});
-export type ItemCommitments = z.infer<typeof ItemCommitmentsSchema>;
-
-/** One responsibility edge (:Unit)-[role]->(:Item), with its provenance. */
-export const ResponsibilitySchema = z.object({
-  itemId: z.string(),
-  unitId: z.string(),
-  role: RoleSchema,
-  inferred: z.boolean(),
-  nameAsWritten: z.string(),
-  start: z.number().int(),
-  end: z.number().int(),
-  documentId: z.string(),
-});
-export type Responsibility = z.infer<typeof ResponsibilitySchema>;
 
 export const DocumentSummarySchema = DocumentMetaSchema.omit({ preamble: true }).extend({
   sections: z.number().int(),
@@ -141,36 +95,10 @@ export const UnitDetailSchema = z.object({
 });
 export type UnitDetail = z.infer<typeof UnitDetailSchema>;
 
-/**
- * Which plans are in view: several documents at once, the plans of a jurisdiction (and, unless
- * `includeWithin` is false, of the places within it), and a year or range of years. The parts
- * combine with AND; undefined (and empty `documents`) mean "all". A document without a year or a
- * jurisdiction is outside any year or jurisdiction scope: nothing is guessed for it.
- */
-export const DocumentScopeSchema = z.object({
-  documents: z.array(z.string()).optional(),
-  /** GB/T 2260 code of the jurisdiction whose plans are in view, e.g. `440000`; `100000` is national. */
-  jurisdiction: z.string().regex(/^\d{6}(\d{3})?$/, 'expected a 6- or 9-digit GB/T 2260 code').optional(),
-  /** With `jurisdiction`: also the plans of places within it (default). False: that jurisdiction's own plans only. */
-  includeWithin: z.boolean().optional(),
-  yearFrom: z.number().int().optional(),
-  yearTo: z.number().int().optional(),
-});
-export type DocumentScope = z.infer<typeof DocumentScopeSchema>;
-
-/** Filters shared by search, drawing and analytics. Empty arrays and undefined mean "all". */
-export const GraphFilterSchema = DocumentScopeSchema.extend({
-  sections: z.array(z.string()).optional(),
-  roles: z.array(RoleSchema).optional(),
-  unitKinds: z.array(UnitKindSchema).optional(),
-  units: z.array(z.string()).optional(),
-});
-export type GraphFilter = z.infer<typeof GraphFilterSchema>;
-
 export const ItemQuerySchema = DocumentScopeSchema.extend({
   /** Case-insensitive substring of label, title or text. */
   q: z.string().optional(),
-  sections: z.array(z.string()).optional(),
+  section: z.array(z.string()).optional(),
   /** Only items where `unit` (or any unit, if unset) holds this role. */
   role: RoleSchema.optional(),
   unit: z.string().optional(),
@@ -199,16 +127,6 @@ export const UnitQuerySchema = DocumentScopeSchema.extend({
   unitJurisdiction: DocumentScopeSchema.shape.jurisdiction,
 });
 export type UnitQuery = z.input<typeof UnitQuerySchema>;
-
-/** Everything the analytics need, in plain data: the same from both stores. */
-export const SnapshotSchema = z.object({
-  documents: z.array(DocumentMetaSchema.pick({ id: true, title: true, sha256: true, year: true, jurisdiction: true })),
-  sections: z.array(SectionSchema.extend({ documentId: z.string() })),
-  units: z.array(UnitSummarySchema),
-  items: z.array(ItemRefSchema),
-  responsibilities: z.array(ResponsibilitySchema),
-});
-export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 export const LoadResultSchema = z.object({
   documentId: z.string(),

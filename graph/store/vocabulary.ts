@@ -2,7 +2,8 @@
  * The labels and relationship types of the graph model (docs/graph-model.md), derived from the
  * model's tables so that a new role or unit kind needs no edit here.
  */
-import { ROLE_RELATIONSHIP, ROLES, UNIT_KIND_LABEL, type Role } from '../model';
+import { ROLES, type Role } from '../model';
+import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL } from './neo4j/vocabulary';
 import type { StoreStats } from './types';
 
 export const NODE_LABELS = ['Document', 'Section', 'Item', 'Unit', ...Object.values(UNIT_KIND_LABEL), 'Jurisdiction', 'Place', 'Region'];

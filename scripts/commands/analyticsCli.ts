@@ -8,9 +8,9 @@ import { decodeWeights, type RoleWeights } from '../../graph/analytics';
 import { ExportParametersSchema, type ExportParameters } from '../../graph/export';
 import { describeZodIssues, InvalidInputError } from '../../graph/errors';
 import { loadSeeds } from '../../graph/ingest';
-import { ROLES, UnitKindSchema } from '../../graph/model';
+import { ROLES, UnitKindSchema, type GraphFilter, type Snapshot } from '../../graph/model';
 import { loadRegistry } from '../../graph/registry';
-import { withStore, type GraphFilter, type GraphStore, type Snapshot } from '../../graph/store';
+import { withStore, type GraphStore } from '../../graph/store';
 
 export interface AnalyticsFlags {
   document?: string[];
@@ -98,7 +98,7 @@ function graphFilter(flags: AnalyticsFlags): GraphFilter {
     if (!parsed.success) throw new InvalidInputError('--kind', `expected one of ${UnitKindSchema.options.join(', ')}, got '${kind}'`);
     return parsed.data;
   });
-  return { documents: flags.document, sections: flags.section, unitKinds: kinds };
+  return { document: flags.document, section: flags.section, kind: kinds };
 }
 
 /** The filtered snapshot from the configured store; an unknown document id is an error, not an empty answer. */

@@ -4,9 +4,9 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InvalidInputError } from '../../graph/errors';
-import { documentPaths, ingestFiles, type FileIngest } from '../../graph/ingest';
+import { documentPaths, ingestFiles, type DocumentSink, type FileIngest } from '../../graph/ingest';
 import { DEFAULT_PARSE_TIMEOUT_MS, ParsePool, type ParseThroughput } from '../../graph/parse';
-import { loadRegistry } from '../../graph/registry';
+import { loadRegistry, type UnitRegistry } from '../../graph/registry';
 import { withStore } from '../../graph/store';
 import { jurisdictionOption } from './jurisdictionOption';
 
@@ -56,12 +56,47 @@ export function formatThroughput({ bytes, workerSeconds, wallSeconds }: ParseThr
   return `parse: ${(bytes / 1e6).toFixed(2)} MB in ${wallSeconds.toFixed(1)} s on ${workers} workers: ${rate(wallSeconds)} MB/s in total, ${rate(workerSeconds)} MB/s per core`;
 }
 
+/** What `<paths…>` of `ingest` and `import` may be. */
+export const DOCUMENT_PATHS_HELP =
+  'document files, folders (every *.txt below them), quoted patterns with * ** ?, or - to read paths from standard input, one a line; ' +
+  'a <name>.meta.json sidecar beside a file is read too';
+
 /** Paths on standard input, one a line (`-`): a list no command line could hold. */
 const standardInputPaths = () =>
   readFileSync(0, 'utf8')
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
+
+/** The document files `<paths…>` name (`-` reads a list from standard input); none at all is refused. */
+export function targetFiles(targets: string[], command: string): string[] {
+  const files = documentPaths(targets.flatMap((target) => (target === '-' ? standardInputPaths() : [target])));
+  if (files.length === 0) throw new InvalidInputError(command, `no document to ${command} (standard input was empty)`);
+  return files;
+}
+
+/** The worker pool `ingest` and `import` parse on, with the server's PARSE_TIMEOUT_MS. */
+export const parsePool = (registry: UnitRegistry) => new ParsePool({ registry, timeoutMs: parseTimeoutMs(process.env) });
+
+/** ingestFiles on the pool, with a progress bar over the whole run on standard error. */
+export async function ingestWithProgress(
+  sink: DocumentSink,
+  registry: UnitRegistry,
+  files: string[],
+  pool: ParsePool,
+  jurisdiction: string | undefined,
+): Promise<FileIngest[]> {
+  const bar = new SingleBar({ format: '{bar} {value}/{total} {file}', stream: process.stderr, hideCursor: true });
+  bar.start(files.length, 0, { file: '' });
+  try {
+    return await ingestFiles(sink, registry, files, (done, _total, result) => bar.update(done, { file: basename(result.path) }), {
+      pool,
+      ...(jurisdiction ? { jurisdiction } : {}),
+    });
+  } finally {
+    bar.stop();
+  }
+}
 
 export function registerIngest(program: Command): void {
   program
@@ -70,34 +105,18 @@ export function registerIngest(program: Command): void {
       'parse work plans on every core and load them into the graph (Neo4j when NEO4J_URI is set); ' +
         'a parse past PARSE_TIMEOUT_MS (default 10,000 ms) is reported as failed and the others go on',
     )
-    .argument(
-      '<paths...>',
-      'document files, folders (every *.txt below them), quoted patterns with * ** ?, or - to read paths from standard input, one a line; ' +
-        'a <name>.meta.json sidecar beside a file is read too',
-    )
+    .argument('<paths...>', DOCUMENT_PATHS_HELP)
     .option('--registry <path>', 'unit registry file (default: seeds/units.json)')
     .option(...jurisdictionOption)
     .action(async (targets: string[], options: { registry?: string; jurisdiction?: string }) => {
       const registry = loadRegistry(options.registry);
-      const files = documentPaths(targets.flatMap((target) => (target === '-' ? standardInputPaths() : [target])));
-      if (files.length === 0) throw new InvalidInputError('ingest', 'no document to ingest (standard input was empty)');
+      const files = targetFiles(targets, 'ingest');
       if (!process.env.NEO4J_URI) {
         process.stderr.write('note: NEO4J_URI is not set; the embedded store checks the load and keeps nothing after this command\n');
       }
-      const pool = new ParsePool({ registry, timeoutMs: parseTimeoutMs(process.env) });
+      const pool = parsePool(registry);
       try {
-        const results = await withStore(async (store) => {
-          const bar = new SingleBar({ format: '{bar} {value}/{total} {file}', stream: process.stderr, hideCursor: true });
-          bar.start(files.length, 0, { file: '' });
-          try {
-            return await ingestFiles(store, registry, files, (done, _total, result) => bar.update(done, { file: basename(result.path) }), {
-              pool,
-              ...(options.jurisdiction ? { jurisdiction: options.jurisdiction } : {}),
-            });
-          } finally {
-            bar.stop();
-          }
-        });
+        const results = await withStore((store) => ingestWithProgress(store, registry, files, pool, options.jurisdiction));
         process.stdout.write(`${formatIngestReport(results)}\n${formatThroughput(pool.throughput(), pool.threads)}\n`);
         if (results.some((result) => !result.ok)) process.exitCode = 1;
       } finally {

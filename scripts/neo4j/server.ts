@@ -4,7 +4,8 @@
  * (scripts/neo4j.ts) and by the jest global setup (tests/setup/).
  *
  * Each server lives under .neo4j/<port>/ (pid file, log, data directory), so several can run side by side;
- * .neo4j/launcher/ caches the compiled launcher.
+ * .neo4j/launcher/ caches the compiled launcher. `importIntoNeo4j` runs neo4j-admin's bulk import (the same
+ * jars' AdminTool) into the data directory of a stopped server, which `startNeo4j({ keepData: true })` then serves.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -43,13 +44,30 @@ export class Neo4jPrerequisiteError extends Error {
 export type Log = (line: string) => void;
 const silent: Log = () => undefined;
 
+/** NEO4J_PORT (default 7687), checked. */
+export function portFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.NEO4J_PORT ?? '7687';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`NEO4J_PORT must be a port number, got "${raw}"`);
+  return port;
+}
+
 export function boltUri(port: number): string {
   return `bolt://127.0.0.1:${port}`;
 }
 
 function serverDir(port: number) {
   const dir = path.join(stateRoot, String(port));
-  return { dir, pidFile: path.join(dir, 'neo4j.pid'), logFile: path.join(dir, 'neo4j.log'), dataDir: path.join(dir, 'data') };
+  const dataDir = path.join(dir, 'data');
+  return {
+    dir,
+    pidFile: path.join(dir, 'neo4j.pid'),
+    logFile: path.join(dir, 'neo4j.log'),
+    dataDir,
+    /** The default database's store inside the data directory (the embedded DBMS's layout, and neo4j-admin's with NEO4J_HOME there). */
+    databaseDir: path.join(dataDir, 'data', 'databases', 'neo4j'),
+    importLogFile: path.join(dir, 'import.log'),
+  };
 }
 
 function runs(command: string, args: string[]): { ok: boolean; output: string } {
@@ -305,4 +323,53 @@ export async function stopNeo4j(port: number, options: StopOptions = {}): Promis
   }
   fs.rmSync(options.removeFiles ? dir : pidFile, { recursive: true, force: true });
   return pid !== null;
+}
+
+export interface ImportOptions {
+  port: number;
+  /** CSV files in neo4j-admin's format, with their headers. */
+  nodes: string[];
+  relationships: string[];
+  log?: Log;
+}
+
+/**
+ * `neo4j-admin database import full` into the data directory of the server on this port, which must be stopped
+ * and hold no database (a kept data directory, from --keep-data, does): the tool only creates one. Fails, naming
+ * the log, when the tool refuses a file; nothing is left behind then. Start the server with keepData afterwards.
+ */
+export async function importIntoNeo4j(options: ImportOptions): Promise<void> {
+  const { port, log = silent } = options;
+  const running = runningPid(port);
+  if (running !== null) throw new Error(`Neo4j on port ${port} is running (pid ${running}); the bulk import writes into a stopped database`);
+  const { dir, dataDir, databaseDir, importLogFile } = serverDir(port);
+  if (fs.existsSync(databaseDir)) {
+    throw new Error(`${path.relative(repoRoot, dataDir)} already holds a database (kept from an earlier run); the bulk import only creates a new one`);
+  }
+  const missing = missingPrerequisite();
+  if (missing) throw new Neo4jPrerequisiteError(missing);
+  const classpath = ensureClasspath(log);
+  // neo4j-admin reads NEO4J_CONF/neo4j.conf; the defaults (data under NEO4J_HOME/data) are the embedded server's layout.
+  const confDir = path.join(dir, 'conf');
+  fs.mkdirSync(confDir, { recursive: true });
+  fs.writeFileSync(path.join(confDir, 'neo4j.conf'), '');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const args = [...JVM_FLAGS, '-cp', classpath, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full',
+    ...options.nodes.map((file) => `--nodes=${file}`), ...options.relationships.map((file) => `--relationships=${file}`),
+    // Item texts span lines; a bad row fails the import instead of being skipped.
+    '--multiline-fields=true', '--bad-tolerance=0', '--skip-bad-relationships=false', '--skip-duplicate-nodes=false',
+    // Its report of bad rows, beside the log instead of the working directory.
+    `--report-file=${path.join(dir, 'import.report')}`, 'neo4j'];
+  const logFd = fs.openSync(importLogFile, 'w');
+  log(`Importing into ${path.relative(repoRoot, dataDir)} with neo4j-admin (log ${path.relative(repoRoot, importLogFile)})...`);
+  const child = spawn('java', args, { cwd: repoRoot, env: { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: confDir }, stdio: ['ignore', logFd, logFd] });
+  fs.closeSync(logFd);
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', (error) => reject(new Neo4jPrerequisiteError(`could not run java: ${error.message}`)));
+    child.once('exit', (code) => resolve(code));
+  });
+  if (status !== 0) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`neo4j-admin database import failed (exit ${status}); log ${path.relative(repoRoot, importLogFile)}:\n${tail(fs.readFileSync(importLogFile, 'utf8'))}`);
+  }
 }

@@ -17,7 +17,7 @@ import {
   NetworkResponseSchema,
   WorkloadQuerySchema,
   WorkloadResponseSchema,
-} from '../contract';
+} from '../../graph/api';
 import type { AnalysisRequest, PrecomputedAnalytics, Served } from '../precomputed';
 import { toGraphFilter } from '../readCache';
 import type { ServerContext } from '../context';

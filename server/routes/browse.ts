@@ -13,7 +13,7 @@ import {
   UnitDetailResponseSchema,
   UnitListResponseSchema,
   UnitsQuerySchema,
-} from '../contract';
+} from '../../graph/api';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { toDocumentScope } from '../readCache';
@@ -61,7 +61,7 @@ export function browseEndpoints({ store, cache, analytics }: ServerContext): End
         store.searchItems({
           ...toDocumentScope(query),
           q: query.q,
-          sections: query.section,
+          section: query.section,
           role: query.role,
           unit: query.unit,
           page: query.page,

@@ -29,7 +29,7 @@ import {
   LineageQuerySchema,
   LineageResponseSchema,
   type CompareResponse,
-} from '../contract';
+} from '../../graph/api';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { sendExportFile } from './exports';
@@ -41,7 +41,7 @@ export function compareEndpoints({ store, registry }: ServerContext): Endpoint[]
   /** The plans named by `fields` (parameter name → document id), after checking they exist and are within the cap. */
   const plans = async (fields: [string, string][]): Promise<ComparablePlan[]> => {
     const ids = [...new Set(fields.map(([, id]) => id))];
-    const summaries = new Map((await store.listDocuments({ documents: ids })).map((d) => [d.id, d]));
+    const summaries = new Map((await store.listDocuments({ document: ids })).map((d) => [d.id, d]));
     for (const [field, id] of fields) {
       const summary = summaries.get(id);
       if (!summary) throw new NotFoundError('document', id);

@@ -2,7 +2,7 @@
 import type { Response } from 'express';
 import type { z } from 'zod';
 import type { CsvOptions } from '../../graph/export';
-import { ExportParamsSchema, ExportQuerySchema, JsonExportResponseSchema } from '../contract';
+import { ExportParamsSchema, ExportQuerySchema, JsonExportResponseSchema } from '../../graph/api';
 import { toGraphFilter } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';

@@ -25,7 +25,7 @@ import {
   IngestResultResponseSchema,
   type IngestPreviewResponse,
   type UnknownUnit,
-} from '../contract';
+} from '../../graph/api';
 import { requireAdmin } from '../auth';
 import { jsonBodyOf } from '../jsonBody';
 import type { Limits, ServerContext } from '../context';

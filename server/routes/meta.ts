@@ -1,6 +1,6 @@
 /** Liveness, readiness, and the API's own description. */
 import { StoreUnavailableError } from '../../graph/errors';
-import { HealthResponseSchema, OpenApiResponseSchema, ReadyResponseSchema } from '../contract';
+import { HealthResponseSchema, OpenApiResponseSchema, ReadyResponseSchema } from '../../graph/api';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { HttpError } from '../errors';

@@ -1,7 +1,7 @@
 /** Where and by when: places and the items touching them, deadlines by month, what is due, what commits to nothing measurable, and their files. */
 import { dueReport, placeReport, timelineReport, unmeasuredItems } from '../../graph/analytics';
 import { commitmentFile } from '../../graph/export';
-import type { DocumentScope, ItemCommitments, Snapshot } from '../../graph/store';
+import type { DocumentScope, ItemCommitments, Snapshot } from '../../graph/model';
 import {
   CommitmentExportParamsSchema,
   CommitmentExportQuerySchema,
@@ -13,7 +13,7 @@ import {
   TimelineQuerySchema,
   TimelineResponseSchema,
   UnmeasuredResponseSchema,
-} from '../contract';
+} from '../../graph/api';
 import { toDocumentScope } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';

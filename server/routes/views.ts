@@ -10,7 +10,7 @@ import {
   SavedViewJsonBodySchema,
   SavedViewListResponseSchema,
   SavedViewResponseSchema,
-} from '../contract';
+} from '../../graph/api';
 import { requireAdmin } from '../auth';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';

@@ -3,8 +3,7 @@
  * `snapshotOf` spells an item's owners as a clause would: [unitId, role, inferred?].
  */
 import { createHash } from 'node:crypto';
-import type { Role, UnitKind } from '../../graph/model';
-import type { Snapshot, UnitSummary } from '../../graph/store/types';
+import type { Role, UnitKind, Snapshot, UnitSummary } from '../../graph/model';
 
 export type OwnerSpec = [unitId: string, role: Role, inferred?: boolean];
 export interface ItemSpec {
@@ -42,6 +41,7 @@ export function snapshotOf(units: UnitSummary[], items: ItemSpec[], documentIds 
       label: spec.label,
       title: spec.title ?? `任务${spec.label}`,
       sectionId: null,
+      position: i,
       clause: spec.clause === false ? null : { text, start, end: start + text.length, textStart: 0, textEnd: text.length },
     });
     spec.owners.forEach(([unitId, role, inferred = false], k) => {

@@ -1,5 +1,5 @@
 import { findGaps, GapReportSchema } from '../../graph/analytics';
-import type { Snapshot } from '../../graph/store';
+import type { Snapshot } from '../../graph/model';
 import { snapshotOf, unit } from './fixtures';
 import { itemLabel, SEED_TEXT, seedSnapshot } from './seed';
 

@@ -7,7 +7,8 @@
 import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/analytics';
 import { toCytoscape } from '../../graph/export';
 import { AnalyticsEngine, type AnalysisTask } from '../../graph/precompute';
-import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type DocumentScope, type GraphFilter, type GraphStore } from '../../graph/store';
+import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type GraphStore } from '../../graph/store';
+import { type DocumentScope, type GraphFilter } from '../../graph/model';
 import { loadFixtures, newVersion, type Fixture } from '../store/fixtures';
 import { describeNeo4j, openTestDriver, wipeNeo4j } from '../support/neo4j';
 
@@ -21,7 +22,7 @@ function countingReader(store: GraphStore) {
   return {
     reads,
     read: (filter: GraphFilter) => {
-      reads.push(filter.documents ?? []);
+      reads.push(filter.document ?? []);
       return store.snapshot(filter);
     },
   };
@@ -65,7 +66,7 @@ function describeIncremental(name: string, open: () => Promise<GraphStore>, clos
     it('equals a whole computation after each ingest, replacement, correction and removal, for the corpus and for scopes', async () => {
       const reader = countingReader(store);
       const engine = new AnalyticsEngine(reader.read);
-      const scopes: DocumentScope[] = [{}, { jurisdiction: '440000' }, { documents: [seed.parsed.document.id, plans.foshan.parsed.document.id] }, { yearFrom: 2024, yearTo: 2024 }];
+      const scopes: DocumentScope[] = [{}, { jurisdiction: '440000' }, { document: [seed.parsed.document.id, plans.foshan.parsed.document.id] }, { yearFrom: 2024, yearTo: 2024 }];
       const check = async () => {
         for (const scope of scopes) await expectEqualToWhole(engine, store, scope);
       };
@@ -105,7 +106,7 @@ function describeIncremental(name: string, open: () => Promise<GraphStore>, clos
     it('answers from one snapshot, not from parts, when edges are filtered', async () => {
       const reader = countingReader(store);
       const engine = new AnalyticsEngine(reader.read);
-      const edgeFilter: GraphFilter = { roles: ['lead'], unitKinds: ['department'] };
+      const edgeFilter: GraphFilter = { role: ['lead'], kind: ['department'] };
       const documents = (await store.listDocuments()).map(({ id, sha256, title }) => ({ id, sha256, title }));
       const report = await engine.run({ name: 'workload', options: {}, documents, wholeCorpus: true, edgeFilter });
       expect(report).toEqual(computeWorkload(await store.snapshot(edgeFilter)));

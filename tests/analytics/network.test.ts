@@ -5,7 +5,7 @@ import {
   tieKey,
   type NetworkReport,
 } from '../../graph/analytics';
-import type { Snapshot } from '../../graph/store';
+import type { Snapshot } from '../../graph/model';
 import { snapshotOf, unit } from './fixtures';
 import { seedSnapshot } from './seed';
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { buildCoordinationNetwork, compareIds, computeNetworkMetrics, POWER_ITERATION, type NetworkReport } from '../../graph/analytics';
+import { buildCoordinationNetwork, compareText, computeNetworkMetrics, POWER_ITERATION, type NetworkReport } from '../../graph/analytics';
 import { SEED_ID, seedSnapshot } from './seed';
 
 const TOLERANCE = 1e-6;
@@ -48,7 +48,7 @@ describe(`NetworkX ${reference.networkx} agrees with our coordination metrics on
     const graph = buildCoordinationNetwork(seed);
     edges = graph
       .mapEdges((_key, tie, source, target) => [...[source, target].sort(), tie.weight] as [string, string, number])
-      .sort((a, b) => compareIds(a[0], b[0]) || compareIds(a[1], b[1]));
+      .sort((a, b) => compareText(a[0], b[0]) || compareText(a[1], b[1]));
   });
 
   it('was computed from the same seed, the same network and the same parameters', () => {

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDocumentFile } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
-import { MemoryStore, type Snapshot } from '../../graph/store';
+import { MemoryStore } from '../../graph/store';
+import { type Snapshot } from '../../graph/model';
 
 export const SEED_ID = 'guangdong-digital-economy-2023';
 export const SEED_PATH = join(__dirname, '..', '..', 'seeds', 'documents', `${SEED_ID}.txt`);

@@ -8,7 +8,8 @@ import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/an
 import { exportFiles } from '../../graph/export';
 import { readDocumentFile } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
-import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type GraphFilter, type GraphStore } from '../../graph/store';
+import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type GraphStore } from '../../graph/store';
+import { type GraphFilter } from '../../graph/model';
 import { describeNeo4j, openTestDriver, wipeNeo4j } from '../support/neo4j';
 import { SEED_PATH } from './seed';
 
@@ -40,7 +41,7 @@ describeNeo4j('analytics on Neo4j and in memory', () => {
 
   it.each<[string, GraphFilter]>([
     ['the whole seed', {}],
-    ['departments of sections 1–4', { unitKinds: ['department'], sections: [1, 2, 3, 4].map((n) => `guangdong-digital-economy-2023/section-${n}`) }],
+    ['departments of sections 1–4', { kind: ['department'], section: [1, 2, 3, 4].map((n) => `guangdong-digital-economy-2023/section-${n}`) }],
   ])('gives identical workload, gaps, metrics and export bytes for %s', async (_name, filter) => {
     const [fromNeo4j, fromMemory] = await Promise.all([neo4jStore.snapshot(filter), memoryStore.snapshot(filter)]);
     expect(fromNeo4j.items.length).toBeGreaterThan(0);

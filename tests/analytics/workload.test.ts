@@ -1,5 +1,5 @@
 import { computeWorkload, WorkloadReportSchema } from '../../graph/analytics';
-import type { Snapshot } from '../../graph/store';
+import type { Snapshot } from '../../graph/model';
 import { snapshotOf, unit } from './fixtures';
 import { itemLabel, seedSnapshot, STATE_COUNCIL_PLAN } from './seed';
 

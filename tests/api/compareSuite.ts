@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ingestDocument } from '../../graph/ingest';
 import type { GraphStore } from '../../graph/store';
-import type { CompareResponse } from '../../server/contract';
+import type { CompareResponse } from '../../graph/api';
 import { MAX_LINEAGE_PLANS } from '../../server/routes/compare';
 import { registry, SEED_ID, type caller } from './harness';
 
@@ -55,7 +55,7 @@ export function describeCompare(context: () => { store: GraphStore; call: Return
     });
 
     it('downloads the pairs and the unit deltas as CSV with both documents’ hashes', async () => {
-      const hashes = (await context().store.listDocuments({ documents: [SEED_ID, EDITED_ID] })).map((d) => d.sha256);
+      const hashes = (await context().store.listDocuments({ document: [SEED_ID, EDITED_ID] })).map((d) => d.sha256);
       for (const table of ['pairs', 'units']) {
         const response = await context().call('get', `/api/compare/export/${table}?old=${SEED_ID}&new=${EDITED_ID}`);
         expect(response.status).toBe(200);

@@ -1,11 +1,11 @@
 /**
- * List parameters: the server splits them on commas and checks each part (server/contract.ts listParam), and
+ * List parameters: the server splits them on commas and checks each part (graph/api/params.ts listParam), and
  * the OpenAPI document describes the same syntax as a `pattern` with a `maxLength`. Clients and the API fuzzer
  * (Schemathesis) generate from the pattern, so the two must take exactly the same texts.
  */
 import fc from 'fast-check';
 import { z } from 'zod';
-import { FilterQuerySchema, LIST_LIMITS, WorkloadQuerySchema } from '../../server/contract';
+import { FilterQuerySchema, LIST_LIMITS, WorkloadQuerySchema } from '../../graph/api';
 
 const PARAMETERS = {
   role: FilterQuerySchema.shape.role,

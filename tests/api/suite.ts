@@ -15,7 +15,8 @@ import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/an
 import { toCytoscape } from '../../graph/export';
 import { loadSeeds } from '../../graph/ingest';
 import { parseDocument } from '../../graph/parse';
-import type { DocumentScope, GraphStore } from '../../graph/store';
+import type { GraphStore } from '../../graph/store';
+import type { DocumentScope } from '../../graph/model';
 import { SCOPE_PLANS, SCOPE_PLANS_DIR } from '../store/fixtures';
 import { describeCompare } from './compareSuite';
 import {
@@ -264,7 +265,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     test('When lists are given with spaces, repeated or with empty parts, then they are read as one list', async () => {
       const response = await settled(`/api/workload?role=lead,%20co&role=&kind=department,,city&document=${SEED_ID}`);
       expect(response.status).toBe(200);
-      const filtered = computeWorkload(await store.snapshot({ documents: [SEED_ID], roles: ['lead', 'co'], unitKinds: ['department', 'city'] }));
+      const filtered = computeWorkload(await store.snapshot({ document: [SEED_ID], role: ['lead', 'co'], kind: ['department', 'city'] }));
       expect(response.body).toEqual(await served(filtered));
       expect(response.body).not.toEqual(await served(computeWorkload(await store.snapshot({}))));
     });
@@ -278,7 +279,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     test('When asking for gaps, then every seed item without 牵头 is listed with its clause quoted', async () => {
       const response = await settled(`/api/gaps?document=${SEED_ID}`);
       expect(response.status).toBe(200);
-      expect(response.body).toEqual(await served(findGaps(await store.snapshot({ documents: [SEED_ID] }))));
+      expect(response.body).toEqual(await served(findGaps(await store.snapshot({ document: [SEED_ID] }))));
       const parsed = parseSeed();
       const withoutLead = parsed.items.filter((item) => !item.assignments.some((a) => a.role === 'lead')).map((item) => item.id);
       const noLead = response.body.gaps
@@ -451,7 +452,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       ['jurisdiction=440600', { jurisdiction: '440600' }],
       ['jurisdiction=440000&includeWithin=false&yearTo=2023', { jurisdiction: '440000', includeWithin: false, yearTo: 2023 }],
       ['year=2024', { yearFrom: 2024, yearTo: 2024 }],
-      [`document=${'shenzhen-digital-government-2024'},${'state-council-digital-government-2024'}`, { documents: ['shenzhen-digital-government-2024', 'state-council-digital-government-2024'] }],
+      [`document=${'shenzhen-digital-government-2024'},${'state-council-digital-government-2024'}`, { document: ['shenzhen-digital-government-2024', 'state-council-digital-government-2024'] }],
     ];
     test.each(scopes)('When every endpoint is asked with %s, then each answers for the plans in that scope', async (query, scope) => {
       const snapshot = await store.snapshot(scope);
@@ -555,7 +556,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(response.status).toBe(200);
       expect(response.body.document).toMatchObject({ id: shenzhen.id, year: 2019, issuer: '深圳市人民政府办公厅', jurisdiction: { code: '440300', name: '深圳市' } });
       expect(ids(await call('get', '/api/documents?year=2019'))).toEqual([shenzhen.id]);
-      expect((await settled('/api/workload?year=2019')).body).toEqual(await served(computeWorkload(await store.snapshot({ documents: [shenzhen.id] }))));
+      expect((await settled('/api/workload?year=2019')).body).toEqual(await served(computeWorkload(await store.snapshot({ document: [shenzhen.id] }))));
       const cleared = await call('patch', `/api/documents/${shenzhen.id}`, { json: { issuer: null, year: shenzhen.year }, token: ADMIN_TOKEN });
       expect(cleared.body.document.issuer).toBeUndefined();
       expect(cleared.body.document.year).toBe(shenzhen.year);

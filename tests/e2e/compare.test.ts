@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { CompareResponse } from '../../server/contract';
+import type { CompareResponse } from '../../graph/api';
 import { ensureClientBuilt, freshPageEachTest, getJson, launchBrowser, screenshot } from './harness';
 import { startExplorer, type Explorer } from './server';
 

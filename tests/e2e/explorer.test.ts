@@ -12,7 +12,7 @@ import { toChineseNumeral } from '../../client/src/core/items/numberQuery';
 import { layoutOptions } from '../../client/src/graphView/layouts';
 import { parseDocument } from '../../graph/parse';
 import { loadRegistry } from '../../graph/registry';
-import type { DocumentListResponse, NetworkResponse, WorkloadResponse } from '../../server/contract';
+import type { DocumentListResponse, NetworkResponse, WorkloadResponse } from '../../graph/api';
 import { explorerPerSuite, freshJson, getJson, layoutRuns, screenshot, settledNetwork, sidewaysOverflow } from './harness';
 
 jest.setTimeout(120_000);

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import Graph from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
 import type { Page } from 'playwright-core';
-import type { NetworkResponse } from '../../server/contract';
+import type { NetworkResponse } from '../../graph/api';
 import { explorerPerSuite, getJson, screenshot, SCREENSHOTS, settledNetwork, sidewaysOverflow } from './harness';
 
 jest.setTimeout(120_000);

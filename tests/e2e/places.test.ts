@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { PlacesResponse, TimelineResponse } from '../../server/contract';
+import type { PlacesResponse, TimelineResponse } from '../../graph/api';
 import { COMMITMENT_PLANS, COMMITMENT_PLANS_DIR } from '../store/fixtures';
 import { ensureClientBuilt, getJson, launchBrowser, screenshot, sidewaysOverflow } from './harness';
 import { startExplorer, type Explorer } from './server';

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { DocumentListResponse, UnitDetailResponse, UnitListResponse, WorkloadResponse } from '../../server/contract';
+import type { DocumentListResponse, UnitDetailResponse, UnitListResponse, WorkloadResponse } from '../../graph/api';
 import { SCOPE_PLANS, SCOPE_PLANS_DIR, SECOND_PATH } from '../store/fixtures';
 import { ensureClientBuilt, freshPageEachTest, getJson, launchBrowser, screenshot } from './harness';
 import { startExplorer, type Explorer } from './server';

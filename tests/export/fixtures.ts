@@ -1,5 +1,5 @@
 /** A snapshot whose names would break naive CSV and XML writers, and a fixed clock. */
-import type { Snapshot } from '../../graph/store';
+import type { Snapshot } from '../../graph/model';
 import { snapshotOf, unit } from '../analytics/fixtures';
 
 export const NOW = () => new Date('2026-03-01T08:00:00.000Z');

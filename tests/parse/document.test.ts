@@ -278,7 +278,7 @@ describe('a section number printed twice', () => {
       ['repeat/section-3-2', 3, '三、', '保障'],
     ]);
     expect(parsed.items.map((i) => [i.id, i.section, i.sectionId])).toEqual([
-      ['repeat/item-1', 1, undefined],
+      ['repeat/item-1', 1, 'repeat/section-1'],
       ['repeat/item-2', 3, 'repeat/section-3'],
       ['repeat/item-3', 3, 'repeat/section-3-2'],
     ]);

@@ -8,7 +8,8 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { ROLE_RELATIONSHIP, ROLES } from '../../graph/model';
+import { ROLES } from '../../graph/model';
+import { ROLE_RELATIONSHIP } from '../../graph/store/neo4j/vocabulary';
 import { describeNeo4j, openTestDriver, wipeNeo4j } from '../support/neo4j';
 import { countByRole, loadFixtures, SECOND_PATH, SEED_PATH } from './fixtures';
 

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../../graph/errors';
-import { ROLE_RELATIONSHIP, ROLES, UNIT_KIND_LABEL, type ParsedDocument, type Unit } from '../../graph/model';
+import { ROLES, type ParsedDocument, type Unit } from '../../graph/model';
+import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL } from '../../graph/store/neo4j/vocabulary';
 import type { GraphStore, SavedView } from '../../graph/store';
 import { isWithin } from '../../graph/jurisdiction';
 import { assignmentsOf, countByRole, jurisdictionFigures, loadCommitmentPlans, loadFixtures, newVersion, unitIdsOf, type Fixture } from './fixtures';
@@ -30,13 +31,13 @@ export async function probeAnswers(store: GraphStore, fixtures = loadFixtures())
     search: await store.searchItems({ q: '数据要素' }),
     searchPage: await store.searchItems({ q: '数据', page: 2, pageSize: 3 }),
     searchLead: await store.searchItems({ role: 'lead', unit: dataBureau, pageSize: 500 }),
-    searchSection: await store.searchItems({ sections: [firstSection] }),
+    searchSection: await store.searchItems({ section: [firstSection] }),
     searchUnits: await store.searchUnits({ q: '数据' }),
     cities: await store.searchUnits({ kind: 'city' }),
     snapshot: await store.snapshot(),
-    leadSnapshot: await store.snapshot({ roles: ['lead'] }),
-    citySnapshot: await store.snapshot({ unitKinds: ['city'], documents: [fixtures.seed.parsed.document.id] }),
-    sectionSnapshot: await store.snapshot({ sections: [firstSection] }),
+    leadSnapshot: await store.snapshot({ role: ['lead'] }),
+    citySnapshot: await store.snapshot({ kind: ['city'], document: [fixtures.seed.parsed.document.id] }),
+    sectionSnapshot: await store.snapshot({ section: [firstSection] }),
     stats: await store.stats(),
     version: await store.dataVersion(),
     guangdongSnapshot: await store.snapshot({ jurisdiction: '440000', yearFrom: 2022 }),
@@ -476,10 +477,10 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       expect(anyImplement.total).toBe(
         new Set([seed.parsed, second.parsed].flatMap((p) => assignmentsOf(p).filter((a) => a.role === 'implement').map((a) => a.item.id))).size,
       );
-      const inSecond = await store.searchItems({ documents: [second.parsed.document.id], pageSize: 500 });
+      const inSecond = await store.searchItems({ document: [second.parsed.document.id], pageSize: 500 });
       expect(inSecond.items.map((item) => item.id)).toEqual(second.parsed.items.map((item) => item.id));
       const section = seed.parsed.sections[2];
-      const inSection = await store.searchItems({ sections: [section?.id ?? ''], pageSize: 500 });
+      const inSection = await store.searchItems({ section: [section?.id ?? ''], pageSize: 500 });
       expect(inSection.items.map((item) => item.id)).toEqual(
         seed.parsed.items.filter((item) => item.section === section?.no).map((item) => item.id),
       );
@@ -489,7 +490,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       await expect(store.searchItems({ pageSize: 0 })).rejects.toThrow(InvalidInputError);
       await expect(store.searchItems({ pageSize: 0 })).rejects.toThrow(/^query\.pageSize: /);
       await expect(store.searchUnits({ kind: 'ministry' as never })).rejects.toThrow(/^query\.kind: /);
-      await expect(store.snapshot({ roles: ['owner' as never] })).rejects.toThrow(/^filter\.roles\[0\]: /);
+      await expect(store.snapshot({ role: ['owner' as never] })).rejects.toThrow(/^filter\.role\[0\]: /);
     });
 
     test('unit search matches any name, case-insensitively, and filters by kind', async () => {
@@ -510,23 +511,23 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       expect(full.responsibilities).toHaveLength(parsedAll.reduce((sum, parsed) => sum + assignmentsOf(parsed).length, 0));
       expect(full.units.map((unit) => unit.id)).toEqual([...unitIdsOf(...parsedAll)].sort());
 
-      const leads = await store.snapshot({ roles: ['lead'] });
+      const leads = await store.snapshot({ role: ['lead'] });
       expect(leads.responsibilities.every((edge) => edge.role === 'lead')).toBe(true);
       expect(leads.responsibilities).toHaveLength(parsedAll.reduce((sum, parsed) => sum + countByRole(parsed).lead, 0));
       expect(new Set(leads.items.map((item) => item.id))).toEqual(new Set(leads.responsibilities.map((edge) => edge.itemId)));
 
-      const cities = await store.snapshot({ unitKinds: ['city'], documents: [seed.parsed.document.id] });
+      const cities = await store.snapshot({ kind: ['city'], document: [seed.parsed.document.id] });
       expect(cities.documents.map((doc) => doc.id)).toEqual([seed.parsed.document.id]);
       expect(cities.units.every((unit) => unit.kind === 'city')).toBe(true);
       expect(cities.responsibilities.every((edge) => edge.documentId === seed.parsed.document.id)).toBe(true);
 
       const section = seed.parsed.sections[0];
-      const inSection = await store.snapshot({ sections: [section?.id ?? ''] });
+      const inSection = await store.snapshot({ section: [section?.id ?? ''] });
       expect(inSection.sections.map((s) => s.id)).toEqual([section?.id]);
       expect(inSection.items.map((item) => item.id)).toEqual(
         seed.parsed.items.filter((item) => item.section === section?.no).map((item) => item.id),
       );
-      expect(await store.snapshot({ documents: [], roles: [] })).toEqual(full);
+      expect(await store.snapshot({ document: [], role: [] })).toEqual(full);
     });
   });
 
@@ -589,8 +590,8 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       await expectScope({ yearFrom: 2023, yearTo: 2023 }, seed);
       await expectScope({ yearFrom: 2024 }, foshan, shenzhen, stateCouncil);
       await expectScope({ yearTo: 2022 });
-      await expectScope({ documents: [foshan.parsed.document.id, stateCouncil.parsed.document.id] }, foshan, stateCouncil);
-      await expectScope({ documents: [seed.parsed.document.id, foshan.parsed.document.id], jurisdiction: '440600' }, foshan);
+      await expectScope({ document: [foshan.parsed.document.id, stateCouncil.parsed.document.id] }, foshan, stateCouncil);
+      await expectScope({ document: [seed.parsed.document.id, foshan.parsed.document.id], jurisdiction: '440600' }, foshan);
       await expectScope({ jurisdiction: '440000', yearFrom: 2024 }, foshan, shenzhen);
       const handmadeLoaded = await store.loadDocument(handmade.parsed, handmade.units);
       expect(handmadeLoaded.outcome).toBe('created');
@@ -599,7 +600,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
     });
 
     test('a scoped snapshot keeps the edges, units and sections of the plans in scope only', async () => {
-      const snapshot = await store.snapshot({ jurisdiction: '440300', roles: ['lead'] });
+      const snapshot = await store.snapshot({ jurisdiction: '440300', role: ['lead'] });
       const expected = assignmentsOf(shenzhen.parsed).filter((assignment) => assignment.role === 'lead');
       expect(snapshot.responsibilities).toHaveLength(expected.length);
       expect(new Set(snapshot.units.map((unit) => unit.id))).toEqual(new Set(expected.map((assignment) => assignment.unitId)));
@@ -614,7 +615,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       };
       const everyUnit = planUnits(...all);
       expect(ids(await store.searchUnits({ jurisdiction: '440300' }))).toEqual(ids(planUnits(shenzhen)));
-      expect(ids(await store.searchUnits({ documents: [stateCouncil.parsed.document.id] }))).toEqual(ids(planUnits(stateCouncil)));
+      expect(ids(await store.searchUnits({ document: [stateCouncil.parsed.document.id] }))).toEqual(ids(planUnits(stateCouncil)));
       const ofGuangdong = everyUnit.filter((unit) => isWithin(unit.jurisdiction, '440000'));
       expect(ofGuangdong.length).toBeGreaterThan(0);
       expect(ids(await store.searchUnits({ unitJurisdiction: '440000' }))).toEqual(ids(ofGuangdong));
@@ -761,7 +762,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       expect(await store.commitments({ jurisdiction: '440100' })).toEqual(expected(guangzhou!));
       expect(await store.commitments({ jurisdiction: '100000', includeWithin: false })).toEqual(expected(ministry!));
       expect(await store.commitments({ yearTo: 2023 })).toEqual(expected(seed));
-      expect(await store.commitments({ documents: ['no-such-document'] })).toEqual([]);
+      expect(await store.commitments({ document: ['no-such-document'] })).toEqual([]);
       for (const item of await store.commitments()) {
         const fixture = all.find(({ parsed }) => parsed.document.id === item.documentId)!;
         for (const mention of item.places) expect(fixture.source.slice(mention.start, mention.end).replace(/\s+/g, '')).toBe(mention.mention);
@@ -804,10 +805,10 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       expect(await store.getUnit(text)).toBeNull();
       expect(await store.getDocument(text)).toBeNull();
       expect(await store.removeDocument(text)).toBe(false);
-      expect((await store.searchItems({ unit: text, documents: [text], sections: [text] })).total).toBe(0);
-      const filtered = await store.snapshot({ documents: [text] });
+      expect((await store.searchItems({ unit: text, document: [text], section: [text] })).total).toBe(0);
+      const filtered = await store.snapshot({ document: [text] });
       expect([filtered.documents, filtered.items, filtered.responsibilities]).toEqual([[], [], []]);
-      expect((await store.snapshot({ units: [text] })).responsibilities).toEqual([]);
+      expect((await store.snapshot({ unit: [text] })).responsibilities).toEqual([]);
       expect({ stats: await store.stats(), documents: await store.listDocuments() }).toEqual(before);
     });
   });

@@ -21,10 +21,12 @@ interface SortableTableProps<Row> {
   /** `data-*` attributes of a row, for tests and styles to find it by. */
   rowData?: (row: Row) => Record<`data-${string}`, string>;
   testId?: string;
+  /** A small table beside a page's main one: tighter cells, and text may wrap. */
+  compact?: boolean;
 }
 
 /** A table whose column headers are buttons: click once to sort, again to reverse. */
-export function SortableTable<Row>({ columns, rows, rowKey, initialSort, caption, rowData, testId }: SortableTableProps<Row>) {
+export function SortableTable<Row>({ columns, rows, rowKey, initialSort, caption, rowData, testId, compact }: SortableTableProps<Row>) {
   const { t, lang } = useI18n();
   const [sort, setSort] = useState(initialSort ?? { key: columns[0]?.key ?? '', descending: false });
 
@@ -50,7 +52,7 @@ export function SortableTable<Row>({ columns, rows, rowKey, initialSort, caption
 
   return (
     <div className="table-scroll">
-      <table className="data-table nowrap" data-testid={testId}>
+      <table className={compact ? 'data-table compact' : 'data-table nowrap'} data-testid={testId}>
         {caption && <caption>{caption}</caption>}
         <thead>
           <tr>

@@ -6,14 +6,14 @@
 export type Handler = (query: URLSearchParams) => unknown;
 
 export function fakeApi(handlers: Record<string, Handler>): { requests: URL[]; restore: () => void } {
-  const realFetch = global.fetch;
+  const realFetch = globalThis.fetch;
   const requests: URL[] = [];
-  global.fetch = jest.fn(async (input: RequestInfo | URL) => {
+  globalThis.fetch = jest.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://localhost');
     requests.push(url);
     const handler = handlers[url.pathname.replace(/^\/api/, '')];
     const body = handler ? handler(url.searchParams) : { error: { code: 'not_found', message: `no fake for ${url.pathname}` } };
     return { ok: Boolean(handler), status: handler ? 200 : 404, statusText: '', json: async () => body } as Response;
   });
-  return { requests, restore: () => (global.fetch = realFetch) };
+  return { requests, restore: () => (globalThis.fetch = realFetch) };
 }

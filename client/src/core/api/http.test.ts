@@ -10,14 +10,14 @@ describe('buildQuery', () => {
 });
 
 describe('requestJson', () => {
-  const realFetch = global.fetch;
+  const realFetch = globalThis.fetch;
   afterEach(() => {
-    global.fetch = realFetch;
+    globalThis.fetch = realFetch;
   });
 
   const respond = (status: number, body: unknown) => {
     // A Response-shaped answer: jsdom has no fetch of its own.
-    global.fetch = jest.fn(async () => ({ ok: status < 400, status, statusText: '', json: async () => body }) as Response);
+    globalThis.fetch = jest.fn(async () => ({ ok: status < 400, status, statusText: '', json: async () => body }) as Response);
   };
 
   it("raises the API's own error message, code and details", async () => {
@@ -30,13 +30,13 @@ describe('requestJson', () => {
   it('sends the admin token as a bearer token', async () => {
     respond(200, { id: 'x', removed: true });
     await requestJson('/documents/x', { method: 'DELETE', token: 's3cret' });
-    const [url, init] = (global.fetch as jest.Mock).mock.calls[0] as [string, RequestInit];
+    const [url, init] = (globalThis.fetch as jest.Mock).mock.calls[0] as [string, RequestInit];
     expect(url).toBe('/api/documents/x');
     expect((init.headers as Record<string, string>).Authorization).toBe('Bearer s3cret');
   });
 
   it('explains an unreachable server in words', async () => {
-    global.fetch = jest.fn(async () => {
+    globalThis.fetch = jest.fn(async () => {
       throw new TypeError('Failed to fetch');
     });
     await expect(requestJson('/documents')).rejects.toMatchObject({ code: 'network', status: 0 });

@@ -1,13 +1,13 @@
 /**
- * The API's shapes, as types derived from the server's zod contract (type-only imports: nothing
- * of the server is bundled). One place, so a contract change shows up here at typecheck time.
+ * The API's shapes, as types derived from the zod contract in graph/api (type-only imports:
+ * nothing of it is bundled). One place, so a contract change shows up here at typecheck time.
  */
 import type {
   ItemDetailResponse,
   MetricsResponse,
   NetworkResponse,
   WorkloadResponse,
-} from '../../../../server/contract';
+} from '../../../../graph/api';
 
 export type {
   CommunitiesResponse,
@@ -38,7 +38,7 @@ export type {
   TimelineResponse,
   DueResponse,
   UnmeasuredResponse,
-} from '../../../../server/contract';
+} from '../../../../graph/api';
 
 export type Owner = ItemDetailResponse['owners'][number];
 export type Role = Owner['role'];

@@ -55,7 +55,7 @@ export function defaultJurisdiction(documents: DocumentSummary[]): JurisdictionP
 }
 
 export interface ResolvedScope {
-  /** The API's scope parameters (server/contract.ts ScopeParams). */
+  /** The API's scope parameters (graph/api/params.ts ScopeParams). */
   params: QueryParams;
   /** The jurisdiction in view (its name when a loaded plan names it), null for every jurisdiction. */
   jurisdiction: { code: string; name: string } | null;

@@ -1,11 +1,44 @@
 import type { IngestPreviewResponse } from '../../core/api';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { RoleBadge, UnitBadges } from '../../components/UnitBadges';
 import { describeWarning, useI18n } from '../../core/i18n';
+
+interface PreviewRow {
+  item: IngestPreviewResponse['items'][number];
+  /** Where the item stands in the document. */
+  position: number;
+}
 
 /** What a commit would write: items with their assignments, warnings, and names the registry lacks. */
 export function IngestPreview({ preview }: { preview: IngestPreviewResponse }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const columns: Column<PreviewRow>[] = [
+    {
+      // Sorted by document order, the order the parser read them in.
+      key: 'item',
+      label: t('documents.items'),
+      value: ({ position }) => position,
+      render: ({ item }) => (
+        <>
+          <span className="item-label">{item.label}</span>
+          {item.title}
+        </>
+      ),
+    },
+    {
+      key: 'assignments',
+      label: t('documents.assignments'),
+      value: ({ item }) => item.assignments.length,
+      render: ({ item }) =>
+        item.assignments.map((assignment) => (
+          <span key={`${assignment.unitId}-${assignment.start}`} className="assignment">
+            <RoleBadge role={assignment.role} /> {assignment.name}
+            <UnitBadges inferred={assignment.inferred} generic={assignment.generic} provisional={assignment.provisional} />
+          </span>
+        )),
+    },
+  ];
   return (
     <div className="preview" data-testid="ingest-preview">
       <h3>
@@ -45,38 +78,12 @@ export function IngestPreview({ preview }: { preview: IngestPreviewResponse }) {
           </ul>
         </>
       )}
-      <div className="table-scroll">
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('documents.items')}</th>
-              <th scope="col">{t('documents.assignments')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.items.map((item) => (
-              <tr key={item.id}>
-                <td>
-                  <span className="item-label">{item.label}</span>
-                  {item.title}
-                </td>
-                <td>
-                  {item.assignments.map((assignment) => (
-                    <span key={`${assignment.unitId}-${assignment.start}`} className="assignment">
-                      <RoleBadge role={assignment.role} /> {assignment.name}
-                      <UnitBadges
-                        inferred={assignment.inferred}
-                        generic={assignment.generic}
-                        provisional={assignment.provisional}
-                      />
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SortableTable
+        compact
+        columns={columns}
+        rows={preview.items.map((item, position) => ({ item, position }))}
+        rowKey={({ item }) => item.id}
+      />
     </div>
   );
 }

@@ -1,10 +1,13 @@
 import { Link, useParams } from 'react-router-dom';
 import { AsyncView } from '../../components/AsyncView';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { RoleBadge, UnitBadges } from '../../components/UnitBadges';
 import { buildQuery, encodeId, useApi, type UnitDetailResponse } from '../../core/api';
 import { formatMetric, NODE_METRICS } from '../../core/domain/metrics';
 import { ROLE_ORDER } from '../../core/domain/vocabulary';
 import { useI18n, type MessageKey } from '../../core/i18n';
+
+type Partner = UnitDetailResponse['partners'][number];
 
 // The community has its own line, with a link.
 const METRICS = NODE_METRICS.filter((metric) => metric !== 'community');
@@ -24,6 +27,20 @@ export function UnitPage() {
             const document = documentOf.get(id);
             return document ? `${document.title}${document.year === undefined ? '' : `（${document.year}）`}` : id;
           };
+          const partnerColumns: Column<Partner>[] = [
+            {
+              key: 'unit',
+              label: t('workload.unit'),
+              value: (partner) => unitName(partner.unit),
+              render: (partner) => (
+                <>
+                  <Link to={`/units/${encodeId(partner.unit.id)}`}>{unitName(partner.unit)}</Link>
+                  <UnitBadges generic={partner.unit.kind === 'generic'} provisional={partner.unit.provisional} />
+                </>
+              ),
+            },
+            { key: 'sharedItems', label: t('unit.sharedItems'), value: (partner) => partner.sharedItems, numeric: true },
+          ];
           return (
           <article>
             <h1 id="unit-title">
@@ -112,27 +129,13 @@ export function UnitPage() {
                   {partners.length === 0 ? (
                     <p className="notice">{t('unit.noPartners')}</p>
                   ) : (
-                    <table className="data-table compact">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('workload.unit')}</th>
-                          <th scope="col" className="numeric">
-                            {t('unit.sharedItems')}
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {partners.map((partner) => (
-                          <tr key={partner.unit.id}>
-                            <td>
-                              <Link to={`/units/${encodeId(partner.unit.id)}`}>{unitName(partner.unit)}</Link>
-                              <UnitBadges generic={partner.unit.kind === 'generic'} provisional={partner.unit.provisional} />
-                            </td>
-                            <td className="numeric">{partner.sharedItems}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                    <SortableTable
+                      compact
+                      columns={partnerColumns}
+                      rows={partners}
+                      rowKey={(partner) => partner.unit.id}
+                      initialSort={{ key: 'sharedItems', descending: true }}
+                    />
                   )}
                 </section>
               </aside>

@@ -1,7 +1,10 @@
 import { Link } from 'react-router-dom';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { useApi, type DueResponse } from '../../core/api';
 import { useI18n } from '../../core/i18n';
 import { useScope } from '../../core/scope/ScopeProvider';
+
+type DueRow = DueResponse['units'][number];
 
 const SHOWN = 10;
 
@@ -11,29 +14,26 @@ export function DueThisQuarter() {
   const { scope } = useScope();
   const due = useApi<DueResponse>('/deadlines/due', scope.params);
   if (due.status !== 'ready' || due.data.units.length === 0) return null;
+  const columns: Column<DueRow>[] = [
+    {
+      key: 'unit',
+      label: t('workload.unit'),
+      value: (row) => unitName(row.unit),
+      render: (row) => <Link to={{ pathname: '/timeline', search: `?unit=${encodeURIComponent(row.unit.id)}` }}>{unitName(row.unit)}</Link>,
+    },
+    { key: 'dueThisQuarter', label: t('due.thisQuarter'), value: (row) => row.dueThisQuarter, numeric: true },
+    { key: 'overdue', label: t('due.overdue'), value: (row) => row.overdue, numeric: true },
+  ];
   return (
     <section className="due-quarter" aria-labelledby="due-title" data-testid="due-this-quarter">
       <h2 id="due-title">{t('due.title', { quarter: due.data.quarter.label })}</h2>
-      <table className="data-table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('workload.unit')}</th>
-            <th scope="col" className="numeric">{t('due.thisQuarter')}</th>
-            <th scope="col" className="numeric">{t('due.overdue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {due.data.units.slice(0, SHOWN).map((row) => (
-            <tr key={row.unit.id}>
-              <td>
-                <Link to={{ pathname: '/timeline', search: `?unit=${encodeURIComponent(row.unit.id)}` }}>{unitName(row.unit)}</Link>
-              </td>
-              <td className="numeric">{row.dueThisQuarter}</td>
-              <td className="numeric">{row.overdue}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SortableTable
+        compact
+        columns={columns}
+        rows={due.data.units.slice(0, SHOWN)}
+        rowKey={(row) => row.unit.id}
+        initialSort={{ key: 'dueThisQuarter', descending: true }}
+      />
     </section>
   );
 }

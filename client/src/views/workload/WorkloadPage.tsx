@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router-dom';
 import { AsyncView } from '../../components/AsyncView';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { FilterBar } from '../../components/FilterBar';
 import { WeightSliders } from '../../components/WeightSliders';
 import { WorkloadChart } from '../../components/WorkloadChart';
@@ -9,6 +10,8 @@ import { useScope } from '../../core/scope/ScopeProvider';
 import { useUrlState } from '../../core/urlState/useUrlState';
 import { formatWeights, parseWeights } from '../../core/workload/weights';
 import { DueThisQuarter } from './DueThisQuarter';
+
+type PeerGroup = WorkloadResponse['overloadRule']['peerGroups'][number];
 
 const TOP_ROWS = 30; // enough for every provincial department of one plan; "show all" for the rest
 
@@ -38,6 +41,22 @@ export function WorkloadPage() {
           );
           const rows = state.all ? report.rows : report.rows.slice(0, TOP_ROWS);
           const { concentration } = report;
+          const peerGroupColumns: Column<PeerGroup>[] = [
+            {
+              key: 'peerGroup',
+              label: t('workload.peerGroup'),
+              value: (group) => `${group.jurisdictionName ?? group.jurisdiction} · ${t(`kind.${group.kind}` as MessageKey)}`,
+            },
+            { key: 'units', label: t('workload.units'), value: (group) => group.units, numeric: true },
+            {
+              key: 'threshold',
+              label: t('workload.threshold'),
+              value: (group) => group.threshold,
+              render: (group) => (group.threshold === null ? '—' : formatNumber(group.threshold)),
+              numeric: true,
+            },
+            { key: 'overloaded', label: t('workload.overloadedCount'), value: (group) => group.overloaded, numeric: true },
+          ];
           return (
             <div className="workload-layout">
               <div className="workload-main">
@@ -89,34 +108,14 @@ export function WorkloadPage() {
                       min: report.overloadRule.minPeerGroupSize,
                     })}
                   </p>
-                  <table className="data-table compact">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('workload.peerGroup')}</th>
-                        <th scope="col" className="numeric">
-                          {t('workload.units')}
-                        </th>
-                        <th scope="col" className="numeric">
-                          {t('workload.threshold')}
-                        </th>
-                        <th scope="col" className="numeric">
-                          {t('workload.overloadedCount')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {report.overloadRule.peerGroups.map((group) => (
-                        <tr key={group.peerGroup} data-peer-group={group.peerGroup}>
-                          <td>
-                            {group.jurisdictionName ?? group.jurisdiction} · {t(`kind.${group.kind}` as MessageKey)}
-                          </td>
-                          <td className="numeric">{group.units}</td>
-                          <td className="numeric">{group.threshold === null ? '—' : formatNumber(group.threshold)}</td>
-                          <td className="numeric">{group.overloaded}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <SortableTable
+                    compact
+                    columns={peerGroupColumns}
+                    rows={report.overloadRule.peerGroups}
+                    rowKey={(group) => group.peerGroup}
+                    rowData={(group) => ({ 'data-peer-group': group.peerGroup })}
+                    initialSort={{ key: 'units', descending: true }}
+                  />
                 </section>
                 <DueThisQuarter />
                 <WeightSliders

@@ -1,54 +1,18 @@
-/**
- * The HTTP contract: every query the API accepts and every body it returns, as zod schemas.
- * Routes parse with the query schemas and answer through the response schemas; the OpenAPI
- * document (server/openapi.ts) is generated from these same objects, and the client imports
- * the derived types (`import type`), so the three can never drift apart.
- */
+/** The query and path parameters of the HTTP API, as zod codecs (parsing text into values). */
 import { z } from 'zod';
 import {
-  AssignmentSchema,
-  ClauseSchema,
   DocumentMetaSchema,
-  JurisdictionSchema,
-  ParseWarningSchema,
-  WarningsOmittedSchema,
   RoleSchema,
-  SectionSchema,
   JurisdictionLevelSchema,
   UnitFunctionSchema,
   UnitKindSchema,
   ROLES,
   type Role,
-} from '../graph/model';
-import {
-  DocumentDetailSchema,
-  DocumentMetadataPatchSchema,
-  DocumentSummarySchema,
-  ItemDetailSchema,
-  ItemPageSchema,
-  LoadResultSchema,
-  UnitSummarySchema,
-  UnitDetailSchema,
-} from '../graph/store';
-import {
-  CommitmentListSchema,
-  decodeWeightPair,
-  DueReportSchema,
-  PlaceReportSchema,
-  TimelineReportSchema,
-  UnmeasuredReportSchema,
-  EdgeWeightingSchema,
-  GapReportSchema,
-  NetworkOptionsSchema,
-  NetworkReportSchema,
-  NodeMetricsSchema,
-  WorkloadReportSchema,
-  WEIGHT_TEXT,
-} from '../graph/analytics';
-import { describeZodIssues } from '../graph/errors';
-import { CytoscapeGraphSchema, CytoscapeModeSchema, ProvenanceSchema, SnapshotFileKindSchema, type CommitmentFileKind } from '../graph/export';
-import { ComparablePlanSchema, ComparisonSchema, LineageReportSchema } from '../graph/compare';
-import { SavedViewInputSchema, SavedViewSchema, SavedViewSummarySchema } from '../graph/store/explorerState';
+} from '../model';
+import { EdgeWeightingSchema } from '../analytics/types';
+import { decodeWeightPair, WEIGHT_TEXT } from '../analytics/weightsText';
+import { describeZodIssues } from '../errors';
+import { CytoscapeModeSchema, SnapshotFileKindSchema, type CommitmentFileKind } from '../export/types';
 
 // ---------------------------------------------------------------------------------------------
 // Query building blocks. Query strings arrive as text (or arrays of text when repeated), so each
@@ -259,7 +223,6 @@ export const NetworkQuerySchema = FilterQuerySchema.extend({
 export const MetricsQuerySchema = FilterQuerySchema.extend(NetworkParams);
 
 export const ExportParamsSchema = z.strictObject({ format: SnapshotFileKindSchema });
-export type { SnapshotFileKind } from '../graph/export';
 
 /** `?excel=1`: the CSV variant Excel opens as UTF-8 (a leading byte order mark); other files are unchanged. */
 const excelParam = flagParam.optional().describe('true: CSV starts with a UTF-8 byte order mark, so that Excel reads its Chinese right (default false).');
@@ -297,206 +260,7 @@ export const IngestQuerySchema = z.strictObject({
 });
 export type IngestQuery = z.input<typeof IngestQuerySchema>;
 
-/** A small work plan: the example upload of the OpenAPI document, so that clients and fuzzers see one that parses. */
-export const EXAMPLE_PLAN = [
-  '广东省数据工作要点',
-  '',
-  '一、推进数据治理',
-  '',
-  '（一）建设数据平台。完善数据共享机制。（省发展改革委牵头，省科技厅按职责分工负责）',
-  '',
-].join('\n');
-
-/** `POST /api/documents` with `Content-Type: application/json`. */
-export const IngestJsonBodySchema = z.strictObject({
-  text: z.string().min(1).meta({ examples: [EXAMPLE_PLAN] }),
-  id: IngestQuerySchema.shape.id,
-  source: IngestQuerySchema.shape.source,
-});
-export type IngestJsonBody = z.input<typeof IngestJsonBodySchema>;
-
-/**
- * `PATCH /api/documents/{id}`: corrections of a document's metadata. Fields left out stay; null
- * clears an optional one. The jurisdiction is given as a person knows it: a GB/T 2260 code or a name.
- */
-export const DocumentMetadataJsonBodySchema = z.strictObject({
-  title: DocumentMetadataPatchSchema.shape.title.describe('The title.'),
-  issuer: DocumentMetadataPatchSchema.shape.issuer.describe('The issuing body, e.g. 广东省人民政府办公厅.'),
-  publishedAt: DocumentMetadataPatchSchema.shape.publishedAt.describe('Publication date, YYYY-MM-DD.'),
-  year: DocumentMetadataPatchSchema.shape.year.describe('The year the plan is for, e.g. 2023.'),
-  jurisdiction: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .nullable()
-    .optional()
-    .describe('The issuing jurisdiction: a GB/T 2260 code (440600, 100000 national) or a name (佛山市, 佛山, 广西壮族自治区).'),
-});
-export type DocumentMetadataJsonBody = z.input<typeof DocumentMetadataJsonBodySchema>;
-
-export const DocumentMetadataResponseSchema = z.object({ document: DocumentSummarySchema });
-export type DocumentMetadataResponse = z.infer<typeof DocumentMetadataResponseSchema>;
-
 export const IdParamsSchema = z.strictObject({ id: z.string().min(1).max(300).describe('The id, as the API gives it.') });
-
-// ---------------------------------------------------------------------------------------------
-// Responses.
-// ---------------------------------------------------------------------------------------------
-
-export const ErrorResponseSchema = z.object({
-  error: z.object({
-    /** Stable, machine-readable: invalid_parameter, not_found, unauthorized, forbidden, … */
-    code: z.string(),
-    /** For a person; names the field, or the line and column of a document. */
-    message: z.string(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  }),
-});
-export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
-
-export const HealthResponseSchema = z.object({ status: z.literal('ok') });
-
-/** `/api/openapi.json`: an OpenAPI 3.1 document (its full shape is the OpenAPI specification's own schema). */
-export const OpenApiResponseSchema = z.looseObject({
-  openapi: z.literal('3.1.0'),
-  info: z.looseObject({ title: z.string(), version: z.string() }),
-  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
-});
-export const ReadyResponseSchema = z.object({
-  status: z.literal('ready'),
-  store: z.enum(['memory', 'neo4j']),
-});
-export type ReadyResponse = z.infer<typeof ReadyResponseSchema>;
-
-export const DocumentListResponseSchema = z.object({ documents: z.array(DocumentSummarySchema) });
-export type DocumentListResponse = z.infer<typeof DocumentListResponseSchema>;
-
-export const DocumentDetailResponseSchema = DocumentDetailSchema;
-export type DocumentDetailResponse = z.infer<typeof DocumentDetailResponseSchema>;
-
-export const ItemPageResponseSchema = ItemPageSchema;
-export type ItemPageResponse = z.infer<typeof ItemPageResponseSchema>;
-
-/** Owners carry nameAsWritten, unit.name (registry), unit.nameEn, unit.kind and inferred. */
-export const ItemDetailResponseSchema = ItemDetailSchema;
-export type ItemDetailResponse = z.infer<typeof ItemDetailResponseSchema>;
-
-export const UnitListResponseSchema = z.object({
-  units: z.array(UnitSummarySchema),
-  /** The jurisdictions those units belong to, named from the division table (unknown ones are left out). */
-  jurisdictions: z.array(JurisdictionSchema),
-});
-export type UnitListResponse = z.infer<typeof UnitListResponseSchema>;
-
-export const UnitDetailResponseSchema = UnitDetailSchema.extend({
-  /** The unit's place in the coordination network; null when it is not in it (generic units by default). */
-  metrics: NodeMetricsSchema.omit({ unit: true }).nullable(),
-  /** The network parameters the metrics were computed with. */
-  parameters: NetworkOptionsSchema,
-});
-export type UnitDetailResponse = z.infer<typeof UnitDetailResponseSchema>;
-
-/**
- * What every analysis answer says of its age. Analyses are computed in the background after each write;
- * until the new one is complete, the last one is served, stale, with a Retry-After header.
- */
-export const FreshnessSchema = z.object({
-  dataVersion: z
-    .string()
-    .describe('The data version the answer reflects (a digest of the loaded documents; empty when none is loaded).'),
-  stale: z
-    .boolean()
-    .describe('True while a newer answer (for data loaded since) is being computed; ask again after Retry-After seconds.'),
-});
-export type Freshness = z.infer<typeof FreshnessSchema>;
-
-export const WorkloadResponseSchema = WorkloadReportSchema.extend(FreshnessSchema.shape);
-export type WorkloadResponse = z.infer<typeof WorkloadResponseSchema>;
-
-export const GapsResponseSchema = GapReportSchema.extend(FreshnessSchema.shape);
-export type GapsResponse = z.infer<typeof GapsResponseSchema>;
-
-/** Cytoscape elements; `truncated` is null, or says what the limit left out. */
-export const NetworkResponseSchema = CytoscapeGraphSchema.extend(FreshnessSchema.shape);
-export type NetworkResponse = z.infer<typeof NetworkResponseSchema>;
-
-export const MetricsResponseSchema = NetworkReportSchema.extend(FreshnessSchema.shape);
-export type MetricsResponse = z.infer<typeof MetricsResponseSchema>;
-
-/** The Louvain communities with their members spelled out. */
-export const CommunitiesResponseSchema = FreshnessSchema.extend({
-  parameters: NetworkOptionsSchema,
-  count: z.number().int().nonnegative(),
-  modularity: z.number(),
-  communities: z.array(
-    z.object({
-      id: z.number().int().nonnegative(),
-      size: z.number().int().positive(),
-      /** Highest weighted degree first. */
-      members: z.array(UnitSummarySchema),
-    }),
-  ),
-});
-export type CommunitiesResponse = z.infer<typeof CommunitiesResponseSchema>;
-
-/** A name the registry does not know, with every place it occurs (it became a provisional unit). */
-export const UnknownUnitSchema = z.object({
-  name: z.string(),
-  unitId: z.string(),
-  occurrences: z.array(z.object({ itemId: z.string(), label: z.string(), start: z.number().int(), end: z.number().int() })),
-});
-export type UnknownUnit = z.infer<typeof UnknownUnitSchema>;
-
-/** `?dryRun=true`: what would be written, and nothing is. */
-export const IngestPreviewResponseSchema = z.object({
-  dryRun: z.literal(true),
-  document: DocumentMetaSchema,
-  sections: z.array(SectionSchema),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      label: z.string(),
-      section: z.number().int().nullable(),
-      title: z.string(),
-      clause: ClauseSchema.nullable(),
-      assignments: z.array(AssignmentSchema),
-    }),
-  ),
-  counts: z.object({ sections: z.number().int(), items: z.number().int(), assignments: z.number().int() }),
-  warnings: z.array(ParseWarningSchema),
-  warningsOmitted: WarningsOmittedSchema.optional(),
-  unknownUnits: z.array(UnknownUnitSchema),
-});
-export type IngestPreviewResponse = z.infer<typeof IngestPreviewResponseSchema>;
-
-/** A committed ingest (201 when created or replaced, 200 when the same bytes were already loaded). */
-export const IngestResultResponseSchema = z.object({
-  dryRun: z.literal(false),
-  result: LoadResultSchema,
-  warnings: z.array(ParseWarningSchema),
-  warningsOmitted: WarningsOmittedSchema.optional(),
-});
-export type IngestResultResponse = z.infer<typeof IngestResultResponseSchema>;
-
-/** What `POST /api/documents` answers with 200: a preview (dryRun=true) or an unchanged commit. */
-export const IngestResponseSchema = z.discriminatedUnion('dryRun', [IngestPreviewResponseSchema, IngestResultResponseSchema]);
-export type IngestResponse = z.infer<typeof IngestResponseSchema>;
-
-/** `report` download: the workload, gap and network reports with the provenance they share. */
-export const ReportExportResponseSchema = z.object({
-  provenance: ProvenanceSchema,
-  workload: WorkloadReportSchema,
-  gaps: GapReportSchema,
-  network: NetworkReportSchema,
-});
-export type ReportExportResponse = z.infer<typeof ReportExportResponseSchema>;
-
-/** The JSON downloads: `json` (Cytoscape elements of the unit–item graph), `report`, or `provenance` alone. */
-export const JsonExportResponseSchema = z.union([CytoscapeGraphSchema, ReportExportResponseSchema, ProvenanceSchema]);
-
-export const DeleteDocumentResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });
-export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Plans over time (issue 17): compare two plans, follow tasks across several.
@@ -525,19 +289,7 @@ export const CompareExportParamsSchema = z.strictObject({
   table: z.enum(['pairs', 'units']).describe('pairs: one row per item (matched, added, dropped); units: each unit’s load before and after, by role.'),
 });
 
-/** `GET /api/compare`: the comparison (the CLI's JSON), and what a view needs to draw it: both plans' items and the units' names. */
-export const CompareResponseSchema = ComparisonSchema.extend({
-  plans: z.object({ old: ComparablePlanSchema, new: ComparablePlanSchema }),
-  /** Canonical unit id → its name as the newer plan writes it. */
-  unitNames: z.record(z.string(), z.string()),
-});
-export type CompareResponse = z.infer<typeof CompareResponseSchema>;
-
-/** `GET /api/compare/lineage`: the plans by year and one row per task, with each item's label and title. */
-export const LineageResponseSchema = LineageReportSchema.extend({
-  items: z.record(z.string(), z.object({ label: z.string(), title: z.string() })),
-});
-export type LineageResponse = z.infer<typeof LineageResponseSchema>;
+// ---------------------------------------------------------------------------------------------
 // Where and by when (places, deadlines, targets)
 // ---------------------------------------------------------------------------------------------
 
@@ -567,26 +319,3 @@ export const CommitmentExportParamsSchema = z.strictObject({
     .transform((format): CommitmentFileKind => (format === 'graphml' || format === 'gexf' ? `places-${format}` : format))
     .describe('csv-places, csv-deadlines, csv-targets: one row per mention with its source offsets; graphml, gexf: the unit–item graph with place nodes.'),
 });
-
-export const PlacesResponseSchema = PlaceReportSchema;
-export const TimelineResponseSchema = TimelineReportSchema;
-export const DueResponseSchema = DueReportSchema;
-export const UnmeasuredResponseSchema = UnmeasuredReportSchema;
-export const CommitmentListResponseSchema = CommitmentListSchema;
-export type PlacesResponse = z.infer<typeof PlacesResponseSchema>;
-export type TimelineResponse = z.infer<typeof TimelineResponseSchema>;
-export type DueResponse = z.infer<typeof DueResponseSchema>;
-export type UnmeasuredResponse = z.infer<typeof UnmeasuredResponseSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// Saved views (issue 18): the explorer's named views, stored on the store in use.
-
-export { SavedViewInputSchema, SavedViewSchema, SavedViewSummarySchema };
-/** The body of POST /api/views. */
-export const SavedViewJsonBodySchema = SavedViewInputSchema;
-export const SavedViewListResponseSchema = z.object({ views: z.array(SavedViewSummarySchema) });
-export type SavedViewListResponse = z.infer<typeof SavedViewListResponseSchema>;
-export const SavedViewResponseSchema = z.object({ view: SavedViewSchema });
-export type SavedViewResponse = z.infer<typeof SavedViewResponseSchema>;
-export type SavedViewInput = z.input<typeof SavedViewInputSchema>;
-export const DeleteViewResponseSchema = z.object({ id: z.string(), removed: z.literal(true) });
