@@ -401,6 +401,16 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       expect(await store.getItem('no-such-item')).toBeNull();
     });
 
+    test('items asked for together each get the answer they get alone; unknown and hostile ids get null', async () => {
+      const known = seed.parsed.items.map((item) => item.id);
+      const ids = [...known, 'no-such-item', ...HOSTILE_INPUTS, known[0] ?? ''];
+      const together = await Promise.all(ids.map((id) => store.getItem(id)));
+      const alone = [];
+      for (const id of ids) alone.push(await store.getItem(id));
+      expect(together).toEqual(alone);
+      expect(together.map((detail) => detail?.item.id ?? null)).toEqual([...known, ...ids.slice(known.length, -1).map(() => null), known[0]]);
+    });
+
     test('items without sections hang off their document; sub-items keep their parent', async () => {
       const loose = await store.getItem(handmade.parsed.items[0]?.id ?? '');
       expect(loose?.section).toBeNull();

@@ -106,26 +106,30 @@ export async function getDocument(
   };
 }
 
-export async function getItem(
-  tx: SingleStatementRunner,
-  params: { itemId: string },
-): Promise<{ item: ItemRecord; document: DocumentMeta; section: SectionRecord | null; owners: Owned[] } | null> {
+export type FoundItem = { item: ItemRecord; document: DocumentMeta; section: SectionRecord | null; owners: Owned[] };
+
+/** Several items in one statement (each an index seek), so lookups that arrive together share one round trip. */
+export async function getItems(tx: SingleStatementRunner, params: { itemIds: readonly string[] }): Promise<Map<string, FoundItem>> {
   const result = await tx.run(
-    `MATCH (i:Item {id: $itemId})
+    `UNWIND $itemIds AS itemId
+     MATCH (i:Item {id: itemId})
      MATCH (d:Document {id: i.documentId})
      OPTIONAL MATCH (i)-[:IN_SECTION]->(s:Section)
-     RETURN properties(i) AS item, ${DOCUMENT_OF_D} AS document, properties(s) AS section, ${OWNERS_OF_I} AS owners`,
-    params,
+     RETURN i.id AS id, properties(i) AS item, ${DOCUMENT_OF_D} AS document, properties(s) AS section, ${OWNERS_OF_I} AS owners`,
+    { itemIds: [...params.itemIds] },
   );
-  const record = result.records[0];
-  if (!record) return null;
-  const section = record.get('section') as Properties | null;
-  return {
-    item: itemFrom(record.get('item')),
-    document: documentFrom(record.get('document')),
-    section: section && sectionFrom(section),
-    owners: ownedFrom(record.get('owners')),
-  };
+  return new Map(
+    result.records.map((record) => {
+      const section = record.get('section') as Properties | null;
+      const found: FoundItem = {
+        item: itemFrom(record.get('item')),
+        document: documentFrom(record.get('document')),
+        section: section && sectionFrom(section),
+        owners: ownedFrom(record.get('owners')),
+      };
+      return [record.get('id') as string, found];
+    }),
+  );
 }
 
 export async function getUnit(
