@@ -21,11 +21,11 @@ export async function naiveLoad(uri: string, documents: ParsedDocument[]): Promi
           documentId: document.id,
         });
         for (const a of item.assignments) {
-          await merge('MERGE (u:Unit {id: $unitId}) SET u.name = $name', a);
+          await merge('MERGE (u:Unit {id: $unitId}) SET u.name = $nameAsWritten', a);
           await merge(
             `MATCH (u:Unit {id: $unitId}), (i:Item {id: $itemId})
              MERGE (u)-[r:${ROLE_RELATIONSHIP[a.role]}]->(i)
-             SET r.nameAsWritten = $name, r.inferred = $inferred, r.start = $start, r.end = $end, r.documentId = $documentId`,
+             SET r.nameAsWritten = $nameAsWritten, r.inferred = $inferred, r.start = $start, r.end = $end, r.documentId = $documentId`,
             { ...a, itemId: item.id, documentId: document.id },
           );
           edges++;

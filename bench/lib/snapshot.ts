@@ -18,7 +18,7 @@ export function snapshotFromCorpus(options: CorpusOptions): Snapshot {
       snapshot.items.push({ id: item.id, documentId, no: index + 1, label: item.label, title: '', sectionId: null, position: index, clause: null });
       for (const a of item.assignments) {
         used.add(a.unitId);
-        snapshot.responsibilities.push({ itemId: item.id, unitId: a.unitId, role: a.role, inferred: a.inferred, nameAsWritten: a.name, start: 0, end: 0, documentId });
+        snapshot.responsibilities.push({ itemId: item.id, unitId: a.unitId, role: a.role, inferred: a.inferred, nameAsWritten: a.nameAsWritten, start: 0, end: 0, documentId });
       }
     });
   }

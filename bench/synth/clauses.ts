@@ -11,7 +11,7 @@ import type { Jurisdiction } from './registry';
 export interface ExpectedAssignment {
   role: Role;
   /** Name as written after 省/市政府 distribution, without whitespace. */
-  name: string;
+  nameAsWritten: string;
   unitId: string;
   generic: boolean;
   inferred: boolean;
@@ -196,7 +196,7 @@ export function generateClause(ctx: ClauseContext, picker: UnitPicker): Clause {
   const inner = runs.map((run) => run.groups.map((g) => g.text).join('，') + run.marker).join('，');
   const expected: ExpectedAssignment[] = runs.flatMap((run) =>
     run.groups.flatMap((g) =>
-      g.units.map(({ unit, name }) => ({ role: run.role, name, unitId: unit.id, generic: unit.kind === 'generic', inferred: false })),
+      g.units.map(({ unit, name }) => ({ role: run.role, nameAsWritten: name, unitId: unit.id, generic: unit.kind === 'generic', inferred: false })),
     ),
   );
   const hasLead = expected.some((a) => a.role === 'lead');

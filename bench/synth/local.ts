@@ -87,7 +87,7 @@ export function generateLocalDocument({ random, place, sequence }: LocalDocument
   const lines = [`${issuer}关于印发${title}的通知`, '', title, '', `为推动高质量发展，制定本${title.slice(-4)}。${firstListedLeads ? '各项任务排在第一位的为牵头单位。' : ''}`];
   const bureau = (entry: readonly [string, UnitFunction], role: ExpectedAssignment['role']): ExpectedAssignment => ({
     role,
-    name: `${prefix}${entry[0]}`,
+    nameAsWritten: `${prefix}${entry[0]}`,
     unitId: `cn.${jurisdiction.code}.${entry[1]}`,
     generic: false,
     inferred: false,

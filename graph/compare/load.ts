@@ -39,6 +39,6 @@ export function unitLoadChanges(oldPlan: ComparablePlan, newPlan: ComparablePlan
 /** A name for each canonical unit id: as the newer plan writes it, else as the older one did. */
 export function unitNames(oldPlan: ComparablePlan, newPlan: ComparablePlan): Record<string, string> {
   const names: Record<string, string> = {};
-  for (const plan of [newPlan, oldPlan]) for (const item of plan.items) for (const owner of item.owners) names[owner.canonicalId] ??= owner.name;
+  for (const plan of [newPlan, oldPlan]) for (const item of plan.items) for (const owner of item.owners) names[owner.canonicalId] ??= owner.nameAsWritten;
   return names;
 }

@@ -51,7 +51,7 @@ export function planFromParsed(parsed: ParsedDocument, registry: UnitRegistry): 
     body: withoutClause(item.text, item.clause),
     clause: item.clause?.text ?? null,
     owners: item.assignments.map(
-      (a): ComparableOwner => ({ role: a.role, name: a.name, unitId: a.unitId, canonicalId: canonicalUnitId(registry, a.unitId) }),
+      (a): ComparableOwner => ({ role: a.role, nameAsWritten: a.nameAsWritten, unitId: a.unitId, canonicalId: canonicalUnitId(registry, a.unitId) }),
     ),
   }));
   return { document: planRef(document, items.length), items };
@@ -80,7 +80,7 @@ export async function planFromStore(store: GraphStore, documentId: string, regis
     clause: item.clause?.text ?? null,
     owners: owners.map((owner) => ({
       role: owner.role,
-      name: owner.nameAsWritten,
+      nameAsWritten: owner.nameAsWritten,
       unitId: owner.unit.id,
       canonicalId: canonicalUnitId(registry, owner.unit.id),
     })),

@@ -17,7 +17,7 @@ export type PlanRef = z.infer<typeof PlanRefSchema>;
 export const ComparableOwnerSchema = z.object({
   role: RoleSchema,
   /** The unit's name as written in this plan. */
-  name: z.string(),
+  nameAsWritten: z.string(),
   /** Registry (or provisional) unit id, as this plan names it. */
   unitId: z.string(),
   /** The unit's id after following `successorId` links to the end: a renamed body keeps one id across years. */

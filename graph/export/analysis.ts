@@ -11,16 +11,16 @@ import {
   type CoordinationGraph,
   type HeldCounts,
   type NetworkReport,
-  type NodeMetrics,
   type WorkloadReport,
-  type WorkloadRow,
   workloadReport,
 } from '../analytics';
 import type { Snapshot } from '../model';
 import { buildProvenance, exportParameters } from './provenance';
 import type { ExportOptions, ExportParameters, Provenance } from './types';
 
-export type UnitRow = WorkloadRow & Omit<NodeMetrics, 'unit'>;
+import type { UnitRow } from './unitAttributes';
+
+export type { UnitRow };
 
 export interface Analysis {
   parameters: ExportParameters;

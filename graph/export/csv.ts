@@ -8,6 +8,7 @@ import { indexSnapshot } from '../analytics';
 import type { Snapshot } from '../model';
 import { analyse, type Analysis } from './analysis';
 import { buildProvenance } from './provenance';
+import { unitAttributesIn } from './unitAttributes';
 import type { CsvLayout, CsvOptions, ExportFile, ExportFileKind, Provenance } from './types';
 
 export type Cell = string | number | boolean | null;
@@ -53,18 +54,12 @@ export function csvContent(header: string[], rows: Cell[][], options: CsvLayout 
   return `${options.excel ? EXCEL_BOM : ''}${lines.join('\r\n')}\r\n`;
 }
 
-export const NODE_COLUMNS = [
-  'id', 'name', 'nameEn', 'kind', 'lead', 'co', 'support', 'implement', 'guide', 'weightedLoad', 'overloaded',
-  'degree', 'weightedDegree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'coreNumber', 'community',
-] as const;
+const NODE_ATTRIBUTES = unitAttributesIn('csv');
+export const NODE_COLUMNS = NODE_ATTRIBUTES.map((a) => a.name);
 
 /** One row per unit of the coordination network, highest workload first. */
 export function toNodesCsv(snapshot: Snapshot, options: CsvOptions = {}, analysis: Analysis = analyse(snapshot, options)): ExportFile {
-  const rows = analysis.units.map((u) => [
-    u.unit.id, u.unit.name, u.unit.nameEn ?? '', u.unit.kind,
-    u.counts.lead, u.counts.co, u.counts.support, u.counts.implement, u.counts.guide, u.weightedLoad, u.overloaded,
-    u.degree, u.weightedDegree, u.betweenness, u.closeness, u.eigenvector, u.pagerank, u.coreNumber, u.community,
-  ]);
+  const rows = analysis.units.map((u) => NODE_ATTRIBUTES.map((a) => a.value(u)));
   return csvFile('csv-nodes', 'nodes.csv', [...NODE_COLUMNS], rows, analysis.provenance, options);
 }
 

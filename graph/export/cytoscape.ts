@@ -7,6 +7,7 @@ import { appendTo, compareText, indexSnapshot, type CommunityAssignment } from '
 import type { Snapshot } from '../model';
 import { analyse, type Analysis, type UnitRow } from './analysis';
 import { CytoscapeOptionsSchema, type CytoscapeGraph, type CytoscapeOptions } from './types';
+import { unitAttributeValues } from './unitAttributes';
 
 type Elements = CytoscapeGraph['elements'];
 
@@ -128,31 +129,7 @@ function bipartiteDrawing(snapshot: Snapshot, { units }: Analysis, limit: number
   };
 }
 
+/** The element's own fields (Cytoscape's id, the type, the short name to draw), then the unit's attributes. */
 function unitElement(u: UnitRow): Elements['nodes'][number] {
-  const { unit, counts, weightedLoad, overloaded, degree, weightedDegree, betweenness, closeness, eigenvector, pagerank, coreNumber, community } = u;
-  return {
-    data: {
-      id: unit.id,
-      type: 'unit',
-      label: unit.shortName,
-      name: unit.name,
-      nameEn: unit.nameEn ?? '',
-      kind: unit.kind,
-      jurisdiction: unit.jurisdiction,
-      level: unit.level ?? null,
-      function: unit.function ?? null,
-      provisional: unit.provisional,
-      ...counts,
-      weightedLoad,
-      overloaded,
-      degree,
-      weightedDegree,
-      betweenness,
-      closeness,
-      eigenvector,
-      pagerank,
-      coreNumber,
-      community,
-    },
-  };
+  return { data: { id: u.unit.id, type: 'unit', label: u.unit.shortName, ...unitAttributeValues('cytoscape', u) } };
 }

@@ -4,7 +4,7 @@ import { write } from 'graphology-gexf';
 import type { Snapshot } from '../model';
 import { analyse, type Analysis } from './analysis';
 import type { ExportFile, ExportOptions } from './types';
-import { joinItems, NODE_ATTRIBUTES } from './unitAttributes';
+import { joinItems, unitAttributeValues } from './unitAttributes';
 
 export function toGexf(snapshot: Snapshot, options: ExportOptions = {}, analysis: Analysis = analyse(snapshot, options)): ExportFile {
   const { provenance } = analysis;
@@ -15,10 +15,7 @@ export function toGexf(snapshot: Snapshot, options: ExportOptions = {}, analysis
     lastModifiedDate: provenance.generatedAt.slice(0, 10),
   });
   for (const u of analysis.units) {
-    graph.addNode(u.unit.id, {
-      label: u.unit.shortName,
-      ...Object.fromEntries(NODE_ATTRIBUTES.map((a) => [a.name, a.value(u)])),
-    });
+    graph.addNode(u.unit.id, { label: u.unit.shortName, ...unitAttributeValues('graph', u) });
   }
   analysis.graph.forEachEdge((key, tie, source, target) => {
     graph.addEdgeWithKey(key, source, target, {

@@ -6,7 +6,7 @@
 import type { Snapshot } from '../model';
 import { analyse, type Analysis } from './analysis';
 import type { ExportFile, ExportOptions } from './types';
-import { joinItems, NODE_ATTRIBUTES, type AttributeType } from './unitAttributes';
+import { joinItems, unitAttributesIn, type AttributeType } from './unitAttributes';
 
 const escapeXml = (text: string): string =>
   text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
@@ -23,7 +23,7 @@ const key = (k: Key) =>
 const data = (id: string, value: string | number | boolean) => `<data key="${id}">${escapeXml(String(value))}</data>`;
 
 export function toGraphML(snapshot: Snapshot, options: ExportOptions = {}, analysis: Analysis = analyse(snapshot, options)): ExportFile {
-  const nodeKeys = NODE_ATTRIBUTES.map((a, i) => ({ ...a, id: `n${i}` }));
+  const nodeKeys = unitAttributesIn('graph').map((a, i) => ({ ...a, id: `n${i}` }));
   const keys: Key[] = [
     { id: 'provenance', for: 'graph', name: 'provenance', type: 'string' },
     ...nodeKeys.map((a) => ({ id: a.id, for: 'node' as const, name: a.name, type: a.type })),

@@ -3,8 +3,9 @@
  * API (downloads and the Cytoscape endpoint) and the client.
  */
 import { z } from 'zod';
-import { JurisdictionLevelSchema, RoleSchema, UnitFunctionSchema, UnitKindSchema, SnapshotSchema } from '../model';
+import { JurisdictionLevelSchema, RoleSchema, SnapshotSchema, UnitFunctionSchema, UnitKindSchema } from '../model';
 import { GapOptionsSchema, NetworkOptionsSchema, WorkloadOptionsSchema } from '../analytics/types';
+import { unitAttributesIn, type AttributeEnums, type UnitAttribute, type UnitAttributeIn, type UnitAttributeOutput } from './unitAttributes';
 
 /** Every analytics parameter an export can depend on, defaults filled in. */
 export const ExportParametersSchema = NetworkOptionsSchema.extend({
@@ -88,35 +89,35 @@ export const CytoscapeOptionsSchema = ExportParametersSchema.extend({
 });
 export type CytoscapeOptions = z.input<typeof CytoscapeOptionsSchema> & { now?: () => Date };
 
+// The zod schema of each unit attribute, derived from its row of the table (unitAttributes.ts): its type's, or its
+// enum's, nullable when the row says so, described in English for the OpenAPI document.
+const SCHEMA_OF_TYPE = { string: z.string(), boolean: z.boolean(), int: z.number().int(), double: z.number() };
+const SCHEMA_OF_ENUM = {
+  unitKind: UnitKindSchema,
+  jurisdictionLevel: JurisdictionLevelSchema,
+  unitFunction: UnitFunctionSchema,
+} satisfies { [E in keyof AttributeEnums]: z.ZodType<AttributeEnums[E]> };
+
+type EnumOf<A extends UnitAttribute> = Exclude<A['values'], undefined>;
+type BaseSchemaOf<A extends UnitAttribute> = [EnumOf<A>] extends [never] ? (typeof SCHEMA_OF_TYPE)[A['type']] : (typeof SCHEMA_OF_ENUM)[EnumOf<A>];
+type SchemaOf<A extends UnitAttribute> = true extends A['nullable'] ? z.ZodNullable<BaseSchemaOf<A>> : BaseSchemaOf<A>;
+type UnitAttributeShape<O extends UnitAttributeOutput> = { [A in UnitAttributeIn<O> as A['name']]: SchemaOf<A> };
+
+function unitAttributeShape<O extends UnitAttributeOutput>(output: O): UnitAttributeShape<O> {
+  return Object.fromEntries(
+    unitAttributesIn(output).map((a) => {
+      const base: z.ZodType = a.values ? SCHEMA_OF_ENUM[a.values] : SCHEMA_OF_TYPE[a.type];
+      return [a.name, (a.nullable ? base.nullable() : base).describe(a.description.en)];
+    }),
+  ) as UnitAttributeShape<O>;
+}
+
+/** A unit node: the element's own fields, then the unit's attributes from the one table (unitAttributes.ts). */
 export const UnitElementDataSchema = z.object({
   id: z.string(),
   type: z.literal('unit'),
-  /** Short name as documents write it. */
-  label: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  kind: UnitKindSchema,
-  /** GB/T 2260 code of the unit's government, its level and its department type, to colour by. */
-  jurisdiction: z.string(),
-  level: JurisdictionLevelSchema.nullable(),
-  function: UnitFunctionSchema.nullable(),
-  provisional: z.boolean(),
-  lead: z.number().int(),
-  co: z.number().int(),
-  support: z.number().int(),
-  implement: z.number().int(),
-  guide: z.number().int(),
-  weightedLoad: z.number(),
-  overloaded: z.boolean(),
-  /** Metrics of the unit in the coordination network (see NodeMetricsSchema). */
-  degree: z.number().int(),
-  weightedDegree: z.number(),
-  betweenness: z.number(),
-  closeness: z.number(),
-  eigenvector: z.number(),
-  pagerank: z.number(),
-  coreNumber: z.number().int(),
-  community: z.number().int(),
+  label: z.string().describe('Short name as documents write it.'),
+  ...unitAttributeShape('cytoscape'),
 });
 export const ItemElementDataSchema = z.object({
   id: z.string(),

@@ -17,7 +17,7 @@ export const ROLES = RoleSchema.options;
 export const AssignmentSchema = z.object({
   role: RoleSchema,
   /** The unit's name as written, after prefix/suffix distribution, without whitespace. */
-  name: z.string().min(1),
+  nameAsWritten: z.string().min(1),
   /** Registry unit id (a provisional id when the registry does not know the name). */
   unitId: z.string().min(1),
   /** A placeholder such as 相关市政府 that names nobody in particular. */

@@ -122,7 +122,7 @@ class ClauseReader {
       // and a placeholder such as 各省级人民政府 names nobody who could lead.
       if (first && first.role === 'co' && !first.generic) Object.assign(first, { role: 'lead', inferred: true });
     }
-    const onlyUnits = assignments.length > 0 && assignments.every((a) => this.looksLikeUnit(a.name));
+    const onlyUnits = assignments.length > 0 && assignments.every((a) => this.looksLikeUnit(a.nameAsWritten));
     return {
       assignments,
       warnings: this.warnings,
@@ -300,7 +300,7 @@ class ClauseReader {
       if (!known) this.warnings.push({ code: 'unknown-unit', message: `unit '${unit.name}' is not in the unit registry; a provisional unit stands in for it`, offset: start, params: { name: unit.name } });
       this.assignments.push({
         role,
-        name: unit.name,
+        nameAsWritten: unit.name,
         unitId: resolved.id,
         generic: resolved.kind === 'generic',
         inferred: false,

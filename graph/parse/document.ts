@@ -283,7 +283,7 @@ class ItemReader {
       this.warn({ code: 'no-lead', message: `item ${label} names no lead unit${unmarked}`, offset: at, params: { item: label } }, itemId);
     }
     if (assignments.length > 0 && assignments.every((a) => a.generic))
-      this.warn({ code: 'generic-only', message: `item ${label} is owned only by placeholders (${assignments.map((a) => a.name).join('、')})`, offset: at, params: { item: label, names: assignments.map((a) => a.name).join('、') } }, itemId);
+      this.warn({ code: 'generic-only', message: `item ${label} is owned only by placeholders (${assignments.map((a) => a.nameAsWritten).join('、')})`, offset: at, params: { item: label, names: assignments.map((a) => a.nameAsWritten).join('、') } }, itemId);
     return {
       id: itemId,
       no: draft.no,

@@ -189,10 +189,10 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
     unitsFor(parsed) {
       const jurisdiction = parsed.document.jurisdiction?.code ?? UNKNOWN_JURISDICTION_CODE;
       const found = new Map<string, Unit>();
-      for (const { unitId, name } of parsed.items.flatMap((item) => item.assignments)) {
+      for (const { unitId, nameAsWritten } of parsed.items.flatMap((item) => item.assignments)) {
         if (found.has(unitId)) continue;
-        const unit = byId.get(unitId) ?? provisionalUnit(name, jurisdiction);
-        if (unit.id !== unitId) throw new InvalidInputError('assignments.unitId', `'${unitId}' is neither a registry unit nor the provisional unit of '${name}'`);
+        const unit = byId.get(unitId) ?? provisionalUnit(nameAsWritten, jurisdiction);
+        if (unit.id !== unitId) throw new InvalidInputError('assignments.unitId', `'${unitId}' is neither a registry unit nor the provisional unit of '${nameAsWritten}'`);
         found.set(unitId, unit);
       }
       return [...found.values()];

@@ -123,7 +123,7 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
       if (!unit) {
         throw new InvalidInputError(
           'units',
-          `item ${item.label} (${item.id}) names unit ${assignment.unitId} (${assignment.name}), which the unit list lacks`,
+          `item ${item.label} (${item.id}) names unit ${assignment.unitId} (${assignment.nameAsWritten}), which the unit list lacks`,
         );
       }
       referenced.set(unit.id, unit);
@@ -132,7 +132,7 @@ export function toDocumentRecords(parsed: ParsedDocument, units: Unit[]): Docume
         unitId: unit.id,
         role: assignment.role,
         inferred: assignment.inferred,
-        nameAsWritten: assignment.name,
+        nameAsWritten: assignment.nameAsWritten,
         start: assignment.start,
         end: assignment.end,
         documentId,

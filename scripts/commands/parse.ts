@@ -26,7 +26,7 @@ export function formatTable(parsed: ParsedDocument): string {
     for (const role of ROLES) {
       const units = item.assignments.filter((a) => a.role === role);
       if (units.length === 0 && role !== 'lead') continue;
-      const names = units.map((a) => `${a.name}${a.inferred ? ' (inferred)' : ''}${a.generic ? ' (generic)' : ''}${a.provisional ? ' (unregistered)' : ''}`);
+      const names = units.map((a) => `${a.nameAsWritten}${a.inferred ? ' (inferred)' : ''}${a.generic ? ' (generic)' : ''}${a.provisional ? ' (unregistered)' : ''}`);
       lines.push(`    ${role.padEnd(9)} ${names.length > 0 ? names.join('、') : '—'}`);
     }
   }

@@ -133,7 +133,7 @@ function preview(parsed: ParsedDocument): IngestPreviewResponse {
   const unknown = new Map<string, UnknownUnit>();
   for (const item of parsed.items) {
     for (const assignment of item.assignments.filter((candidate) => candidate.provisional)) {
-      const entry = unknown.get(assignment.unitId) ?? { name: assignment.name, unitId: assignment.unitId, occurrences: [] };
+      const entry = unknown.get(assignment.unitId) ?? { name: assignment.nameAsWritten, unitId: assignment.unitId, occurrences: [] };
       entry.occurrences.push({ itemId: item.id, label: item.label, start: assignment.start, end: assignment.end });
       unknown.set(assignment.unitId, entry);
     }

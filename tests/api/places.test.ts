@@ -34,7 +34,7 @@ describe('GET /api/places', () => {
     const shenzhen = response.body.places.find((p: { code: string }) => p.code === '440300');
     const mentionedItems = seed.parsed.items.filter((item) => item.places.some((p) => p.code === '440300')).map((item) => item.id);
     expect(shenzhen.mentioned.map((m: { item: { id: string } }) => m.item.id)).toEqual(mentionedItems);
-    const namedItems = seed.parsed.items.filter((item) => item.assignments.some((a) => a.name.startsWith('深圳市政府'))).map((item) => item.id);
+    const namedItems = seed.parsed.items.filter((item) => item.assignments.some((a) => a.nameAsWritten.startsWith('深圳市政府'))).map((item) => item.id);
     expect(shenzhen.named.map((n: { item: { id: string } }) => n.item.id)).toEqual(namedItems);
     // 番禺区 counts towards the 广州 tile; 粤港澳大湾区 is a region beside the map.
     expect(response.body.places.find((p: { code: string }) => p.code === '440113').tile).toBe('440100');

@@ -13,7 +13,7 @@ const national: ClauseContext = { registry, jurisdiction: '100000' };
 /** `role:name`, with `^` for inferred, `*` for generic, `?` for provisional. */
 function roles(clause: string, context: ClauseContext = guangdong): string[] {
   return parseResponsibilityClause(clause, context).assignments.map(
-    (a) => `${a.role}:${a.name}${a.inferred ? '^' : ''}${a.generic ? '*' : ''}${a.provisional ? '?' : ''}`,
+    (a) => `${a.role}:${a.nameAsWritten}${a.inferred ? '^' : ''}${a.generic ? '*' : ''}${a.provisional ? '?' : ''}`,
   );
 }
 
@@ -133,7 +133,7 @@ describe('distribution', () => {
   test('the carried prefix is not part of the unit offsets', () => {
     const clause = '省发展改革委、科技厅负责';
     const [, second] = parseResponsibilityClause(clause, guangdong).assignments;
-    expect(second!.name).toBe('省科技厅');
+    expect(second!.nameAsWritten).toBe('省科技厅');
     expect(clause.slice(second!.start, second!.end)).toBe('科技厅');
   });
 });
@@ -182,7 +182,7 @@ describe('units with no role marker', () => {
 
   test('after a written lead too', () => {
     const reading = parseResponsibilityClause('省科技厅牵头，省财政厅', guangdong);
-    expect(reading.assignments.map((a) => `${a.role}:${a.name}`)).toEqual(['lead:省科技厅', 'co:省财政厅']);
+    expect(reading.assignments.map((a) => `${a.role}:${a.nameAsWritten}`)).toEqual(['lead:省科技厅', 'co:省财政厅']);
     expect(reading.warnings.map((w) => [w.code, w.offset])).toEqual([['unknown-role-word', 7]]);
   });
 
@@ -195,7 +195,7 @@ describe('units with no role marker', () => {
 describe('the first-listed-leads convention', () => {
   test('declared inside the clause, with 下同', () => {
     const reading = parseResponsibilityClause('人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同', national);
-    expect(reading.assignments.map((a) => `${a.role}:${a.name}:${a.inferred}`)).toEqual(['lead:人力资源社会保障部:true', 'co:财政部:false']);
+    expect(reading.assignments.map((a) => `${a.role}:${a.nameAsWritten}:${a.inferred}`)).toEqual(['lead:人力资源社会保障部:true', 'co:财政部:false']);
     expect(reading.declaresFirstListedLeads).toBe(true);
     expect(reading.conventionCarriesOn).toBe(true);
   });
@@ -240,7 +240,7 @@ describe('labelled roles', () => {
 describe('traditional characters', () => {
   test('role words are understood and names keep their written form but resolve', () => {
     const reading = parseResponsibilityClause('廣東省工業和信息化廳牽頭，省財政廳、商務廳按職責分工負責，相關市政府落實', guangdong);
-    expect(reading.assignments.map((a) => `${a.role}:${a.name}:${a.unitId}`)).toEqual([
+    expect(reading.assignments.map((a) => `${a.role}:${a.nameAsWritten}:${a.unitId}`)).toEqual([
       'lead:廣東省工業和信息化廳:gd.dept.industry-it',
       'co:省財政廳:gd.dept.finance',
       'co:省商務廳:gd.dept.commerce',

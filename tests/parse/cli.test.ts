@@ -20,7 +20,7 @@ describe('cli parse', () => {
     const parsed = ParsedDocumentSchema.parse(JSON.parse(stdout));
     expect(parsed.items).toHaveLength(34);
     expect(parsed.document).toMatchObject({ id: 'guangdong-digital-economy-2023', publishedAt: '2023-04-01', source: SEED });
-    expect(parsed.items[1]!.assignments.map((a) => `${a.role}:${a.name}`)).toEqual(['lead:省工业和信息化厅', 'co:省税务局', 'co:省通信管理局', 'implement:相关市政府']);
+    expect(parsed.items[1]!.assignments.map((a) => `${a.role}:${a.nameAsWritten}`)).toEqual(['lead:省工业和信息化厅', 'co:省税务局', 'co:省通信管理局', 'implement:相关市政府']);
   });
 
   test('--format table: items with their lead and co units, and the warnings', () => {

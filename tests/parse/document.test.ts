@@ -24,7 +24,7 @@ const byLabel = (parsed: ParsedDocument, label: string): Item => {
   if (!item) throw new Error(`no item ${label}`);
   return item;
 };
-const unitsOf = (item: Item, role: string) => item.assignments.filter((a) => a.role === role).map((a) => a.name);
+const unitsOf = (item: Item, role: string) => item.assignments.filter((a) => a.role === role).map((a) => a.nameAsWritten);
 const parse = (text: string, source = 'test.txt') => parseDocument(text, { source, registry });
 /** What a person compares: items, clauses and assignments, offsets included. */
 const essentials = (parsed: ParsedDocument) => ({ sections: parsed.sections, items: parsed.items, warnings: parsed.warnings });
@@ -81,7 +81,7 @@ describe('the seed document', () => {
   test('(二): lead, co and a generic implementer', () => {
     const item = byLabel(seed, '（二）');
     expect([unitsOf(item, 'lead'), unitsOf(item, 'co'), unitsOf(item, 'implement')]).toEqual([['省工业和信息化厅'], ['省税务局', '省通信管理局'], ['相关市政府']]);
-    expect(item.assignments.find((a) => a.name === '相关市政府')!.generic).toBe(true);
+    expect(item.assignments.find((a) => a.nameAsWritten === '相关市政府')!.generic).toBe(true);
   });
 
   test('(九): three co-responsible units across a comma', () => {
@@ -91,7 +91,7 @@ describe('the seed document', () => {
   test('(十二): the lead whose name a space splits, located in the source', () => {
     const item = byLabel(seed, '（十二）');
     const [lead] = item.assignments;
-    expect(lead).toMatchObject({ role: 'lead', name: '省政务服务数据管理局', unitId: 'gd.dept.government-data' });
+    expect(lead).toMatchObject({ role: 'lead', nameAsWritten: '省政务服务数据管理局', unitId: 'gd.dept.government-data' });
     expect(seedSource.slice(lead!.start, lead!.end)).toBe('省政务服务数据管 理局');
     // The paragraph split mid-sentence is one sentence again.
     expect(item.text).toContain('编制《广东省数据条例》，研究制定');
@@ -141,8 +141,8 @@ describe('decoding', () => {
   test('Windows line ends change nothing but offsets', () => {
     const crlf = seedSource.replace(/\n/g, '\r\n');
     const parsed = parse(crlf);
-    expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.name}`))).toEqual(seed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.name}`)));
-    for (const a of parsed.items.flatMap((i) => i.assignments)) expect(crlf.slice(a.start, a.end).replace(/\s+/g, '')).toMatch(new RegExp(`^(省)?${a.name.replace(/^省/, '').replace(/市政府$/, '')}`));
+    expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.nameAsWritten}`))).toEqual(seed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.nameAsWritten}`)));
+    for (const a of parsed.items.flatMap((i) => i.assignments)) expect(crlf.slice(a.start, a.end).replace(/\s+/g, '')).toMatch(new RegExp(`^(省)?${a.nameAsWritten.replace(/^省/, '').replace(/市政府$/, '')}`));
   });
 
   test('bytes that are neither UTF-8 nor GB18030 give a ParseError naming file, line and column', () => {
@@ -189,7 +189,7 @@ describe('structure of other layouts', () => {
   test('sub-items running on in one paragraph are split, each keeping its clause', () => {
     const text = '工作要点\n一、任务\n（一）推进改革。1.建立制度，推广2.0版本（省科技厅负责）2.完善机制，覆盖3.5%企业。（省财政厅负责）';
     const parsed = parse(text, 'inline.txt');
-    expect(parsed.items.map((i) => [i.label, i.title, i.assignments.map((a) => a.name)])).toEqual([
+    expect(parsed.items.map((i) => [i.label, i.title, i.assignments.map((a) => a.nameAsWritten)])).toEqual([
       ['（一）', '推进改革', []],
       ['（一）1.', '建立制度，推广2.0版本', ['省科技厅']],
       ['（一）2.', '完善机制，覆盖3.5%企业', ['省财政厅']],
@@ -209,7 +209,7 @@ describe('structure of other layouts', () => {
   test('labelled lines after a task, in a district plan numbered 1. 2.', () => {
     const text = ['某区2024年重点工作任务分解和责任分工方案', '', '一、优化营商环境', '1.推进政务服务“一网通办”。', '牵头单位：区发改局', '责任单位：各街道，区财政局', '2.开展信用体系建设。', '牵头单位：区发改局'].join('\n');
     const parsed = parse(text, 'district.txt');
-    expect(parsed.items.map((i) => [i.label, i.title, i.assignments.map((a) => `${a.role}:${a.name}${a.generic ? '*' : ''}`)])).toEqual([
+    expect(parsed.items.map((i) => [i.label, i.title, i.assignments.map((a) => `${a.role}:${a.nameAsWritten}${a.generic ? '*' : ''}`)])).toEqual([
       ['1.', '推进政务服务“一网通办”', ['lead:区发改局', 'co:各街道*', 'co:区财政局']],
       ['2.', '开展信用体系建设', ['lead:区发改局']],
     ]);
@@ -232,13 +232,13 @@ describe('structure of other layouts', () => {
   test('a role label closing the last sentence, without parentheses', () => {
     const parsed = parse('工作要点\n一、任务\n（一）推进某事。完成建设。责任单位：省科技厅、省财政厅');
     expect(parsed.items[0]!.clause).toMatchObject({ text: '责任单位：省科技厅、省财政厅' });
-    expect(parsed.items[0]!.assignments.map((a) => `${a.role}:${a.name}`)).toEqual(['co:省科技厅', 'co:省财政厅']);
+    expect(parsed.items[0]!.assignments.map((a) => `${a.role}:${a.nameAsWritten}`)).toEqual(['co:省科技厅', 'co:省财政厅']);
   });
 
   test('a document-level convention makes the first-listed unit lead in every clause', () => {
     const parsed = parse(['工作方案', '各项任务列第一位的为牵头单位。', '一、任务', '（一）甲。（省科技厅、省财政厅按职责分工负责）', '（二）乙。（省教育厅负责）'].join('\n'));
     expect(parsed.document.firstListedLeads).toBe(true);
-    expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.name}:${a.inferred}`))).toEqual([
+    expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.nameAsWritten}:${a.inferred}`))).toEqual([
       ['lead:省科技厅:true', 'co:省财政厅:false'],
       ['lead:省教育厅:true'],
     ]);
@@ -259,7 +259,7 @@ describe('structure of other layouts', () => {
   test('a traditional-character repost reads the same roles', () => {
     const parsed = parse(['廣東省工作要點', '一、總體要求', '（一）推進數字政府建設。加快建設。（廣東省政務服務數據管理局牽頭，省財政廳配合，相關市政府落實）'].join('\n'));
     expect(parsed.document.jurisdiction).toEqual(GUANGDONG);
-    expect(parsed.items[0]!.assignments.map((a) => `${a.role}:${a.name}:${a.unitId}`)).toEqual([
+    expect(parsed.items[0]!.assignments.map((a) => `${a.role}:${a.nameAsWritten}:${a.unitId}`)).toEqual([
       'lead:廣東省政務服務數據管理局:gd.dept.government-data',
       'support:省財政廳:gd.dept.finance',
       'implement:相關市政府:generic.gd.related-cities',
@@ -324,7 +324,7 @@ describe('warnings say file, line and column', () => {
 
   test('an unbalanced parenthesis, and the clause is still read', () => {
     expect(where('unbalanced-parenthesis')).toEqual([['warn.txt', 3, 10, 'test/item-1'.replace('test', 'warn')]]);
-    expect(parsed.items[0]!.assignments.map((a) => `${a.role}:${a.name}`)).toEqual(['lead:省科技厅', 'support:省财政厅']);
+    expect(parsed.items[0]!.assignments.map((a) => `${a.role}:${a.nameAsWritten}`)).toEqual(['lead:省科技厅', 'support:省财政厅']);
   });
 
   test('an item without a clause', () => {
@@ -364,7 +364,7 @@ describeCorpus('State Council documents (../shared/corpus)', () => {
     expect(parsed.document).toMatchObject({ title: '国务院关于做好当前和今后一个时期促进就业工作的若干意见', issuer: '国务院', jurisdiction: NATIONAL_JURISDICTION, firstListedLeads: true });
     expect(parsed.sections).toHaveLength(5);
     expect(parsed.items).toHaveLength(15);
-    const roles = (label: string) => byLabel(parsed, label).assignments.map((a) => `${a.role}:${a.name}${a.inferred ? '^' : ''}${a.generic ? '*' : ''}`);
+    const roles = (label: string) => byLabel(parsed, label).assignments.map((a) => `${a.role}:${a.nameAsWritten}${a.inferred ? '^' : ''}${a.generic ? '*' : ''}`);
     expect(roles('（一）')).toEqual(['lead:人力资源社会保障部^', 'co:财政部']);
     expect(roles('（二）')).toEqual(['lead:财政部^', 'co:工业和信息化部', 'co:人民银行', 'co:银保监会']);
     expect(roles('（四）')).toEqual(['lead:人力资源社会保障部^', 'co:科技部', 'co:财政部', 'co:住房城乡建设部', 'co:市场监管总局', 'co:各省级人民政府*']);
@@ -382,7 +382,7 @@ describeCorpus('State Council documents (../shared/corpus)', () => {
     expect(parsed.sections).toHaveLength(6);
     expect(parsed.items).toHaveLength(17);
     expect(parsed.items.every((i) => i.assignments.every((a) => a.role === 'co' && !a.inferred && !a.provisional))).toBe(true);
-    const names = (label: string) => byLabel(parsed, label).assignments.map((a) => `${a.name}${a.generic ? '*' : ''}`);
+    const names = (label: string) => byLabel(parsed, label).assignments.map((a) => `${a.nameAsWritten}${a.generic ? '*' : ''}`);
     expect(names('（一）')).toEqual(['扶贫办', '中央统战部', '中央和国家机关工委', '教育部', '卫生健康委', '人民银行', '国资委', '国管局', '中央军委政治工作部', '全国总工会', '各省级人民政府*']);
     expect(names('（四）')).toEqual(['商务部', '发展改革委', '农业农村部', '各有关省级人民政府*']);
     expect(byLabel(parsed, '（一）').assignments[0]!.unitId).toBe('cn.dept.poverty-alleviation');

@@ -20,7 +20,7 @@ import { loadRegistry } from '../../graph/registry';
 
 const ExpectedAssignmentSchema = z.object({
   role: RoleSchema,
-  name: z.string(),
+  nameAsWritten: z.string(),
   generic: z.boolean(),
   inferred: z.boolean().default(false),
   provisional: z.boolean().default(false),
@@ -147,9 +147,9 @@ describe.each(GOLDEN_CASES)('golden: $golden', ({ file, golden }) => {
     test('assignments: role, name, generic, inferred, provisional, in clause order', () => {
       const got = itemByLabel(want.label);
       expect(
-        got.assignments.map(({ role, name, generic, inferred, provisional }) => ({
+        got.assignments.map(({ role, nameAsWritten, generic, inferred, provisional }) => ({
           role,
-          name,
+          nameAsWritten,
           generic,
           inferred,
           provisional,
@@ -162,8 +162,8 @@ describe.each(GOLDEN_CASES)('golden: $golden', ({ file, golden }) => {
       let previousEnd = got.clause?.start ?? 0;
       for (const assignment of got.assignments) {
         const written = source.slice(assignment.start, assignment.end).replace(/\s+/g, '');
-        expect({ name: assignment.name, written: writtenForms(assignment.name).includes(written) }).toEqual({
-          name: assignment.name,
+        expect({ nameAsWritten: assignment.nameAsWritten, written: writtenForms(assignment.nameAsWritten).includes(written) }).toEqual({
+          nameAsWritten: assignment.nameAsWritten,
           written: true,
         });
         expect(assignment.start).toBeGreaterThanOrEqual(previousEnd);
@@ -177,13 +177,13 @@ describe.each(GOLDEN_CASES)('golden: $golden', ({ file, golden }) => {
     for (const item of parsed.items) {
       for (const assignment of item.assignments.filter((a) => !a.provisional)) {
         const unit = registry.get(assignment.unitId);
-        expect({ name: assignment.name, unitId: unit?.id, provisional: unit?.provisional }).toEqual({
-          name: assignment.name,
+        expect({ nameAsWritten: assignment.nameAsWritten, unitId: unit?.id, provisional: unit?.provisional }).toEqual({
+          nameAsWritten: assignment.nameAsWritten,
           unitId: assignment.unitId,
           provisional: false,
         });
-        expect({ name: assignment.name, generic: unit?.kind === 'generic' }).toEqual({
-          name: assignment.name,
+        expect({ nameAsWritten: assignment.nameAsWritten, generic: unit?.kind === 'generic' }).toEqual({
+          nameAsWritten: assignment.nameAsWritten,
           generic: assignment.generic,
         });
       }
@@ -196,7 +196,7 @@ describe.each(GOLDEN_CASES)('golden: $golden', ({ file, golden }) => {
     expect(warnings.map(({ line, column }) => ({ line, column }))).toEqual(
       provisional.map((a) => lineColumn(source, a.start)),
     );
-    for (const [index, warning] of warnings.entries()) expect(warning.message).toContain(provisional[index]!.name);
+    for (const [index, warning] of warnings.entries()) expect(warning.message).toContain(provisional[index]!.nameAsWritten);
   });
 
   test('no item lacks a clause unless its sub-items carry them', () => {
@@ -213,18 +213,18 @@ describe('golden: units across documents', () => {
   test('the seed names no unit twice under different ids, nor two units under one id', () => {
     const idsByName = new Map<string, Set<string>>();
     const namesById = new Map<string, Set<string>>();
-    for (const { name, unitId } of assignmentsOf('guangdong-digital-economy-2023')) {
-      idsByName.set(name, (idsByName.get(name) ?? new Set()).add(unitId));
-      namesById.set(unitId, (namesById.get(unitId) ?? new Set()).add(name));
+    for (const { nameAsWritten, unitId } of assignmentsOf('guangdong-digital-economy-2023')) {
+      idsByName.set(nameAsWritten, (idsByName.get(nameAsWritten) ?? new Set()).add(unitId));
+      namesById.set(unitId, (namesById.get(unitId) ?? new Set()).add(nameAsWritten));
     }
     expect([...idsByName.values()].filter((ids) => ids.size > 1)).toEqual([]);
     expect([...namesById.values()].filter((names) => names.size > 1)).toEqual([]);
   });
 
   test('units shared by both documents resolve to the same registry id', () => {
-    const seedIds = new Map(assignmentsOf('guangdong-digital-economy-2023').map((a) => [a.name, a.unitId]));
-    const shared = assignmentsOf('guangdong-data-elements-2024').filter((a) => seedIds.has(a.name));
+    const seedIds = new Map(assignmentsOf('guangdong-digital-economy-2023').map((a) => [a.nameAsWritten, a.unitId]));
+    const shared = assignmentsOf('guangdong-data-elements-2024').filter((a) => seedIds.has(a.nameAsWritten));
     expect(shared.length).toBeGreaterThan(0);
-    for (const a of shared) expect({ name: a.name, unitId: a.unitId }).toEqual({ name: a.name, unitId: seedIds.get(a.name) });
+    for (const a of shared) expect({ nameAsWritten: a.nameAsWritten, unitId: a.unitId }).toEqual({ nameAsWritten: a.nameAsWritten, unitId: seedIds.get(a.nameAsWritten) });
   });
 });

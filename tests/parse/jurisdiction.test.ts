@@ -15,7 +15,7 @@ const PLANS = join(__dirname, '..', 'fixtures', 'plans');
 const parse = (text: string, options: { jurisdiction?: string; sidecar?: { jurisdiction?: string } } = {}) =>
   parseDocument(text, { source: 'plan.txt', registry, ...options });
 const units = (text: string, options?: { jurisdiction?: string }) =>
-  parse(text, options).items.flatMap((item) => item.assignments.map((a) => `${a.role}:${a.name}:${a.unitId}${a.inferred ? '^' : ''}`));
+  parse(text, options).items.flatMap((item) => item.assignments.map((a) => `${a.role}:${a.nameAsWritten}:${a.unitId}${a.inferred ? '^' : ''}`));
 const plan = (title: string, clause: string, ...extra: string[]) => [title, ...extra, '一、任务', `（一）推进工作。${clause}`].join('\n');
 
 describe('the division table', () => {
@@ -113,7 +113,7 @@ describe('the bugs of issue 13, as reported', () => {
   test('第一个为牵头单位，下同 is a convention, neither 第一个为牵头单位 nor 下同 is a unit', () => {
     const parsed = parse([shenzhen, '一、任务', '（一）甲。（市发展改革委、市财政局，第一个为牵头单位，下同）', '（二）乙。（市财政局、市审计局）'].join('\n'));
     expect(parsed.document.firstListedLeads).toBe(true);
-    expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.name}${a.inferred ? '^' : ''}`))).toEqual([
+    expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.nameAsWritten}${a.inferred ? '^' : ''}`))).toEqual([
       ['lead:市发展改革委^', 'co:市财政局'],
       ['lead:市财政局^', 'co:市审计局'],
     ]);
@@ -129,7 +129,7 @@ describe('the bugs of issue 13, as reported', () => {
     ['排在首位的单位为牵头单位，下同'],
   ])('the convention phrased %s', (phrase) => {
     const parsed = parse([shenzhen, '一、任务', `（一）甲。（市发展改革委、市财政局，${phrase}）`, '（二）乙。（市财政局、市审计局）'].join('\n'));
-    expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.name}${a.inferred ? '^' : ''}`))).toEqual([
+    expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.nameAsWritten}${a.inferred ? '^' : ''}`))).toEqual([
       ['lead:市发展改革委^', 'co:市财政局'],
       ['lead:市财政局^', 'co:市审计局'],
     ]);
@@ -137,7 +137,7 @@ describe('the bugs of issue 13, as reported', () => {
 
   test('a convention in a note applies from where it stands, not before', () => {
     const parsed = parse([shenzhen, '一、甲', '（一）甲。（市发展改革委、市财政局）', '二、乙', '注：本部分列第一位的为牵头单位。', '（二）乙。（市财政局、市审计局）'].join('\n'));
-    expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.name}${a.inferred ? '^' : ''}`))).toEqual([
+    expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.nameAsWritten}${a.inferred ? '^' : ''}`))).toEqual([
       ['co:市发展改革委', 'co:市财政局'],
       ['lead:市财政局^', 'co:市审计局'],
     ]);
@@ -159,7 +159,7 @@ describe('the bugs of issue 13, as reported', () => {
 
   test('a sentence in a clause is a warning with line and column, never a unit', () => {
     const parsed = parse(plan(shenzhen, '（市财政局负责，各区政府配合，按季度报送进展）'));
-    expect(parsed.items[0]!.assignments.map((a) => a.name)).toEqual(['市财政局', '各区政府']);
+    expect(parsed.items[0]!.assignments.map((a) => a.nameAsWritten)).toEqual(['市财政局', '各区政府']);
     expect(parsed.warnings.find((w) => w.code === 'not-an-organisation')).toMatchObject({ line: 3, column: 24 });
   });
 
@@ -186,6 +186,6 @@ describe('the bugs of issue 13, as reported', () => {
     const repost = readFileSync(join(PLANS, 'shenzhen-digital-government-2024-repost.txt'), 'utf8');
     // The unit's own characters, as written, stand inside its name (distribution adds 市 before or 海關 after).
     for (const a of readDocumentFile(join(PLANS, 'shenzhen-digital-government-2024-repost.txt'), registry).items.flatMap((i) => i.assignments))
-      expect(a.name).toContain(repost.slice(a.start, a.end));
+      expect(a.nameAsWritten).toContain(repost.slice(a.start, a.end));
   });
 });

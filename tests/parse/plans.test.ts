@@ -30,7 +30,7 @@ const assignmentsOf = (parsed: ParsedDocument) =>
   Object.fromEntries(
     parsed.items.map((item) => [
       item.label,
-      item.assignments.map((a) => `${a.role}:${a.name}:${a.unitId}${a.inferred ? '^' : ''}${a.generic ? '*' : ''}`),
+      item.assignments.map((a) => `${a.role}:${a.nameAsWritten}:${a.unitId}${a.inferred ? '^' : ''}${a.generic ? '*' : ''}`),
     ]),
   );
 

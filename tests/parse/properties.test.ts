@@ -43,7 +43,7 @@ function expectOffsetsSliceBack(source: string, parsed: ParsedDocument) {
     for (const a of item.assignments) {
       const written = fold(source.slice(a.start, a.end));
       expect(written.length).toBeGreaterThan(0);
-      expect(fold(a.name)).toContain(written);
+      expect(fold(a.nameAsWritten)).toContain(written);
       if (item.clause) {
         expect(a.start).toBeGreaterThanOrEqual(item.clause.start);
         expect(a.end).toBeLessThanOrEqual(item.clause.end);
@@ -164,10 +164,10 @@ describe('realistic generated plans', () => {
         });
         const source = lines.join('\n');
         const parsed = parseDocument(source, { source: 'generated.txt', registry });
-        expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.name}`))).toEqual(expected);
+        expect(parsed.items.map((i) => i.assignments.map((a) => `${a.role}:${a.nameAsWritten}`))).toEqual(expected);
         expectOffsetsSliceBack(source, parsed);
         for (const a of parsed.items.flatMap((i) => i.assignments))
-          expect([a.name, a.name.replace(/^省/, ''), a.name.replace(/市政府$/, '')]).toContain(source.slice(a.start, a.end).replace(/\s+/g, ''));
+          expect([a.nameAsWritten, a.nameAsWritten.replace(/^省/, ''), a.nameAsWritten.replace(/市政府$/, '')]).toContain(source.slice(a.start, a.end).replace(/\s+/g, ''));
       }),
       { numRuns: 80 },
     );

@@ -171,8 +171,8 @@ describe('provisional units', () => {
   });
 
   test('unitsFor lists every referenced unit once, registry or provisional', () => {
-    const assignment = (name: string, unitId: string, provisional = false) => ({
-      role: 'co' as const, name, unitId, generic: false, inferred: false, provisional, start: 0, end: 1,
+    const assignment = (nameAsWritten: string, unitId: string, provisional = false) => ({
+      role: 'co' as const, nameAsWritten, unitId, generic: false, inferred: false, provisional, start: 0, end: 1,
     });
     const parsed = {
       document: { id: 'd', title: 't', jurisdiction: { code: '440000', name: '广东省', level: 'province' as const }, firstListedLeads: false, sha256: '0'.repeat(64), source: 'x' },

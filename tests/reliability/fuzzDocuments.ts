@@ -146,7 +146,7 @@ function offsetProblems(source: string, parsed: unknown): string[] {
       inRange(`clause text of ${item.id}`, item.clause.textStart, item.clause.textEnd, 0, item.text.length);
       if (item.text.slice(item.clause.textStart, item.clause.textEnd) !== item.clause.text) problems.push(`clause of ${item.id} does not slice back from its text`);
     }
-    for (const a of item.assignments) inRange(`assignment ${a.name} of ${item.id}`, a.start, a.end, item.clause?.start ?? 0, item.clause?.end ?? source.length);
+    for (const a of item.assignments) inRange(`assignment ${a.nameAsWritten} of ${item.id}`, a.start, a.end, item.clause?.start ?? 0, item.clause?.end ?? source.length);
   }
   const lines = checked.data.warnings.length === 0 ? 0 : source.split('\n').length;
   for (const w of checked.data.warnings) if (w.line > lines) problems.push(`warning line ${w.line} beyond the source's ${lines} lines`);

@@ -390,7 +390,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
           const detail = await store.getItem(item.id);
           const expected = [...item.assignments]
             .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.start - b.start)
-            .map(({ role, inferred, name, unitId, start, end }) => ({ role, inferred, nameAsWritten: name, unitId, start, end }));
+            .map(({ role, inferred, nameAsWritten, unitId, start, end }) => ({ role, inferred, nameAsWritten, unitId, start, end }));
           expect(detail?.owners.map(({ unit, ...owner }) => ({ ...owner, unitId: unit.id }))).toEqual(expected);
           for (const owner of detail?.owners ?? []) {
             // A distributed prefix (省, 市政府) is part of the name but not of the characters written there.

@@ -171,7 +171,7 @@ export function syntheticDocument(id: string, count: number): Fixture {
       deadlines: [],
       targets: [],
       assignments: [
-        { role: 'lead' as const, name, unitId: `${id}.unit-${index % 7}`, generic: false, inferred: false, provisional: false, start: nameStart, end: nameStart + name.length },
+        { role: 'lead' as const, nameAsWritten: name, unitId: `${id}.unit-${index % 7}`, generic: false, inferred: false, provisional: false, start: nameStart, end: nameStart + name.length },
       ],
     };
   });

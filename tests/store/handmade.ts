@@ -40,7 +40,7 @@ function at(text: string, from = 0): { start: number; end: number } {
 }
 
 function assignment(role: Role, name: string, unitId: string, after: number, extra: Partial<Assignment> = {}): Assignment {
-  return { role, name, unitId, generic: false, inferred: false, provisional: false, ...at(name, after), ...extra };
+  return { role, nameAsWritten: name, unitId, generic: false, inferred: false, provisional: false, ...at(name, after), ...extra };
 }
 
 function item(id: string, label: string, no: number, title: string, parent?: string): Omit<Item, 'clause' | 'assignments'> {

@@ -54,7 +54,7 @@ describe('the synthetic corpus', () => {
   it('covers local governments of every level and level prefix, with and without a sidecar jurisdiction', () => {
     const local = truths.filter((t) => t.documentId.startsWith('synth-local-'));
     expect(new Set(truths.map((t) => t.level))).toEqual(new Set(['province', 'prefecture', 'county']));
-    const prefixes = new Set(local.flatMap((t) => t.items.flatMap((i) => i.assignments.map((a) => a.name[0]))));
+    const prefixes = new Set(local.flatMap((t) => t.items.flatMap((i) => i.assignments.map((a) => a.nameAsWritten[0]))));
     expect(prefixes).toEqual(new Set(['市', '区', '县', '州', '盟', '旗']));
     const sidecars = local.map((t) => JSON.parse(readFileSync(join(paths.documents, `${t.documentId}.meta.json`), 'utf8')) as { jurisdiction?: string });
     expect(new Set(sidecars.map((s) => s.jurisdiction === undefined))).toEqual(new Set([true, false]));
@@ -79,7 +79,7 @@ describe('the parser on the synthetic corpus', () => {
         id: item.id,
         assignments: [...item.assignments]
           .sort((a, b) => a.start - b.start)
-          .map(({ role, name, unitId, generic, inferred }) => ({ role, name, unitId, generic, inferred })),
+          .map(({ role, nameAsWritten, unitId, generic, inferred }) => ({ role, nameAsWritten, unitId, generic, inferred })),
       }));
     expect(actual).toEqual(truth.items.map(({ id: itemId, assignments }) => ({ id: itemId, assignments })));
   });

@@ -1,17 +1,9 @@
+import { unitAttributeNamesOf, type UnitAttributeNameOf } from '../../../../graph/export/unitAttributes';
 import type { NodeMetrics } from '../api';
 
-/** The per-unit measures of the coordination network, in the order tables show them. */
-export const NODE_METRICS = [
-  'degree',
-  'weightedDegree',
-  'betweenness',
-  'closeness',
-  'eigenvector',
-  'pagerank',
-  'coreNumber',
-  'community',
-] as const satisfies readonly (keyof NodeMetrics)[];
-export type NodeMetricName = (typeof NODE_METRICS)[number];
+/** The per-unit measures of the coordination network, in the order tables show them: the table's network group. */
+export type NodeMetricName = UnitAttributeNameOf<'network'> & keyof NodeMetrics;
+export const NODE_METRICS: readonly NodeMetricName[] = unitAttributeNamesOf('network');
 
 /** Measures on a 0–1 scale get three decimals, so columns line up; counts stay whole. */
 const FRACTIONS = new Set<NodeMetricName>(['betweenness', 'closeness', 'eigenvector', 'pagerank']);

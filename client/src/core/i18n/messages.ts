@@ -2,6 +2,7 @@
  * Interface strings in both languages. Source text (items, clauses, names as written) is never
  * translated: it stays Chinese so a quote always matches the document.
  */
+import { attributeMessages } from './attributeMessages';
 import { explorerEn, explorerZh } from './explorerMessages';
 
 const zh = {
@@ -154,14 +155,6 @@ const zh = {
   'gapText.diffusion': '{n} 个单位按职责分工负责而无牵头（阈值 {k}）：责任分散。',
   'gapText.unknown-unit': '含单位名录中没有的名称。',
 
-  'metric.degree': '度',
-  'metric.weightedDegree': '加权度',
-  'metric.betweenness': '中介中心性',
-  'metric.closeness': '接近中心性',
-  'metric.eigenvector': '特征向量中心性',
-  'metric.pagerank': 'PageRank',
-  'metric.coreNumber': 'k 核数',
-  'metric.community': '社区',
   'network.includeGeneric': '包含泛指主体',
   'documents.clearFile': '不用此文件',
 
@@ -304,6 +297,7 @@ const zh = {
   'unmeasured.count': '{total} 个事项中有 {n} 个',
   'unmeasured.ongoing': '持续推进',
   ...explorerZh,
+  ...attributeMessages('zh'),
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -458,14 +452,6 @@ const en: Record<MessageKey, string> = {
   'gapText.diffusion': '{n} units are co-responsible and none leads (threshold {k}): responsibility is diffused.',
   'gapText.unknown-unit': 'An owner the unit registry does not know.',
 
-  'metric.degree': 'Degree',
-  'metric.weightedDegree': 'Weighted degree',
-  'metric.betweenness': 'Betweenness',
-  'metric.closeness': 'Closeness',
-  'metric.eigenvector': 'Eigenvector',
-  'metric.pagerank': 'PageRank',
-  'metric.coreNumber': 'Core number',
-  'metric.community': 'Community',
   'network.includeGeneric': 'Include generic placeholders',
   'documents.clearFile': 'Remove file',
 
@@ -608,6 +594,7 @@ const en: Record<MessageKey, string> = {
   'compare.lineage.hint': 'Pick two or more documents: ordered by year, each task is followed across them.',
   'compare.lineage.count': '{n} lineages',
   ...explorerEn,
+  ...attributeMessages('en'),
 };
 
 export type Lang = 'zh' | 'en';

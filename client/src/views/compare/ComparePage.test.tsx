@@ -18,7 +18,7 @@ const item = (id: string, label: string, title: string, body: string, owners: [s
   title,
   body,
   clause: null,
-  owners: owners.map(([unitId, role]) => ({ role, name: unitId, unitId, canonicalId: unitId })),
+  owners: owners.map(([unitId, role]) => ({ role, nameAsWritten: unitId, unitId, canonicalId: unitId })),
 });
 const zero = { lead: 0, co: 0, support: 0, implement: 0, guide: 0 };
 const COMPARISON: CompareResponse = {

@@ -33,7 +33,7 @@ export function IngestPreview({ preview }: { preview: IngestPreviewResponse }) {
       render: ({ item }) =>
         item.assignments.map((assignment) => (
           <span key={`${assignment.unitId}-${assignment.start}`} className="assignment">
-            <RoleBadge role={assignment.role} /> {assignment.name}
+            <RoleBadge role={assignment.role} /> {assignment.nameAsWritten}
             <UnitBadges inferred={assignment.inferred} generic={assignment.generic} provisional={assignment.provisional} />
           </span>
         )),

@@ -43,12 +43,12 @@ export function FocusPanel({ graph, focusId, onClear, pinned, onHide, onPin, onE
             ))}
             {node.degree !== null && (
               <li>
-                {t('metric.degree')}: {node.degree}
+                {t('attribute.degree')}: {node.degree}
               </li>
             )}
             {node.betweenness !== null && (
               <li>
-                {t('metric.betweenness')}: {node.betweenness.toFixed(3)}
+                {t('attribute.betweenness')}: {node.betweenness.toFixed(3)}
               </li>
             )}
           </ul>

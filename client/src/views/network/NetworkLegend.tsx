@@ -32,8 +32,8 @@ export function NetworkLegend({ graph, colour, size, communityNames, onRename, o
     <section className="panel legend" aria-labelledby="legend-title">
       <h2 id="legend-title">{t('network.legend')}</h2>
       <p className="hint">
-        {t('explore.sizeBy', { measure: t(`explore.measure.${size}` as MessageKey) })} ·{' '}
-        {t('explore.colourBy', { attribute: t(`explore.colour.${colour}` as MessageKey) })}
+        {t('explore.sizeBy', { measure: t(`attribute.${size}`) })} ·{' '}
+        {t('explore.colourBy', { attribute: t(`attribute.${colour}`) })}
       </p>
       {isMeasure(colour) ? (
         <div className="scale-legend" data-testid="scale-legend">

@@ -175,13 +175,13 @@ export function NetworkPage() {
             label: `${categoryName(colour, entry.category)} (${entry.members.length})`,
           }))
         : [
-            { colour: scaleColour(0), label: `${t(`explore.measure.${colour}` as MessageKey)}: min` },
-            { colour: scaleColour(1), label: `${t(`explore.measure.${colour}` as MessageKey)}: max` },
+            { colour: scaleColour(0), label: `${t(`attribute.${colour}`)}: min` },
+            { colour: scaleColour(1), label: `${t(`attribute.${colour}`)}: max` },
           ];
     const parameters = [...searchParams.entries()].filter(([key]) => key !== 'lang').map(([key, value]) => `${key}=${value}`);
     return {
-      title: `${t('explore.colourBy', { attribute: t(`explore.colour.${colour}` as MessageKey) })} · ${t('explore.sizeBy', {
-        measure: t(`explore.measure.${size}` as MessageKey),
+      title: `${t('explore.colourBy', { attribute: t(`attribute.${colour}`) })} · ${t('explore.sizeBy', {
+        measure: t(`attribute.${size}`),
       })}`,
       legend,
       caption: [
@@ -285,7 +285,7 @@ export function NetworkPage() {
             <select value={colour} onChange={(e) => setState({ colour: e.target.value })} data-testid="colour-by">
               {[...CATEGORICAL_COLOURINGS, ...NODE_MEASURES].map((name) => (
                 <option key={name} value={name}>
-                  {t(`explore.colour.${name}` as MessageKey)}
+                  {t(`attribute.${name}`)}
                 </option>
               ))}
             </select>
@@ -295,7 +295,7 @@ export function NetworkPage() {
             <select value={size} onChange={(e) => setState({ size: e.target.value })} data-testid="size-by">
               {NODE_MEASURES.map((name) => (
                 <option key={name} value={name}>
-                  {t(`explore.measure.${name}` as MessageKey)}
+                  {t(`attribute.${name}`)}
                 </option>
               ))}
             </select>

@@ -42,7 +42,7 @@ function metricColumns({ t, unitName }: I18n): Column<NodeMetrics>[] {
     ...NODE_METRICS.map(
       (metric): Column<NodeMetrics> => ({
         key: metric,
-        label: t(`metric.${metric}`),
+        label: t(`attribute.${metric}`),
         numeric: true,
         value: (row) => row[metric],
         render: (row) => formatMetric(metric, row[metric]),

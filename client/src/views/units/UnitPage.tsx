@@ -115,7 +115,7 @@ export function UnitPage() {
                       </div>
                       {METRICS.map((metric) => (
                         <div key={metric}>
-                          <dt>{t(`metric.${metric}`)}</dt>
+                          <dt>{t(`attribute.${metric}`)}</dt>
                           <dd>{formatMetric(metric, metrics[metric])}</dd>
                         </div>
                       ))}
