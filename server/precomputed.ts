@@ -89,8 +89,6 @@ export class PrecomputedAnalytics {
   private sequence = 0;
   private waiting = 0;
   private refreshedFor: string | undefined;
-  /** The first computation of the partition to remember, when the store remembers none yet. */
-  private firstCommunities: Promise<unknown> | undefined;
   private readonly communityKey: string;
   private timer: NodeJS.Timeout | undefined;
 
@@ -142,7 +140,7 @@ export class PrecomputedAnalytics {
   /** A download, made in the worker from one snapshot; never kept (it records when it was made). */
   exportFile(filter: GraphFilter, kind: SnapshotFileKind, options: Record<string, unknown>): Promise<ExportFile> {
     return this.waitFor(async () => {
-      const { report } = await this.run({ name: 'export', filter, options: { ...options, kind } });
+      const { report } = await this.run({ name: 'export', filter, options: { ...options, kind } }, await this.cache.dataVersion());
       return report as ExportFile;
     });
   }
@@ -181,7 +179,7 @@ export class PrecomputedAnalytics {
     const running = this.computing.get(key);
     if (running?.version === version) return running.done;
     const sequence = ++this.sequence;
-    const done = this.run(request, key === this.communityKey).then(async ({ report, computeMs }) => {
+    const done = this.run(request, version, key === this.communityKey).then(async ({ report, computeMs }) => {
       if (key === this.communityKey) await this.rememberCommunities(report as NetworkReport);
       const answer: Answer = { sequence, version, report: report as object, computeMs, tagged: {} };
       const kept = this.answers.get(key)?.value as Answer | undefined;
@@ -203,11 +201,12 @@ export class PrecomputedAnalytics {
    */
   private async run(
     request: Omit<AnalysisRequest, 'name'> & { name: AnalysisName },
+    version: string,
     remembering = false,
   ): Promise<{ report: unknown; computeMs: number }> {
     const { name, filter, options } = request;
     const scope = documentScopeOf(filter);
-    const communities = name === 'gaps' || name === 'workload' ? null : remembering ? await this.store.communityMemory() : await this.communities();
+    const communities = name === 'gaps' || name === 'workload' ? null : remembering ? await this.store.communityMemory() : await this.communitiesAt(version);
     const documents = (await this.store.listDocuments(scope)).map(({ id, sha256, title }) => ({ id, sha256, title }));
     const { section, role, kind, unit } = filter;
     const task: AnalysisTask = {
@@ -223,15 +222,13 @@ export class PrecomputedAnalytics {
     return this.pool.run(task, { snapshotOf: (filter) => this.store.snapshot(filter) });
   }
 
-  /** The remembered partition; on a store that remembers none yet, the whole corpus's is computed and remembered first. */
-  private async communities(): Promise<CommunityAssignment | null> {
-    const remembered = await this.store.communityMemory();
-    if (remembered) return remembered;
-    this.firstCommunities ??= this.cache
-      .dataVersion()
-      .then((version) => this.computeAt(this.communityKey, this.communityRequest, version))
-      .finally(() => (this.firstCommunities = undefined));
-    await this.firstCommunities;
+  /**
+   * The partition remembered from the whole corpus at `version`, computed first when it is older: an answer numbered
+   * after an older partition would disagree with the whole corpus's at the same version.
+   */
+  private async communitiesAt(version: string): Promise<CommunityAssignment | null> {
+    const kept = this.answers.get(this.communityKey)?.value as Answer | undefined;
+    if (kept?.version !== version) await this.computeAt(this.communityKey, this.communityRequest, version);
     return this.store.communityMemory();
   }
 
