@@ -7,6 +7,7 @@
  * refresh; exports are made in the worker too.
  */
 import type { Express } from 'express';
+import { computeNetworkMetrics } from '../../graph/analytics';
 import { loadSeeds } from '../../graph/ingest';
 import { AnalyticsPool, type AnalysisSource, type AnalysisTask } from '../../graph/precompute';
 import { MemoryStore } from '../../graph/store';
@@ -16,10 +17,15 @@ import { ADMIN_TOKEN, caller, createTestApp, OpenApiConformance, registry, small
 /** The real worker, with a gate that holds computations while closed, and a count of what it ran. */
 class GatedPool extends AnalyticsPool {
   ran: string[] = [];
+  /** The tasks done, in the order they were done. */
+  done: AnalysisTask[] = [];
   private opened: Promise<void> = Promise.resolve();
   private release: () => void = () => undefined;
+  private holds: (task: AnalysisTask) => boolean = () => true;
 
-  closeGate(): void {
+  /** Holds the tasks `holds` picks (all by default) until the gate opens. */
+  closeGate(holds: (task: AnalysisTask) => boolean = () => true): void {
+    this.holds = holds;
     this.opened = new Promise((resolve) => (this.release = resolve));
   }
 
@@ -28,10 +34,11 @@ class GatedPool extends AnalyticsPool {
   }
 
   override async run(task: AnalysisTask, source: AnalysisSource) {
-    await this.opened;
+    if (this.holds(task)) await this.opened;
     const answer = await super.run(task, source);
     // Counted once done, so that a test waiting on `ran` waits for the answers, not for their start.
     this.ran.push(task.name);
+    this.done.push(task);
     return answer;
   }
 }
@@ -116,6 +123,29 @@ describe('precomputed analytics over HTTP', () => {
       [200, false, 2],
       [200, false, 3],
     ]);
+  });
+
+  test('a scoped answer numbers its communities after the partition the whole corpus has at the same data version', async () => {
+    const wholeCorpusPartition = (task: AnalysisTask) => task.name === 'network' && task.wholeCorpus;
+    const [seed] = await store.listDocuments();
+    pool.closeGate(wholeCorpusPartition);
+    expect((await call('post', '/api/documents?id=partition-plan', { text: smallPlan('分区', '省科技厅牵头，省财政厅按职责分工负责'), token: ADMIN_TOKEN })).status).toBe(201);
+    const version = await store.dataVersion();
+    let answered = false;
+    // Never asked before, so it waits for its first answer, which waits for the whole corpus's partition.
+    const scoped = call('get', `/api/metrics?document=${seed!.id}`).then((response) => ((answered = true), response));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(answered).toBe(false);
+    pool.openGate();
+    const response = await scoped;
+    expect(response.body).toMatchObject({ stale: false, dataVersion: version });
+    const finished = pool.done.map((task) => (wholeCorpusPartition(task) ? 'whole corpus' : task.wholeCorpus ? 'other' : 'scoped'));
+    expect(finished.indexOf('whole corpus')).toBeLessThan(finished.lastIndexOf('scoped'));
+    const remembered = await store.communityMemory();
+    const expected = computeNetworkMetrics(await store.snapshot({ document: [seed!.id] }), {}, remembered);
+    expect(response.body.partition.communities.map((community: { id: number; members: string[] }) => [community.id, community.members])).toEqual(
+      expected.partition.communities.map((community) => [community.id, community.members]),
+    );
   });
 
   test('a write through another instance is noticed by the refresh, and the views are computed before anyone asks', async () => {
