@@ -34,13 +34,16 @@ function buildClient(): void {
   if (result.status !== 0) throw new Error(`vite build exited with ${result.status ?? result.signal}`);
 }
 
-/** The build, with index.html for every route; the two API calls the network view makes; 404 and a note for anything else. */
+/** What an empty store answers to the other calls the network view makes: the filter bar's documents, the saved views. */
+const EMPTY_ANSWERS: Record<string, string> = { '/api/documents': '{"documents":[]}', '/api/views': '{"views":[]}' };
+
+/** The build, with index.html for every route; the API calls the network view makes; 404 and a note for anything else. */
 function serve(networkJson: () => string, unexpected: string[]): Promise<Server> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/api/network') return void res.writeHead(200, { 'content-type': 'application/json' }).end(networkJson());
-    // The filter bar's document list; an empty store has none.
-    if (path === '/api/documents') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"documents":[]}');
+    const empty = EMPTY_ANSWERS[path];
+    if (empty) return void res.writeHead(200, { 'content-type': 'application/json' }).end(empty);
     if (path.startsWith('/api/')) {
       unexpected.push(req.url ?? path);
       return void res.writeHead(404).end();

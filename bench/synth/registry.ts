@@ -14,6 +14,7 @@ import {
   OWN_PREFIX_BRANCHES,
   PARTY_UNITS,
   PLACE_FIRST,
+  PLACE_FIRST_OVERFLOW,
   PLACE_SECOND,
   PROVINCIAL_UNITS,
   type UnitTemplate,
@@ -51,9 +52,11 @@ function placeNames(random: Random, count: number): string[] {
   // No synthetic place may begin like a real one (平山, 安阳): the parser reads real place names, and
   // the synthetic provinces borrow real codes.
   const real = new Set(allJurisdictions().map((j) => j.name.slice(0, 2)));
-  const all = PLACE_FIRST.flatMap((a) => PLACE_SECOND.map((b) => a + b)).filter((name) => !real.has(name));
-  if (count > all.length) throw new Error(`synth/registry: at most ${all.length} place names, asked for ${count}`);
-  return random.shuffle(all).slice(0, count);
+  const namesOf = (first: string[]) => first.flatMap((a) => PLACE_SECOND.map((b) => a + b)).filter((name) => !real.has(name));
+  const names = random.shuffle(namesOf(PLACE_FIRST));
+  if (count > names.length) names.push(...random.shuffle(namesOf(PLACE_FIRST_OVERFLOW)));
+  if (count > names.length) throw new Error(`synth/registry: at most ${names.length} place names, asked for ${count}`);
+  return names.slice(0, count);
 }
 
 function fill(template: string, province: string, capital: string): string {

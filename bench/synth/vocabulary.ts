@@ -124,6 +124,8 @@ export const GENERIC_UNITS: readonly { name: string; nameEn: string; slug: strin
  * units. None begins with a character the grammar treats as a prefix (省, 市, 国家, 中国, 各, 相关 …).
  */
 export const PLACE_FIRST = [...'安平东西南北长永定清新吉景泰康临宁丰兴华昌瑞益宜富嘉恒河云金银玉龙凤白青黄红紫松桂柳梅兰竹石湘沅汾洛'];
+/** First characters of place names taken only when PLACE_FIRST's run out (10,000 units), so smaller corpora stay as they were. */
+export const PLACE_FIRST_OVERFLOW = [...'高广双三五九'];
 export const PLACE_SECOND = [...'川江阳州山源宁德城昌庆溪林浦口门海沙岭原泉水坪都乡陵阴岗峰湾滨塘桥店关台堡庄坝湖渡津洲岩谷冈田坡埠汀垣'];
 
 export const THEMES = [
