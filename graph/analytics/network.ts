@@ -64,7 +64,7 @@ export function networkReport(
   const hasEdges = graph.size > 0;
   const between = betweenness(graph, { getEdgeWeight: null, normalized: true });
   const close = closeness(graph, { wassermanFaust: true });
-  const eigen = hasEdges ? eigenvector(graph, { getEdgeWeight: 'weight', ...POWER_ITERATION }) : uniformEigenvector(graph);
+  const eigen = hasEdges ? zeroBelowTolerance(eigenvector(graph, { getEdgeWeight: 'weight', ...POWER_ITERATION })) : uniformEigenvector(graph);
   const rank = pagerank(graph, { getEdgeWeight: 'weight', alpha: parameters.pagerankAlpha, ...POWER_ITERATION });
   const cores = coreNumbers(graph);
   const partition = stabilisePartition(previousCommunities, communities(graph, parameters));
@@ -100,6 +100,16 @@ export function networkReport(
 }
 
 /** Without edges every node is equally central; the power iteration would divide 0 by 0. */
+/**
+ * Outside the dominant component eigenvector values shrink at every iteration and keep wherever iteration
+ * stopped (1e-100, down to subnormal 1e-322, which igraph's GraphML reader refuses): below the convergence
+ * tolerance they are 0.
+ */
+function zeroBelowTolerance(values: Record<string, number>): Record<string, number> {
+  for (const node in values) if (values[node]! < POWER_ITERATION.tolerance) values[node] = 0;
+  return values;
+}
+
 function uniformEigenvector(graph: CoordinationGraph): Record<string, number> {
   return Object.fromEntries(graph.mapNodes((node) => [node, 1 / Math.sqrt(graph.order)]));
 }

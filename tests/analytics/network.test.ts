@@ -102,6 +102,12 @@ describe('computeNetworkMetrics on a graph worked out by hand', () => {
     expect(Math.hypot(...report.nodes.map((n) => n.eigenvector))).toBeCloseTo(1, 9);
   });
 
+  it('gives 0 eigenvector centrality outside the dominant component, not the leftover of the iteration', () => {
+    // E stands alone: its share halves towards 0 at every iteration (graphology left 1e-54 here, igraph reads no subnormal).
+    expect(node('E').eigenvector).toBe(0);
+    expect(node('D').eigenvector).toBeGreaterThan(0.1);
+  });
+
   it('numbers communities from the largest: a 4-clique, a triangle bridged to it, a unit alone', () => {
     // Ties: A–B–C–D all pairwise (6), E–F–G (3), the bridge D–E (1): m = 10, degrees A B C 3, D 4, E 3, F G 2, H 0.
     // Split at the bridge: Q = (6/10 − (13/20)²) + (3/10 − (7/20)²) = 0.1775 + 0.1775 = 0.355. Moving E over gives
