@@ -217,6 +217,9 @@ export const NetworkQuerySchema = FilterQuerySchema.extend({
   limit: intParam(1, 20_000)
     .prefault(2_000)
     .describe('Most nodes returned (lowest-load units are left out first); `truncated` says what was left out.'),
+  maxTies: intParam(1, 100_000)
+    .prefault(3_000)
+    .describe('Most coordination ties returned, the strongest first: with the node limit, what a browser lays out in about 2 s; `truncated` says how many were left out.'),
   includeGeneric: includeGenericParam,
 });
 

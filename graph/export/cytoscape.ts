@@ -6,7 +6,7 @@
 import { appendTo, compareText, indexSnapshot, type CommunityAssignment } from '../analytics';
 import type { Snapshot } from '../model';
 import { analyse, type Analysis, type UnitRow } from './analysis';
-import { CytoscapeOptionsSchema, type CytoscapeGraph, type CytoscapeOptions } from './types';
+import { CytoscapeOptionsSchema, SHARED_ITEMS_SHOWN, type CytoscapeGraph, type CytoscapeOptions } from './types';
 import { unitAttributeValues } from './unitAttributes';
 
 type Elements = CytoscapeGraph['elements'];
@@ -16,6 +16,7 @@ interface Drawing {
   elements: Elements;
   keptUnits: number;
   omittedItems: number;
+  omittedTies: number;
   totalNodes: number;
   totalEdges: number;
   /** The units in the order the limit keeps them; those past `keptUnits` are left out. */
@@ -32,50 +33,68 @@ export function toCytoscape(snapshot: Snapshot, options: CytoscapeOptions = {}, 
  * bipartite mode draws items, so it needs the snapshot; the coordination mode needs the analysis only.
  */
 export function drawCytoscape(analysis: Analysis, options: CytoscapeOptions, snapshot?: Snapshot): CytoscapeGraph {
-  const { mode, limit } = CytoscapeOptionsSchema.parse(options);
+  const { mode, limit, maxTies } = CytoscapeOptionsSchema.parse(options);
   if (mode === 'bipartite' && !snapshot) throw new Error('the bipartite drawing needs the snapshot');
-  const drawing = mode === 'coordination' ? coordinationDrawing(analysis, limit) : bipartiteDrawing(snapshot as Snapshot, analysis, limit);
-  const { elements, keptUnits, omittedItems, totalNodes, totalEdges, order } = drawing;
+  const drawing = mode === 'coordination' ? coordinationDrawing(analysis, limit, maxTies) : bipartiteDrawing(snapshot as Snapshot, analysis, limit);
+  const { elements, keptUnits, omittedItems, omittedTies, totalNodes, totalEdges, order } = drawing;
   const omittedUnits = order.slice(keptUnits).map((u) => u.unit.id);
+  const tiesLeftOut = omittedTies > 0 ? ` Of the ties among them, the ${elements.edges.length} strongest are shown; ${omittedTies} are left out.` : '';
   return {
     mode,
     elements,
     truncated:
-      limit === undefined || elements.nodes.length === totalNodes
+      elements.nodes.length === totalNodes && omittedTies === 0
         ? null
         : {
-            limit,
+            limit: limit ?? totalNodes,
             rule:
               mode === 'coordination'
                 ? `Only the ${keptUnits} units with the highest weighted degree (the sum of their ties' weights) are shown; ` +
-                  `${omittedUnits.length} less connected units and their ties are left out.`
+                  `${omittedUnits.length} less connected units and their ties are left out.${tiesLeftOut}`
                 : `Units are added in order of weighted load, each with its items, while at most ${limit} nodes are shown; ` +
                   `${omittedUnits.length} lower-load units and ${omittedItems} items are left out.`,
             nodes: { shown: elements.nodes.length, total: totalNodes },
             edges: { shown: elements.edges.length, total: totalEdges },
             omittedUnits,
             omittedItems,
+            omittedTies,
           },
     provenance: analysis.provenance,
   };
 }
 
-/** The top units by weighted degree: the best connected, which is what a drawing of coordination is for. */
-function coordinationDrawing({ units, graph }: Analysis, limit: number | undefined): Drawing {
+/**
+ * The top units by weighted degree: the best connected, which is what a drawing of coordination is for; of the
+ * ties among them the strongest `maxTies`. A drawing with a node limit is for the screen: its ties list a
+ * preview of their shared items (a whole corpus's strongest ties share thousands; exports list them all).
+ */
+function coordinationDrawing({ units, graph }: Analysis, limit: number | undefined, maxTies: number | undefined): Drawing {
   const order = [...units].sort((a, b) => b.weightedDegree - a.weightedDegree || compareText(a.unit.id, b.unit.id));
   const kept = order.slice(0, limit ?? order.length);
   const keptIds = new Set(kept.map((u) => u.unit.id));
-  const edges = graph
-    .filterEdges((_key, _tie, source, target) => keptIds.has(source) && keptIds.has(target))
+  const among = graph.filterEdges((_key, _tie, source, target) => keptIds.has(source) && keptIds.has(target));
+  const strongest =
+    maxTies === undefined || among.length <= maxTies
+      ? among
+      : among
+          .map((key) => ({ key, weight: graph.getEdgeAttribute(key, 'weight') }))
+          .sort((a, b) => b.weight - a.weight || compareText(a.key, b.key))
+          .slice(0, maxTies)
+          .map(({ key }) => key);
+  const shown = new Set(strongest);
+  const edges = among
+    .filter((key) => shown.has(key))
     .map((key) => {
       const { weight, sharedItemCount, sharedItems } = graph.getEdgeAttributes(key);
       const [source, target] = graph.extremities(key);
-      return { data: { id: key, type: 'tie' as const, source, target, weight, sharedItemCount, sharedItems } };
+      const listed = limit === undefined ? sharedItems : sharedItems.slice(0, SHARED_ITEMS_SHOWN);
+      return { data: { id: key, type: 'tie' as const, source, target, weight, sharedItemCount, sharedItems: listed } };
     });
   return {
     elements: { nodes: kept.map(unitElement), edges },
     keptUnits: kept.length,
     omittedItems: 0,
+    omittedTies: among.length - edges.length,
     totalNodes: units.length,
     totalEdges: graph.size,
     order,
@@ -123,6 +142,7 @@ function bipartiteDrawing(snapshot: Snapshot, { units }: Analysis, limit: number
     elements: { nodes: [...kept.map(unitElement), ...itemNodes], edges },
     keptUnits: kept.length,
     omittedItems: index.items.length - items.length,
+    omittedTies: 0,
     totalNodes: units.length + index.items.length,
     totalEdges: index.items.reduce((sum, item) => sum + ownersOf(item.id).length, 0),
     order: units,

@@ -86,6 +86,12 @@ export type CytoscapeMode = z.infer<typeof CytoscapeModeSchema>;
 export const CytoscapeOptionsSchema = ExportParametersSchema.extend({
   mode: CytoscapeModeSchema.default('coordination'),
   limit: z.number().int().positive().optional().describe('Most nodes to return; the lowest-load units are dropped first.'),
+  maxTies: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Most coordination ties to return: the strongest are kept (by weight, then id); `truncated` says how many were left out.'),
 });
 export type CytoscapeOptions = z.input<typeof CytoscapeOptionsSchema> & { now?: () => Date };
 
@@ -138,6 +144,9 @@ export const RoleEdgeDataSchema = z.object({
   inferred: z.boolean(),
   nameAsWritten: z.string(),
 });
+/** Shared items a tie of a drawing for the screen lists: a preview, since ties of large corpora share thousands. */
+export const SHARED_ITEMS_SHOWN = 10;
+
 export const TieEdgeDataSchema = z.object({
   id: z.string(),
   type: z.literal('tie'),
@@ -145,7 +154,9 @@ export const TieEdgeDataSchema = z.object({
   target: z.string(),
   weight: z.number(),
   sharedItemCount: z.number().int(),
-  sharedItems: z.array(z.string()),
+  sharedItems: z
+    .array(z.string())
+    .describe(`Labels of the shared items; in a drawing with a node limit the first ${SHARED_ITEMS_SHOWN} (sharedItemCount counts them all).`),
 });
 
 export const TruncationSchema = z
@@ -156,8 +167,9 @@ export const TruncationSchema = z
     edges: z.object({ shown: z.number().int(), total: z.number().int() }),
     omittedUnits: z.array(z.string()).describe('Ids of the units left out, lowest load last.'),
     omittedItems: z.number().int().describe('Items left out (bipartite mode).'),
+    omittedTies: z.number().int().describe('Ties among the units shown left out by maxTies (coordination mode).'),
   })
-  .describe('What a node limit left out.');
+  .describe('What a node limit or a tie limit left out.');
 export type Truncation = z.infer<typeof TruncationSchema>;
 
 export const CytoscapeGraphSchema = z

@@ -45,7 +45,7 @@ const metricsRequest = (query: z.output<typeof MetricsQuerySchema>): AnalysisReq
 const networkRequest = (query: z.output<typeof NetworkQuerySchema>): AnalysisRequest => ({
   name: 'cytoscape',
   filter: toGraphFilter(query),
-  options: { mode: query.mode, limit: query.limit, includeGeneric: query.includeGeneric },
+  options: { mode: query.mode, limit: query.limit, maxTies: query.maxTies, includeGeneric: query.includeGeneric },
 });
 
 /** The whole corpus's network as the explorer opens it: its partition is the one remembered (server/precomputed.ts). */

@@ -1,5 +1,7 @@
 import { computeNetworkMetrics, computeWorkload } from '../../graph/analytics';
 import { CytoscapeGraphSchema, toCytoscape } from '../../graph/export';
+import { tieKey } from '../../graph/analytics';
+import { snapshotOf, unit } from '../analytics/fixtures';
 import { NOW, TRICKY } from './fixtures';
 
 const unitIds = (graph: ReturnType<typeof toCytoscape>) =>
@@ -47,6 +49,30 @@ describe('toCytoscape', () => {
     expect(graph.truncated!.edges.shown).toBe(graph.elements.edges.length);
     expect(graph.truncated!.edges.total).toBe(computeNetworkMetrics(TRICKY).graph.edges);
     expect(graph.truncated!.rule).toContain(`${byLoad.length - 3} less connected units`);
+  });
+
+  describe('a drawing of many shared items', () => {
+    // A and B share 12 items, B and C 2, C and D 1, A and D 1: four ties of weights 12, 2, 1, 1.
+    const pair = (a: string, b: string, n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({ label: `（${from + i}）`, owners: [[a, 'lead'], [b, 'co']] as Array<[string, 'lead' | 'co']> }));
+    const many = snapshotOf(['A', 'B', 'C', 'D'].map((id) => unit(id)), [...pair('A', 'B', 12, 1), ...pair('B', 'C', 2, 13), ...pair('C', 'D', 1, 15), ...pair('A', 'D', 1, 16)]);
+    const tie = (graph: ReturnType<typeof toCytoscape>, a: string, b: string) => graph.elements.edges.find((e) => e.data.id === tieKey(a, b))?.data;
+
+    it('keeps the strongest ties under maxTies, ties of equal weight by id, and counts those left out', () => {
+      const graph = CytoscapeGraphSchema.parse(toCytoscape(many, { maxTies: 3, now: NOW }));
+      expect(graph.elements.edges.map((e) => e.data.id).sort()).toEqual([tieKey('A', 'B'), tieKey('B', 'C'), [tieKey('A', 'D'), tieKey('C', 'D')].sort()[0]].sort());
+      expect(graph.elements.nodes).toHaveLength(4);
+      expect(graph.truncated).toMatchObject({ edges: { shown: 3, total: 4 }, omittedTies: 1, omittedUnits: [] });
+      expect(graph.truncated!.rule).toContain('the 3 strongest are shown; 1 are left out');
+      expect(toCytoscape(many, { maxTies: 4, now: NOW }).truncated).toBeNull();
+    });
+
+    it('lists a preview of a tie’s shared items in a drawing with a node limit, and all of them in an export', () => {
+      const drawn = tie(toCytoscape(many, { limit: 4, now: NOW }), 'A', 'B')!;
+      expect(drawn).toMatchObject({ sharedItemCount: 12, weight: 12 });
+      expect((drawn as { sharedItems: string[] }).sharedItems).toEqual(Array.from({ length: 10 }, (_, i) => `（${i + 1}）`));
+      expect((tie(toCytoscape(many, { now: NOW }), 'A', 'B') as { sharedItems: string[] }).sharedItems).toHaveLength(12);
+    });
   });
 
   it('keeps a bipartite drawing within the limit, each kept unit with all its items', () => {

@@ -125,6 +125,8 @@ export const explorerZh = {
   'outcome.unchanged': '未变化',
   'truncated.coordination': '只显示加权负荷最高的 {kept} 个单位；另有 {omitted} 个单位及其连线未显示。',
   'truncated.bipartite': '按加权负荷依次加入单位及其事项，最多 {limit} 个节点；另有 {omitted} 个单位和 {items} 个事项未显示。',
+  'truncated.ties': '这些单位之间只显示最强的 {shown} 条连线；另有 {omitted} 条未显示。',
+  'tie.moreItems': '……共 {n} 项',
 } as const;
 
 export type ExplorerMessageKey = keyof typeof explorerZh;
@@ -251,4 +253,6 @@ export const explorerEn: Record<ExplorerMessageKey, string> = {
   'outcome.unchanged': 'unchanged',
   'truncated.coordination': 'Only the {kept} units with the highest weighted load are shown; {omitted} lower-load units and their ties are left out.',
   'truncated.bipartite': 'Units are added by weighted load, each with its items, up to {limit} nodes; {omitted} units and {items} items are left out.',
+  'truncated.ties': 'Of the ties among them, the {shown} strongest are shown; {omitted} are left out.',
+  'tie.moreItems': '… {n} in all',
 };

@@ -397,6 +397,8 @@ export function NetworkPage() {
                           omitted: data.truncated.omittedUnits.length,
                           items: data.truncated.omittedItems,
                         })}
+                    {data.truncated.omittedTies > 0 &&
+                      ` ${t('truncated.ties', { shown: data.truncated.edges.shown, omitted: data.truncated.omittedTies })}`}
                   </span>
                 )}
               </p>

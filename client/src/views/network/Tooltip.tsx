@@ -23,7 +23,10 @@ export function Tooltip({ info }: { info: HoverInfo }) {
     lines.push(`${String(data.label)} ${String(data.title)}`);
   } else if (data.type === 'tie') {
     lines.push(`${t('network.edgeWeight')}: ${Number(data.sharedItemCount)}`);
-    lines.push((data.sharedItems as string[]).join(' '));
+    const listed = data.sharedItems as string[];
+    // A drawing lists a preview of a tie's shared items; the count is of them all.
+    const more = Number(data.sharedItemCount) > listed.length ? ` ${t('tie.moreItems', { n: Number(data.sharedItemCount) })}` : '';
+    lines.push(`${listed.join(' ')}${more}`);
   } else if (data.type === 'role') {
     lines.push(`${t(`role.${String(data.role)}` as MessageKey)} 「${String(data.nameAsWritten)}」`);
     if (data.inferred) lines.push(t('marker.inferred'));
