@@ -183,7 +183,11 @@ export class PrecomputedAnalytics {
       if (key === this.communityKey) await this.rememberCommunities(report as NetworkReport);
       const answer: Answer = { sequence, version, report: report as object, computeMs, tagged: {} };
       const kept = this.answers.get(key)?.value as Answer | undefined;
-      if (!kept || kept.sequence < sequence) this.answers.set(key, answer, 2 * estimateBytes(report));
+      const bytes = 2 * estimateBytes(report);
+      if ((!kept || kept.sequence < sequence) && !this.answers.set(key, answer, bytes)) {
+        // Then every request for it waits for a computation of its own: say so, so that an operator raises the budget.
+        this.logger.warn({ analysis: request.name, bytes, capacityBytes: this.options.answerBytes }, 'an analysis is larger than the answer cache (ANALYSIS_CACHE_MIB) and is not kept: each request for it computes it again');
+      }
       return answer;
     });
     const entry = { version, done };

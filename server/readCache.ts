@@ -100,16 +100,17 @@ export class ByteBoundedLru {
     return { value: entry.value };
   }
 
-  /** Keeps `value` unless it alone is over the capacity (it is still returned to its callers, just not kept). */
-  set(key: string, value: unknown, bytes: number): void {
+  /** Keeps `value` unless it alone is over the capacity (it is still returned to its callers, just not kept): whether it was kept. */
+  set(key: string, value: unknown, bytes: number): boolean {
     this.delete(key);
-    if (bytes > this.capacityBytes) return;
+    if (bytes > this.capacityBytes) return false;
     this.entries.set(key, { value, bytes });
     this.totalBytes += bytes;
     for (const oldest of this.entries.keys()) {
       if (this.totalBytes <= this.capacityBytes) break;
       this.delete(oldest);
     }
+    return true;
   }
 
   private delete(key: string): void {

@@ -5,7 +5,7 @@
  */
 import { StoreUnavailableError } from '../../graph/errors';
 import { MemoryStore } from '../../graph/store';
-import { DEFAULT_READ_CACHE, estimateBytes, ReadCache, type ReadCacheOptions } from '../../server/readCache';
+import { ByteBoundedLru, DEFAULT_READ_CACHE, estimateBytes, ReadCache, type ReadCacheOptions } from '../../server/readCache';
 import { loadFixtures } from '../store/fixtures';
 
 /** A real memory store that counts the reads the cache lets through, and can be made to fail them. */
@@ -95,5 +95,21 @@ describe('ReadCache', () => {
     expect(store.itemReads).toBe(3);
     await cache.lookup('item', ids[0]!, () => store.getItem(ids[0]!));
     expect(store.itemReads).toBe(4);
+  });
+});
+
+describe('ByteBoundedLru', () => {
+  test('drops the least recently used entries beyond its capacity, and keeps nothing larger than the whole', () => {
+    const lru = new ByteBoundedLru(100);
+    expect(lru.set('a', 'A', 40)).toBe(true);
+    expect(lru.set('b', 'B', 40)).toBe(true);
+    expect(lru.get('a')).toEqual({ value: 'A' }); // a is now the most recent
+    expect(lru.set('c', 'C', 40)).toBe(true);
+    expect([lru.get('a'), lru.get('b'), lru.get('c')]).toEqual([{ value: 'A' }, undefined, { value: 'C' }]);
+    expect(lru.bytes).toBe(80);
+    // Too large to keep: refused, and what was there stays.
+    expect(lru.set('huge', 'H', 101)).toBe(false);
+    expect(lru.get('huge')).toBeUndefined();
+    expect(lru.bytes).toBe(80);
   });
 });
