@@ -15,7 +15,9 @@ import { timed, type Figure, type StageResult } from '../lib/results';
 
 const ROOT = join(__dirname, '..', '..');
 const CONNECTIONS = 50;
-const SERVER_HEAP_MB = 8192;
+/** The server's V8 heap limit: Node's default, as `npm start` runs it, unless BENCH_SERVER_HEAP_MB says otherwise. */
+const SERVER_HEAP_MB = process.env.BENCH_SERVER_HEAP_MB ? Number(process.env.BENCH_SERVER_HEAP_MB) : undefined;
+const HEAP_FLAGS = SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [];
 const ADMIN_TOKEN = 'bench-admin-token-4f8a2c9e71d3b605';
 
 /** A small plan, different per call: what a researcher adds to a loaded corpus. */
@@ -93,8 +95,7 @@ function cannon(url: string, paths: string[], seconds: number, once = false): Pr
 export async function apiStage(mode: 'quick' | 'full', uri: string, itemIds: string[]): Promise<{ api: StageResult; memory: StageResult }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  // A whole-graph snapshot of 1,000,000 edges and its analyses outgrow Node's default heap (about 4 GB here).
-  const child = spawn(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MB}`, '--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
+  const child = spawn(process.execPath, [...HEAP_FLAGS, '--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, NEO4J_URI: uri, PORT: String(port), LOAD_SEEDS: 'false', ADMIN_TOKEN, WRITE_RATE_PER_MINUTE: '1000' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -199,7 +200,7 @@ export async function apiStage(mode: 'quick' | 'full', uri: string, itemIds: str
         stage: 'api',
         mode,
         figures,
-        details: { connections: CONNECTIONS, secondsPerEndpoint: seconds, precomputedAtStartMs: precomputed.ms, server: `server/main.ts on Neo4j (NEO4J_URI), LOG_LEVEL default, --max-old-space-size=${SERVER_HEAP_MB}`,
+        details: { connections: CONNECTIONS, secondsPerEndpoint: seconds, precomputedAtStartMs: precomputed.ms, server: `server/main.ts on Neo4j (NEO4J_URI), LOG_LEVEL default, ${HEAP_FLAGS[0] ?? 'Node’s default heap limit (as npm start)'}`,
         client: 'autocannon in the bench process, Accept-Encoding: gzip (as browsers send it)', endpoints: details },
       },
       memory: {
