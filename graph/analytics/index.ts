@@ -9,6 +9,6 @@ export { assignmentOf, matchCommunities, stabilisePartition, type CommunityAssig
 export { appendTo, indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';
 /** Ids in UTF-16 code-unit order, the one comparator of ids (graph/store/order.ts). */
 export { compareText } from '../store/order';
-export { DocumentPartsCache, mergeGaps, mergeHeld, mergeProjections, splitByDocument, type DocumentRef, type PartsAsked, type SnapshotReader } from './partials';
+export { DocumentPartsCache, mergeGaps, mergeHeld, splitByDocument, type DocumentRef, type PartsAsked, type SnapshotReader } from './partials';
 export { dueReport, placeReport, quarterOf, timelineReport, unmeasuredItems } from './commitments';
 export * from './commitmentReports';

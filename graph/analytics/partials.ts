@@ -30,7 +30,63 @@ interface DocumentParts {
   held: HeldCounts;
   /** Per parameter set (JSON of the parsed options), most recently used last. */
   gaps: Map<string, GapReport>;
-  projections: Map<string, Projection>;
+  projections: Map<string, PackedProjection>;
+}
+
+/**
+ * A document's projection as the cache keeps it: the ties' ends, weights and items in typed arrays over the
+ * document's own unit and item lists. Kept as objects with three arrays each, the ties were 930 MB of the
+ * analytics worker's 1.1 GB at 250,000 items (a heap profile, BENCHMARKS.md); packed, a tie's item is 4 bytes.
+ */
+interface PackedProjection {
+  units: Projection['units'];
+  unitIds: string[];
+  source: Uint32Array;
+  target: Uint32Array;
+  weight: Float64Array;
+  /** Tie t's items are at itemAt[itemStart[t]] up to itemAt[itemStart[t + 1]]: indexes into the three lists below. */
+  itemStart: Uint32Array;
+  itemAt: Uint32Array;
+  itemIds: string[];
+  labels: string[];
+  documentIds: string[];
+}
+
+function packProjection({ units, ties }: Projection): PackedProjection {
+  const unitIds: string[] = [];
+  const unitAt = new Map<string, number>();
+  const indexOfUnit = (id: string): number => {
+    let at = unitAt.get(id);
+    if (at === undefined) unitAt.set(id, (at = unitIds.push(id) - 1));
+    return at;
+  };
+  const itemIds: string[] = [];
+  const labels: string[] = [];
+  const documentIds: string[] = [];
+  const itemIndex = new Map<string, number>();
+  const source = new Uint32Array(ties.length);
+  const target = new Uint32Array(ties.length);
+  const weight = new Float64Array(ties.length);
+  const itemStart = new Uint32Array(ties.length + 1);
+  const itemAt = new Uint32Array(ties.reduce((sum, tie) => sum + tie.sharedItemIds.length, 0));
+  let next = 0;
+  ties.forEach((tie, t) => {
+    source[t] = indexOfUnit(tie.source);
+    target[t] = indexOfUnit(tie.target);
+    weight[t] = tie.weight;
+    itemStart[t] = next;
+    tie.sharedItemIds.forEach((id, k) => {
+      let at = itemIndex.get(id);
+      if (at === undefined) {
+        itemIndex.set(id, (at = itemIds.push(id) - 1));
+        labels.push(tie.labels[k] as string);
+        documentIds.push(tie.documentIds[k] as string);
+      }
+      itemAt[next++] = at;
+    });
+  });
+  itemStart[ties.length] = next;
+  return { units, unitIds, source, target, weight, itemStart, itemAt, itemIds, labels, documentIds };
 }
 
 /** Reads the graph of some documents (a store's snapshot with a `documents` filter). */
@@ -82,22 +138,23 @@ export function mergeGaps(reports: GapReport[], options: GapOptions): GapReport 
 }
 
 /** Projections of documents, in document order, as one: weights and items added up, ties in first-met order. */
-export function mergeProjections(parts: Projection[]): Projection {
+function mergeProjections(parts: PackedProjection[]): Projection {
   const units = new Map<string, Projection['units'] extends Map<string, infer U> ? U : never>();
   const ties = new Map<string, ProjectedTie>();
   for (const part of parts) {
     for (const [id, unit] of part.units) units.set(id, unit);
-    for (const tie of part.ties) {
-      const key = tieKey(tie.source, tie.target);
-      const sum = ties.get(key);
-      if (!sum) {
-        ties.set(key, { ...tie, sharedItemIds: [...tie.sharedItemIds], labels: [...tie.labels], documentIds: [...tie.documentIds] });
-        continue;
+    for (let t = 0; t < part.weight.length; t++) {
+      const [source, target] = [part.unitIds[part.source[t] as number] as string, part.unitIds[part.target[t] as number] as string];
+      const key = tieKey(source, target);
+      let sum = ties.get(key);
+      if (!sum) ties.set(key, (sum = { source, target, weight: 0, sharedItemIds: [], labels: [], documentIds: [] }));
+      sum.weight += part.weight[t] as number;
+      for (let k = part.itemStart[t] as number; k < (part.itemStart[t + 1] as number); k++) {
+        const item = part.itemAt[k] as number;
+        sum.sharedItemIds.push(part.itemIds[item] as string);
+        sum.labels.push(part.labels[item] as string);
+        sum.documentIds.push(part.documentIds[item] as string);
       }
-      sum.weight += tie.weight;
-      sum.sharedItemIds.push(...tie.sharedItemIds);
-      sum.labels.push(...tie.labels);
-      sum.documentIds.push(...tie.documentIds);
     }
   }
   return { units: new Map([...units].sort(([a], [b]) => compareText(a, b))), ties: [...ties.values()] };
@@ -141,7 +198,7 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
   async coordination(documents: DocumentRef[], options: CoordinationOptions): Promise<CoordinationGraph> {
     const key = JSON.stringify(CoordinationOptionsSchema.parse(options));
     const all = await this.ensure(documents, { projection: options });
-    const merged = mergeProjections(all.map((parts) => kept(parts.projections, key) as Projection));
+    const merged = mergeProjections(all.map((parts) => kept(parts.projections, key) as PackedProjection));
     return graphFromTies(merged, all.filter((parts) => parts.hasItems).length > 1);
   }
 
@@ -167,11 +224,11 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
           hasItems: snapshot.items.length > 0,
           held: countHeld(snapshot),
           gaps: new Map([[DEFAULT_GAPS, findGaps(snapshot)]]),
-          projections: new Map([[DEFAULT_PROJECTION, projectTies(snapshot)]]),
+          projections: new Map([[DEFAULT_PROJECTION, packProjection(projectTies(snapshot))]]),
         };
         if (gapsKey !== undefined && !parts.gaps.has(gapsKey)) keep(parts.gaps, gapsKey, findGaps(snapshot, asked.gaps), DEFAULT_GAPS);
         if (projectionKey !== undefined && !parts.projections.has(projectionKey)) {
-          keep(parts.projections, projectionKey, projectTies(snapshot, asked.projection), DEFAULT_PROJECTION);
+          keep(parts.projections, projectionKey, packProjection(projectTies(snapshot, asked.projection)), DEFAULT_PROJECTION);
         }
         this.parts.set(key, parts);
       }
