@@ -49,17 +49,20 @@ const TARGET = new RegExp(
  * The characters a match can begin with: a comparator word, a numeral, 半 or 百分之. Elsewhere TARGET is not tried,
  * which spares a large alternation at most positions.
  */
-const TARGET_START = new Set([...BEFORE.map(([word]) => word[0]!), ...'0123456789', ...CHINESE_NUMERAL_CHARS, '半', '百'].map((char) => char.charCodeAt(0)));
+const TARGET_START = new Uint8Array(0x10000);
+for (const char of [...BEFORE.map(([word]) => word[0]!), ...'0123456789', ...CHINESE_NUMERAL_CHARS, '半', '百']) TARGET_START[char.charCodeAt(0)] = 1;
 const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
 /** A number glued to these is a model name or an ordinal, not a quantity. */
 const GLUED_BEFORE = /[A-Za-z0-9./+\-第]$/;
 
-/** Every target in `text`, left to right, with offsets into `text`. Linear: one bounded sticky try per position. */
-export function findTargets(text: string): FoundTarget[] {
-  const quoted = quotedMask(text);
+/**
+ * Every target in `text`, left to right, with offsets into `text`. Linear: one bounded sticky try per position.
+ * `quoted`: its quotedMask, when the caller has it already.
+ */
+export function findTargets(text: string, quoted = quotedMask(text)): FoundTarget[] {
   const found: FoundTarget[] = [];
   for (let start = 0; start < text.length; ) {
-    if (!TARGET_START.has(text.charCodeAt(start))) {
+    if (TARGET_START[text.charCodeAt(start)] === 0) {
       start++;
       continue;
     }

@@ -146,10 +146,28 @@ const WORD_AFTER_CITY = new Set(['场', '民']);
 const NOT_PLACE_STARTS = new Uint8Array(0x10000);
 for (const name of NOT_PLACES) NOT_PLACE_STARTS[name.charCodeAt(0)] = 1;
 
+/** The NOT_PLACES name standing at `i`, if any (a loop, not find(): this runs at every 中 and 南). */
+function notPlaceAt(text: string, i: number): string | undefined {
+  if (NOT_PLACE_STARTS[text.charCodeAt(i)] === 0) return undefined;
+  for (const name of NOT_PLACES) if (text.startsWith(name, i)) return name;
+  return undefined;
+}
+
 interface PlanSetting {
   province: string | undefined;
   /** The plan's own jurisdiction and those above it: its setting, never a mention. */
   setting: ReadonlySet<string>;
+  /** resolve(entries, province) by entries: the same names recur in every item of a plan (shared per province). */
+  resolved: Map<Entry[], Entry | 'ambiguous' | undefined>;
+}
+
+/** Per province (a few dozen), the readings of the names met: bounded by the name table. */
+const resolvedByProvince = new Map<string | undefined, Map<Entry[], Entry | 'ambiguous' | undefined>>();
+
+function resolvedIn(province: string | undefined): Map<Entry[], Entry | 'ambiguous' | undefined> {
+  let resolved = resolvedByProvince.get(province);
+  if (!resolved) resolvedByProvince.set(province, (resolved = new Map()));
+  return resolved;
 }
 
 /** Per jurisdiction code, built once: findPlaces runs for every item of a plan. */
@@ -159,25 +177,28 @@ function planSetting(jurisdiction: string | undefined): PlanSetting {
   let found = settings.get(jurisdiction);
   if (!found) {
     const chain = jurisdiction ? chainOf(jurisdiction) : [];
-    found = { province: chain.find((j) => j.level === 'province')?.code, setting: new Set(chain.map((j) => j.code)) };
+    const province = chain.find((j) => j.level === 'province')?.code;
+    found = { province, setting: new Set(chain.map((j) => j.code)), resolved: resolvedIn(province) };
     // Bounded by the division table (chainOf is empty for any other code, and such codes are not kept).
     if (chain.length > 0 || jurisdiction === undefined) settings.set(jurisdiction, found);
   }
   return found;
 }
 
-/** Every place `text` names, left to right, longest name first at each position. Linear in the text. */
-export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace[] {
+/**
+ * Every place `text` names, left to right, longest name first at each position. Linear in the text.
+ * `quoted`: its quotedMask, when the caller has it already.
+ */
+export function findPlaces(text: string, context: PlaceContext = {}, quoted = quotedMask(text)): FoundPlace[] {
   const { names, lengthsByPrefix } = placeIndex();
-  const { province, setting } = planSetting(context.jurisdiction);
-  const quoted = quotedMask(text);
+  const { province, setting, resolved } = planSetting(context.jurisdiction);
   const found: FoundPlace[] = [];
   for (let i = 0; i < text.length; ) {
     if (quoted?.[i]) {
       i++;
       continue;
     }
-    const notPlace = NOT_PLACE_STARTS[text.charCodeAt(i)] ? NOT_PLACES.find((name) => text.startsWith(name, i)) : undefined;
+    const notPlace = notPlaceAt(text, i);
     if (notPlace) {
       i += notPlace.length;
       continue;
@@ -197,7 +218,8 @@ export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace
       const entries = names.get(key);
       if (!entries) continue;
       if (key.endsWith('市') && WORD_AFTER_CITY.has(text[i + length] ?? '')) continue;
-      const entry = resolve(entries, province);
+      let entry = resolved.get(entries);
+      if (entry === undefined && !resolved.has(entries)) resolved.set(entries, (entry = resolve(entries, province)));
       if (entry) {
         matched = { entry, length };
         break;
