@@ -6,7 +6,6 @@
 import { findDeadlines, findTargets } from '../commitments';
 import type { Deadline, Place, Target } from '../model';
 import { findPlaces } from '../places';
-import { toSimplified } from '../registry';
 import { sourceRange, type MappedText } from './mappedText';
 
 export interface CommitmentContext {
@@ -24,8 +23,8 @@ export interface ItemCommitments {
 
 /** `clause`: the clause's range in `text` (textStart, textEnd), masked out for places. */
 export function readCommitments(text: MappedText, clause: { textStart: number; textEnd: number } | null, context: CommitmentContext): ItemCommitments {
-  // toSimplified keeps the length, so offsets into it are offsets into text.text.
-  const simplified = toSimplified(text.text);
+  // Simplifying keeps the length, so offsets into it are offsets into text.text.
+  const { simplified } = text;
   const body = clause ? simplified.slice(0, clause.textStart) + '\n'.repeat(clause.textEnd - clause.textStart) + simplified.slice(clause.textEnd) : simplified;
   const located = <T extends { start: number; end: number }>(found: T): T => ({ ...found, ...sourceRange(text, found.start, found.end) });
   const places = findPlaces(body, { jurisdiction: context.jurisdiction });

@@ -8,7 +8,7 @@ import {
   type ParsedDocument,
   type Section,
 } from '../model';
-import { toSimplified, type UnitRegistry } from '../registry';
+import type { UnitRegistry } from '../registry';
 import type { ClauseReading, ClauseWarning } from './clause';
 import { parseResponsibilityClause } from './clause';
 import { readCommitments } from './commitments';
@@ -17,7 +17,7 @@ import { findTrailingClause, type FoundClause } from './findClause';
 import { readHeader } from './header';
 import { detectJurisdiction } from './jurisdiction';
 import { lineLocator } from './locate';
-import { slice, sourceRange, type MappedText } from './mappedText';
+import { slice, sourceEnd, sourceRange, type MappedText } from './mappedText';
 import { joinParagraphs, readParagraphs, type Paragraph } from './paragraphs';
 import { WarningCollector } from './warnings';
 import { FIRST_LISTED_LEADS } from './roles';
@@ -293,7 +293,7 @@ class ItemReader {
       title,
       text: text.text,
       start: labelStart,
-      end: text.ends[text.ends.length - 1] ?? labelStart,
+      end: sourceEnd(text) ?? labelStart,
       clause,
       assignments,
       ...readCommitments(text, clause, { jurisdiction: this.jurisdiction, year: this.year }),
@@ -301,7 +301,7 @@ class ItemReader {
   }
 }
 
-const declaresConvention = (p: Paragraph) => FIRST_LISTED_LEADS.test(toSimplified(p.body.text));
+const declaresConvention = (p: Paragraph) => FIRST_LISTED_LEADS.test(p.body.simplified);
 
 /** Every draft read into items, sub-items with clauses of their own as items of their own. */
 function readItems(drafts: ItemDraft[], sections: Section[], id: string, ids: IdAllocator, reader: ItemReader): Item[] {

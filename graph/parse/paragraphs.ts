@@ -1,5 +1,4 @@
-import { toSimplified } from '../registry';
-import { concat, separator, slice, type MappedText } from './mappedText';
+import { concat, lineBreak, slice, sourceEnd, type MappedText } from './mappedText';
 import { repairLine } from './repair';
 import { ROLE_LABEL } from './roles';
 
@@ -62,7 +61,7 @@ function classifyByLabel(body: MappedText): Paragraph {
   if (match) return { kind: 'sub-item', body, label: match[0], no: Number(match[1]), style: 'arabic' };
   match = SUB_CIRCLED.exec(text);
   if (match) return { kind: 'sub-item', body, label: match[0], no: match[1]!.charCodeAt(0) - 0x245f, style: 'circled' };
-  if (LABEL_AT_START.test(toSimplified(text))) return { kind: 'role-line', body, label: '', no: 0 };
+  if (LABEL_AT_START.test(body.simplified)) return { kind: 'role-line', body, label: '', no: 0 };
   return { kind: 'text', body, label: '', no: 0 };
 }
 
@@ -151,7 +150,7 @@ function splitInlineSubItems(paragraph: Paragraph): Paragraph[] {
 export function joinParagraphs(bodies: readonly MappedText[]): MappedText {
   const parts: MappedText[] = [];
   bodies.forEach((body, index) => {
-    if (index > 0) parts.push(separator('\n', bodies[index - 1]!.ends[bodies[index - 1]!.ends.length - 1] ?? 0));
+    if (index > 0) parts.push(lineBreak(sourceEnd(bodies[index - 1]!) ?? 0));
     parts.push(body);
   });
   return concat(parts);

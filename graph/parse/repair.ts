@@ -1,3 +1,4 @@
+import { simplifyUnit } from '../registry';
 import type { MappedText } from './mappedText';
 
 /** The code units `/[\s\u3000\u00A0\uFEFF]/` matches, tested without a regex (this runs once per source character). */
@@ -61,14 +62,16 @@ function visibleAt(source: string, k: number, lineEnd: number): number {
   return k < lineEnd ? halfWidth(source.charCodeAt(k)) : -1;
 }
 
-/** Output code units of the line being repaired; grown as needed, reused across lines. */
+/** Output code units of the line being repaired, their simplified forms and source offsets; grown as needed, reused across lines. */
 let buffer = new Uint16Array(4096);
+let simplifiedBuffer = new Uint16Array(4096);
+let startsBuffer = new Uint32Array(4096);
 const CHUNK = 8192;
 
-function decode(length: number): string {
+function decode(units: Uint16Array, length: number): string {
   let text = '';
   for (let from = 0; from < length; from += CHUNK)
-    text += String.fromCharCode.apply(null, buffer.subarray(from, Math.min(length, from + CHUNK)) as unknown as number[]);
+    text += String.fromCharCode.apply(null, units.subarray(from, Math.min(length, from + CHUNK)) as unknown as number[]);
   return text;
 }
 
@@ -84,10 +87,14 @@ function decode(length: number): string {
  * repaired and source text stay index-aligned and a line costs time linear in its length.
  */
 export function repairLine(source: string, lineStart: number, lineEnd: number): MappedText {
-  if (buffer.length < lineEnd - lineStart) buffer = new Uint16Array(lineEnd - lineStart);
-  const starts: number[] = [];
-  const ends: number[] = [];
+  if (buffer.length < lineEnd - lineStart) {
+    buffer = new Uint16Array(lineEnd - lineStart);
+    simplifiedBuffer = new Uint16Array(lineEnd - lineStart);
+    startsBuffer = new Uint32Array(lineEnd - lineStart);
+  }
   let length = 0;
+  /** Whether some character has a simplified form other than itself. */
+  let traditional = false;
   /** Last repaired character written, -1 before the first. */
   let before = -1;
   /** Last non-whitespace character read (half-width, not yet made full-width), -1 before the first. */
@@ -113,10 +120,13 @@ export function repairLine(source: string, lineStart: number, lineEnd: number): 
       }
       previousVisible = char;
     }
+    const simplified = simplifyUnit(out);
+    if (simplified !== out) traditional = true;
+    simplifiedBuffer[length] = simplified;
+    startsBuffer[length] = i;
     buffer[length++] = out;
     before = out;
-    starts.push(i);
-    ends.push(i + 1);
   }
-  return { text: decode(length), starts, ends };
+  const text = decode(buffer, length);
+  return { text, simplified: traditional ? decode(simplifiedBuffer, length) : text, starts: startsBuffer.slice(0, length) };
 }

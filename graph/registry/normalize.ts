@@ -10,7 +10,8 @@ const toSimplifiedPhrase = Converter({ from: 'hk', to: 'cn' });
 /** Simplified form of each code unit, filled in as characters are first met (0: not yet converted). */
 const simplifiedUnit = new Uint16Array(0x10000);
 
-function simplifyUnit(code: number): number {
+/** The simplified form of one UTF-16 code unit (itself when it has none). */
+export function simplifyUnit(code: number): number {
   if (code < 0x3400 || (code >= 0xd800 && code <= 0xdfff)) return code;
   let simplified = simplifiedUnit[code]!;
   if (simplified === 0) {
