@@ -83,12 +83,14 @@ const CONTINUATION_START = /^[，。、；：）》”’]/;
  */
 export function readParagraphs(source: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
+  /** Every line's source offsets, in one array for the document. */
+  const offsets = new Uint32Array(source.length);
   let lineStart = 0;
   while (lineStart <= source.length) {
     let lineEnd = source.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = source.length;
     const contentEnd = lineEnd > lineStart && source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-    const body = repairLine(source, lineStart, contentEnd);
+    const body = repairLine(source, lineStart, contentEnd, offsets);
     if (body.text.length > 0) {
       const paragraph = classify(body);
       const previous = paragraphs[paragraphs.length - 1];

@@ -62,10 +62,9 @@ function visibleAt(source: string, k: number, lineEnd: number): number {
   return k < lineEnd ? halfWidth(source.charCodeAt(k)) : -1;
 }
 
-/** Output code units of the line being repaired, their simplified forms and source offsets; grown as needed, reused across lines. */
+/** Output code units of the line being repaired and their simplified forms; grown as needed, reused across lines. */
 let buffer = new Uint16Array(4096);
 let simplifiedBuffer = new Uint16Array(4096);
-let startsBuffer = new Uint32Array(4096);
 const CHUNK = 8192;
 
 function decode(units: Uint16Array, length: number): string {
@@ -85,12 +84,15 @@ function decode(units: Uint16Array, length: number): string {
  *
  * One pass over the code units (a surrogate pair simply passes through as two units), so that
  * repaired and source text stay index-aligned and a line costs time linear in its length.
+ *
+ * `offsets`: where the source offsets go, an array indexed like `source` (one for the whole document, so that no line
+ * allocates its own): the line's are written from `lineStart` on, which is room enough, since a repaired line is never
+ * longer than its source. The result's `starts` is a view of them.
  */
-export function repairLine(source: string, lineStart: number, lineEnd: number): MappedText {
+export function repairLine(source: string, lineStart: number, lineEnd: number, offsets = new Uint32Array(source.length)): MappedText {
   if (buffer.length < lineEnd - lineStart) {
     buffer = new Uint16Array(lineEnd - lineStart);
     simplifiedBuffer = new Uint16Array(lineEnd - lineStart);
-    startsBuffer = new Uint32Array(lineEnd - lineStart);
   }
   let length = 0;
   /** Whether some character has a simplified form other than itself. */
@@ -123,10 +125,10 @@ export function repairLine(source: string, lineStart: number, lineEnd: number): 
     const simplified = simplifyUnit(out);
     if (simplified !== out) traditional = true;
     simplifiedBuffer[length] = simplified;
-    startsBuffer[length] = i;
+    offsets[lineStart + length] = i;
     buffer[length++] = out;
     before = out;
   }
   const text = decode(buffer, length);
-  return { text, simplified: traditional ? decode(simplifiedBuffer, length) : text, starts: startsBuffer.slice(0, length) };
+  return { text, simplified: traditional ? decode(simplifiedBuffer, length) : text, starts: offsets.subarray(lineStart, lineStart + length) };
 }
