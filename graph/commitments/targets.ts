@@ -11,7 +11,7 @@
  * no measure word of the list, so dates are never targets.
  */
 import type { Comparator, Target } from '../model';
-import { quotedMask } from '../places';
+import { QuotedStretches } from '../places';
 import { CHINESE_NUMERAL_CHARS, numeralValue } from './numerals';
 
 export type FoundTarget = Target;
@@ -55,11 +55,9 @@ const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
 /** A number glued to these is a model name or an ordinal, not a quantity. */
 const GLUED_BEFORE = /[A-Za-z0-9./+\-第]$/;
 
-/**
- * Every target in `text`, left to right, with offsets into `text`. Linear: one bounded sticky try per position.
- * `quoted`: its quotedMask, when the caller has it already.
- */
-export function findTargets(text: string, quoted = quotedMask(text)): FoundTarget[] {
+/** Every target in `text`, left to right, with offsets into `text`. Linear: one bounded sticky try per position. */
+export function findTargets(text: string): FoundTarget[] {
+  const quoted = new QuotedStretches(text);
   const found: FoundTarget[] = [];
   for (let start = 0; start < text.length; ) {
     if (TARGET_START[text.charCodeAt(start)] === 0) {
@@ -72,7 +70,7 @@ export function findTargets(text: string, quoted = quotedMask(text)): FoundTarge
       start++;
       continue;
     }
-    const target = quoted?.[start] ? undefined : readTarget(text, match, start);
+    const target = quoted.covers(start) ? undefined : readTarget(text, match, start);
     if (target) found.push(target);
     // As a global search would, the next try starts after this match, kept or not.
     start += match[0].length;

@@ -123,20 +123,39 @@ const CLOSING_OF = new Uint16Array(0x10000);
 for (const [open, close] of [['“', '”'], ['《', '》'], ['「', '」'], ['"', '"']]) CLOSING_OF[open!.charCodeAt(0)] = close!.charCodeAt(0);
 
 /**
- * Which characters stand inside “quotes” or 《titles》 (1: inside), or undefined when none does (most texts: no
- * array is allocated for them). One pass; quotes do not nest here.
+ * The stretches of a text inside “quotes” or 《titles》 (quotes do not nest here), found in one pass and asked about
+ * position by position from left to right. Most texts have none; a mask per text cost an allocation and a write per
+ * quoted character.
  */
-export function quotedMask(text: string): Uint8Array | undefined {
-  let mask: Uint8Array | undefined;
-  let closing = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (closing !== 0) {
-      if (code === closing) closing = 0;
-      else (mask ??= new Uint8Array(text.length))[i] = 1;
-    } else closing = CLOSING_OF[code]!;
+export class QuotedStretches {
+  /** [from, to) pairs in order: from just after an opening mark to its closing one, or to the end. */
+  private readonly bounds: number[] = [];
+  /** Index in `bounds` of the first stretch not yet passed. */
+  private next = 0;
+
+  constructor(text: string) {
+    let closing = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (closing !== 0) {
+        if (code === closing) {
+          this.bounds.push(i);
+          closing = 0;
+        }
+      } else {
+        closing = CLOSING_OF[code]!;
+        if (closing !== 0) this.bounds.push(i + 1);
+      }
+    }
+    if (closing !== 0) this.bounds.push(text.length);
   }
-  return mask;
+
+  /** Whether position `i` stands inside quotes; positions are asked in increasing order. */
+  covers(i: number): boolean {
+    const { bounds } = this;
+    while (this.next < bounds.length && bounds[this.next + 1]! <= i) this.next += 2;
+    return this.next < bounds.length && bounds[this.next]! <= i;
+  }
 }
 
 /** 市 that starts a word: 市场, 市民. */
@@ -185,16 +204,14 @@ function planSetting(jurisdiction: string | undefined): PlanSetting {
   return found;
 }
 
-/**
- * Every place `text` names, left to right, longest name first at each position. Linear in the text.
- * `quoted`: its quotedMask, when the caller has it already.
- */
-export function findPlaces(text: string, context: PlaceContext = {}, quoted = quotedMask(text)): FoundPlace[] {
+/** Every place `text` names, left to right, longest name first at each position. Linear in the text. */
+export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace[] {
   const { names, lengthsByPrefix } = placeIndex();
   const { province, setting, resolved } = planSetting(context.jurisdiction);
+  const quoted = new QuotedStretches(text);
   const found: FoundPlace[] = [];
   for (let i = 0; i < text.length; ) {
-    if (quoted?.[i]) {
+    if (quoted.covers(i)) {
       i++;
       continue;
     }
