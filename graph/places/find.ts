@@ -51,6 +51,18 @@ interface PlaceIndex {
    * start no name at all, and this answers that with one lookup instead of a slice per possible length.
    */
   lengthsByPrefix: Array<Map<number, number[]> | undefined>;
+  /**
+   * One bit per hashed pair of code units that begins some name (pairHash): most positions start no name, and one
+   * read of this answers that for nearly all of them before any lookup.
+   */
+  pairBits: Uint32Array;
+}
+
+const PAIR_HASH_BITS = 20;
+
+/** Fibonacci hashing of a pair of code units into PAIR_HASH_BITS bits. */
+function pairHash(first: number, second: number): number {
+  return Math.imul((first << 16) | second, 0x9e3779b1) >>> (32 - PAIR_HASH_BITS);
 }
 
 let index: PlaceIndex | undefined;
@@ -80,8 +92,7 @@ function placeIndex(): PlaceIndex {
   }
   for (const region of REGIONS)
     for (const key of [region.name, ...region.aliases]) add(key, { code: region.code, name: region.name, level: 'region', kind: 'region' });
-  // The first level is an array indexed by code unit: two thirds of the positions of a text start no name, and an
-  // array read answers that faster than a hash lookup.
+  // The first level is an array indexed by code unit, the second a map by the next one.
   const lengthsByPrefix = new Array<Map<number, number[]> | undefined>(0x10000);
   for (const key of names.keys()) {
     const bySecond = lengthsByPrefix[key.charCodeAt(0)] ?? new Map<number, number[]>();
@@ -91,7 +102,12 @@ function placeIndex(): PlaceIndex {
     if (!lengths.includes(key.length)) lengths.push(key.length);
   }
   for (const bySecond of lengthsByPrefix) for (const lengths of bySecond?.values() ?? []) lengths.sort((a, b) => b - a);
-  index = { names, lengthsByPrefix };
+  const pairBits = new Uint32Array(1 << (PAIR_HASH_BITS - 5));
+  for (const key of names.keys()) {
+    const hash = pairHash(key.charCodeAt(0), key.charCodeAt(1));
+    pairBits[hash >>> 5]! |= 1 << (hash & 31);
+  }
+  index = { names, lengthsByPrefix, pairBits };
   return index;
 }
 
@@ -206,7 +222,7 @@ function planSetting(jurisdiction: string | undefined): PlanSetting {
 
 /** Every place `text` names, left to right, longest name first at each position. Linear in the text. */
 export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace[] {
-  const { names, lengthsByPrefix } = placeIndex();
+  const { names, lengthsByPrefix, pairBits } = placeIndex();
   const { province, setting, resolved } = planSetting(context.jurisdiction);
   const quoted = new QuotedStretches(text);
   const found: FoundPlace[] = [];
@@ -223,12 +239,13 @@ export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace
     // The longest name standing here; when it stays ambiguous (朝阳区 of Beijing or of Changchun in a
     // national plan) it is passed over whole, not read as a shorter name inside it (朝阳市).
     let matched: { entry: Entry | 'ambiguous'; length: number } | undefined;
-    const bySecond = lengthsByPrefix[text.charCodeAt(i)];
-    if (!bySecond) {
+    // Past the end, charCodeAt gives NaN, which hashes as 0 and is no second code unit of any name.
+    const hash = pairHash(text.charCodeAt(i), text.charCodeAt(i + 1));
+    if ((pairBits[hash >>> 5]! & (1 << (hash & 31))) === 0) {
       i++;
       continue;
     }
-    const lengths = bySecond.get(text.charCodeAt(i + 1));
+    const lengths = lengthsByPrefix[text.charCodeAt(i)]?.get(text.charCodeAt(i + 1));
     for (const length of lengths ?? []) {
       if (length > text.length - i) continue;
       const key = text.slice(i, i + length);
