@@ -40,7 +40,14 @@ export function shortNameOf(name: string): string {
   return short.length >= 2 ? short : name;
 }
 
-let names: { full: Map<string, Division[]>; short: Map<string, Division[]> } | undefined;
+let names:
+  | {
+      full: Map<string, Division[]>;
+      short: Map<string, Division[]>;
+      /** The lengths of the names (full or short) beginning with each code unit, longest first: placesIn tries only those. */
+      lengthsByFirst: Array<number[] | undefined>;
+    }
+  | undefined;
 
 function nameIndex() {
   if (!names) {
@@ -53,7 +60,13 @@ function nameIndex() {
       const shortName = shortNameOf(division.name);
       if (shortName !== division.name) add(short, shortName, division);
     }
-    names = { full, short };
+    const lengthsByFirst = new Array<number[] | undefined>(0x10000);
+    for (const name of [...full.keys(), ...short.keys()]) {
+      const lengths = (lengthsByFirst[name.charCodeAt(0)] ??= []);
+      if (!lengths.includes(name.length)) lengths.push(name.length);
+    }
+    for (const lengths of lengthsByFirst) lengths?.sort((a, b) => b - a);
+    names = { full, short, lengthsByFirst };
   }
   return names;
 }
@@ -177,19 +190,24 @@ const LONGEST_NAME = 16;
  * Every place name in `text`, longest match first at each position, left to right: full names of
  * every level (佛山市, 武侯区, 广西壮族自治区) and the short names of provinces and prefectures
  * (广西, 佛山), which plans write on their own. Short county names are left out: 南海, 白云 and
- * 高新 are words too. Linear in the text (at most LONGEST_NAME look-ups per character).
+ * 高新 are words too. Linear in the text (at most LONGEST_NAME look-ups per character, only at the lengths of names
+ * beginning with that character).
  */
 export function placesIn(text: string): PlaceMention[] {
   const index = nameIndex();
   const found: PlaceMention[] = [];
   for (let i = 0; i < text.length; ) {
     let match: PlaceMention | undefined;
-    for (let length = Math.min(LONGEST_NAME, text.length - i); length >= 2 && !match; length--) {
+    for (const length of index.lengthsByFirst[text.charCodeAt(i)] ?? []) {
+      if (length > LONGEST_NAME || length < 2 || length > text.length - i) continue;
       const name = text.slice(i, i + length);
       const full = index.full.get(name);
       const short = index.short.get(name)?.filter((d) => d.level === 'province' || d.level === 'prefecture');
       const candidates = full ?? (short && short.length > 0 ? short : undefined);
-      if (candidates) match = { start: i, end: i + length, name, candidates: candidates.map(toJurisdiction) };
+      if (candidates) {
+        match = { start: i, end: i + length, name, candidates: candidates.map(toJurisdiction) };
+        break;
+      }
     }
     if (match) {
       found.push(match);
