@@ -9,6 +9,7 @@
  * Not deadlines: durations (三年内), past dates (去年底), recurring ones (每年年底), and a bare
  * year (2025年 alone, often a name: 2023世界超高清视频产业发展大会).
  */
+import { CodeUnitSet } from '../codeUnitSet';
 import type { Deadline } from '../model';
 import { numeralValue } from './numerals';
 
@@ -84,15 +85,14 @@ const NOT_A_DEADLINE_BEFORE = /(?:[\d一二三四五六七八九十两几半去�
  * The characters a match of some form can begin with (a year or numeral, 第, 上/下, 年, 本/今, 到/至/截, 持/长/常):
  * elsewhere no form is tried, which spares seven regular expressions at most positions.
  */
-const FORM_START = new Uint8Array(0x10000);
-for (const char of '0123456789〇零一二三四五六七八九十第上下年本今到至截持长常') FORM_START[char.charCodeAt(0)] = 1;
+const FORM_START = new CodeUnitSet('0123456789〇零一二三四五六七八九十第上下年本今到至截持长常');
 
 /** Every deadline in `text`, left to right, with offsets into `text`. Linear: a fixed set of bounded patterns per position. */
 export function findDeadlines(text: string, planYear: number | undefined): FoundDeadline[] {
   const found: FoundDeadline[] = [];
   for (let i = 0; i < text.length; ) {
     let hit: FoundDeadline | undefined;
-    if (FORM_START[text.charCodeAt(i)] === 0) {
+    if (!FORM_START.has(text.charCodeAt(i))) {
       i++;
       continue;
     }

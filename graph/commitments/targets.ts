@@ -10,8 +10,9 @@
  * “quotes” or 《titles》 (“跨境十条”, “一件事”): names, not commitments. Years and months carry
  * no measure word of the list, so dates are never targets.
  */
+import { CodeUnitSet } from '../codeUnitSet';
 import type { Comparator, Target } from '../model';
-import { QuotedStretches } from '../places';
+import { QuoteTracker } from '../places';
 import { CHINESE_NUMERAL_CHARS, numeralValue } from './numerals';
 
 export type FoundTarget = Target;
@@ -49,18 +50,19 @@ const TARGET = new RegExp(
  * The characters a match can begin with: a comparator word, a numeral, 半 or 百分之. Elsewhere TARGET is not tried,
  * which spares a large alternation at most positions.
  */
-const TARGET_START = new Uint8Array(0x10000);
-for (const char of [...BEFORE.map(([word]) => word[0]!), ...'0123456789', ...CHINESE_NUMERAL_CHARS, '半', '百']) TARGET_START[char.charCodeAt(0)] = 1;
+const TARGET_START = new CodeUnitSet([...BEFORE.map(([word]) => word[0]!), ...'0123456789', ...CHINESE_NUMERAL_CHARS, '半', '百']);
 const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
 /** A number glued to these is a model name or an ordinal, not a quantity. */
 const GLUED_BEFORE = /[A-Za-z0-9./+\-第]$/;
 
 /** Every target in `text`, left to right, with offsets into `text`. Linear: one bounded sticky try per position. */
 export function findTargets(text: string): FoundTarget[] {
-  const quoted = new QuotedStretches(text);
+  const quotes = new QuoteTracker();
   const found: FoundTarget[] = [];
   for (let start = 0; start < text.length; ) {
-    if (TARGET_START[text.charCodeAt(start)] === 0) {
+    const code = text.charCodeAt(start);
+    const quoted = quotes.inside(code);
+    if (!TARGET_START.has(code)) {
       start++;
       continue;
     }
@@ -70,9 +72,10 @@ export function findTargets(text: string): FoundTarget[] {
       start++;
       continue;
     }
-    const target = quoted.covers(start) ? undefined : readTarget(text, match, start);
+    const target = quoted ? undefined : readTarget(text, match, start);
     if (target) found.push(target);
     // As a global search would, the next try starts after this match, kept or not.
+    quotes.skip(text, start + 1, start + match[0].length);
     start += match[0].length;
   }
   return found;

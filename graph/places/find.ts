@@ -17,6 +17,7 @@
  * Ambiguous short names prefer places inside the plan's province; a name still ambiguous after
  * that is left out rather than guessed.
  */
+import { CodeUnitSet } from '../codeUnitSet';
 import { allJurisdictions, chainOf, isWithin, shortNameOf } from '../jurisdiction';
 import type { PlaceLevel } from '../model';
 import { COMMON_WORDS, EXTRA_PROVINCES, NOT_PLACES, REGIONS, ZONES } from './lists';
@@ -135,56 +136,43 @@ function resolve(entries: Entry[], province: string | undefined): Entry | 'ambig
   return atTop.size === 1 ? usable.find((e) => LEVEL_ORDER.indexOf(e.level) === top) : 'ambiguous';
 }
 
-/** Closing mark of each opening one, indexed by code unit (0: not an opening mark). */
-const CLOSING_OF = new Uint16Array(0x10000);
-for (const [open, close] of [['“', '”'], ['《', '》'], ['「', '」'], ['"', '"']]) CLOSING_OF[open!.charCodeAt(0)] = close!.charCodeAt(0);
+const QUOTES = [['“', '”'], ['《', '》'], ['「', '」'], ['"', '"']] as const;
+const OPENING_MARKS = new CodeUnitSet(QUOTES.map(([open]) => open));
+/** Closing mark of each opening one, by code unit. */
+const CLOSING_OF = new Map(QUOTES.map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]));
 
 /**
- * The stretches of a text inside “quotes” or 《titles》 (quotes do not nest here), found in one pass and asked about
- * position by position from left to right. Most texts have none; a mask per text cost an allocation and a write per
- * quoted character.
+ * Whether a reader going through a text from left to right stands inside “quotes” or 《titles》 (quotes do not nest
+ * here): fed every code unit in turn within the reader's own pass, rather than marking the text in a pass of its own.
  */
-export class QuotedStretches {
-  /** [from, to) pairs in order: from just after an opening mark to its closing one, or to the end. */
-  private readonly bounds: number[] = [];
-  /** Index in `bounds` of the first stretch not yet passed. */
-  private next = 0;
+export class QuoteTracker {
+  /** The closing mark awaited, 0 outside quotes. */
+  private closing = 0;
 
-  constructor(text: string) {
-    let closing = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (closing !== 0) {
-        if (code === closing) {
-          this.bounds.push(i);
-          closing = 0;
-        }
-      } else {
-        closing = CLOSING_OF[code]!;
-        if (closing !== 0) this.bounds.push(i + 1);
-      }
-    }
-    if (closing !== 0) this.bounds.push(text.length);
+  /** Whether the next code unit stands inside quotes (a mark itself does not); then moves past it. */
+  inside(code: number): boolean {
+    if (this.closing !== 0) {
+      if (code !== this.closing) return true;
+      this.closing = 0;
+    } else if (OPENING_MARKS.has(code)) this.closing = CLOSING_OF.get(code)!;
+    return false;
   }
 
-  /** Whether position `i` stands inside quotes; positions are asked in increasing order. */
-  covers(i: number): boolean {
-    const { bounds } = this;
-    while (this.next < bounds.length && bounds[this.next + 1]! <= i) this.next += 2;
-    return this.next < bounds.length && bounds[this.next]! <= i;
+  /** Moves past text[from, to): what a reader read whole (a name, a number). */
+  skip(text: string, from: number, to: number): void {
+    for (let i = from; i < to; i++) this.inside(text.charCodeAt(i));
   }
 }
 
 /** 市 that starts a word: 市场, 市民. */
 const WORD_AFTER_CITY = new Set(['场', '民']);
 
-/** First code units of NOT_PLACES (1): only there can one begin. */
-const NOT_PLACE_STARTS = new Uint8Array(0x10000);
-for (const name of NOT_PLACES) NOT_PLACE_STARTS[name.charCodeAt(0)] = 1;
+/** First code units of NOT_PLACES: only there can one begin. */
+const NOT_PLACE_STARTS = new CodeUnitSet(NOT_PLACES);
 
 /** The NOT_PLACES name standing at `i`, if any (a loop, not find(): this runs at every 中 and 南). */
 function notPlaceAt(text: string, i: number): string | undefined {
-  if (NOT_PLACE_STARTS[text.charCodeAt(i)] === 0) return undefined;
+  if (!NOT_PLACE_STARTS.has(text.charCodeAt(i))) return undefined;
   for (const name of NOT_PLACES) if (text.startsWith(name, i)) return name;
   return undefined;
 }
@@ -225,15 +213,16 @@ function planSetting(jurisdiction: string | undefined): PlanSetting {
 export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace[] {
   const { names, lengthsByPrefix, pairBits } = placeIndex();
   const { province, setting, resolved } = planSetting(context.jurisdiction);
-  const quoted = new QuotedStretches(text);
+  const quotes = new QuoteTracker();
   const found: FoundPlace[] = [];
   for (let i = 0; i < text.length; ) {
-    if (quoted.covers(i)) {
+    if (quotes.inside(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const notPlace = notPlaceAt(text, i);
     if (notPlace) {
+      quotes.skip(text, i + 1, i + notPlace.length);
       i += notPlace.length;
       continue;
     }
@@ -277,6 +266,7 @@ export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace
         end: i + length,
       });
     }
+    quotes.skip(text, i + 1, i + length);
     i += length;
   }
   return found;
