@@ -96,6 +96,9 @@ function readTarget(text: string, match: RegExpExecArray, start: number): FoundT
   const base = numeral === '半' ? 0.5 : numeralValue(numeral!);
   // The lone Chinese 一 is an article (一个平台, 一批); 百/千 without a digit open idioms (千家万户, 百城千屏).
   if (base === undefined || (numeral === '一' && !before) || /^[百千]/.test(numeral!)) return undefined;
-  const value = Number((base * (multiplier ? MULTIPLIER[multiplier]! : 1)).toPrecision(12));
+  const product = base * (multiplier ? MULTIPLIER[multiplier]! : 1);
+  // Twelve significant digits drop binary noise (1.1万 is 11000, not 11000.000000000002). An integer of at most twelve
+  // digits has none, and most targets are such: they skip the round trip through a string.
+  const value = Number.isInteger(product) && product < 1e12 ? product : Number(product.toPrecision(12));
   return { text: written, value, unit: unit === '％' ? '%' : unit!, comparator, start, end };
 }
