@@ -1,4 +1,4 @@
-import { simplifyUnit } from '../registry';
+import { simplifyUnits } from '../registry';
 import type { MappedText } from './mappedText';
 
 /** The code units `/[\s\u3000\u00A0\uFEFF]/` matches, tested without a regex (this runs once per source character). */
@@ -95,8 +95,6 @@ export function repairLine(source: string, lineStart: number, lineEnd: number, o
     simplifiedBuffer = new Uint16Array(lineEnd - lineStart);
   }
   let length = 0;
-  /** Whether some character has a simplified form other than itself. */
-  let traditional = false;
   /** Last repaired character written, -1 before the first. */
   let before = -1;
   /** Last non-whitespace character read (half-width, not yet made full-width), -1 before the first. */
@@ -122,13 +120,11 @@ export function repairLine(source: string, lineStart: number, lineEnd: number, o
       }
       previousVisible = char;
     }
-    const simplified = simplifyUnit(out);
-    if (simplified !== out) traditional = true;
-    simplifiedBuffer[length] = simplified;
     offsets[lineStart + length] = i;
     buffer[length++] = out;
     before = out;
   }
   const text = decode(buffer, length);
+  const traditional = simplifyUnits(buffer, simplifiedBuffer, length);
   return { text, simplified: traditional ? decode(simplifiedBuffer, length) : text, starts: offsets.subarray(lineStart, lineStart + length) };
 }

@@ -12,7 +12,7 @@ const toSimplifiedPhrase = Converter({ from: 'hk', to: 'cn' });
 const simplifiedUnit = new Uint16Array(0x10000);
 
 /** The simplified form of one UTF-16 code unit (itself when it has none). */
-export function simplifyUnit(code: number): number {
+function simplifyUnit(code: number): number {
   if (code < 0x3400 || (code >= 0xd800 && code <= 0xdfff)) return code;
   let simplified = simplifiedUnit[code]!;
   if (simplified === 0) {
@@ -22,6 +22,21 @@ export function simplifyUnit(code: number): number {
     simplifiedUnit[code] = simplified;
   }
   return simplified;
+}
+
+/**
+ * Writes the simplified form of `units[0, length)` into `simplified`; whether any differs. One call per line of
+ * text rather than one per character: under tsx every call through a module's exports goes through a getter.
+ */
+export function simplifyUnits(units: Uint16Array, simplified: Uint16Array, length: number): boolean {
+  let changed = false;
+  for (let i = 0; i < length; i++) {
+    const code = units[i]!;
+    const simple = simplifyUnit(code);
+    simplified[i] = simple;
+    if (simple !== code) changed = true;
+  }
+  return changed;
 }
 
 /** Same length as the input, every traditional character replaced by its simplified form. */
