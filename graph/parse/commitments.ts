@@ -21,18 +21,32 @@ export interface ItemCommitments {
   targets: Target[];
 }
 
+type Span = { start: number; end: number };
+
+/** The same finding with source offsets in place of offsets into the item's text. */
+function located<T extends Span>(text: MappedText, found: T): T {
+  return { ...found, ...sourceRange(text, found.start, found.end) };
+}
+
+/** A numeral inside a place name is part of the name (七台河市, 六盘水市), not a deadline or a target. */
+function outside(places: readonly Span[], { start, end }: Span): boolean {
+  return !places.some((place) => start < place.end && place.start < end);
+}
+
 /** `clause`: the clause's range in `text` (textStart, textEnd), masked out for places. */
 export function readCommitments(text: MappedText, clause: { textStart: number; textEnd: number } | null, context: CommitmentContext): ItemCommitments {
   // Simplifying keeps the length, so offsets into it are offsets into text.text.
   const { simplified } = text;
   const body = clause ? simplified.slice(0, clause.textStart) + '\n'.repeat(clause.textEnd - clause.textStart) + simplified.slice(clause.textEnd) : simplified;
-  const located = <T extends { start: number; end: number }>(found: T): T => ({ ...found, ...sourceRange(text, found.start, found.end) });
   const places = findPlaces(body, { jurisdiction: context.jurisdiction });
-  // A numeral inside a place name is part of the name (七台河市, 六盘水市), not a deadline or a target.
-  const outsidePlaces = ({ start, end }: { start: number; end: number }) => !places.some((place) => start < place.end && place.start < end);
+  // Inline arrows and functions declared once: under tsx (keepNames) a named closure costs a defineProperty per item.
   return {
-    places: places.map(located),
-    deadlines: findDeadlines(simplified, context.year).filter(outsidePlaces).map(located),
-    targets: findTargets(simplified).filter(outsidePlaces).map(located),
+    places: places.map((found) => located(text, found)),
+    deadlines: findDeadlines(simplified, context.year)
+      .filter((found) => outside(places, found))
+      .map((found) => located(text, found)),
+    targets: findTargets(simplified)
+      .filter((found) => outside(places, found))
+      .map((found) => located(text, found)),
   };
 }
