@@ -105,7 +105,8 @@ function placeIndex(): PlaceIndex {
   }
   for (const bySecond of lengthsByPrefix) for (const lengths of bySecond?.values() ?? []) lengths.sort((a, b) => b - a);
   const pairBits = new Uint32Array(1 << (PAIR_HASH_BITS - 5));
-  for (const key of names.keys()) {
+  // NOT_PLACES too, so that no position the filter rules out needs to be tried against them.
+  for (const key of [...names.keys(), ...NOT_PLACES]) {
     const hash = pairHash(key.charCodeAt(0), key.charCodeAt(1));
     pairBits[hash >>> 5]! |= 1 << (hash & 31);
   }
@@ -167,12 +168,8 @@ export class QuoteTracker {
 /** 市 that starts a word: 市场, 市民. */
 const WORD_AFTER_CITY = new Set(['场', '民']);
 
-/** First code units of NOT_PLACES: only there can one begin. */
-const NOT_PLACE_STARTS = new CodeUnitSet(NOT_PLACES);
-
-/** The NOT_PLACES name standing at `i`, if any (a loop, not find(): this runs at every 中 and 南). */
+/** The NOT_PLACES name standing at `i`, if any (a loop, not find(): this runs wherever a place name could begin). */
 function notPlaceAt(text: string, i: number): string | undefined {
-  if (!NOT_PLACE_STARTS.has(text.charCodeAt(i))) return undefined;
   for (const name of NOT_PLACES) if (text.startsWith(name, i)) return name;
   return undefined;
 }
@@ -216,7 +213,11 @@ export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace
   const quotes = new QuoteTracker();
   const found: FoundPlace[] = [];
   for (let i = 0; i < text.length; ) {
-    if (quotes.inside(text.charCodeAt(i))) {
+    const code = text.charCodeAt(i);
+    // Past the end, charCodeAt gives NaN, which hashes as 0 and is no second code unit of any name.
+    const next = text.charCodeAt(i + 1);
+    const hash = pairHash(code, next);
+    if (quotes.inside(code) || (pairBits[hash >>> 5]! & (1 << (hash & 31))) === 0) {
       i++;
       continue;
     }
@@ -229,13 +230,7 @@ export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace
     // The longest name standing here; when it stays ambiguous (朝阳区 of Beijing or of Changchun in a
     // national plan) it is passed over whole, not read as a shorter name inside it (朝阳市).
     let matched: { entry: Entry | 'ambiguous'; length: number } | undefined;
-    // Past the end, charCodeAt gives NaN, which hashes as 0 and is no second code unit of any name.
-    const hash = pairHash(text.charCodeAt(i), text.charCodeAt(i + 1));
-    if ((pairBits[hash >>> 5]! & (1 << (hash & 31))) === 0) {
-      i++;
-      continue;
-    }
-    const lengths = lengthsByPrefix[text.charCodeAt(i)]?.get(text.charCodeAt(i + 1));
+    const lengths = lengthsByPrefix[code]?.get(next);
     for (const length of lengths ?? []) {
       if (length > text.length - i) continue;
       const key = text.slice(i, i + length);
