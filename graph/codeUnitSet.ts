@@ -10,6 +10,13 @@ export class CodeUnitSet {
     for (const char of chars) this.add(char.charCodeAt(0));
   }
 
+  /** The code units in any of `sets`. */
+  static union(sets: readonly CodeUnitSet[]): CodeUnitSet {
+    const union = new CodeUnitSet();
+    for (const set of sets) for (let i = 0; i < union.bits.length; i++) union.bits[i]! |= set.bits[i]!;
+    return union;
+  }
+
   add(code: number): void {
     this.bits[code >>> 5]! |= 1 << (code & 31);
   }
