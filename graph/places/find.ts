@@ -45,13 +45,18 @@ export interface PlaceContext {
   jurisdiction?: string;
 }
 
+/** A name of the index and every place it can mean. */
+interface Named {
+  name: string;
+  entries: Entry[];
+}
+
 interface PlaceIndex {
-  names: Map<string, Entry[]>;
   /**
-   * The lengths of the names beginning with each pair of code units, longest first: most positions of a text
-   * start no name at all, and this answers that with one lookup instead of a slice per possible length.
+   * The names beginning with each pair of code units, longest first, by first code unit and then second: each is
+   * compared with the text where it stands (startsWith), with no slice to make and hash per possible length.
    */
-  lengthsByPrefix: Array<Map<number, number[]> | undefined>;
+  namesByPrefix: Array<Map<number, Named[]> | undefined>;
   /**
    * One bit per hashed pair of code units that begins some name (pairHash): most positions start no name, and one
    * read of this answers that for nearly all of them before any lookup.
@@ -95,22 +100,21 @@ function placeIndex(): PlaceIndex {
   for (const region of REGIONS)
     for (const key of [region.name, ...region.aliases]) add(key, { code: region.code, name: region.name, level: 'region', kind: 'region' });
   // The first level is an array indexed by code unit, the second a map by the next one.
-  const lengthsByPrefix = new Array<Map<number, number[]> | undefined>(0x10000);
-  for (const key of names.keys()) {
-    const bySecond = lengthsByPrefix[key.charCodeAt(0)] ?? new Map<number, number[]>();
-    lengthsByPrefix[key.charCodeAt(0)] = bySecond;
-    const lengths = bySecond.get(key.charCodeAt(1)) ?? [];
-    bySecond.set(key.charCodeAt(1), lengths);
-    if (!lengths.includes(key.length)) lengths.push(key.length);
+  const namesByPrefix = new Array<Map<number, Named[]> | undefined>(0x10000);
+  for (const [name, entries] of names) {
+    const bySecond = (namesByPrefix[name.charCodeAt(0)] ??= new Map<number, Named[]>());
+    const named = bySecond.get(name.charCodeAt(1)) ?? [];
+    bySecond.set(name.charCodeAt(1), named);
+    named.push({ name, entries });
   }
-  for (const bySecond of lengthsByPrefix) for (const lengths of bySecond?.values() ?? []) lengths.sort((a, b) => b - a);
+  for (const bySecond of namesByPrefix) for (const named of bySecond?.values() ?? []) named.sort((a, b) => b.name.length - a.name.length);
   const pairBits = new Uint32Array(1 << (PAIR_HASH_BITS - 5));
   // NOT_PLACES too, so that no position the filter rules out needs to be tried against them.
   for (const key of [...names.keys(), ...NOT_PLACES]) {
     const hash = pairHash(key.charCodeAt(0), key.charCodeAt(1));
     pairBits[hash >>> 5]! |= 1 << (hash & 31);
   }
-  index = { names, lengthsByPrefix, pairBits };
+  index = { namesByPrefix, pairBits };
   return index;
 }
 
@@ -208,7 +212,7 @@ function planSetting(jurisdiction: string | undefined): PlanSetting {
 
 /** Every place `text` names, left to right, longest name first at each position. Linear in the text. */
 export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace[] {
-  const { names, lengthsByPrefix, pairBits } = placeIndex();
+  const { namesByPrefix, pairBits } = placeIndex();
   const { province, setting, resolved } = planSetting(context.jurisdiction);
   const quotes = new QuoteTracker();
   const found: FoundPlace[] = [];
@@ -230,12 +234,9 @@ export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace
     // The longest name standing here; when it stays ambiguous (朝阳区 of Beijing or of Changchun in a
     // national plan) it is passed over whole, not read as a shorter name inside it (朝阳市).
     let matched: { entry: Entry | 'ambiguous'; length: number } | undefined;
-    const lengths = lengthsByPrefix[code]?.get(next);
-    for (const length of lengths ?? []) {
-      if (length > text.length - i) continue;
-      const key = text.slice(i, i + length);
-      const entries = names.get(key);
-      if (!entries) continue;
+    for (const { name: key, entries } of namesByPrefix[code]?.get(next) ?? []) {
+      if (!text.startsWith(key, i)) continue;
+      const length = key.length;
       if (key.endsWith('市') && WORD_AFTER_CITY.has(text[i + length] ?? '')) continue;
       let entry = resolved.get(entries);
       if (entry === undefined && !resolved.has(entries)) resolved.set(entries, (entry = resolve(entries, province)));
