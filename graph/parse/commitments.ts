@@ -23,9 +23,12 @@ export interface ItemCommitments {
 
 type Span = { start: number; end: number };
 
-/** The same finding with source offsets in place of offsets into the item's text. */
+/** The finding with source offsets in place of offsets into the item's text: changed in place, as the readers' findings are fresh objects. */
 function located<T extends Span>(text: MappedText, found: T): T {
-  return { ...found, ...sourceRange(text, found.start, found.end) };
+  const { start, end } = sourceRange(text, found.start, found.end);
+  found.start = start;
+  found.end = end;
+  return found;
 }
 
 /** A numeral inside a place name is part of the name (七台河市, 六盘水市), not a deadline or a target. */
@@ -40,13 +43,12 @@ export function readCommitments(text: MappedText, clause: { textStart: number; t
   const body = clause ? simplified.slice(0, clause.textStart) + '\n'.repeat(clause.textEnd - clause.textStart) + simplified.slice(clause.textEnd) : simplified;
   const places = findPlaces(body, { jurisdiction: context.jurisdiction });
   // Inline arrows and functions declared once: under tsx (keepNames) a named closure costs a defineProperty per item.
+  const deadlines = findDeadlines(simplified, context.year).filter((found) => outside(places, found));
+  const targets = findTargets(simplified).filter((found) => outside(places, found));
+  // Located last: in place, and the places' offsets must stay the text's while deadlines and targets are sifted.
   return {
     places: places.map((found) => located(text, found)),
-    deadlines: findDeadlines(simplified, context.year)
-      .filter((found) => outside(places, found))
-      .map((found) => located(text, found)),
-    targets: findTargets(simplified)
-      .filter((found) => outside(places, found))
-      .map((found) => located(text, found)),
+    deadlines: deadlines.map((found) => located(text, found)),
+    targets: targets.map((found) => located(text, found)),
   };
 }

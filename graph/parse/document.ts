@@ -263,7 +263,8 @@ class ItemReader {
       const offsetInText = bodies.slice(0, found.paragraph).reduce((sum, body) => sum + body.text.length + 1, 0);
       const textStart = offsetInText + found.from;
       const textEnd = roleLines.length > 0 ? text.text.length : offsetInText + found.to;
-      clause = { text: text.text.slice(textStart, textEnd), ...sourceRange(text, textStart, textEnd), textStart, textEnd };
+      const { start, end } = sourceRange(text, textStart, textEnd);
+      clause = { text: text.text.slice(textStart, textEnd), start, end, textStart, textEnd };
       const { reading } = found;
       if (reading.declaresFirstListedLeads) this.declared = true;
       if (reading.conventionCarriesOn) this.firstListedLeads = true;
@@ -275,6 +276,7 @@ class ItemReader {
     const clauseInFirst = found && found.paragraph === 0 ? found.from : firstBody.length;
     const title = firstBody.slice(0, titleEnd >= 0 ? Math.min(titleEnd, clauseInFirst) : clauseInFirst);
     const labelStart = draft.paragraphs[0]!.body.starts[0]!;
+    const { places, deadlines, targets } = readCommitments(text, clause, { jurisdiction: this.jurisdiction, year: this.year });
     for (const warning of clauseWarnings) this.warn(warning, itemId);
     const at = clause?.start ?? labelStart;
     if (clause && assignments.length > 0 && !assignments.some((a) => a.role === 'lead')) {
@@ -296,7 +298,9 @@ class ItemReader {
       end: sourceEnd(text) ?? labelStart,
       clause,
       assignments,
-      ...readCommitments(text, clause, { jurisdiction: this.jurisdiction, year: this.year }),
+      places,
+      deadlines,
+      targets,
     };
   }
 }
