@@ -9,6 +9,7 @@
  * Not deadlines: durations (三年内), past dates (去年底), recurring ones (每年年底), and a bare
  * year (2025年 alone, often a name: 2023世界超高清视频产业发展大会).
  */
+import { CodeUnitSet } from '../codeUnitSet';
 import type { Deadline } from '../model';
 import { numeralValue } from './numerals';
 
@@ -18,7 +19,13 @@ const NUMERAL = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const YEAR = '(?:(\\d{4}|[〇零一二三四五六七八九]{4})年)?';
 const BEFORE = '(?:前|之前|以前)';
 
+/** The characters a written year (YEAR) and a month or day numeral (NUMERAL) can begin with. */
+const YEAR_START = '0123456789〇零一二三四五六七八九';
+const NUMERAL_START = '0123456789一二三四五六七八九十';
+
 interface Form {
+  /** The characters a match can begin with: at any other the pattern is not tried. */
+  starts: CodeUnitSet;
   pattern: RegExp;
   read(match: RegExpExecArray, year: number | undefined): Omit<FoundDeadline, 'text' | 'start' | 'end'> | undefined;
 }
@@ -33,6 +40,7 @@ const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1
 /** Tried in order at each position: the most specific form first. */
 const FORMS: Form[] = [
   {
+    starts: new CodeUnitSet(YEAR_START + NUMERAL_START),
     pattern: new RegExp(`${YEAR}${NUMERAL}月${NUMERAL}日${BEFORE}`, 'y'),
     read: (m, plan) => {
       const month = numeralValue(m[2]!);
@@ -43,6 +51,7 @@ const FORMS: Form[] = [
     },
   },
   {
+    starts: new CodeUnitSet(YEAR_START + NUMERAL_START),
     pattern: new RegExp(`${YEAR}${NUMERAL}月(?:(?:底|末|份)${BEFORE}?|${BEFORE})`, 'y'),
     read: (m, plan) => {
       const month = numeralValue(m[2]!);
@@ -52,6 +61,7 @@ const FORMS: Form[] = [
     },
   },
   {
+    starts: new CodeUnitSet(`${YEAR_START}第一二三四1234`),
     pattern: new RegExp(`${YEAR}第?([一二三四1-4])季度(?:(?:末|底)${BEFORE}?|${BEFORE}|内)`, 'y'),
     read: (m, plan) => {
       const year = yearOf(m[1], plan);
@@ -60,6 +70,7 @@ const FORMS: Form[] = [
     },
   },
   {
+    starts: new CodeUnitSet(`${YEAR_START}上下`),
     pattern: new RegExp(`${YEAR}(上|下)半年(?:(?:底|末)${BEFORE}?|${BEFORE}|内)?`, 'y'),
     read: (m, plan) => {
       const year = yearOf(m[1], plan);
@@ -67,14 +78,16 @@ const FORMS: Form[] = [
     },
   },
   {
+    starts: new CodeUnitSet(`${YEAR_START}年本今`),
     pattern: new RegExp(`${YEAR}(?:年底|年末)${BEFORE}?|(\\d{4}|[〇零一二三四五六七八九]{4})年(?:底|末)${BEFORE}?|(?:本|今)?年内|年度内`, 'y'),
     read: (m, plan) => ({ date: dated(yearOf(m[1] ?? m[2], plan), 12, 31), precision: 'year' }),
   },
   {
+    starts: new CodeUnitSet('到至截'),
     pattern: /(?:到|至|截至|截止到?)(\d{4})年(?![\d一二三四五六七八九十上下第底末])/y,
     read: (m) => ({ date: dated(Number(m[1]), 12, 31), precision: 'year' }),
   },
-  { pattern: /持续推进|长期坚持|长期推进|常态化推进/y, read: () => ({ date: null, precision: 'ongoing' }) },
+  { starts: new CodeUnitSet('持长常'), pattern: /持续推进|长期坚持|长期推进|常态化推进/y, read: () => ({ date: null, precision: 'ongoing' }) },
 ];
 
 /** Characters that make a following 年内 / 年底 a duration, a past date or a recurrence. */
@@ -84,14 +97,20 @@ const NOT_A_DEADLINE_BEFORE = /(?:[\d一二三四五六七八九十两几半去�
  * The characters a match of some form can begin with (a year or numeral, 第, 上/下, 年, 本/今, 到/至/截, 持/长/常):
  * elsewhere no form is tried, which spares seven regular expressions at most positions.
  */
-const FORM_START = new Set([...'0123456789〇零一二三四五六七八九十第上下年本今到至截持长常'].map((char) => char.charCodeAt(0)));
+const FORM_START = CodeUnitSet.union(FORMS.map((form) => form.starts));
 
 /** Every deadline in `text`, left to right, with offsets into `text`. Linear: a fixed set of bounded patterns per position. */
 export function findDeadlines(text: string, planYear: number | undefined): FoundDeadline[] {
   const found: FoundDeadline[] = [];
   for (let i = 0; i < text.length; ) {
     let hit: FoundDeadline | undefined;
-    for (const form of FORM_START.has(text.charCodeAt(i)) ? FORMS : []) {
+    const code = text.charCodeAt(i);
+    if (!FORM_START.has(code)) {
+      i++;
+      continue;
+    }
+    for (const form of FORMS) {
+      if (!form.starts.has(code)) continue;
       form.pattern.lastIndex = i;
       const match = form.pattern.exec(text);
       if (!match) continue;

@@ -10,8 +10,9 @@
  * “quotes” or 《titles》 (“跨境十条”, “一件事”): names, not commitments. Years and months carry
  * no measure word of the list, so dates are never targets.
  */
+import { CodeUnitSet } from '../codeUnitSet';
 import type { Comparator, Target } from '../model';
-import { quotedMask } from '../places';
+import { QuoteTracker } from '../places';
 import { CHINESE_NUMERAL_CHARS, numeralValue } from './numerals';
 
 export type FoundTarget = Target;
@@ -49,17 +50,19 @@ const TARGET = new RegExp(
  * The characters a match can begin with: a comparator word, a numeral, 半 or 百分之. Elsewhere TARGET is not tried,
  * which spares a large alternation at most positions.
  */
-const TARGET_START = new Set([...BEFORE.map(([word]) => word[0]!), ...'0123456789', ...CHINESE_NUMERAL_CHARS, '半', '百'].map((char) => char.charCodeAt(0)));
+const TARGET_START = new CodeUnitSet([...BEFORE.map(([word]) => word[0]!), ...'0123456789', ...CHINESE_NUMERAL_CHARS, '半', '百']);
 const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
 /** A number glued to these is a model name or an ordinal, not a quantity. */
 const GLUED_BEFORE = /[A-Za-z0-9./+\-第]$/;
 
 /** Every target in `text`, left to right, with offsets into `text`. Linear: one bounded sticky try per position. */
 export function findTargets(text: string): FoundTarget[] {
-  const quoted = quotedMask(text);
+  const quotes = new QuoteTracker();
   const found: FoundTarget[] = [];
   for (let start = 0; start < text.length; ) {
-    if (!TARGET_START.has(text.charCodeAt(start))) {
+    const code = text.charCodeAt(start);
+    const quoted = quotes.inside(code);
+    if (!TARGET_START.has(code)) {
       start++;
       continue;
     }
@@ -69,9 +72,10 @@ export function findTargets(text: string): FoundTarget[] {
       start++;
       continue;
     }
-    const target = quoted?.[start] ? undefined : readTarget(text, match, start);
+    const target = quoted ? undefined : readTarget(text, match, start);
     if (target) found.push(target);
     // As a global search would, the next try starts after this match, kept or not.
+    quotes.skip(text, start + 1, start + match[0].length);
     start += match[0].length;
   }
   return found;
@@ -92,6 +96,9 @@ function readTarget(text: string, match: RegExpExecArray, start: number): FoundT
   const base = numeral === '半' ? 0.5 : numeralValue(numeral!);
   // The lone Chinese 一 is an article (一个平台, 一批); 百/千 without a digit open idioms (千家万户, 百城千屏).
   if (base === undefined || (numeral === '一' && !before) || /^[百千]/.test(numeral!)) return undefined;
-  const value = Number((base * (multiplier ? MULTIPLIER[multiplier]! : 1)).toPrecision(12));
+  const product = base * (multiplier ? MULTIPLIER[multiplier]! : 1);
+  // Twelve significant digits drop binary noise (1.1万 is 11000, not 11000.000000000002). An integer of at most twelve
+  // digits has none, and most targets are such: they skip the round trip through a string.
+  const value = Number.isInteger(product) && product < 1e12 ? product : Number(product.toPrecision(12));
   return { text: written, value, unit: unit === '％' ? '%' : unit!, comparator, start, end };
 }

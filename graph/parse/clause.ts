@@ -93,7 +93,7 @@ class ClauseReader {
     private readonly text: MappedText,
     private readonly context: ClauseContext,
   ) {
-    this.simplified = toSimplified(text.text);
+    this.simplified = text.simplified;
     this.registry = context.registry;
     this.jurisdiction = context.jurisdiction;
     const simplified = this.simplified;

@@ -6,7 +6,6 @@
 import { findDeadlines, findTargets } from '../commitments';
 import type { Deadline, Place, Target } from '../model';
 import { findPlaces } from '../places';
-import { toSimplified } from '../registry';
 import { sourceRange, type MappedText } from './mappedText';
 
 export interface CommitmentContext {
@@ -22,18 +21,34 @@ export interface ItemCommitments {
   targets: Target[];
 }
 
+type Span = { start: number; end: number };
+
+/** The finding with source offsets in place of offsets into the item's text: changed in place, as the readers' findings are fresh objects. */
+function located<T extends Span>(text: MappedText, found: T): T {
+  const { start, end } = sourceRange(text, found.start, found.end);
+  found.start = start;
+  found.end = end;
+  return found;
+}
+
+/** A numeral inside a place name is part of the name (七台河市, 六盘水市), not a deadline or a target. */
+function outside(places: readonly Span[], { start, end }: Span): boolean {
+  return !places.some((place) => start < place.end && place.start < end);
+}
+
 /** `clause`: the clause's range in `text` (textStart, textEnd), masked out for places. */
 export function readCommitments(text: MappedText, clause: { textStart: number; textEnd: number } | null, context: CommitmentContext): ItemCommitments {
-  // toSimplified keeps the length, so offsets into it are offsets into text.text.
-  const simplified = toSimplified(text.text);
+  // Simplifying keeps the length, so offsets into it are offsets into text.text.
+  const { simplified } = text;
   const body = clause ? simplified.slice(0, clause.textStart) + '\n'.repeat(clause.textEnd - clause.textStart) + simplified.slice(clause.textEnd) : simplified;
-  const located = <T extends { start: number; end: number }>(found: T): T => ({ ...found, ...sourceRange(text, found.start, found.end) });
   const places = findPlaces(body, { jurisdiction: context.jurisdiction });
-  // A numeral inside a place name is part of the name (七台河市, 六盘水市), not a deadline or a target.
-  const outsidePlaces = ({ start, end }: { start: number; end: number }) => !places.some((place) => start < place.end && place.start < end);
+  // Inline arrows and functions declared once: under tsx (keepNames) a named closure costs a defineProperty per item.
+  const deadlines = findDeadlines(simplified, context.year).filter((found) => outside(places, found));
+  const targets = findTargets(simplified).filter((found) => outside(places, found));
+  // Located last: in place, and the places' offsets must stay the text's while deadlines and targets are sifted.
   return {
-    places: places.map(located),
-    deadlines: findDeadlines(simplified, context.year).filter(outsidePlaces).map(located),
-    targets: findTargets(simplified).filter(outsidePlaces).map(located),
+    places: places.map((found) => located(text, found)),
+    deadlines: deadlines.map((found) => located(text, found)),
+    targets: targets.map((found) => located(text, found)),
   };
 }

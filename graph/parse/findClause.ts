@@ -1,5 +1,4 @@
 import { parseResponsibilityClause, type ClauseContext, type ClauseReading, type ClauseWarning } from './clause';
-import { toSimplified } from '../registry';
 import { slice, sourceRange, type MappedText } from './mappedText';
 import { ROLE_LABEL } from './roles';
 
@@ -81,6 +80,6 @@ export function findTrailingClause(body: MappedText, context: ClauseContext, war
   }
   // No parentheses at all: a last sentence that is a role label, `…工作。责任单位：省科技厅`.
   const lastSentence = text.lastIndexOf('。', end - 1) + 1;
-  const label = FIRST_ROLE_LABEL.exec(toSimplified(text.slice(lastSentence, end)));
+  const label = FIRST_ROLE_LABEL.exec(body.simplified.slice(lastSentence, end));
   return label?.index === 0 ? read(body, context, lastSentence, lastSentence, end, end) : undefined;
 }

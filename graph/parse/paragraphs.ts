@@ -1,5 +1,4 @@
-import { toSimplified } from '../registry';
-import { concat, separator, slice, type MappedText } from './mappedText';
+import { concat, lineBreak, slice, sourceEnd, type MappedText } from './mappedText';
 import { repairLine } from './repair';
 import { ROLE_LABEL } from './roles';
 
@@ -62,7 +61,7 @@ function classifyByLabel(body: MappedText): Paragraph {
   if (match) return { kind: 'sub-item', body, label: match[0], no: Number(match[1]), style: 'arabic' };
   match = SUB_CIRCLED.exec(text);
   if (match) return { kind: 'sub-item', body, label: match[0], no: match[1]!.charCodeAt(0) - 0x245f, style: 'circled' };
-  if (LABEL_AT_START.test(toSimplified(text))) return { kind: 'role-line', body, label: '', no: 0 };
+  if (LABEL_AT_START.test(body.simplified)) return { kind: 'role-line', body, label: '', no: 0 };
   return { kind: 'text', body, label: '', no: 0 };
 }
 
@@ -84,12 +83,14 @@ const CONTINUATION_START = /^[，。、；：）》”’]/;
  */
 export function readParagraphs(source: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
+  /** Every line's source offsets, in one array for the document. */
+  const offsets = new Uint32Array(source.length);
   let lineStart = 0;
   while (lineStart <= source.length) {
     let lineEnd = source.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = source.length;
     const contentEnd = lineEnd > lineStart && source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-    const body = repairLine(source, lineStart, contentEnd);
+    const body = repairLine(source, lineStart, contentEnd, offsets);
     if (body.text.length > 0) {
       const paragraph = classify(body);
       const previous = paragraphs[paragraphs.length - 1];
@@ -151,7 +152,7 @@ function splitInlineSubItems(paragraph: Paragraph): Paragraph[] {
 export function joinParagraphs(bodies: readonly MappedText[]): MappedText {
   const parts: MappedText[] = [];
   bodies.forEach((body, index) => {
-    if (index > 0) parts.push(separator('\n', bodies[index - 1]!.ends[bodies[index - 1]!.ends.length - 1] ?? 0));
+    if (index > 0) parts.push(lineBreak(sourceEnd(bodies[index - 1]!) ?? 0));
     parts.push(body);
   });
   return concat(parts);

@@ -3,9 +3,9 @@
  * a time under a deadline. The server parses uploads and dry runs here, so a slow document never
  * holds up other requests; `cli ingest` parses here, so a folder uses every core.
  *
- * The parsed document comes back by structured clone and is trusted as it is: the worker built it
- * with ParsedDocumentSchema.parse, and a clone of plain data is that same data, so validating it
- * again would only repeat the schema's work on the event loop the pool exists to keep free.
+ * The parsed document comes back by structured clone and is not validated here: the store validates
+ * every document where it enters the graph (toDocumentRecords), so validating it on the event loop
+ * the pool exists to keep free would only repeat that work.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';

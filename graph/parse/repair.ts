@@ -1,3 +1,4 @@
+import { simplifyUnits } from '../registry';
 import type { MappedText } from './mappedText';
 
 /** The code units `/[\s\u3000\u00A0\uFEFF]/` matches, tested without a regex (this runs once per source character). */
@@ -61,14 +62,15 @@ function visibleAt(source: string, k: number, lineEnd: number): number {
   return k < lineEnd ? halfWidth(source.charCodeAt(k)) : -1;
 }
 
-/** Output code units of the line being repaired; grown as needed, reused across lines. */
+/** Output code units of the line being repaired and their simplified forms; grown as needed, reused across lines. */
 let buffer = new Uint16Array(4096);
+let simplifiedBuffer = new Uint16Array(4096);
 const CHUNK = 8192;
 
-function decode(length: number): string {
+function decode(units: Uint16Array, length: number): string {
   let text = '';
   for (let from = 0; from < length; from += CHUNK)
-    text += String.fromCharCode.apply(null, buffer.subarray(from, Math.min(length, from + CHUNK)) as unknown as number[]);
+    text += String.fromCharCode.apply(null, units.subarray(from, Math.min(length, from + CHUNK)) as unknown as number[]);
   return text;
 }
 
@@ -82,11 +84,16 @@ function decode(length: number): string {
  *
  * One pass over the code units (a surrogate pair simply passes through as two units), so that
  * repaired and source text stay index-aligned and a line costs time linear in its length.
+ *
+ * `offsets`: where the source offsets go, an array indexed like `source` (one for the whole document, so that no line
+ * allocates its own): the line's are written from `lineStart` on, which is room enough, since a repaired line is never
+ * longer than its source. The result's `starts` is a view of them.
  */
-export function repairLine(source: string, lineStart: number, lineEnd: number): MappedText {
-  if (buffer.length < lineEnd - lineStart) buffer = new Uint16Array(lineEnd - lineStart);
-  const starts: number[] = [];
-  const ends: number[] = [];
+export function repairLine(source: string, lineStart: number, lineEnd: number, offsets = new Uint32Array(source.length)): MappedText {
+  if (buffer.length < lineEnd - lineStart) {
+    buffer = new Uint16Array(lineEnd - lineStart);
+    simplifiedBuffer = new Uint16Array(lineEnd - lineStart);
+  }
   let length = 0;
   /** Last repaired character written, -1 before the first. */
   let before = -1;
@@ -113,10 +120,11 @@ export function repairLine(source: string, lineStart: number, lineEnd: number): 
       }
       previousVisible = char;
     }
+    offsets[lineStart + length] = i;
     buffer[length++] = out;
     before = out;
-    starts.push(i);
-    ends.push(i + 1);
   }
-  return { text: decode(length), starts, ends };
+  const text = decode(buffer, length);
+  const traditional = simplifyUnits(buffer, simplifiedBuffer, length);
+  return { text, simplified: traditional ? decode(simplifiedBuffer, length) : text, starts: offsets.subarray(lineStart, lineStart + length) };
 }

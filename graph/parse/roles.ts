@@ -38,9 +38,16 @@ const MARKERS: readonly (readonly [string, Role])[] = (
   ] as const
 ).toSorted((a, b) => b[0].length - a[0].length);
 
+/** MARKERS by their last code unit, longest first still: a run ending otherwise (most do) tries none. */
+const MARKERS_BY_LAST = new Map<number, (typeof MARKERS)[number][]>();
+for (const entry of MARKERS) {
+  const last = entry[0].charCodeAt(entry[0].length - 1);
+  MARKERS_BY_LAST.set(last, [...(MARKERS_BY_LAST.get(last) ?? []), entry]);
+}
+
 /** The role marker a run ends with, if any (on simplified text). */
 export function trailingRoleMarker(simplified: string): { marker: string; role: Role } | undefined {
-  const found = MARKERS.find(([marker]) => simplified.endsWith(marker));
+  const found = MARKERS_BY_LAST.get(simplified.charCodeAt(simplified.length - 1))?.find(([marker]) => simplified.endsWith(marker));
   return found && { marker: found[0], role: found[1] };
 }
 

@@ -17,6 +17,7 @@
  * Ambiguous short names prefer places inside the plan's province; a name still ambiguous after
  * that is left out rather than guessed.
  */
+import { CodeUnitSet } from '../codeUnitSet';
 import { allJurisdictions, chainOf, isWithin, shortNameOf } from '../jurisdiction';
 import type { PlaceLevel } from '../model';
 import { COMMON_WORDS, EXTRA_PROVINCES, NOT_PLACES, REGIONS, ZONES } from './lists';
@@ -44,13 +45,31 @@ export interface PlaceContext {
   jurisdiction?: string;
 }
 
+/** A name of the index and every place it can mean. */
+interface Named {
+  name: string;
+  entries: Entry[];
+}
+
 interface PlaceIndex {
-  names: Map<string, Entry[]>;
   /**
-   * The lengths of the names beginning with each pair of code units, longest first: most positions of a text
-   * start no name at all, and this answers that with one lookup instead of a slice per possible length.
+   * The names beginning with each pair of code units, longest first, by first code unit and then second: each is
+   * compared with the text where it stands (startsWith), with no slice to make and hash per possible length.
    */
-  lengthsByPrefix: Array<Map<number, number[]> | undefined>;
+  namesByPrefix: Array<Map<number, Named[]> | undefined>;
+  /**
+   * One bit per hashed pair of code units that begins some name (pairHash): most positions start no name, and one
+   * read of this answers that for nearly all of them before any lookup.
+   */
+  pairBits: Uint32Array;
+}
+
+/** 16 KB of bits, which stay in the cache, for the few thousand pairs that begin a name: a few per cent of them set. */
+const PAIR_HASH_BITS = 17;
+
+/** Fibonacci hashing of a pair of code units into PAIR_HASH_BITS bits. */
+function pairHash(first: number, second: number): number {
+  return Math.imul((first << 16) | second, 0x9e3779b1) >>> (32 - PAIR_HASH_BITS);
 }
 
 let index: PlaceIndex | undefined;
@@ -80,18 +99,22 @@ function placeIndex(): PlaceIndex {
   }
   for (const region of REGIONS)
     for (const key of [region.name, ...region.aliases]) add(key, { code: region.code, name: region.name, level: 'region', kind: 'region' });
-  // The first level is an array indexed by code unit: two thirds of the positions of a text start no name, and an
-  // array read answers that faster than a hash lookup.
-  const lengthsByPrefix = new Array<Map<number, number[]> | undefined>(0x10000);
-  for (const key of names.keys()) {
-    const bySecond = lengthsByPrefix[key.charCodeAt(0)] ?? new Map<number, number[]>();
-    lengthsByPrefix[key.charCodeAt(0)] = bySecond;
-    const lengths = bySecond.get(key.charCodeAt(1)) ?? [];
-    bySecond.set(key.charCodeAt(1), lengths);
-    if (!lengths.includes(key.length)) lengths.push(key.length);
+  // The first level is an array indexed by code unit, the second a map by the next one.
+  const namesByPrefix = new Array<Map<number, Named[]> | undefined>(0x10000);
+  for (const [name, entries] of names) {
+    const bySecond = (namesByPrefix[name.charCodeAt(0)] ??= new Map<number, Named[]>());
+    const named = bySecond.get(name.charCodeAt(1)) ?? [];
+    bySecond.set(name.charCodeAt(1), named);
+    named.push({ name, entries });
   }
-  for (const bySecond of lengthsByPrefix) for (const lengths of bySecond?.values() ?? []) lengths.sort((a, b) => b - a);
-  index = { names, lengthsByPrefix };
+  for (const bySecond of namesByPrefix) for (const named of bySecond?.values() ?? []) named.sort((a, b) => b.name.length - a.name.length);
+  const pairBits = new Uint32Array(1 << (PAIR_HASH_BITS - 5));
+  // NOT_PLACES too, so that no position the filter rules out needs to be tried against them.
+  for (const key of [...names.keys(), ...NOT_PLACES]) {
+    const hash = pairHash(key.charCodeAt(0), key.charCodeAt(1));
+    pairBits[hash >>> 5]! |= 1 << (hash & 31);
+  }
+  index = { namesByPrefix, pairBits };
   return index;
 }
 
@@ -118,38 +141,58 @@ function resolve(entries: Entry[], province: string | undefined): Entry | 'ambig
   return atTop.size === 1 ? usable.find((e) => LEVEL_ORDER.indexOf(e.level) === top) : 'ambiguous';
 }
 
-/** Closing mark of each opening one, indexed by code unit (0: not an opening mark). */
-const CLOSING_OF = new Uint16Array(0x10000);
-for (const [open, close] of [['“', '”'], ['《', '》'], ['「', '」'], ['"', '"']]) CLOSING_OF[open!.charCodeAt(0)] = close!.charCodeAt(0);
+const QUOTES = [['“', '”'], ['《', '》'], ['「', '」'], ['"', '"']] as const;
+const OPENING_MARKS = new CodeUnitSet(QUOTES.map(([open]) => open));
+/** Closing mark of each opening one, by code unit. */
+const CLOSING_OF = new Map(QUOTES.map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]));
 
 /**
- * Which characters stand inside “quotes” or 《titles》 (1: inside), or undefined when none does (most texts: no
- * array is allocated for them). One pass; quotes do not nest here.
+ * Whether a reader going through a text from left to right stands inside “quotes” or 《titles》 (quotes do not nest
+ * here): fed every code unit in turn within the reader's own pass, rather than marking the text in a pass of its own.
  */
-export function quotedMask(text: string): Uint8Array | undefined {
-  let mask: Uint8Array | undefined;
-  let closing = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (closing !== 0) {
-      if (code === closing) closing = 0;
-      else (mask ??= new Uint8Array(text.length))[i] = 1;
-    } else closing = CLOSING_OF[code]!;
+export class QuoteTracker {
+  /** The closing mark awaited, 0 outside quotes. */
+  private closing = 0;
+
+  /** Whether the next code unit stands inside quotes (a mark itself does not); then moves past it. */
+  inside(code: number): boolean {
+    if (this.closing !== 0) {
+      if (code !== this.closing) return true;
+      this.closing = 0;
+    } else if (OPENING_MARKS.has(code)) this.closing = CLOSING_OF.get(code)!;
+    return false;
   }
-  return mask;
+
+  /** Moves past text[from, to): what a reader read whole (a name, a number). */
+  skip(text: string, from: number, to: number): void {
+    for (let i = from; i < to; i++) this.inside(text.charCodeAt(i));
+  }
 }
 
 /** 市 that starts a word: 市场, 市民. */
 const WORD_AFTER_CITY = new Set(['场', '民']);
 
-/** First code units of NOT_PLACES (1): only there can one begin. */
-const NOT_PLACE_STARTS = new Uint8Array(0x10000);
-for (const name of NOT_PLACES) NOT_PLACE_STARTS[name.charCodeAt(0)] = 1;
+/** The NOT_PLACES name standing at `i`, if any (a loop, not find(): this runs wherever a place name could begin). */
+function notPlaceAt(text: string, i: number): string | undefined {
+  for (const name of NOT_PLACES) if (text.startsWith(name, i)) return name;
+  return undefined;
+}
 
 interface PlanSetting {
   province: string | undefined;
   /** The plan's own jurisdiction and those above it: its setting, never a mention. */
   setting: ReadonlySet<string>;
+  /** resolve(entries, province) by entries: the same names recur in every item of a plan (shared per province). */
+  resolved: Map<Entry[], Entry | 'ambiguous' | undefined>;
+}
+
+/** Per province (a few dozen), the readings of the names met: bounded by the name table. */
+const resolvedByProvince = new Map<string | undefined, Map<Entry[], Entry | 'ambiguous' | undefined>>();
+
+function resolvedIn(province: string | undefined): Map<Entry[], Entry | 'ambiguous' | undefined> {
+  let resolved = resolvedByProvince.get(province);
+  if (!resolved) resolvedByProvince.set(province, (resolved = new Map()));
+  return resolved;
 }
 
 /** Per jurisdiction code, built once: findPlaces runs for every item of a plan. */
@@ -159,7 +202,8 @@ function planSetting(jurisdiction: string | undefined): PlanSetting {
   let found = settings.get(jurisdiction);
   if (!found) {
     const chain = jurisdiction ? chainOf(jurisdiction) : [];
-    found = { province: chain.find((j) => j.level === 'province')?.code, setting: new Set(chain.map((j) => j.code)) };
+    const province = chain.find((j) => j.level === 'province')?.code;
+    found = { province, setting: new Set(chain.map((j) => j.code)), resolved: resolvedIn(province) };
     // Bounded by the division table (chainOf is empty for any other code, and such codes are not kept).
     if (chain.length > 0 || jurisdiction === undefined) settings.set(jurisdiction, found);
   }
@@ -168,36 +212,34 @@ function planSetting(jurisdiction: string | undefined): PlanSetting {
 
 /** Every place `text` names, left to right, longest name first at each position. Linear in the text. */
 export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace[] {
-  const { names, lengthsByPrefix } = placeIndex();
-  const { province, setting } = planSetting(context.jurisdiction);
-  const quoted = quotedMask(text);
+  const { namesByPrefix, pairBits } = placeIndex();
+  const { province, setting, resolved } = planSetting(context.jurisdiction);
+  const quotes = new QuoteTracker();
   const found: FoundPlace[] = [];
   for (let i = 0; i < text.length; ) {
-    if (quoted?.[i]) {
+    const code = text.charCodeAt(i);
+    // Past the end, charCodeAt gives NaN, which hashes as 0 and is no second code unit of any name.
+    const next = text.charCodeAt(i + 1);
+    const hash = pairHash(code, next);
+    if (quotes.inside(code) || (pairBits[hash >>> 5]! & (1 << (hash & 31))) === 0) {
       i++;
       continue;
     }
-    const notPlace = NOT_PLACE_STARTS[text.charCodeAt(i)] ? NOT_PLACES.find((name) => text.startsWith(name, i)) : undefined;
+    const notPlace = notPlaceAt(text, i);
     if (notPlace) {
+      quotes.skip(text, i + 1, i + notPlace.length);
       i += notPlace.length;
       continue;
     }
     // The longest name standing here; when it stays ambiguous (朝阳区 of Beijing or of Changchun in a
     // national plan) it is passed over whole, not read as a shorter name inside it (朝阳市).
     let matched: { entry: Entry | 'ambiguous'; length: number } | undefined;
-    const bySecond = lengthsByPrefix[text.charCodeAt(i)];
-    if (!bySecond) {
-      i++;
-      continue;
-    }
-    const lengths = bySecond.get(text.charCodeAt(i + 1));
-    for (const length of lengths ?? []) {
-      if (length > text.length - i) continue;
-      const key = text.slice(i, i + length);
-      const entries = names.get(key);
-      if (!entries) continue;
+    for (const { name: key, entries } of namesByPrefix[code]?.get(next) ?? []) {
+      if (!text.startsWith(key, i)) continue;
+      const length = key.length;
       if (key.endsWith('市') && WORD_AFTER_CITY.has(text[i + length] ?? '')) continue;
-      const entry = resolve(entries, province);
+      let entry = resolved.get(entries);
+      if (entry === undefined && !resolved.has(entries)) resolved.set(entries, (entry = resolve(entries, province)));
       if (entry) {
         matched = { entry, length };
         break;
@@ -220,6 +262,7 @@ export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace
         end: i + length,
       });
     }
+    quotes.skip(text, i + 1, i + length);
     i += length;
   }
   return found;

@@ -4,6 +4,7 @@
  * any government (财政局, 财政厅 and 财政部 are all `finance`). Every pattern is anchored and
  * linear; they run on simplified text.
  */
+import { NameMemo } from '../memo';
 import type { UnitFunction } from '../model';
 
 /**
@@ -106,9 +107,12 @@ export const FUNCTION_HEADS: Partial<Record<UnitFunction, FunctionHeads>> = {
 
 const FUNCTION_ENTRIES = Object.entries(FUNCTION_HEADS) as [UnitFunction, FunctionHeads][];
 
+/** A head is tried against every function's pattern, and the clause grammar asks about the same few heads again and again. */
+const functions = new NameMemo((simplifiedHead: string) => FUNCTION_ENTRIES.find(([, { local }]) => local.test(simplifiedHead))?.[0]);
+
 /** The function a head names (财政局 → finance), when it names one in full. */
 export function functionOfHead(simplifiedHead: string): UnitFunction | undefined {
-  return FUNCTION_ENTRIES.find(([, { local }]) => local.test(simplifiedHead))?.[0];
+  return functions.get(simplifiedHead);
 }
 
 /** The English of a local body of that function (`Finance Bureau`), when the lexicon has one. */

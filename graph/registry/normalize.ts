@@ -1,4 +1,5 @@
 import { Converter } from 'opencc-js';
+import { NameMemo } from '../memo';
 
 /**
  * Traditional → simplified, one character at a time so that indices stay aligned with the
@@ -10,6 +11,7 @@ const toSimplifiedPhrase = Converter({ from: 'hk', to: 'cn' });
 /** Simplified form of each code unit, filled in as characters are first met (0: not yet converted). */
 const simplifiedUnit = new Uint16Array(0x10000);
 
+/** The simplified form of one UTF-16 code unit (itself when it has none). */
 function simplifyUnit(code: number): number {
   if (code < 0x3400 || (code >= 0xd800 && code <= 0xdfff)) return code;
   let simplified = simplifiedUnit[code]!;
@@ -20,6 +22,21 @@ function simplifyUnit(code: number): number {
     simplifiedUnit[code] = simplified;
   }
   return simplified;
+}
+
+/**
+ * Writes the simplified form of `units[0, length)` into `simplified`; whether any differs. One call per line of
+ * text rather than one per character: under tsx every call through a module's exports goes through a getter.
+ */
+export function simplifyUnits(units: Uint16Array, simplified: Uint16Array, length: number): boolean {
+  let changed = false;
+  for (let i = 0; i < length; i++) {
+    const code = units[i]!;
+    const simple = simplifyUnit(code);
+    simplified[i] = simple;
+    if (simple !== code) changed = true;
+  }
+  return changed;
 }
 
 /** Same length as the input, every traditional character replaced by its simplified form. */
@@ -33,19 +50,12 @@ export function toSimplified(text: string): string {
   return out;
 }
 
-/** Unit names repeat across thousands of clauses; the key is pure, so memoise it (bounded, real names only). */
-const keyCache = new Map<string, string>();
-const KEY_CACHE_LIMIT = 100_000;
-const KEY_CACHE_MAX_NAME = 64;
-
 /** The key a unit name is looked up by: no whitespace, half-width letters, simplified characters. */
 export function unitKey(name: string): string {
-  let key = keyCache.get(name);
-  if (key === undefined) {
-    key = toSimplified(name.normalize('NFKC').replace(/\s+/g, '').replace(/[()]/g, (p) => (p === '(' ? '（' : '）')));
-    if (name.length > KEY_CACHE_MAX_NAME) return key;
-    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    keyCache.set(name, key);
-  }
-  return key;
+  return keys.get(name);
 }
+
+/** Unit names repeat across thousands of clauses, and the key is pure. */
+const keys = new NameMemo((name: string) =>
+  toSimplified(name.normalize('NFKC').replace(/\s+/g, '').replace(/[()]/g, (p) => (p === '(' ? '（' : '）'))),
+);

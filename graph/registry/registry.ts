@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InvalidInputError, invalidInputFromZod } from '../errors';
 import { chainOf, getJurisdiction, NATIONAL_JURISDICTION, UNKNOWN_JURISDICTION_CODE, type Jurisdiction } from '../jurisdiction';
 import { RegistryFileSchema, UnitSchema, type ParsedDocument, type Unit, type UnitFunction, type UnitKind } from '../model';
+import { NameMemo } from '../memo';
 import { englishHead, PLACEHOLDER } from './lexicon';
 import { unitKey } from './normalize';
 import { scopeName } from './scope';
@@ -14,8 +15,6 @@ export const DEFAULT_REGISTRY_PATH = join(__dirname, '..', '..', 'seeds', 'units
  * nothing at once, without normalising text that may be a whole runaway clause, megabytes long.
  */
 const LONGEST_NAME = 256;
-const RESOLVE_CACHE_LIMIT = 100_000;
-const RESOLVE_CACHE_MAX_NAME = 64;
 
 const NATIONAL = NATIONAL_JURISDICTION.code;
 
@@ -94,19 +93,9 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
   }
   const placesEn = englishPlaces(units);
 
-  // A clause may name the same unknown body thousands of times: its stand-in is built once (bounded, real names only).
-  const provisionals = new Map<string, Unit>();
-  const provisionalUnit = (name: string, jurisdiction: string = UNKNOWN_JURISDICTION_CODE): Unit => {
-    const cacheKey = `${jurisdiction}|${name}`;
-    const cached = provisionals.get(cacheKey);
-    if (cached) return cached;
-    const unit = buildProvisional(name, jurisdiction);
-    if (name.length <= RESOLVE_CACHE_MAX_NAME) {
-      if (provisionals.size >= RESOLVE_CACHE_LIMIT) provisionals.clear();
-      provisionals.set(cacheKey, unit);
-    }
-    return unit;
-  };
+  // A clause may name the same unknown body thousands of times: its stand-in is built once.
+  const provisionals = new NameMemo((name: string, jurisdiction: string | undefined) => buildProvisional(name, jurisdiction ?? UNKNOWN_JURISDICTION_CODE));
+  const provisionalUnit = (name: string, jurisdiction: string = UNKNOWN_JURISDICTION_CODE): Unit => provisionals.get(name, jurisdiction);
   function buildProvisional(name: string, jurisdiction: string): Unit {
     const written = name.replace(/\s+/g, '');
     const key = unitKey(written);
@@ -157,27 +146,12 @@ export function createRegistry(units: readonly Unit[]): UnitRegistry {
     const serving = scoped.function && scoped.by !== 'bare' ? byFunction.get(`${scoped.owner}|${scoped.function}`) : undefined;
     return serving?.length === 1 ? serving[0] : undefined;
   };
-  // The clause grammar asks some twenty times per item, mostly about the same few names: memoised per
-  // jurisdiction (null: not known), bounded like unitKey's cache.
-  const resolved = new Map<string | undefined, Map<string, Unit | null>>();
-  let resolvedCount = 0;
+  // The clause grammar asks some twenty times per item, mostly about the same few names: memoised per jurisdiction.
+  const resolved = new NameMemo(lookUp);
 
   return {
     resolve(nameAsWritten, jurisdiction) {
-      if (nameAsWritten.length > LONGEST_NAME) return undefined;
-      if (nameAsWritten.length > RESOLVE_CACHE_MAX_NAME) return lookUp(nameAsWritten, jurisdiction);
-      let names = resolved.get(jurisdiction);
-      if (names === undefined) resolved.set(jurisdiction, (names = new Map()));
-      const known = names.get(nameAsWritten);
-      if (known !== undefined) return known ?? undefined;
-      const unit = lookUp(nameAsWritten, jurisdiction);
-      if (resolvedCount >= RESOLVE_CACHE_LIMIT) {
-        for (const map of resolved.values()) map.clear();
-        resolvedCount = 0;
-      }
-      names.set(nameAsWritten, unit ?? null);
-      resolvedCount++;
-      return unit;
+      return nameAsWritten.length > LONGEST_NAME ? undefined : resolved.get(nameAsWritten, jurisdiction);
     },
     get: (id) => byId.get(id),
     all: () => [...byId.values()],

@@ -136,6 +136,8 @@ function offsetProblems(source: string, parsed: unknown): string[] {
   const checked = ParsedDocumentSchema.safeParse(parsed);
   if (!checked.success) return [`invalid ParsedDocument: ${checked.error.message.slice(0, 500)}`];
   const problems: string[] = [];
+  // The parser builds its output to the schema without parsing it: the schema must give it back unchanged.
+  if (JSON.stringify(checked.data) !== JSON.stringify(parsed)) problems.push('the schema changes the output (a key stripped, defaulted or reordered)');
   const inRange = (what: string, start: number, end: number, lo = 0, hi = source.length) => {
     if (!(lo <= start && start <= end && end <= hi)) problems.push(`${what} [${start}, ${end}) outside [${lo}, ${hi}]`);
   };
