@@ -69,6 +69,8 @@ interface Answer {
   report: object;
   computeMs: number;
   tagged: { fresh?: object; stale?: object };
+  /** Numbered after a partition older than `version` (a first answer does not wait for the whole corpus's): served stale, computed again. */
+  provisional: boolean;
 }
 
 const keyOf = ({ name, filter, options }: AnalysisRequest): string => JSON.stringify([name, filter, options]);
@@ -128,13 +130,16 @@ export class PrecomputedAnalytics {
     this.remember(key, request);
     const version = await this.cache.dataVersion();
     const kept = this.answers.get(key)?.value as Answer | undefined;
-    if (kept?.version === version) return served<T>(kept, false);
+    if (kept?.version === version && !kept.provisional) return served<T>(kept, false);
     if (kept) {
+      // A provisional answer is computed again once the whole corpus's partition is in: no need to start it here.
+      const awaited = kept.provisional && kept.version === version && this.computing.get(this.communityKey)?.version === version;
       // Errors are logged by the refresh; this read is answered already.
-      this.computeAt(key, request, version).catch(() => undefined);
+      if (!awaited) this.computeAt(key, request, version).catch(() => undefined);
       return served<T>(kept, true);
     }
-    return served<T>(await this.waitFor(() => this.computeAt(key, request, version)), false);
+    const first = await this.waitFor(() => this.computeAt(key, request, version, true));
+    return served<T>(first, first.provisional);
   }
 
   /** A download, made in the worker from one snapshot; never kept (it records when it was made). */
@@ -175,13 +180,13 @@ export class PrecomputedAnalytics {
   }
 
   /** The computation of `request` at `version`: the one under way, or a new one. */
-  private computeAt(key: string, request: AnalysisRequest, version: string): Promise<Answer> {
+  private computeAt(key: string, request: AnalysisRequest, version: string, first = false): Promise<Answer> {
     const running = this.computing.get(key);
     if (running?.version === version) return running.done;
     const sequence = ++this.sequence;
-    const done = this.run(request, version, key === this.communityKey).then(async ({ report, computeMs }) => {
+    const done = this.run(request, version, key === this.communityKey, first).then(async ({ report, computeMs, provisional }) => {
       if (key === this.communityKey) await this.rememberCommunities(report as NetworkReport);
-      const answer: Answer = { sequence, version, report: report as object, computeMs, tagged: {} };
+      const answer: Answer = { sequence, version, report: report as object, computeMs, tagged: {}, provisional };
       const kept = this.answers.get(key)?.value as Answer | undefined;
       const bytes = 2 * estimateBytes(report);
       if ((!kept || kept.sequence < sequence) && !this.answers.set(key, answer, bytes)) {
@@ -196,21 +201,40 @@ export class PrecomputedAnalytics {
       if (this.computing.get(key) === entry) this.computing.delete(key);
     };
     done.then(settle, settle);
+    // Registered after `settle`, so that the computation again is a new one, not this one found running.
+    done
+      .then(async (answer) => {
+        if (!answer.provisional) return;
+        await this.communitiesAt(version);
+        await this.computeAt(key, request, version);
+      })
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'computing an analysis after the whole corpus partition failed'));
     return done;
   }
 
   /**
    * One task for the worker: the documents in scope are listed here, their parts are the worker's.
    * `remembering`: the task computes the partition to remember, so it matches to the memory as it is.
+   * `first`: nobody has this answer yet, so it does not wait for the whole corpus's partition at `version` when a
+   * partition is remembered already; it is then provisional.
    */
   private async run(
     request: Omit<AnalysisRequest, 'name'> & { name: AnalysisName },
     version: string,
     remembering = false,
-  ): Promise<{ report: unknown; computeMs: number }> {
+    first = false,
+  ): Promise<{ report: unknown; computeMs: number; provisional: boolean }> {
     const { name, filter, options } = request;
     const scope = documentScopeOf(filter);
-    const communities = name === 'gaps' || name === 'workload' ? null : remembering ? await this.store.communityMemory() : await this.communitiesAt(version);
+    let communities: CommunityAssignment | null = null;
+    let provisional = false;
+    if (remembering) communities = await this.store.communityMemory();
+    else if (name !== 'gaps' && name !== 'workload') {
+      const current = this.answers.get(this.communityKey)?.value as Answer | undefined;
+      const older = first && current?.version !== version ? await this.store.communityMemory() : null;
+      provisional = older !== null;
+      communities = older ?? (await this.communitiesAt(version));
+    }
     const documents = (await this.store.listDocuments(scope)).map(({ id, sha256, title }) => ({ id, sha256, title }));
     const { section, role, kind, unit } = filter;
     const task: AnalysisTask = {
@@ -222,8 +246,11 @@ export class PrecomputedAnalytics {
       communities,
     };
     // Neo4j: the worker reads it over its own driver. In memory: the data lives here, and what the worker lacks is sent.
-    if (this.store.kind === 'neo4j') return this.pool.run(task, { neo4j: (this.store as Neo4jStore).config });
-    return this.pool.run(task, { snapshotOf: (filter) => this.store.snapshot(filter) });
+    const ran =
+      this.store.kind === 'neo4j'
+        ? await this.pool.run(task, { neo4j: (this.store as Neo4jStore).config })
+        : await this.pool.run(task, { snapshotOf: (filter) => this.store.snapshot(filter) });
+    return { ...ran, provisional };
   }
 
   /**
