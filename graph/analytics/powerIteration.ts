@@ -46,8 +46,9 @@ export function weightedAdjacency<EdgeAttributes extends { weight: number }>(
   for (let i = 0; i < n; i++) indexOf[nodes[i]!] = i;
 
   // First pass: each tie's ends and weight, and how many entries each node gets (a self-loop one).
-  const ends = new Int32Array(2 * graph.size);
-  const tieWeights = new Float64Array(graph.size);
+  const size = graph.size;
+  const ends = new Int32Array(2 * size);
+  const tieWeights = new Float64Array(size);
   const starts = new Int32Array(n + 1);
   let tie = 0;
   graph.forEachEdge((_edge, attributes, source, target) => {
@@ -66,16 +67,19 @@ export function weightedAdjacency<EdgeAttributes extends { weight: number }>(
   const weights = new Float64Array(starts[n]!);
   const strengths = new Float64Array(n);
   const cursor = starts.slice(0, n);
-  const append = (node: number, neighbour: number, weight: number) => {
-    neighbours[cursor[node]!] = neighbour;
-    weights[cursor[node]!++] = weight;
-    strengths[node]! += weight;
-  };
-  for (let t = 0; t < graph.size; t++) {
+  for (let t = 0; t < size; t++) {
     const a = ends[2 * t]!;
     const b = ends[2 * t + 1]!;
-    append(a, b, tieWeights[t]!);
-    if (b !== a) append(b, a, tieWeights[t]!);
+    const weight = tieWeights[t]!;
+    const atA = cursor[a]!++;
+    neighbours[atA] = b;
+    weights[atA] = weight;
+    strengths[a]! += weight;
+    if (b === a) continue;
+    const atB = cursor[b]!++;
+    neighbours[atB] = a;
+    weights[atB] = weight;
+    strengths[b]! += weight;
   }
   return { nodes, starts, neighbours, weights, strengths };
 }
