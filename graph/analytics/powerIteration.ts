@@ -4,9 +4,11 @@
  *
  * Hand-written for speed: graphology-metrics iterates the same way, but builds its index through
  * the generic graph API (an array of edge keys per node, then a lookup of each edge's ends and of
- * its attributes) and allocates a fresh vector at every step; the analytics bench found its
- * PageRank 4.7–9× slower than igraph's, two thirds of it in building the index. Both functions repeat graphology-metrics' (2.4) arithmetic
- * step for step, in the same order, so their values are the same to the last bit
+ * its attributes), allocates a fresh vector at every step and scatters each node's value into its
+ * neighbours'; the analytics bench found its PageRank 4.7–9× slower than igraph's, two thirds of it
+ * in building the index. Here each node gathers from its neighbours instead (a quarter faster in
+ * V8), in increasing order of neighbour, which adds the same terms in the same order as
+ * graphology-metrics' (2.4) scatter: the values are the same to the last bit
  * (tests/analytics/powerIteration.test.ts compares them), and the definitions stay NetworkX's
  * (docs/metrics.md).
  */
@@ -19,21 +21,25 @@ export interface PowerIterationSettings {
   maxIterations: number;
 }
 
-/** Node i's ties are entries starts[i] … starts[i + 1] − 1 of neighbours and weights. */
+/**
+ * Node i's ties are entries starts[i] … starts[i + 1] − 1 of neighbours and weights, by increasing
+ * neighbour; those from firstAbove[i] on lead to neighbours after i.
+ */
 export interface WeightedAdjacency {
   nodes: string[];
   starts: Int32Array;
   neighbours: Int32Array;
   weights: Float64Array;
-  /** Weighted degree of each node, summed in adjacency order. */
+  firstAbove: Int32Array;
+  /** Weighted degree of each node, summed in the order its ties were added (graphology's). */
   strengths: Float64Array;
 }
 
 /**
- * The CSR copy: nodes in the graph's order, each node's ties in the order the ties were added. That
- * is the order graphology lists a node's ties in, and graphology-metrics sums in, unless node keys
- * look like array indices ("12"), which JavaScript objects list first: then sums may differ in the
- * last bit. One pass over the graph's edge list, not one per node: graphology walks a node's ties
+ * The CSR copy, nodes in the graph's order. Strengths are summed in the order the ties were added,
+ * which is the order graphology lists a node's ties in, and graphology-metrics sums in, unless node
+ * keys look like array indices ("12"), which JavaScript objects list first: then sums may differ in
+ * the last bit. Built from the graph's edge list, not node by node: graphology walks a node's ties
  * by enumerating an object's keys, which took two thirds of its PageRank at 10,000 units.
  */
 export function weightedAdjacency<EdgeAttributes extends { weight: number }>(
@@ -62,26 +68,43 @@ export function weightedAdjacency<EdgeAttributes extends { weight: number }>(
   });
   for (let i = 0; i < n; i++) starts[i + 1]! += starts[i]!;
 
-  // Second pass: each tie at both of its ends, in tie order.
-  const neighbours = new Int32Array(starts[n]!);
-  const weights = new Float64Array(starts[n]!);
+  // Second pass: each tie at both of its ends, in tie order (the order strengths are summed in).
+  const inTieOrder = new Int32Array(starts[n]!);
+  const weightsInTieOrder = new Float64Array(starts[n]!);
   const strengths = new Float64Array(n);
-  const cursor = starts.slice(0, n);
+  let cursor = starts.slice(0, n);
   for (let t = 0; t < size; t++) {
     const a = ends[2 * t]!;
     const b = ends[2 * t + 1]!;
     const weight = tieWeights[t]!;
     const atA = cursor[a]!++;
-    neighbours[atA] = b;
-    weights[atA] = weight;
+    inTieOrder[atA] = b;
+    weightsInTieOrder[atA] = weight;
     strengths[a]! += weight;
     if (b === a) continue;
     const atB = cursor[b]!++;
-    neighbours[atB] = a;
-    weights[atB] = weight;
+    inTieOrder[atB] = a;
+    weightsInTieOrder[atB] = weight;
     strengths[b]! += weight;
   }
-  return { nodes, starts, neighbours, weights, strengths };
+
+  // Third pass, the transpose: sweeping nodes in increasing order and appending each to its
+  // neighbours' lists leaves every list sorted by neighbour (the graph being symmetric, each list
+  // holds the same ties as before).
+  const neighbours = new Int32Array(starts[n]!);
+  const weights = new Float64Array(starts[n]!);
+  const firstAbove = starts.slice(0, n);
+  cursor = starts.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    for (let j = starts[i]!, end = starts[i + 1]!; j < end; j++) {
+      const node = inTieOrder[j]!;
+      const at = cursor[node]!++;
+      neighbours[at] = i;
+      weights[at] = weightsInTieOrder[j]!;
+      if (i <= node) firstAbove[node] = at + 1;
+    }
+  }
+  return { nodes, starts, neighbours, weights, firstAbove, strengths };
 }
 
 /**
@@ -90,33 +113,41 @@ export function weightedAdjacency<EdgeAttributes extends { weight: number }>(
  * Sums to 1. Empty for an empty graph.
  */
 export function pagerank(adjacency: WeightedAdjacency, alpha: number, settings: PowerIterationSettings): Record<string, number> {
-  const { starts, neighbours, weights, strengths } = adjacency;
+  const { starts, neighbours, weights, firstAbove, strengths } = adjacency;
   const n = strengths.length;
   if (n === 0) return {};
   const uniform = 1 / n;
-  // The share of a node's rank that walks each of its ties. A node whose ties weigh 0 in all is
-  // dangling and its ties carry nothing (NetworkX; graphology would divide 0 by 0 and never converge).
+  // Entry j of node k's list: the share of that neighbour's rank that walks the tie to k. A node
+  // whose ties weigh 0 in all is dangling and its ties carry nothing (NetworkX; graphology would
+  // divide 0 by 0 and never converge).
   const transition = new Float64Array(weights.length);
-  const dangling: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const strength = strengths[i]!;
-    if (strength === 0) dangling.push(i);
-    else for (let j = starts[i]!; j < starts[i + 1]!; j++) transition[j] = weights[j]! / strength;
+  for (let j = 0; j < weights.length; j++) {
+    const strength = strengths[neighbours[j]!]!;
+    transition[j] = strength === 0 ? 0 : weights[j]! / strength;
   }
+  const dangling: number[] = [];
+  for (let i = 0; i < n; i++) if (strengths[i] === 0) dangling.push(i);
 
   let previous = new Float64Array(n).fill(uniform);
   let current = new Float64Array(n);
+  const walking = new Float64Array(n);
   for (let iteration = 0; iteration < settings.maxIterations; iteration++) {
     let danglingRank = 0;
     for (const i of dangling) danglingRank += previous[i]!;
     const teleport = alpha * danglingRank * uniform + (1 - alpha) * uniform;
-    current.fill(0);
-    for (let i = 0; i < n; i++) {
-      const walking = alpha * previous[i]!;
-      for (let j = starts[i]!, end = starts[i + 1]!; j < end; j++) current[neighbours[j]!]! += walking * transition[j]!;
-      current[i]! += teleport;
+    for (let i = 0; i < n; i++) walking[i] = alpha * previous[i]!;
+    let change = 0;
+    for (let k = 0; k < n; k++) {
+      // graphology-metrics adds k's teleport after nodes up to k have scattered their rank, before the rest.
+      let rank = 0;
+      const above = firstAbove[k]!;
+      for (let j = starts[k]!; j < above; j++) rank += walking[neighbours[j]!]! * transition[j]!;
+      rank += teleport;
+      for (let j = above, end = starts[k + 1]!; j < end; j++) rank += walking[neighbours[j]!]! * transition[j]!;
+      current[k] = rank;
+      change += Math.abs(rank - previous[k]!);
     }
-    if (converged(previous, current, settings.tolerance)) return valuesByNode(adjacency.nodes, current);
+    if (change < n * settings.tolerance) return valuesByNode(adjacency.nodes, current);
     [previous, current] = [current, previous];
   }
   throw new Error(`PageRank did not converge within ${settings.maxIterations} iterations (tolerance ${settings.tolerance})`);
@@ -132,24 +163,21 @@ export function eigenvectorCentrality(adjacency: WeightedAdjacency, settings: Po
   let previous = new Float64Array(n).fill(1 / n);
   let current = new Float64Array(n);
   for (let iteration = 0; iteration < settings.maxIterations; iteration++) {
-    current.set(previous); // the identity term of A + I
-    for (let i = 0; i < n; i++) {
-      const value = previous[i]!;
-      for (let j = starts[i]!, end = starts[i + 1]!; j < end; j++) current[neighbours[j]!]! += value * weights[j]!;
+    for (let k = 0; k < n; k++) {
+      let value = previous[k]!; // the identity term of A + I
+      for (let j = starts[k]!, end = starts[k + 1]!; j < end; j++) value += previous[neighbours[j]!]! * weights[j]!;
+      current[k] = value;
     }
     const norm = euclideanNorm(current);
-    for (let i = 0; i < n; i++) current[i]! /= norm;
-    if (converged(previous, current, settings.tolerance)) return valuesByNode(adjacency.nodes, current);
+    let change = 0;
+    for (let k = 0; k < n; k++) {
+      current[k]! /= norm;
+      change += Math.abs(current[k]! - previous[k]!);
+    }
+    if (change < n * settings.tolerance) return valuesByNode(adjacency.nodes, current);
     [previous, current] = [current, previous];
   }
   throw new Error(`Eigenvector centrality did not converge within ${settings.maxIterations} iterations (tolerance ${settings.tolerance})`);
-}
-
-/** The stopping rule both iterations share: Σ|Δx| < n × tolerance. */
-function converged(previous: Float64Array, current: Float64Array, tolerance: number): boolean {
-  let change = 0;
-  for (let i = 0; i < current.length; i++) change += Math.abs(current[i]! - previous[i]!);
-  return change < current.length * tolerance;
 }
 
 /**
