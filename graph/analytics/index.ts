@@ -5,6 +5,7 @@ export { findGaps } from './gaps';
 export { decodeWeightPair, decodeWeights, encodeWeights, WEIGHT_TEXT } from './weightsText';
 export { buildCoordinationNetwork, graphFromTies, projectTies, tieKey, type CoordinationGraph, type Projection, type ProjectedTie } from './coordination';
 export { computeNetworkMetrics, networkReport, POWER_ITERATION } from './network';
+export { eigenvectorCentrality, pagerank, weightedAdjacency, type WeightedAdjacency } from './powerIteration';
 export { assignmentOf, matchCommunities, stabilisePartition, type CommunityAssignment } from './communityMatching';
 export { appendTo, indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';
 /** Ids in UTF-16 code-unit order, the one comparator of ids (graph/store/order.ts). */
