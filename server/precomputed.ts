@@ -91,6 +91,8 @@ export class PrecomputedAnalytics {
   private sequence = 0;
   private waiting = 0;
   private refreshedFor: string | undefined;
+  /** The data version of the whole corpus's partition last remembered by this instance: kept apart from the answers, which the cache may drop. */
+  private partitionVersion: string | undefined;
   private readonly communityKey: string;
   private timer: NodeJS.Timeout | undefined;
 
@@ -185,7 +187,10 @@ export class PrecomputedAnalytics {
     if (running?.version === version) return running.done;
     const sequence = ++this.sequence;
     const done = this.run(request, version, key === this.communityKey, first).then(async ({ report, computeMs, provisional }) => {
-      if (key === this.communityKey) await this.rememberCommunities(report as NetworkReport);
+      if (key === this.communityKey) {
+        await this.rememberCommunities(report as NetworkReport);
+        this.partitionVersion = version;
+      }
       const answer: Answer = { sequence, version, report: report as object, computeMs, tagged: {}, provisional };
       const kept = this.answers.get(key)?.value as Answer | undefined;
       const bytes = 2 * estimateBytes(report);
@@ -230,8 +235,7 @@ export class PrecomputedAnalytics {
     let provisional = false;
     if (remembering) communities = await this.store.communityMemory();
     else if (name !== 'gaps' && name !== 'workload') {
-      const current = this.answers.get(this.communityKey)?.value as Answer | undefined;
-      const older = first && current?.version !== version ? await this.store.communityMemory() : null;
+      const older = first && this.partitionVersion !== version ? await this.store.communityMemory() : null;
       provisional = older !== null;
       communities = older ?? (await this.communitiesAt(version));
     }
@@ -258,8 +262,7 @@ export class PrecomputedAnalytics {
    * after an older partition would disagree with the whole corpus's at the same version.
    */
   private async communitiesAt(version: string): Promise<CommunityAssignment | null> {
-    const kept = this.answers.get(this.communityKey)?.value as Answer | undefined;
-    if (kept?.version !== version) await this.computeAt(this.communityKey, this.communityRequest, version);
+    if (this.partitionVersion !== version) await this.computeAt(this.communityKey, this.communityRequest, version);
     return this.store.communityMemory();
   }
 

@@ -308,9 +308,20 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(response.body.truncated.nodes.total).toBeGreaterThan(response.body.truncated.nodes.shown);
     });
 
+    test('When maxTies is smaller than the ties among the units shown, then the strongest come back and the rest are counted', async () => {
+      const whole = (await settled('/api/network')).body as { elements: { edges: Array<{ data: { weight: number } }> } };
+      const response = await settled('/api/network?maxTies=3');
+      expect(response.status).toBe(200);
+      const weights = (edges: Array<{ data: { weight: number } }>) => edges.map((edge) => edge.data.weight).sort((a, b) => b - a);
+      expect(weights(response.body.elements.edges)).toEqual(weights(whole.elements.edges).slice(0, 3));
+      expect(response.body.truncated).toMatchObject({ omittedTies: whole.elements.edges.length - 3, omittedUnits: [], edges: { shown: 3 } });
+    });
+
     test.each([
       ['mode=tree', 'mode'],
       ['limit=0', 'limit'],
+      ['maxTies=0', 'maxTies'],
+      ['maxTies=100001', 'maxTies'],
       ['includeGeneric=perhaps', 'includeGeneric'],
       ['includeGeneric=', 'includeGeneric'],
       ['role=0', 'role'],
