@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createRandom } from '../synth';
 import { timed, type Figure, type StageResult } from '../lib/results';
+import { apiPath, defaultScope, explorerViews, type ViewContext, type ViewRequests } from '../lib/views';
 
 const ROOT = join(__dirname, '..', '..');
 const CONNECTIONS = 50;
@@ -25,14 +26,19 @@ function smallPlan(n: number): string {
   return [`补充工作要点（第${n}批）`, '', '一、补充任务', '', `（一）推进补充任务${n}。完善工作机制。（省发展改革委牵头，省科技厅按职责分工负责）`, ''].join('\n');
 }
 
-/** Posts a plan, then times the first request of `path` after it, and how long until its answer is no longer stale. */
-async function afterIngest(url: string, path: string, n: number): Promise<{ firstMs: number; firstStatus: number; firstStale: boolean; freshAfterMs: number | null }> {
+/** Posts the `n`th small plan through the API, as a researcher adds one to the loaded corpus. */
+async function ingestPlan(url: string, n: number, before: string): Promise<void> {
   const posted = await fetch(`${url}/api/documents?id=bench-ingest-${n}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'text/plain; charset=utf-8' },
     body: smallPlan(n),
   });
-  if (!posted.ok) throw new Error(`ingest before ${path}: ${posted.status} ${await posted.text()}`);
+  if (!posted.ok) throw new Error(`ingest before ${before}: ${posted.status} ${await posted.text()}`);
+}
+
+/** Posts a plan, then times the first request of `path` after it, and how long until its answer is no longer stale. */
+async function afterIngest(url: string, path: string, n: number): Promise<{ firstMs: number; firstStatus: number; firstStale: boolean; freshAfterMs: number | null }> {
+  await ingestPlan(url, n, path);
   const started = performance.now();
   const ask = async () => {
     const response = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(1_800_000) });
@@ -77,6 +83,74 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
   }
   throw new Error('the server did not become ready within 5 minutes');
 }
+
+async function getJson<T>(url: string, path: string): Promise<T> {
+  const response = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(1_800_000) });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** What the explorer's views ask of this corpus with the default scope (bench/lib/views.ts). */
+async function viewContext(url: string): Promise<ViewContext> {
+  const { documents } = await getJson<{ documents: Array<{ id: string; jurisdiction?: { code: string } | null }> }>(url, apiPath('/documents'));
+  const { scope, inScope } = defaultScope(documents);
+  const { rows } = await getJson<{ rows: Array<{ unit: { id: string } }> }>(url, apiPath('/workload'));
+  const { items } = await getJson<{ items: Array<{ id: string }> }>(url, apiPath('/items', { ...scope, pageSize: '1' }));
+  const [old, next] = inScope;
+  if (!rows[0] || !items[0] || !old || !next) throw new Error('the corpus has no unit, item or pair of plans in the default scope');
+  return { scope, unitId: rows[0].unit.id, itemId: items[0].id, comparePair: [old.id, next.id], today: new Date().toISOString().slice(0, 10) };
+}
+
+/** A view still loading after this long has failed its reader, whatever its figure would be. */
+const VIEW_TIMEOUT_MS = 120_000;
+
+interface ViewTiming {
+  view: string;
+  /** Until the last of its requests answered, as the browser sends them: at once. */
+  ms: number;
+  statuses: number[];
+  /** Its requests answered stale (an analysis served while a newer one is computed). */
+  stale: string[];
+}
+
+/** Opens each view in turn, its requests at once; a view is ready when its last request answers. */
+async function timeViews(url: string, views: ViewRequests[]): Promise<ViewTiming[]> {
+  const timings: ViewTiming[] = [];
+  for (const { view, paths } of views) {
+    const started = performance.now();
+    const answers = await Promise.all(
+      paths.map(async (path) => {
+        try {
+          const response = await fetch(`${url}${path}`, { headers: { 'accept-encoding': 'gzip' }, signal: AbortSignal.timeout(VIEW_TIMEOUT_MS) });
+          const body = (await response.json()) as { stale?: boolean };
+          return { path, status: response.status, stale: body.stale === true };
+        } catch {
+          // Timed out (or the connection broke): the view failed; status 0 says so in the results.
+          return { path, status: 0, stale: false };
+        }
+      }),
+    );
+    const ms = performance.now() - started;
+    process.stderr.write(`[bench]   view ${view}: ${Math.round(ms)} ms\n`);
+    timings.push({
+      view,
+      ms,
+      statuses: answers.map((answer) => answer.status),
+      stale: answers.filter((answer) => answer.stale).map((answer) => answer.path),
+    });
+  }
+  return timings;
+}
+
+/** One figure per view against the reader's bar: ready within 1 s, every request answered 200. */
+const viewFigures = (timings: ViewTiming[], when: string): Figure[] =>
+  timings.map(({ view, ms, statuses, stale }) => ({
+    name: `view ${view}, ${when}${stale.length > 0 ? ` (${stale.length} served stale)` : ''}`,
+    value: ms,
+    unit: 'ms',
+    target: '< 1 s',
+    met: ms < 1000 && statuses.every((status) => status === 200),
+  }));
 
 /** `seconds` of load over `paths` in turn, or with `once`, exactly one request per path. */
 function cannon(url: string, paths: string[], seconds: number, once = false): Promise<autocannon.Result> {
@@ -127,6 +201,14 @@ export async function apiStage(mode: 'quick' | 'full', uri: string, itemIds: str
     const seconds = mode === 'quick' ? 3 : 20;
     const figures: Figure[] = [];
     const details: Record<string, unknown> = {};
+    // Every view of the explorer as a reader opens it: first on the loaded corpus (nothing asked yet but
+    // what the server computes at start), then again right after an ingest, while the analytics recompute.
+    const views = explorerViews(await viewContext(url));
+    const viewsFirstOpen = await timeViews(url, views);
+    await ingestPlan(url, ++ingests, 'the views');
+    const viewsAfterIngest = await timeViews(url, views);
+    figures.push(...viewFigures(viewsFirstOpen, 'first opened'), ...viewFigures(viewsAfterIngest, 'opened right after an ingest'));
+    details.views = { firstOpen: viewsFirstOpen, afterIngest: viewsAfterIngest, requests: views };
     for (const endpoint of endpoints) {
       // Cold: the first request after an ingest, timed on its own (analytics answer at once, stale, while the
       // new answer is computed; how long that takes is freshAfterMs). Then the same again: the first request ever.

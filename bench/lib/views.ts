@@ -1,0 +1,70 @@
+/**
+ * The requests each view of the explorer sends when a reader opens it with the default scope, as the
+ * pages in client/src/views ask them (useApi calls; ScopeProvider's `/documents` on every view). The
+ * issue's bar is the reader's: no view shows a spinner for longer than 1 s at full scale, so the bench
+ * times each view as the browser loads it (its requests at once, the view ready when the last answers).
+ * Written out here rather than imported: the client's modules are built for the browser (tsconfig
+ * excludes client/), and the list is short; keep it in step with the pages.
+ */
+
+export type QueryParams = Record<string, string | undefined>;
+
+export interface ViewRequests {
+  view: string;
+  paths: string[];
+}
+
+/** What the views need to know of the loaded corpus to ask what the explorer asks. */
+export interface ViewContext {
+  /** The default scope's parameters (client/src/core/scope/scope.ts: the jurisdiction with the most plans, its own plans only). */
+  scope: QueryParams;
+  /** The unit with the most items in scope (the heaviest unit page), an item, two plans of one jurisdiction. */
+  unitId: string;
+  itemId: string;
+  comparePair: [string, string];
+  /** Today, as the timeline and due-this-quarter views send it. */
+  today: string;
+}
+
+/** `/api<path>?<params>`, leaving empty values out as client/src/core/api/http.ts `buildQuery` does. */
+export function apiPath(path: string, params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, value);
+  const query = search.toString();
+  return `/api${path}${query ? `?${query}` : ''}`;
+}
+
+export function explorerViews({ scope, unitId, itemId, comparePair, today }: ViewContext): ViewRequests[] {
+  const documents = apiPath('/documents');
+  const view = (name: string, ...paths: string[]): ViewRequests => ({ view: name, paths: [documents, ...paths] });
+  return [
+    view('Documents'),
+    view('Workload', apiPath('/workload', scope), apiPath('/deadlines/due', { ...scope, today })),
+    view('Gaps', apiPath('/gaps', scope), apiPath('/commitments/unmeasured', scope)),
+    view('Network', apiPath('/network', { mode: 'coordination', ...scope, limit: '2000' }), apiPath('/views')),
+    view('Research', apiPath('/metrics', scope), apiPath('/communities', scope)),
+    view('Units', apiPath('/units', scope)),
+    view('Unit page (the unit with the most items)', apiPath(`/units/${encodeURIComponent(unitId)}`)),
+    view('Timeline', apiPath('/units', scope), apiPath('/timeline', { ...scope, today })),
+    view('Places', apiPath('/places', scope)),
+    view('Items search', apiPath('/items', { ...scope, page: '1', pageSize: '20' })),
+    view('Item page', apiPath(`/items/${encodeURIComponent(itemId)}`)),
+    view('Compare (two plans, lineage)', apiPath('/compare', { old: comparePair[0], new: comparePair[1] }), apiPath('/compare/lineage', { document: comparePair.join(',') })),
+  ];
+}
+
+interface DocumentSummary {
+  id: string;
+  year?: number | null;
+  jurisdiction?: { code: string } | null;
+}
+
+/** The default scope as the explorer resolves it: the jurisdiction with the most plans (ties by code), its own plans only. */
+export function defaultScope(documents: DocumentSummary[]): { scope: QueryParams; inScope: DocumentSummary[] } {
+  const counts = new Map<string, number>();
+  for (const { jurisdiction } of documents) if (jurisdiction) counts.set(jurisdiction.code, (counts.get(jurisdiction.code) ?? 0) + 1);
+  const ranked = [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
+  if (ranked.length <= 1) return { scope: {}, inScope: documents };
+  const code = ranked[0]![0];
+  return { scope: { jurisdiction: code, includeWithin: 'false' }, inScope: documents.filter((document) => document.jurisdiction?.code === code) };
+}
