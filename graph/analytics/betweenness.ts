@@ -47,11 +47,12 @@ export function betweennessCentrality(adjacency: WeightedAdjacency): Record<stri
       const pathsToV = paths[v]!;
       for (let j = starts[v]!, end = starts[v + 1]!; j < end; j++) {
         const w = neighbours[j]!;
-        if (distance[w] === -1) {
-          distance[w] = next;
+        let hops = distance[w]!;
+        if (hops === -1) {
+          hops = distance[w] = next;
           reached[count++] = w;
         }
-        if (distance[w] === next) {
+        if (hops === next) {
           paths[w]! += pathsToV;
           predecessors[starts[w]! + predecessorCount[w]!++] = v;
         }
