@@ -8,8 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import louvain from 'graphology-communities-louvain';
-import betweenness from 'graphology-metrics/centrality/betweenness';
-import { buildCoordinationNetwork, NetworkOptionsSchema, pagerank, POWER_ITERATION, weightedAdjacency } from '../../graph/analytics';
+import { betweennessCentrality, buildCoordinationNetwork, NetworkOptionsSchema, pagerank, POWER_ITERATION, weightedAdjacency } from '../../graph/analytics';
 import { toGraphML } from '../../graph/export';
 import { createRandom } from '../synth';
 import { ensureBaselines, PYTHON } from '../lib/python';
@@ -44,7 +43,7 @@ export async function analyticsStage(mode: 'quick' | 'full'): Promise<StageResul
     };
     const graph = await measure('projection', () => buildCoordinationNetwork(snapshot, parameters));
     await measure('louvain', () => louvain(graph, { getEdgeWeight: 'weight', resolution: parameters.resolution, rng: createRandom(parameters.seed).next }));
-    await measure('betweenness', () => betweenness(graph, { getEdgeWeight: null, normalized: true }));
+    await measure('betweenness', () => betweennessCentrality(weightedAdjacency(graph)));
     await measure('pagerank', () => pagerank(weightedAdjacency(graph), parameters.pagerankAlpha, POWER_ITERATION));
     // The whole export as users run it: workload, every metric (closeness, eigenvector, k-core too), GraphML.
     const full = await timed(() => toGraphML(snapshot));
@@ -115,7 +114,7 @@ export async function analyticsStage(mode: 'quick' | 'full'): Promise<StageResul
       igraph,
       method:
         `Coordination networks from synthetic corpora of ${ITEMS_PER_UNIT} items per unit (ground truth, generic placeholders excluded as by default). ` +
-        'Ours: buildCoordinationNetwork, then the calls graph/analytics/network.ts makes, with its options (graphology; PageRank from powerIteration.ts, its typed-array copy included). ' +
+        'Ours: buildCoordinationNetwork, then the calls graph/analytics/network.ts makes, with its options (graphology; PageRank from powerIteration.ts and betweenness from betweenness.ts, each with its typed-array copy included). ' +
         'NetworkX: read_graphml of toGraphML output; projection = bipartite.weighted_projected_graph of the same unit–item pairs; ' +
         'louvain_communities, betweenness_centrality(normalized), pagerank(tol=1e-10). igraph: Read_GraphML of the same file; ' +
         'projection = bipartite_projection(multiplicity) of the same pairs; community_multilevel, betweenness (normalised as NetworkX), ' +

@@ -6,6 +6,7 @@ export { decodeWeightPair, decodeWeights, encodeWeights, WEIGHT_TEXT } from './w
 export { buildCoordinationNetwork, graphFromTies, projectTies, tieKey, type CoordinationGraph, type Projection, type ProjectedTie } from './coordination';
 export { computeNetworkMetrics, networkReport, POWER_ITERATION } from './network';
 export { eigenvectorCentrality, pagerank, weightedAdjacency, type WeightedAdjacency } from './powerIteration';
+export { betweennessCentrality } from './betweenness';
 export { assignmentOf, matchCommunities, stabilisePartition, type CommunityAssignment } from './communityMatching';
 export { appendTo, indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';
 /** Ids in UTF-16 code-unit order, the one comparator of ids (graph/store/order.ts). */

@@ -1,12 +1,12 @@
 /**
  * Metrics of the coordination network (researchers). Centralities come from graphology-metrics,
- * but eigenvector and PageRank from powerIteration.ts (the same iterations over typed arrays: faster, same values);
+ * but eigenvector and PageRank from powerIteration.ts and betweenness from betweenness.ts (the same
+ * algorithms over typed arrays: faster, same values);
  * communities from graphology-communities-louvain with a seeded PRNG; every measure is set up
  * to agree with NetworkX (tests/analytics/networkx.test.ts checks it). Definitions: docs/metrics.md.
  */
 import louvain from 'graphology-communities-louvain';
 import { countConnectedComponents } from 'graphology-components';
-import betweenness from 'graphology-metrics/centrality/betweenness';
 import closeness from 'graphology-metrics/centrality/closeness';
 import { density } from 'graphology-metrics/graph/density';
 import modularity from 'graphology-metrics/graph/modularity';
@@ -14,6 +14,7 @@ import { weightedDegree } from 'graphology-metrics/node/weighted-degree';
 import type { Snapshot } from '../model';
 import { averageClustering, coreNumbers } from './cohesion';
 import { stabilisePartition, type CommunityAssignment } from './communityMatching';
+import { betweennessCentrality } from './betweenness';
 import { buildCoordinationNetwork, type CoordinationGraph } from './coordination';
 import { eigenvectorCentrality, pagerank, weightedAdjacency } from './powerIteration';
 import { seededRandom } from './seededRandom';
@@ -62,9 +63,9 @@ export function networkReport(
     return { parameters, graph: graphStats, nodes: [], partition: { count: 0, modularity: 0, communities: [] } };
   }
   const hasEdges = graph.size > 0;
-  const between = betweenness(graph, { getEdgeWeight: null, normalized: true });
-  const close = closeness(graph, { wassermanFaust: true });
   const adjacency = weightedAdjacency(graph);
+  const between = betweennessCentrality(adjacency);
+  const close = closeness(graph, { wassermanFaust: true });
   const eigen = hasEdges ? zeroBelowTolerance(eigenvectorCentrality(adjacency, POWER_ITERATION)) : uniformEigenvector(graph);
   const rank = pagerank(adjacency, parameters.pagerankAlpha, POWER_ITERATION);
   const cores = coreNumbers(graph);

@@ -31,6 +31,12 @@ export interface WeightedAdjacency {
   neighbours: Int32Array;
   weights: Float64Array;
   firstAbove: Int32Array;
+  /**
+   * The same entries (starts[i] … starts[i + 1] − 1) in the order the ties were added, which is the
+   * order graphology lists a node's neighbours in: a breadth-first search over it visits nodes in
+   * graphology's order (betweenness.ts sums in that order).
+   */
+  neighboursInTieOrder: Int32Array;
   /** Weighted degree of each node, summed in the order its ties were added (graphology's). */
   strengths: Float64Array;
 }
@@ -104,7 +110,7 @@ export function weightedAdjacency<EdgeAttributes extends { weight: number }>(
       if (i <= node) firstAbove[node] = at + 1;
     }
   }
-  return { nodes, starts, neighbours, weights, firstAbove, strengths };
+  return { nodes, starts, neighbours, weights, firstAbove, neighboursInTieOrder: inTieOrder, strengths };
 }
 
 /**
@@ -199,7 +205,8 @@ function euclideanNorm(values: Float64Array): number {
   return max === Infinity ? 1 : max * Math.sqrt(sum);
 }
 
-function valuesByNode(nodes: string[], values: Float64Array): Record<string, number> {
+/** Node i's value under its key. */
+export function valuesByNode(nodes: string[], values: Float64Array): Record<string, number> {
   const byNode: Record<string, number> = {};
   for (let i = 0; i < nodes.length; i++) byNode[nodes[i]!] = values[i]!;
   return byNode;
