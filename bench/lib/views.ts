@@ -6,6 +6,7 @@
  * Written out here rather than imported: the client's modules are built for the browser (tsconfig
  * excludes client/), and the list is short; keep it in step with the pages.
  */
+import { defaultJurisdiction } from '../../graph/jurisdiction/defaultScope';
 
 export type QueryParams = Record<string, string | undefined>;
 
@@ -55,16 +56,12 @@ export function explorerViews({ scope, unitId, itemId, comparePair, today }: Vie
 
 interface DocumentSummary {
   id: string;
-  year?: number | null;
   jurisdiction?: { code: string } | null;
 }
 
-/** The default scope as the explorer resolves it: the jurisdiction with the most plans (ties by code), its own plans only. */
+/** The default scope as the explorer resolves it (graph/jurisdiction/defaultScope.ts): that jurisdiction's own plans only. */
 export function defaultScope(documents: DocumentSummary[]): { scope: QueryParams; inScope: DocumentSummary[] } {
-  const counts = new Map<string, number>();
-  for (const { jurisdiction } of documents) if (jurisdiction) counts.set(jurisdiction.code, (counts.get(jurisdiction.code) ?? 0) + 1);
-  const ranked = [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
-  if (ranked.length <= 1) return { scope: {}, inScope: documents };
-  const code = ranked[0]![0];
+  const code = defaultJurisdiction(documents)?.jurisdiction.code;
+  if (code === undefined) return { scope: {}, inScope: documents };
   return { scope: { jurisdiction: code, includeWithin: 'false' }, inScope: documents.filter((document) => document.jurisdiction?.code === code) };
 }

@@ -5,10 +5,13 @@
  * does not add them together: it shows the jurisdiction with the most plans, its own plans only,
  * and says so (`isDefault`).
  */
+import { defaultJurisdiction, jurisdictionsOf, type JurisdictionPlans as PlansOf } from '../../../../graph/jurisdiction/defaultScope';
 import type { DocumentListResponse, QueryParams } from '../api';
 
 export type DocumentSummary = DocumentListResponse['documents'][number];
 export type Jurisdiction = NonNullable<DocumentSummary['jurisdiction']>;
+export type JurisdictionPlans = PlansOf<Jurisdiction>;
+export { defaultJurisdiction, jurisdictionsOf };
 
 /** The scope as the URL holds it: strings, '' when unset (a type, not an interface, so it is a string record). */
 export type ScopeValues = {
@@ -25,34 +28,6 @@ export type ScopeValues = {
 export const SCOPE_DEFAULTS: ScopeValues = { jurisdiction: '', within: '', yearFrom: '', yearTo: '', document: '' };
 export const SCOPE_KEYS = Object.keys(SCOPE_DEFAULTS) as (keyof ScopeValues)[];
 export const ALL_JURISDICTIONS = 'all';
-
-export interface JurisdictionPlans {
-  jurisdiction: Jurisdiction;
-  plans: number;
-}
-
-/** The jurisdictions of the loaded plans, most plans first (ties by code), each with its count. */
-export function jurisdictionsOf(documents: DocumentSummary[]): JurisdictionPlans[] {
-  const counts = new Map<string, JurisdictionPlans>();
-  for (const { jurisdiction } of documents) {
-    if (!jurisdiction) continue;
-    const entry = counts.get(jurisdiction.code) ?? { jurisdiction, plans: 0 };
-    entry.plans += 1;
-    counts.set(jurisdiction.code, entry);
-  }
-  return [...counts.values()].sort((a, b) => b.plans - a.plans || (a.jurisdiction.code < b.jurisdiction.code ? -1 : 1));
-}
-
-/**
- * The default jurisdiction: none while the plans name at most one jurisdiction (nothing would be
- * added together); otherwise the one with the most plans. A plan of unknown jurisdiction is not
- * taken for another place: nothing says it is one, and hiding a fresh upload by default would
- * surprise its reader more than showing it.
- */
-export function defaultJurisdiction(documents: DocumentSummary[]): JurisdictionPlans | null {
-  const known = jurisdictionsOf(documents);
-  return known.length > 1 ? (known[0] ?? null) : null;
-}
 
 export interface ResolvedScope {
   /** The API's scope parameters (graph/api/params.ts ScopeParams). */
