@@ -124,23 +124,45 @@ function anchorNear(anchors: (typeof FORM_ANCHORS)[number], anchorAt: number[], 
   return false;
 }
 
+/** Where each anchor next stands, at or after a position that moves forward through a text: one indexOf pass per anchor. */
+class AnchorCursor {
+  /** Per anchor, -1 when none is left. */
+  readonly at: number[];
+  /** The first position where a match can start, given the anchors ahead; Infinity when none is. */
+  earliestStart = Infinity;
+  /** The nearest anchor ahead: until the position passes it, nothing changes. */
+  private nearest = -1;
+
+  constructor(private readonly text: string) {
+    this.at = ANCHORS.map((anchor) => text.indexOf(anchor));
+  }
+
+  moveTo(i: number): void {
+    if (i <= this.nearest) return;
+    const { at, text } = this;
+    this.earliestStart = this.nearest = Infinity;
+    for (let k = 0; k < ANCHORS.length; k++) {
+      if (at[k]! >= 0 && at[k]! < i) at[k] = text.indexOf(ANCHORS[k]!, i);
+      if (at[k]! < 0) continue;
+      this.earliestStart = Math.min(this.earliestStart, at[k]! - FARTHEST[k]!);
+      this.nearest = Math.min(this.nearest, at[k]!);
+    }
+  }
+}
+
 /**
  * Every deadline in `text`, left to right, with offsets into `text`. Linear: a fixed set of bounded patterns per
  * position, and each anchor's next place found with indexOf, each search starting where the last one ended.
  */
 export function findDeadlines(text: string, planYear: number | undefined): FoundDeadline[] {
   const found: FoundDeadline[] = [];
-  /** Where each anchor next stands at or after the position, -1 nowhere: positions far from every anchor are skipped. */
-  const anchorAt = ANCHORS.map((anchor) => text.indexOf(anchor));
+  // Positions far from every anchor are skipped.
+  const anchors = new AnchorCursor(text);
   for (let i = 0; i < text.length; ) {
-    let earliest = Infinity;
-    for (let k = 0; k < ANCHORS.length; k++) {
-      if (anchorAt[k]! >= 0 && anchorAt[k]! < i) anchorAt[k] = text.indexOf(ANCHORS[k]!, i);
-      if (anchorAt[k]! >= 0) earliest = Math.min(earliest, anchorAt[k]! - FARTHEST[k]!);
-    }
-    if (earliest === Infinity) break;
-    if (earliest > i) {
-      i = earliest;
+    anchors.moveTo(i);
+    if (anchors.earliestStart === Infinity) break;
+    if (anchors.earliestStart > i) {
+      i = anchors.earliestStart;
       continue;
     }
     let hit: FoundDeadline | undefined;
@@ -151,7 +173,7 @@ export function findDeadlines(text: string, planYear: number | undefined): Found
     }
     for (let f = 0; f < FORMS.length; f++) {
       const form = FORMS[f]!;
-      if (!form.starts.has(code) || !anchorNear(FORM_ANCHORS[f]!, anchorAt, i)) continue;
+      if (!form.starts.has(code) || !anchorNear(FORM_ANCHORS[f]!, anchors.at, i)) continue;
       form.pattern.lastIndex = i;
       const match = form.pattern.exec(text);
       if (!match) continue;
