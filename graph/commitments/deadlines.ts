@@ -26,6 +26,11 @@ const NUMERAL_START = '0123456789一二三四五六七八九十';
 interface Form {
   /** The characters a match can begin with: at any other the pattern is not tried. */
   starts: CodeUnitSet;
+  /**
+   * Characters every match holds (one of them at least), each with how far past the match's start it can stand at
+   * most: where none stands that near, the pattern is not tried.
+   */
+  anchors: Readonly<Record<string, number>>;
   pattern: RegExp;
   read(match: RegExpExecArray, year: number | undefined): Omit<FoundDeadline, 'text' | 'start' | 'end'> | undefined;
 }
@@ -41,6 +46,8 @@ const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1
 const FORMS: Form[] = [
   {
     starts: new CodeUnitSet(YEAR_START + NUMERAL_START),
+    // A written year (5 characters) and a numeral (3) come before 月.
+    anchors: { 月: 8 },
     pattern: new RegExp(`${YEAR}${NUMERAL}月${NUMERAL}日${BEFORE}`, 'y'),
     read: (m, plan) => {
       const month = numeralValue(m[2]!);
@@ -52,6 +59,7 @@ const FORMS: Form[] = [
   },
   {
     starts: new CodeUnitSet(YEAR_START + NUMERAL_START),
+    anchors: { 月: 8 },
     pattern: new RegExp(`${YEAR}${NUMERAL}月(?:(?:底|末|份)${BEFORE}?|${BEFORE})`, 'y'),
     read: (m, plan) => {
       const month = numeralValue(m[2]!);
@@ -62,6 +70,7 @@ const FORMS: Form[] = [
   },
   {
     starts: new CodeUnitSet(`${YEAR_START}第一二三四1234`),
+    anchors: { 季: 7 },
     pattern: new RegExp(`${YEAR}第?([一二三四1-4])季度(?:(?:末|底)${BEFORE}?|${BEFORE}|内)`, 'y'),
     read: (m, plan) => {
       const year = yearOf(m[1], plan);
@@ -71,6 +80,7 @@ const FORMS: Form[] = [
   },
   {
     starts: new CodeUnitSet(`${YEAR_START}上下`),
+    anchors: { 半: 6 },
     pattern: new RegExp(`${YEAR}(上|下)半年(?:(?:底|末)${BEFORE}?|${BEFORE}|内)?`, 'y'),
     read: (m, plan) => {
       const year = yearOf(m[1], plan);
@@ -79,15 +89,18 @@ const FORMS: Form[] = [
   },
   {
     starts: new CodeUnitSet(`${YEAR_START}年本今`),
+    anchors: { 年: 5 },
     pattern: new RegExp(`${YEAR}(?:年底|年末)${BEFORE}?|(\\d{4}|[〇零一二三四五六七八九]{4})年(?:底|末)${BEFORE}?|(?:本|今)?年内|年度内`, 'y'),
     read: (m, plan) => ({ date: dated(yearOf(m[1] ?? m[2], plan), 12, 31), precision: 'year' }),
   },
   {
     starts: new CodeUnitSet('到至截'),
+    // 截止到 and four digits come before 年.
+    anchors: { 年: 7 },
     pattern: /(?:到|至|截至|截止到?)(\d{4})年(?![\d一二三四五六七八九十上下第底末])/y,
     read: (m) => ({ date: dated(Number(m[1]), 12, 31), precision: 'year' }),
   },
-  { starts: new CodeUnitSet('持长常'), pattern: /持续推进|长期坚持|长期推进|常态化推进/y, read: () => ({ date: null, precision: 'ongoing' }) },
+  { starts: new CodeUnitSet('持长常'), anchors: { 推: 3, 坚: 2 }, pattern: /持续推进|长期坚持|长期推进|常态化推进/y, read: () => ({ date: null, precision: 'ongoing' }) },
 ];
 
 /** Characters that make a following 年内 / 年底 a duration, a past date or a recurrence. */
@@ -99,18 +112,68 @@ const NOT_A_DEADLINE_BEFORE = /(?:[\d一二三四五六七八九十两几半去�
  */
 const FORM_START = CodeUnitSet.union(FORMS.map((form) => form.starts));
 
-/** Every deadline in `text`, left to right, with offsets into `text`. Linear: a fixed set of bounded patterns per position. */
+/** The anchors of every form, and the farthest any form lets each stand past a match's start. */
+const ANCHORS = [...new Set(FORMS.flatMap((form) => Object.keys(form.anchors)))];
+const FARTHEST = ANCHORS.map((anchor) => Math.max(...FORMS.map((form) => form.anchors[anchor] ?? 0)));
+/** Per form, its anchors as [index into ANCHORS, how far], for the loop. */
+const FORM_ANCHORS = FORMS.map((form) => Object.entries(form.anchors).map(([anchor, reach]) => [ANCHORS.indexOf(anchor), reach] as const));
+
+/** Whether one of a form's anchors stands near enough after `i` for a match there (a loop, not some(): no closure per position). */
+function anchorNear(anchors: (typeof FORM_ANCHORS)[number], anchorAt: number[], i: number): boolean {
+  for (const [k, reach] of anchors) if (anchorAt[k]! >= 0 && anchorAt[k]! - i <= reach) return true;
+  return false;
+}
+
+/** Where each anchor next stands, at or after a position that moves forward through a text: one indexOf pass per anchor. */
+class AnchorCursor {
+  /** Per anchor, -1 when none is left. */
+  readonly at: number[];
+  /** The first position where a match can start, given the anchors ahead; Infinity when none is. */
+  earliestStart = Infinity;
+  /** The nearest anchor ahead: until the position passes it, nothing changes. */
+  private nearest = -1;
+
+  constructor(private readonly text: string) {
+    this.at = ANCHORS.map((anchor) => text.indexOf(anchor));
+  }
+
+  moveTo(i: number): void {
+    if (i <= this.nearest) return;
+    const { at, text } = this;
+    this.earliestStart = this.nearest = Infinity;
+    for (let k = 0; k < ANCHORS.length; k++) {
+      if (at[k]! >= 0 && at[k]! < i) at[k] = text.indexOf(ANCHORS[k]!, i);
+      if (at[k]! < 0) continue;
+      this.earliestStart = Math.min(this.earliestStart, at[k]! - FARTHEST[k]!);
+      this.nearest = Math.min(this.nearest, at[k]!);
+    }
+  }
+}
+
+/**
+ * Every deadline in `text`, left to right, with offsets into `text`. Linear: a fixed set of bounded patterns per
+ * position, and each anchor's next place found with indexOf, each search starting where the last one ended.
+ */
 export function findDeadlines(text: string, planYear: number | undefined): FoundDeadline[] {
   const found: FoundDeadline[] = [];
+  // Positions far from every anchor are skipped.
+  const anchors = new AnchorCursor(text);
   for (let i = 0; i < text.length; ) {
+    anchors.moveTo(i);
+    if (anchors.earliestStart === Infinity) break;
+    if (anchors.earliestStart > i) {
+      i = anchors.earliestStart;
+      continue;
+    }
     let hit: FoundDeadline | undefined;
     const code = text.charCodeAt(i);
     if (!FORM_START.has(code)) {
       i++;
       continue;
     }
-    for (const form of FORMS) {
-      if (!form.starts.has(code)) continue;
+    for (let f = 0; f < FORMS.length; f++) {
+      const form = FORMS[f]!;
+      if (!form.starts.has(code) || !anchorNear(FORM_ANCHORS[f]!, anchors.at, i)) continue;
       form.pattern.lastIndex = i;
       const match = form.pattern.exec(text);
       if (!match) continue;

@@ -69,6 +69,9 @@ const ENUMERATION_COMMA = 0x3001; // 、
 /** 和 及 与, by code unit: tested at every character of an element. */
 const AND = new Set([0x548c, 0x53ca, 0x4e0e]);
 
+/** Zeros for the depth of clauses without parentheses; grown as needed, never written. */
+let noNesting = new Uint32Array(1024);
+
 export function parseResponsibilityClause(inner: MappedText | string, context: ClauseContext): ClauseReading {
   return new ClauseReader(typeof inner === 'string' ? repairLine(inner, 0, inner.length) : inner, context).read();
 }
@@ -97,6 +100,12 @@ class ClauseReader {
     this.registry = context.registry;
     this.jurisdiction = context.jurisdiction;
     const simplified = this.simplified;
+    if (simplified.indexOf('（') < 0) {
+      // No opening parenthesis, depth 0 throughout, as most clauses are: shared zeros rather than an array per clause.
+      if (noNesting.length < simplified.length) noNesting = new Uint32Array(simplified.length);
+      this.depth = noNesting;
+      return;
+    }
     this.depth = new Uint32Array(simplified.length);
     for (let i = 0, level = 0; i < simplified.length; i++) {
       const code = simplified.charCodeAt(i);

@@ -40,8 +40,7 @@ function outside(places: readonly Span[], { start, end }: Span): boolean {
 export function readCommitments(text: MappedText, clause: { textStart: number; textEnd: number } | null, context: CommitmentContext): ItemCommitments {
   // Simplifying keeps the length, so offsets into it are offsets into text.text.
   const { simplified } = text;
-  const body = clause ? simplified.slice(0, clause.textStart) + '\n'.repeat(clause.textEnd - clause.textStart) + simplified.slice(clause.textEnd) : simplified;
-  const places = findPlaces(body, { jurisdiction: context.jurisdiction });
+  const places = findPlaces(simplified, { jurisdiction: context.jurisdiction }, clause ? { from: clause.textStart, to: clause.textEnd } : undefined);
   // Inline arrows and functions declared once: under tsx (keepNames) a named closure costs a defineProperty per item.
   const deadlines = findDeadlines(simplified, context.year).filter((found) => outside(places, found));
   const targets = findTargets(simplified).filter((found) => outside(places, found));

@@ -285,23 +285,21 @@ class ItemReader {
     }
     if (assignments.length > 0 && assignments.every((a) => a.generic))
       this.warn({ code: 'generic-only', message: `item ${label} is owned only by placeholders (${assignments.map((a) => a.nameAsWritten).join('、')})`, offset: at, params: { item: label, names: assignments.map((a) => a.nameAsWritten).join('、') } }, itemId);
-    return {
-      id: itemId,
-      no: draft.no,
-      label,
-      section: draft.section,
-      ...(draft.sectionId !== null ? { sectionId: draft.sectionId } : {}),
-      ...(parent ? { parent } : {}),
-      title,
-      text: text.text,
-      start: labelStart,
-      end: sourceEnd(text) ?? labelStart,
-      clause,
-      assignments,
-      places,
-      deadlines,
-      targets,
-    };
+    // Property by property in ItemSchema's key order, without conditional spreads (`...(x ? { x } : {})`): V8 copies
+    // those through its runtime, some 2 µs an item.
+    const item = { id: itemId, no: draft.no, label, section: draft.section } as Item;
+    if (draft.sectionId !== null) item.sectionId = draft.sectionId;
+    if (parent) item.parent = parent;
+    item.title = title;
+    item.text = text.text;
+    item.start = labelStart;
+    item.end = sourceEnd(text) ?? labelStart;
+    item.clause = clause;
+    item.assignments = assignments;
+    item.places = places;
+    item.deadlines = deadlines;
+    item.targets = targets;
+    return item;
   }
 }
 

@@ -54,14 +54,17 @@ export class WarningCollector {
     const warnings = [...this.kept.values()]
       .flat()
       .sort(bySourceOrder)
-      .map(({ warning, itemId }) => ({
-        code: warning.code,
-        message: warning.message,
-        ...(warning.params ? { params: warning.params } : {}),
-        ...locate(warning.offset),
-        file,
-        ...(itemId ? { itemId } : {}),
-      }));
+      .map(({ warning, itemId }) => {
+        // Property by property in ParseWarningSchema's key order: conditional spreads cost V8 a runtime copy each.
+        const located = { code: warning.code, message: warning.message } as ParseWarning;
+        if (warning.params) located.params = warning.params;
+        const { line, column } = locate(warning.offset);
+        located.line = line;
+        located.column = column;
+        located.file = file;
+        if (itemId) located.itemId = itemId;
+        return located;
+      });
     return Object.keys(this.omitted).length > 0 ? { warnings, warningsOmitted: { ...this.omitted } } : { warnings };
   }
 }

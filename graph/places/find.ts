@@ -51,20 +51,29 @@ interface Named {
   entries: Entry[];
 }
 
+/** The names and NOT_PLACES that may begin at a position, found by the hash of its first two code units. */
+interface Candidates {
+  /** Names of the index, longest first. */
+  names: Named[];
+  /** NOT_PLACES names, in the list's order. */
+  notPlaces: string[];
+}
+
 interface PlaceIndex {
   /**
-   * The names beginning with each pair of code units, longest first, by first code unit and then second: each is
-   * compared with the text where it stands (startsWith), with no slice to make and hash per possible length.
+   * The names by the hash of their first two code units (pairHash): each is compared with the text where it stands
+   * (startsWith), with no slice to make and hash per possible length. A bucket may hold names of other pairs whose
+   * hash collides: startsWith rules them out, and the names that can match keep their order, longest first.
    */
-  namesByPrefix: Array<Map<number, Named[]> | undefined>;
+  candidatesByPair: Array<Candidates | undefined>;
   /**
-   * One bit per hashed pair of code units that begins some name (pairHash): most positions start no name, and one
-   * read of this answers that for nearly all of them before any lookup.
+   * One bit per hashed pair of code units that begins some name: most positions start no name, and one read of these
+   * 16 KB, which stay in the cache, answers that for nearly all of them before the bucket is read.
    */
   pairBits: Uint32Array;
 }
 
-/** 16 KB of bits, which stay in the cache, for the few thousand pairs that begin a name: a few per cent of them set. */
+/** 16 KB of bits for the few thousand pairs that begin a name: a few per cent of them set. */
 const PAIR_HASH_BITS = 17;
 
 /** Fibonacci hashing of a pair of code units into PAIR_HASH_BITS bits. */
@@ -99,22 +108,17 @@ function placeIndex(): PlaceIndex {
   }
   for (const region of REGIONS)
     for (const key of [region.name, ...region.aliases]) add(key, { code: region.code, name: region.name, level: 'region', kind: 'region' });
-  // The first level is an array indexed by code unit, the second a map by the next one.
-  const namesByPrefix = new Array<Map<number, Named[]> | undefined>(0x10000);
-  for (const [name, entries] of names) {
-    const bySecond = (namesByPrefix[name.charCodeAt(0)] ??= new Map<number, Named[]>());
-    const named = bySecond.get(name.charCodeAt(1)) ?? [];
-    bySecond.set(name.charCodeAt(1), named);
-    named.push({ name, entries });
-  }
-  for (const bySecond of namesByPrefix) for (const named of bySecond?.values() ?? []) named.sort((a, b) => b.name.length - a.name.length);
+  const candidatesByPair = new Array<Candidates | undefined>(1 << PAIR_HASH_BITS);
   const pairBits = new Uint32Array(1 << (PAIR_HASH_BITS - 5));
-  // NOT_PLACES too, so that no position the filter rules out needs to be tried against them.
-  for (const key of [...names.keys(), ...NOT_PLACES]) {
+  const bucket = (key: string) => {
     const hash = pairHash(key.charCodeAt(0), key.charCodeAt(1));
     pairBits[hash >>> 5]! |= 1 << (hash & 31);
-  }
-  index = { namesByPrefix, pairBits };
+    return (candidatesByPair[hash] ??= { names: [], notPlaces: [] });
+  };
+  for (const [name, entries] of names) bucket(name).names.push({ name, entries });
+  for (const name of NOT_PLACES) bucket(name).notPlaces.push(name);
+  for (const candidates of candidatesByPair) candidates?.names.sort((a, b) => b.name.length - a.name.length);
+  index = { candidatesByPair, pairBits };
   return index;
 }
 
@@ -172,9 +176,9 @@ export class QuoteTracker {
 /** 市 that starts a word: 市场, 市民. */
 const WORD_AFTER_CITY = new Set(['场', '民']);
 
-/** The NOT_PLACES name standing at `i`, if any (a loop, not find(): this runs wherever a place name could begin). */
-function notPlaceAt(text: string, i: number): string | undefined {
-  for (const name of NOT_PLACES) if (text.startsWith(name, i)) return name;
+/** The NOT_PLACES name standing at `i` and ending by `end`, if any (a loop, not find(): this runs wherever a place name could begin). */
+function notPlaceAt(notPlaces: readonly string[], text: string, i: number, end: number): string | undefined {
+  for (const name of notPlaces) if (i + name.length <= end && text.startsWith(name, i)) return name;
   return undefined;
 }
 
@@ -210,22 +214,39 @@ function planSetting(jurisdiction: string | undefined): PlanSetting {
   return found;
 }
 
-/** Every place `text` names, left to right, longest name first at each position. Linear in the text. */
-export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace[] {
-  const { namesByPrefix, pairBits } = placeIndex();
+/**
+ * Every place `text` names, left to right, longest name first at each position. Linear in the text. `masked`: a
+ * range of the text read as if blank (an item's clause, where a city government is a responsibility, not a place).
+ */
+export function findPlaces(text: string, context: PlaceContext = {}, masked?: { from: number; to: number }): FoundPlace[] {
   const { province, setting, resolved } = planSetting(context.jurisdiction);
-  const quotes = new QuoteTracker();
-  const found: FoundPlace[] = [];
-  for (let i = 0; i < text.length; ) {
+  const reader = { quotes: new QuoteTracker(), found: [] as FoundPlace[], province, setting, resolved };
+  if (masked) {
+    // Blank text starts no name and leaves quotes as they are, so reading around it is reading through it.
+    readPlaces(text, 0, masked.from, reader);
+    readPlaces(text, masked.to, text.length, reader);
+  } else readPlaces(text, 0, text.length, reader);
+  return reader.found;
+}
+
+interface PlaceReader extends PlanSetting {
+  quotes: QuoteTracker;
+  found: FoundPlace[];
+}
+
+/** The places named in text[from, end), none reaching past `end`, into `reader.found`. */
+function readPlaces(text: string, from: number, end: number, { quotes, found, province, setting, resolved }: PlaceReader): void {
+  const { candidatesByPair, pairBits } = placeIndex();
+  for (let i = from; i < end; ) {
     const code = text.charCodeAt(i);
-    // Past the end, charCodeAt gives NaN, which hashes as 0 and is no second code unit of any name.
-    const next = text.charCodeAt(i + 1);
-    const hash = pairHash(code, next);
+    // Past the end, charCodeAt gives NaN, which hashes as 0; a pair that passes is still checked name by name.
+    const hash = pairHash(code, text.charCodeAt(i + 1));
     if (quotes.inside(code) || (pairBits[hash >>> 5]! & (1 << (hash & 31))) === 0) {
       i++;
       continue;
     }
-    const notPlace = notPlaceAt(text, i);
+    const { names, notPlaces } = candidatesByPair[hash]!;
+    const notPlace = notPlaces.length > 0 ? notPlaceAt(notPlaces, text, i, end) : undefined;
     if (notPlace) {
       quotes.skip(text, i + 1, i + notPlace.length);
       i += notPlace.length;
@@ -234,10 +255,10 @@ export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace
     // The longest name standing here; when it stays ambiguous (朝阳区 of Beijing or of Changchun in a
     // national plan) it is passed over whole, not read as a shorter name inside it (朝阳市).
     let matched: { entry: Entry | 'ambiguous'; length: number } | undefined;
-    for (const { name: key, entries } of namesByPrefix[code]?.get(next) ?? []) {
-      if (!text.startsWith(key, i)) continue;
+    for (const { name: key, entries } of names) {
       const length = key.length;
-      if (key.endsWith('市') && WORD_AFTER_CITY.has(text[i + length] ?? '')) continue;
+      if (i + length > end || !text.startsWith(key, i)) continue;
+      if (key.endsWith('市') && i + length < end && WORD_AFTER_CITY.has(text[i + length]!)) continue;
       let entry = resolved.get(entries);
       if (entry === undefined && !resolved.has(entries)) resolved.set(entries, (entry = resolve(entries, province)));
       if (entry) {
@@ -252,18 +273,14 @@ export function findPlaces(text: string, context: PlaceContext = {}): FoundPlace
     const { entry, length } = matched;
     if (entry !== 'ambiguous' && !setting.has(entry.code)) {
       const mention = text.slice(i, i + length);
-      found.push({
-        code: entry.code,
-        name: entry.name,
-        level: entry.level,
-        mention,
-        ...(entry.kind === 'zone' ? { zone: mention } : {}),
-        start: i,
-        end: i + length,
-      });
+      // Property by property, in FoundPlace's key order: a conditional spread costs V8 a runtime copy.
+      const place = { code: entry.code, name: entry.name, level: entry.level, mention } as FoundPlace;
+      if (entry.kind === 'zone') place.zone = mention;
+      place.start = i;
+      place.end = i + length;
+      found.push(place);
     }
     quotes.skip(text, i + 1, i + length);
     i += length;
   }
-  return found;
 }
