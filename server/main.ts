@@ -57,7 +57,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
 
   const parsePool = new ParsePool({ registry, timeoutMs: config.PARSE_TIMEOUT_MS });
-  const analyticsPool = new AnalyticsPool();
+  const analyticsPool = new AnalyticsPool({
+    smallScopeDocuments: config.ANALYTICS_SMALL_SCOPE_DOCUMENTS,
+    smallLaneDocuments: config.ANALYTICS_SMALL_LANE_DOCUMENTS,
+    wholeCorpusHeapMib: config.ANALYTICS_HEAP_MIB,
+    smallHeapMib: config.ANALYTICS_SMALL_HEAP_MIB,
+  });
   const app = createApp({
     store,
     registry,
