@@ -116,6 +116,7 @@ export class PrecomputedAnalytics {
 
   /** Computes the remembered requests now, then looks for other instances' writes every refreshIntervalMs. */
   start(): void {
+    this.pool.start();
     this.refreshInBackground();
     if (this.options.refreshIntervalMs > 0) {
       this.timer = setInterval(() => this.refreshInBackground(), this.options.refreshIntervalMs);

@@ -72,6 +72,14 @@ export class AnalyticsPool {
     return [...this.lanes.values()].reduce((sum, lane) => sum + lane.pool.queueSize, 0);
   }
 
+  /**
+   * Starts both threads now: a thread loads its modules for a second or more on a busy machine, which the
+   * first scope asked after an ingest must not wait for.
+   */
+  start(): void {
+    for (const name of ['whole-corpus', 'small'] as const) this.lane(name);
+  }
+
   /** The lane `task` runs in: a small scope in the small-task lane, the whole corpus and large scopes in the other. */
   laneOf(task: Pick<AnalysisTask, 'documents' | 'wholeCorpus'>): LaneName {
     return !task.wholeCorpus && task.documents.length <= this.options.smallScopeDocuments ? 'small' : 'whole-corpus';
@@ -143,7 +151,7 @@ export class AnalyticsPool {
     return lane === 'small' ? this.options.smallHeapMib : this.options.wholeCorpusHeapMib;
   }
 
-  /** Started on first use; it stays (its parts are the point), but never keeps the process alive alone. */
+  /** Started on first use or by start(); it stays (its parts are the point), but never keeps the process alive alone. */
   private lane(name: LaneName): Lane {
     if (this.closed) throw new Error('the analytics pool is closed');
     let lane = this.lanes.get(name);
@@ -155,7 +163,8 @@ export class AnalyticsPool {
           execArgv: ['--import', TSX_LOADER],
           workerData,
           resourceLimits: { maxOldGenerationSizeMb: this.heapMib(name) },
-          minThreads: 0,
+          // Started with the lane, and again at once after a thread died mid-task.
+          minThreads: 1,
           maxThreads: 1,
           // The longest timer Node keeps (about 24 days): the parts outlive any idle spell.
           idleTimeout: 2 ** 31 - 1,
