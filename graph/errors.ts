@@ -56,6 +56,25 @@ export class ParseTimeoutError extends DomainError {
   }
 }
 
+/**
+ * An analytics thread reached its V8 heap limit (ANALYTICS_HEAP_MIB, ANALYTICS_SMALL_HEAP_MIB) and was stopped;
+ * callers answer 503. The next task starts a new thread, without the parts the old one held.
+ */
+export class AnalyticsOutOfMemoryError extends DomainError {
+  constructor(
+    readonly lane: string,
+    readonly heapMib: number,
+    analysis: string,
+    documents: number,
+  ) {
+    super(
+      'analytics_out_of_memory',
+      `the ${lane} analytics thread ran out of its ${heapMib} MiB heap computing ${analysis} over ${documents} document(s) and was stopped`,
+      { lane, heapMib, analysis, documents },
+    );
+  }
+}
+
 /** One schema violation as a person reads it: where (`units[12].kind`, `role[1]`) and what is wrong. */
 export interface FieldIssue {
   field: string;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { formatZodIssues } from '../graph/errors';
 import { DEFAULT_PARSE_TIMEOUT_MS } from '../graph/parse';
+import { DEFAULT_ANALYTICS_POOL } from '../graph/precompute';
 import { DEFAULT_LIMITS } from './context';
 import { DEFAULT_READ_CACHE } from './readCache';
 
@@ -52,6 +53,14 @@ export const ServerEnvSchema = z.object({
   LOOKUP_CACHE_MIB: mebibytes(DEFAULT_READ_CACHE.lookupBytes),
   /** Analyses never answered before (and exports) waiting for the analytics worker at once; one more is answered 503 with Retry-After. */
   ANALYTICS_CONCURRENCY: positiveInt(DEFAULT_READ_CACHE.maxConcurrentAnalyses),
+  /** Scopes of at most this many documents run in the small-task analytics lane, beside the whole corpus's recomputation. */
+  ANALYTICS_SMALL_SCOPE_DOCUMENTS: positiveInt(DEFAULT_ANALYTICS_POOL.smallScopeDocuments),
+  /** Documents whose parts the small-task lane keeps (least recently used dropped); at least ANALYTICS_SMALL_SCOPE_DOCUMENTS. */
+  ANALYTICS_SMALL_LANE_DOCUMENTS: positiveInt(DEFAULT_ANALYTICS_POOL.smallLaneDocuments),
+  /** V8 heap limit of the whole-corpus analytics thread, in MiB: past it the thread is stopped and the analysis answered 503. */
+  ANALYTICS_HEAP_MIB: positiveInt(DEFAULT_ANALYTICS_POOL.wholeCorpusHeapMib),
+  /** V8 heap limit of the small-task analytics thread, in MiB. */
+  ANALYTICS_SMALL_HEAP_MIB: positiveInt(DEFAULT_ANALYTICS_POOL.smallHeapMib),
   /** Node's headersTimeout: a client that has not sent its request headers by then is answered 408. */
   HEADERS_TIMEOUT_MS: positiveInt(60_000),
   /** Node's requestTimeout: a request (headers and body) not received whole by then is answered 408. */
@@ -64,6 +73,10 @@ export const ServerEnvSchema = z.object({
   SEEDS_DIR: z.string().min(1).optional(),
   /** The unit registry (units.json) to resolve names with instead of the bundled seeds/units.json. */
   UNIT_REGISTRY: z.string().min(1).optional(),
+}).refine((env) => env.ANALYTICS_SMALL_LANE_DOCUMENTS >= env.ANALYTICS_SMALL_SCOPE_DOCUMENTS, {
+  // A small scope must fit the lane's cache, or it would drop its own parts while they are gathered.
+  path: ['ANALYTICS_SMALL_LANE_DOCUMENTS'],
+  message: 'must be at least ANALYTICS_SMALL_SCOPE_DOCUMENTS',
 });
 export type ServerEnv = z.output<typeof ServerEnvSchema>;
 

@@ -5,7 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MulterError } from 'multer';
 import { ZodError } from 'zod';
-import { describeZodIssues, DomainError, formatZodIssues, InvalidInputError, NotFoundError, ParseError, ParseTimeoutError, StoreUnavailableError } from '../graph/errors';
+import { AnalyticsOutOfMemoryError, describeZodIssues, DomainError, formatZodIssues, InvalidInputError, NotFoundError, ParseError, ParseTimeoutError, StoreUnavailableError } from '../graph/errors';
 import type { ErrorResponse } from '../graph/api';
 
 /** An HTTP-level refusal (auth, content type, size, rate) raised by the server itself. */
@@ -69,6 +69,15 @@ function classify(error: unknown, bodyLimitBytes: number): Answer | null {
       'The graph store is unavailable. Try again shortly.',
       { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS },
       { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) },
+    );
+  }
+  // Not the caller's fault and not over by itself: the same analysis would die again until the limit is raised.
+  if (error instanceof AnalyticsOutOfMemoryError) {
+    return answer(
+      503,
+      error.code,
+      `The analysis needed more than the ${error.heapMib} MiB of memory the server allows an analytics thread and was stopped. A narrower scope may fit; the operator can raise ${error.lane === 'small' ? 'ANALYTICS_SMALL_HEAP_MIB' : 'ANALYTICS_HEAP_MIB'}.`,
+      error.details,
     );
   }
   if (error instanceof DomainError) return answer(400, error.code, error.message, error.details);

@@ -57,7 +57,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
 
   const parsePool = new ParsePool({ registry, timeoutMs: config.PARSE_TIMEOUT_MS });
-  const analyticsPool = new AnalyticsPool();
+  // V8 applies a process-wide heap limit to every thread, over the analytics threads' own (ANALYTICS_HEAP_MIB).
+  if ([...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--max-old-space-size'))) {
+    logger.warn('--max-old-space-size is set on the server process: it overrides ANALYTICS_HEAP_MIB and ANALYTICS_SMALL_HEAP_MIB in the analytics threads');
+  }
+  const analyticsPool = new AnalyticsPool({
+    smallScopeDocuments: config.ANALYTICS_SMALL_SCOPE_DOCUMENTS,
+    smallLaneDocuments: config.ANALYTICS_SMALL_LANE_DOCUMENTS,
+    wholeCorpusHeapMib: config.ANALYTICS_HEAP_MIB,
+    smallHeapMib: config.ANALYTICS_SMALL_HEAP_MIB,
+  });
   const app = createApp({
     store,
     registry,

@@ -46,7 +46,7 @@ const STATUS_TEXT: Record<number, string> = {
   422: 'The document cannot be parsed (details give the line and column), or its parse ran past the PARSE_TIMEOUT_MS deadline (code parse_timeout, details give limitMs).',
   429: 'Too many requests; wait for the window given in the RateLimit headers.',
   500: 'An unexpected server error (no internals are disclosed).',
-  503: 'The graph store is unavailable, or (analytics and exports) the server is computing as many analyses as it allows at once (`analytics_busy`); retry after the Retry-After seconds.',
+  503: 'The graph store is unavailable, or (analytics and exports) the server is computing as many analyses as it allows at once (`analytics_busy`); retry after the Retry-After seconds. `analytics_out_of_memory`: the analysis reached the heap limit of its thread and was stopped.',
 };
 
 function parameters(location: 'path' | 'query', schema: z.ZodType | undefined): JsonSchema[] {

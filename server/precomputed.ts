@@ -25,7 +25,8 @@
 import type { Logger } from 'pino';
 import { assignmentOf, type CommunityAssignment, type NetworkReport } from '../graph/analytics';
 import type { ExportFile, SnapshotFileKind } from '../graph/export';
-import type { AnalysisName, AnalysisTask, AnalyticsPool } from '../graph/precompute';
+import { AnalyticsOutOfMemoryError } from '../graph/errors';
+import type { AnalysisName, AnalysisSource, AnalysisTask, AnalyticsPool } from '../graph/precompute';
 import type { GraphStore, Neo4jStore } from '../graph/store';
 import type { DocumentScope, GraphFilter } from '../graph/model';
 import { HttpError } from './errors';
@@ -115,6 +116,7 @@ export class PrecomputedAnalytics {
 
   /** Computes the remembered requests now, then looks for other instances' writes every refreshIntervalMs. */
   start(): void {
+    this.pool.start();
     this.refreshInBackground();
     if (this.options.refreshIntervalMs > 0) {
       this.timer = setInterval(() => this.refreshInBackground(), this.options.refreshIntervalMs);
@@ -250,11 +252,15 @@ export class PrecomputedAnalytics {
       communities,
     };
     // Neo4j: the worker reads it over its own driver. In memory: the data lives here, and what the worker lacks is sent.
-    const ran =
-      this.store.kind === 'neo4j'
-        ? await this.pool.run(task, { neo4j: (this.store as Neo4jStore).config })
-        : await this.pool.run(task, { snapshotOf: (filter) => this.store.snapshot(filter) });
-    return { ...ran, provisional };
+    const source: AnalysisSource =
+      this.store.kind === 'neo4j' ? { neo4j: (this.store as Neo4jStore).config } : { snapshotOf: (filter) => this.store.snapshot(filter) };
+    try {
+      return { ...(await this.pool.run(task, source)), provisional };
+    } catch (error) {
+      // An operator must hear of it: every request for this analysis fails the same way until the limit is raised.
+      if (error instanceof AnalyticsOutOfMemoryError) this.logger.error({ err: error, ...error.details }, error.message);
+      throw error;
+    }
   }
 
   /**

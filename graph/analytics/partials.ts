@@ -162,15 +162,19 @@ function mergeProjections(parts: PackedProjection[]): Projection {
 
 /**
  * The parts of every document seen, by content: a document read once is not read again until its bytes
- * or title change. Parts of documents no longer loaded are dropped whenever the whole corpus is computed.
+ * or title change. Parts of documents no longer loaded are dropped whenever the whole corpus is computed;
+ * with `maxDocuments`, the least recently used beyond that many are dropped too (the small-task lane's
+ * cache, graph/precompute/pool.ts, which never sees the whole corpus and must not grow into a copy of it).
  */
 export class DocumentPartsCache {
+  /** Least recently used first. */
   private readonly parts = new Map<string, DocumentParts>();
 
   /** Documents read per snapshot: a few hundred keep one read well under the store's deadline and memory small. */
   constructor(
     private readonly read: SnapshotReader,
     private readonly documentsPerRead = 200,
+    private readonly maxDocuments = Infinity,
   ) {}
 
   get size(): number {
@@ -209,6 +213,13 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
    */
   async ensure(documents: DocumentRef[], asked: PartsAsked): Promise<DocumentParts[]> {
     const { gapsKey, projectionKey } = keysOf(asked);
+    // Held apart from the cache for this call: with `maxDocuments` below the scope, what it drops is still answered.
+    const found = new Map<string, DocumentParts>();
+    for (const document of documents) {
+      const key = contentKey(document);
+      const parts = kept(this.parts, key);
+      if (parts) found.set(key, parts);
+    }
     const lacking = this.lacking(documents, asked);
     for (let start = 0; start < lacking.length; start += this.documentsPerRead) {
       const batch = lacking.slice(start, start + this.documentsPerRead);
@@ -220,7 +231,7 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
         if (!snapshot || contentKey(snapshot.documents[0] as DocumentRef) !== key) {
           throw new Error(`document '${document.id}' changed while the analytics read it; the computation of the new data follows`);
         }
-        const parts = this.parts.get(key) ?? {
+        const parts = found.get(key) ?? {
           hasItems: snapshot.items.length > 0,
           held: countHeld(snapshot),
           gaps: new Map([[DEFAULT_GAPS, findGaps(snapshot)]]),
@@ -230,10 +241,17 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
         if (projectionKey !== undefined && !parts.projections.has(projectionKey)) {
           keep(parts.projections, projectionKey, packProjection(projectTies(snapshot, asked.projection)), DEFAULT_PROJECTION);
         }
+        found.set(key, parts);
+        this.parts.delete(key);
         this.parts.set(key, parts);
+        // This call's documents were touched first, so the least recently used are others while the scope fits.
+        for (const oldest of this.parts.keys()) {
+          if (this.parts.size <= this.maxDocuments) break;
+          this.parts.delete(oldest);
+        }
       }
     }
-    return documents.map((document) => this.parts.get(contentKey(document)) as DocumentParts);
+    return documents.map((document) => found.get(contentKey(document)) as DocumentParts);
   }
 
   /** The documents whose parts (with the gaps or the projection asked) are not held: what a computation reads. */

@@ -52,8 +52,12 @@ const runsWhole = (name: AnalysisName, options: Record<string, unknown>, edgeFil
 export class AnalyticsEngine {
   private readonly parts: DocumentPartsCache;
 
-  constructor(private readonly read: SnapshotReader) {
-    this.parts = new DocumentPartsCache(read);
+  /** `maxDocuments`: documents whose parts are kept, the least recently used dropped beyond them (default: every one loaded). */
+  constructor(
+    private readonly read: SnapshotReader,
+    maxDocuments = Infinity,
+  ) {
+    this.parts = new DocumentPartsCache(read, undefined, maxDocuments);
   }
 
   /** Documents whose parts are held (for tests and operators). */

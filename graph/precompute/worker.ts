@@ -5,6 +5,7 @@
  * it lacks, and the server sends those (or, for an analysis made whole, the scope's snapshot). Parts are
  * keyed by document content, so one worker serves any number of stores (a test file's apps) correctly.
  */
+import { workerData } from 'node:worker_threads';
 import { StoreUnavailableError } from '../errors';
 import type { GraphFilter, Snapshot } from '../model';
 import { Neo4jStore, type Neo4jConfig } from '../store/neo4j/store';
@@ -20,6 +21,11 @@ export interface GivenSnapshot {
 }
 
 export type AnalyticsWorkerTask = AnalysisTask & WorkerSource;
+
+/** What a lane tells its thread (graph/precompute/pool.ts): how many documents' parts it keeps; null: every one loaded. */
+export interface LaneData {
+  maxDocuments: number | null;
+}
 
 export type AnalyticsOutcome =
   | { ok: true; report: unknown; computeMs: number }
@@ -61,7 +67,7 @@ const engine = new AnalyticsEngine(async (filter: GraphFilter) => {
   if ('neo4j' in source) return neo4jStore(source.neo4j).snapshot(filter);
   if (!source.given) throw new Error('the server sends the in-memory store’s snapshot when asked');
   return restrict(source.given.snapshot, filter.document);
-});
+}, (workerData as LaneData).maxDocuments ?? Infinity);
 
 /**
  * Documents asked of the in-memory store at once: the server builds and copies a snapshot of them, so a

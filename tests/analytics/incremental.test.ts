@@ -2,7 +2,8 @@
  * The analytics worker's incremental computation (graph/precompute/engine.ts, graph/analytics/partials.ts):
  * after every step of a series of ingests, replacements, metadata corrections and removals, the answers
  * merged from per-document parts equal a whole computation over a fresh snapshot, on a real Neo4j and in
- * memory, for the whole corpus and for scopes; and a document whose content did not change is not read again.
+ * memory, for the whole corpus and for scopes; a document whose content did not change is not read again; and
+ * a cache bounded by documents (the small-task lane's) stays within its bound.
  */
 import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/analytics';
 import { toCytoscape } from '../../graph/export';
@@ -101,6 +102,25 @@ function describeIncremental(name: string, open: () => Promise<GraphStore>, clos
       await store.removeDocument(seed.parsed.document.id);
       await check();
       expect(engine.documentsHeld).toBe((await store.listDocuments()).length);
+    });
+
+    it('with a bound on documents (the small-task lane) keeps no more than it, and answers scopes larger than it', async () => {
+      const reader = countingReader(store);
+      const engine = new AnalyticsEngine(reader.read, 2);
+      const ids = (await store.listDocuments()).map((document) => document.id);
+      expect(ids.length).toBeGreaterThan(2);
+      for (const id of ids) {
+        await expectEqualToWhole(engine, store, { document: [id] });
+        expect(engine.documentsHeld).toBeLessThanOrEqual(2);
+      }
+      await expectEqualToWhole(engine, store, { document: ids });
+      expect(engine.documentsHeld).toBe(2);
+      // The documents used last are the ones kept: asked again, they are not read again.
+      const last = ids.at(-1) as string;
+      await engine.run(await task(store, 'workload', { document: [last] }));
+      reader.reads.length = 0;
+      await engine.run(await task(store, 'workload', { document: [last] }));
+      expect(reader.reads).toEqual([]);
     });
 
     it('answers from one snapshot, not from parts, when edges are filtered', async () => {
