@@ -28,6 +28,7 @@ import type { ExportFile, SnapshotFileKind } from '../graph/export';
 import type { AnalysisName, AnalysisTask, AnalyticsPool } from '../graph/precompute';
 import type { GraphStore, Neo4jStore } from '../graph/store';
 import type { DocumentScope, GraphFilter } from '../graph/model';
+import { declareFamilyMember } from './endpoint';
 import { HttpError } from './errors';
 import { ByteBoundedLru, estimateBytes, type ReadCache } from './readCache';
 
@@ -239,7 +240,7 @@ export class PrecomputedAnalytics {
       provisional = older !== null;
       communities = older ?? (await this.communitiesAt(version));
     }
-    const documents = (await this.store.listDocuments(scope)).map(({ id, sha256, title }) => ({ id, sha256, title }));
+    const documents = await this.store.listDocumentRefs(scope);
     const { section, role, kind, unit } = filter;
     const task: AnalysisTask = {
       name,
@@ -296,7 +297,12 @@ export class PrecomputedAnalytics {
 /** The answer's report with its freshness, made once per answer and state (the endpoint serialises it once). */
 function served<T>(answer: Answer, stale: boolean): Served<T> {
   const state = stale ? 'stale' : 'fresh';
-  answer.tagged[state] ??= { ...answer.report, dataVersion: answer.version, stale };
+  if (!answer.tagged[state]) {
+    const freshness = { dataVersion: answer.version, stale } satisfies Freshness;
+    answer.tagged[state] = { ...answer.report, ...freshness };
+    // The stale body is the fresh one's JSON with another tail: the endpoint serialises the report once.
+    declareFamilyMember(answer.tagged[state], answer.report, freshness);
+  }
   return {
     body: answer.tagged[state] as T & Freshness,
     // About what the newer answer takes to compute: the last one took as long.
