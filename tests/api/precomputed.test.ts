@@ -223,6 +223,32 @@ describe('precomputed analytics over HTTP', () => {
     }
   });
 
+  test('the default views are kept whatever the answer cache holds: after a write they are served stale at once', async () => {
+    const other = new MemoryStore();
+    await loadSeeds(other, registry());
+    const pooled = new GatedPool();
+    try {
+      // A cache too small for any answer: only the default views' last answers are kept.
+      const { app: small } = createTestApp(other, { analyticsPool: pooled, readCache: { ...DEFAULT_READ_CACHE, analysisBytes: 1 } });
+      const ask = caller(small, await OpenApiConformance.of(small));
+      await eventually(async () => (await ask('get', '/api/workload')).body.stale === false);
+      const before = await other.dataVersion();
+      pooled.closeGate();
+      const ingested = await ask('post', '/api/documents?id=small-cache-plan', { text: smallPlan('小缓存'), token: ADMIN_TOKEN });
+      expect(ingested.status).toBe(201);
+      // With the gate closed nothing new is computed: an answer not kept would wait here until the gate opens.
+      const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000));
+      for (const path of ['/api/workload', '/api/gaps', '/api/metrics', '/api/network']) {
+        const answered = await Promise.race([ask('get', path), waited]);
+        expect(answered === 'waited' ? answered : answered.body).toMatchObject({ stale: true, dataVersion: before });
+      }
+      pooled.openGate();
+    } finally {
+      await pooled.close();
+      await other.close();
+    }
+  });
+
   test('exports are made in the worker', async () => {
     const ran = pool.ran.length;
     const response = await call('get', '/api/export/csv-workload');
