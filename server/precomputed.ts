@@ -29,6 +29,7 @@ import { AnalyticsOutOfMemoryError } from '../graph/errors';
 import type { AnalysisName, AnalysisSource, AnalysisTask, AnalyticsPool } from '../graph/precompute';
 import type { GraphStore, Neo4jStore } from '../graph/store';
 import type { DocumentScope, GraphFilter } from '../graph/model';
+import { declareFamilyMember } from './endpoint';
 import { HttpError } from './errors';
 import { ByteBoundedLru, estimateBytes, type ReadCache } from './readCache';
 
@@ -47,7 +48,10 @@ export interface AnalysisRequest {
 }
 
 export interface PrecomputedOptions {
-  /** Estimated bytes of answers kept (the endpoints keep each one's JSON beside it, so it weighs twice). */
+  /**
+   * Estimated bytes of answers kept besides the default views' (the endpoints keep each one's JSON beside it, so
+   * it weighs twice). The default views' last answers are always kept, whatever they weigh.
+   */
   answerBytes: number;
   /** Requests waiting for a first answer (and exports) at once; one more is refused with 503. */
   maxWaiting: number;
@@ -85,6 +89,14 @@ const isEverything = (scope: DocumentScope): boolean =>
   Object.values(scope).every((value) => value === undefined || (Array.isArray(value) && value.length === 0));
 
 export class PrecomputedAnalytics {
+  /**
+   * The last answer of each default view, whatever it weighs: they are recomputed after every write anyway, and a
+   * default view dropped from the cache by other answers makes every read of it wait for a whole computation behind
+   * the worker's queue (measured: /api/workload p99 116 s, with 503s, after an ingest at a quarter of the corpus).
+   */
+  private readonly defaultAnswers = new Map<string, Answer>();
+  private readonly defaultKeys: Set<string>;
+  /** Answers of any other request, bounded in estimated bytes. */
   private readonly answers: ByteBoundedLru;
   private readonly computing = new Map<string, { version: string; done: Promise<Answer> }>();
   /** Requests asked, most recent last. */
@@ -110,6 +122,7 @@ export class PrecomputedAnalytics {
   ) {
     this.answers = new ByteBoundedLru(options.answerBytes);
     this.communityKey = keyOf(communityRequest);
+    this.defaultKeys = new Set(defaults.map(keyOf));
     for (const request of defaults) this.asked.set(keyOf(request), request);
     cache.onDataChanged(() => this.refreshInBackground());
   }
@@ -133,7 +146,7 @@ export class PrecomputedAnalytics {
     const key = keyOf(request);
     this.remember(key, request);
     const version = await this.cache.dataVersion();
-    const kept = this.answers.get(key)?.value as Answer | undefined;
+    const kept = this.kept(key);
     if (kept?.version === version && !kept.provisional) return served<T>(kept, false);
     if (kept) {
       // A provisional answer is computed again once the whole corpus's partition is in: no need to start it here.
@@ -194,9 +207,9 @@ export class PrecomputedAnalytics {
         this.partitionVersion = version;
       }
       const answer: Answer = { sequence, version, report: report as object, computeMs, tagged: {}, provisional };
-      const kept = this.answers.get(key)?.value as Answer | undefined;
+      const kept = this.kept(key);
       const bytes = 2 * estimateBytes(report);
-      if ((!kept || kept.sequence < sequence) && !this.answers.set(key, answer, bytes)) {
+      if ((!kept || kept.sequence < sequence) && !this.keep(key, answer, bytes)) {
         // Then every request for it waits for a computation of its own: say so, so that an operator raises the budget.
         this.logger.warn({ analysis: request.name, bytes, capacityBytes: this.options.answerBytes }, 'an analysis is larger than the answer cache (ANALYSIS_CACHE_MIB) and is not kept: each request for it computes it again');
       }
@@ -217,6 +230,17 @@ export class PrecomputedAnalytics {
       })
       .catch((error: unknown) => this.logger.warn({ err: error }, 'computing an analysis after the whole corpus partition failed'));
     return done;
+  }
+
+  private kept(key: string): Answer | undefined {
+    return this.defaultKeys.has(key) ? this.defaultAnswers.get(key) : (this.answers.get(key)?.value as Answer | undefined);
+  }
+
+  /** Whether the answer is kept. */
+  private keep(key: string, answer: Answer, bytes: number): boolean {
+    if (!this.defaultKeys.has(key)) return this.answers.set(key, answer, bytes);
+    this.defaultAnswers.set(key, answer);
+    return true;
   }
 
   /**
@@ -241,7 +265,7 @@ export class PrecomputedAnalytics {
       provisional = older !== null;
       communities = older ?? (await this.communitiesAt(version));
     }
-    const documents = (await this.store.listDocuments(scope)).map(({ id, sha256, title }) => ({ id, sha256, title }));
+    const documents = await this.store.listDocumentRefs(scope);
     const { section, role, kind, unit } = filter;
     const task: AnalysisTask = {
       name,
@@ -302,7 +326,12 @@ export class PrecomputedAnalytics {
 /** The answer's report with its freshness, made once per answer and state (the endpoint serialises it once). */
 function served<T>(answer: Answer, stale: boolean): Served<T> {
   const state = stale ? 'stale' : 'fresh';
-  answer.tagged[state] ??= { ...answer.report, dataVersion: answer.version, stale };
+  if (!answer.tagged[state]) {
+    const freshness = { dataVersion: answer.version, stale } satisfies Freshness;
+    answer.tagged[state] = { ...answer.report, ...freshness };
+    // The stale body is the fresh one's JSON with another tail: the endpoint serialises the report once.
+    declareFamilyMember(answer.tagged[state], answer.report, freshness);
+  }
   return {
     body: answer.tagged[state] as T & Freshness,
     // About what the newer answer takes to compute: the last one took as long.

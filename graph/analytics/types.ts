@@ -114,7 +114,7 @@ export type OverloadRule = z.infer<typeof OverloadRuleSchema>;
 
 export const ConcentrationSchema = z
   .object({
-    units: count.describe('Units the figures are computed over (rows of the table).'),
+    units: count.describe('Units the figures are computed over: the rows of the whole ranking, however many a `limit` sends.'),
     totalLoad: z.number().nonnegative(),
     top1Share: share.describe('Share of the total weighted load held by the first unit.'),
     top3Share: share.describe('Share held by the first three units.'),

@@ -202,6 +202,10 @@ export const WorkloadQuerySchema = FilterQuerySchema.extend({
     .optional()
     .describe('k in the overload rule: weighted load above Q3 + k × IQR of the peer group (default 1.5).'),
   includeGeneric: includeGenericParam,
+  // Not part of the analysis: the ranking is computed whole, and this only cuts what is sent.
+  limit: intParam(1, 100_000)
+    .optional()
+    .describe('Only the first `limit` rows of the ranking (the explorer asks for 30); `concentration.units` says how many there are. Default: every row.'),
 });
 
 export const GapsQuerySchema = FilterQuerySchema.extend({

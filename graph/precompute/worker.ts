@@ -10,6 +10,7 @@ import { StoreUnavailableError } from '../errors';
 import type { GraphFilter, Snapshot } from '../model';
 import { Neo4jStore, type Neo4jConfig } from '../store/neo4j/store';
 import { AnalyticsEngine, type AnalysisTask } from './engine';
+import { lowerThisThreadsPriority } from './priority';
 
 /** Where the task's graph comes from: a Neo4j the worker reads, or snapshots the server sends on request. */
 export type WorkerSource = { neo4j: Neo4jConfig } | { given: GivenSnapshot | null };
@@ -31,6 +32,8 @@ export type AnalyticsOutcome =
   | { ok: true; report: unknown; computeMs: number }
   | { ok: false; needs: string[] | 'whole' }
   | { ok: false; unavailable: { target: string; message: string } };
+
+lowerThisThreadsPriority();
 
 /** A driver per Neo4j the tasks name (a server has one). */
 const stores = new Map<string, Neo4jStore>();

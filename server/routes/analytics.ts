@@ -72,7 +72,30 @@ const FRESHNESS_NOTE =
   ' Computed in the background after every write: while a newer answer is on its way, the last complete one is ' +
   'served with `stale: true`, the `dataVersion` it reflects, and a Retry-After header.';
 
+/** Cut bodies kept per whole body: the explorer asks one limit, a few more are for other clients. */
+const CUTS_KEPT = 4;
+
 export function analyticsEndpoints({ analytics }: ServerContext): Endpoint[] {
+  /**
+   * The first rows of a served workload, per served body and limit, made once: the endpoint serialises a body it saw
+   * before only once (server/endpoint.ts), as it does the whole ranking. They go with the body they were cut from.
+   */
+  const cuts = new WeakMap<object, Map<number, object>>();
+  const firstRows = <T extends { rows: unknown[] }>(body: T, limit: number | undefined): T => {
+    if (limit === undefined || limit >= body.rows.length) return body;
+    let ofBody = cuts.get(body);
+    if (!ofBody) cuts.set(body, (ofBody = new Map()));
+    let cut = ofBody.get(limit);
+    if (!cut) {
+      cut = { ...body, rows: body.rows.slice(0, limit) };
+      ofBody.set(limit, cut);
+      for (const oldest of ofBody.keys()) {
+        if (ofBody.size <= CUTS_KEPT) break;
+        ofBody.delete(oldest);
+      }
+    }
+    return cut as T;
+  };
   return [
     defineEndpoint({
       method: 'get',
@@ -84,7 +107,7 @@ export function analyticsEndpoints({ analytics }: ServerContext): Endpoint[] {
       query: WorkloadQuerySchema,
       responses: [{ status: 200, description: 'The workload report.', schema: WorkloadResponseSchema }],
       errors: [],
-      handle: async ({ query, res }) => answer(res, await analytics.get<WorkloadReport>(workloadRequest(query))),
+      handle: async ({ query, res }) => firstRows(answer(res, await analytics.get<WorkloadReport>(workloadRequest(query))), query.limit),
     }),
     defineEndpoint({
       method: 'get',

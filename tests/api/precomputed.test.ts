@@ -6,10 +6,15 @@
  * answered before waits for its first answer, within the cap; another instance's write is noticed by the
  * refresh; exports are made in the worker too.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import type { Express } from 'express';
+import type { z } from 'zod';
+import { CommunitiesResponseSchema, GapsResponseSchema, MetricsResponseSchema, NetworkResponseSchema, WorkloadResponseSchema } from '../../graph/api';
 import { computeNetworkMetrics } from '../../graph/analytics';
 import { loadSeeds } from '../../graph/ingest';
 import { AnalyticsPool, type AnalysisSource, type AnalysisTask } from '../../graph/precompute';
+import { ANALYTICS_NICE } from '../../graph/precompute/priority';
 import { MemoryStore } from '../../graph/store';
 import { DEFAULT_READ_CACHE } from '../../server/readCache';
 import { ADMIN_TOKEN, caller, createTestApp, OpenApiConformance, registry, smallPlan } from './harness';
@@ -42,6 +47,15 @@ class GatedPool extends AnalyticsPool {
     return answer;
   }
 }
+
+/** The analyses served stale after a write, with the schema each answer is checked against. */
+const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
+  '/api/workload': WorkloadResponseSchema,
+  '/api/gaps': GapsResponseSchema,
+  '/api/metrics': MetricsResponseSchema,
+  '/api/communities': CommunitiesResponseSchema,
+  '/api/network': NetworkResponseSchema,
+};
 
 /** Polls until `check` holds (the background work has no event to wait on from outside). */
 async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -82,21 +96,41 @@ describe('precomputed analytics over HTTP', () => {
     expect(pool.ran.length).toBe(ran);
   });
 
+  test('the analytics thread alone runs at a lower priority: the server’s own thread keeps its own', () => {
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (fields counted after the command's parentheses).
+    const niceOf = (tid: string) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const own = getPriority(0);
+    expect(niceOf(String(process.pid))).toBe(own);
+    const reniced = readdirSync('/proc/self/task').filter((tid) => niceOf(tid) === Math.max(own, ANALYTICS_NICE));
+    // The worker ran the default views in the first test, so its thread is there.
+    expect(reniced.length).toBeGreaterThanOrEqual(1);
+    expect(own < ANALYTICS_NICE ? reniced : []).not.toContain(String(process.pid));
+  });
+
   test('after an ingest the last answer is served stale with Retry-After until the new one is complete, then refreshed', async () => {
     type Workload = { dataVersion: string; rows: Array<{ unit: { id: string }; counts: { lead: number } }> };
     const leadsOf = (workload: Workload, unitId: string) => workload.rows.find((row) => row.unit.id === unitId)?.counts.lead ?? 0;
     const before = (await call('get', '/api/workload')).body as Workload;
+    const paths = Object.keys(RESPONSE_SCHEMAS);
+    const freshBefore = new Map(await Promise.all(paths.map(async (path) => [path, (await call('get', path)).text] as const)));
     pool.closeGate();
     const ingested = await call('post', '/api/documents?id=precomputed-plan', { text: smallPlan('预计算'), token: ADMIN_TOKEN });
     expect(ingested.status).toBe(201);
     const after = await store.dataVersion();
     expect(after).not.toBe(before.dataVersion);
 
-    for (const path of ['/api/workload', '/api/gaps', '/api/metrics', '/api/communities', '/api/network']) {
+    for (const [path, schema] of Object.entries(RESPONSE_SCHEMAS)) {
       const stale = await call('get', path);
       expect(stale.status).toBe(200);
       expect(stale.body).toMatchObject({ stale: true, dataVersion: before.dataVersion });
       expect(Number(stale.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      // Made from the fresh answer's bytes with another tail (server/endpoint.ts): byte for byte what checking and
+      // serialising the stale report in full gives.
+      const fresh = JSON.parse(freshBefore.get(path)!) as object;
+      expect(stale.text).toBe(JSON.stringify(schema.parse({ ...fresh, stale: true })));
     }
 
     pool.openGate();
@@ -106,6 +140,20 @@ describe('precomputed analytics over HTTP', () => {
     expect(fresh.headers['retry-after']).toBeUndefined();
     // The new plan's first item is led by 省发展改革委.
     expect(leadsOf(fresh.body as Workload, 'gd.dept.development-reform')).toBe(leadsOf(before, 'gd.dept.development-reform') + 1);
+  });
+
+  test('a large answer sent gzipped is the identity answer, compressed', async () => {
+    const identity = await call('get', '/api/network?mode=bipartite', { headers: { 'Accept-Encoding': 'identity' } });
+    // Large enough to be compressed (answers under 8 KiB go as they are).
+    expect(identity.text.length).toBeGreaterThan(8 * 1024);
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    for (let round = 0; round < 2; round++) {
+      // The second time the kept compression is sent; superagent inflates it, as a browser would.
+      const gzipped = await call('get', '/api/network?mode=bipartite', { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.headers.etag).toBe(identity.headers.etag);
+      expect(gzipped.text).toBe(identity.text);
+    }
   });
 
   test('a request never answered before waits for its first answer; beyond the cap it is refused with 503 and Retry-After', async () => {
@@ -169,6 +217,32 @@ describe('precomputed analytics over HTTP', () => {
       await eventually(async () => (await ask('get', '/api/gaps')).body.dataVersion === version);
       const gaps = await ask('get', '/api/gaps');
       expect(gaps.body).toMatchObject({ stale: false, dataVersion: version });
+    } finally {
+      await pooled.close();
+      await other.close();
+    }
+  });
+
+  test('the default views are kept whatever the answer cache holds: after a write they are served stale at once', async () => {
+    const other = new MemoryStore();
+    await loadSeeds(other, registry());
+    const pooled = new GatedPool();
+    try {
+      // A cache too small for any answer: only the default views' last answers are kept.
+      const { app: small } = createTestApp(other, { analyticsPool: pooled, readCache: { ...DEFAULT_READ_CACHE, analysisBytes: 1 } });
+      const ask = caller(small, await OpenApiConformance.of(small));
+      await eventually(async () => (await ask('get', '/api/workload')).body.stale === false);
+      const before = await other.dataVersion();
+      pooled.closeGate();
+      const ingested = await ask('post', '/api/documents?id=small-cache-plan', { text: smallPlan('小缓存'), token: ADMIN_TOKEN });
+      expect(ingested.status).toBe(201);
+      // With the gate closed nothing new is computed: an answer not kept would wait here until the gate opens.
+      const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000));
+      for (const path of ['/api/workload', '/api/gaps', '/api/metrics', '/api/network']) {
+        const answered = await Promise.race([ask('get', path), waited]);
+        expect(answered === 'waited' ? answered : answered.body).toMatchObject({ stale: true, dataVersion: before });
+      }
+      pooled.openGate();
     } finally {
       await pooled.close();
       await other.close();

@@ -276,6 +276,25 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(response.body.error.details.issues[0].field).toBe('weights');
     });
 
+    test('When a limit is given, then the first rows of the ranking come back and concentration.units counts them all', async () => {
+      const whole = (await settled('/api/workload')).body as { rows: unknown[]; concentration: { units: number } };
+      expect(whole.rows.length).toBeGreaterThan(3);
+      expect(whole.concentration.units).toBe(whole.rows.length);
+      const response = await settled('/api/workload?limit=3');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ ...whole, rows: whole.rows.slice(0, 3) });
+      // Asked again, the same cut (made once, then served as it was serialised).
+      expect((await settled('/api/workload?limit=3')).text).toBe(response.text);
+      expect((await settled(`/api/workload?limit=${whole.rows.length}`)).body).toEqual(whole);
+      expect((await settled('/api/workload?limit=100000')).body).toEqual(whole);
+    });
+
+    test.each(['limit=0', 'limit=100001', 'limit=x', 'limit=1.5', 'limit='])('When the workload query is %s, then 400 names limit', async (query) => {
+      const response = await settled(`/api/workload?${query}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.issues[0].field).toBe('limit');
+    });
+
     test('When asking for gaps, then every seed item without 牵头 is listed with its clause quoted', async () => {
       const response = await settled(`/api/gaps?document=${SEED_ID}`);
       expect(response.status).toBe(200);

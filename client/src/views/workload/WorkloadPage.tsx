@@ -27,6 +27,8 @@ export function WorkloadPage() {
     section: state.section,
     kind: state.kind,
     weights: state.weights,
+    // The top rows only, until "show all": the whole ranking of a large corpus is megabytes.
+    limit: state.all ? undefined : TOP_ROWS,
   });
 
   return (
@@ -39,7 +41,9 @@ export function WorkloadPage() {
           const thresholds: Record<string, number | null> = Object.fromEntries(
             report.overloadRule.peerGroups.map((group) => [group.peerGroup, group.threshold]),
           );
-          const rows = state.all ? report.rows : report.rows.slice(0, TOP_ROWS);
+          const { rows } = report;
+          // However many rows came, how many units the ranking has.
+          const total = report.concentration.units;
           const { concentration } = report;
           const peerGroupColumns: Column<PeerGroup>[] = [
             {
@@ -67,9 +71,9 @@ export function WorkloadPage() {
                   thresholds={thresholds}
                   onSelect={(id) => navigate(`/units/${encodeURIComponent(id)}`)}
                 />
-                {rows.length < report.rows.length && (
+                {rows.length < total && (
                   <p>
-                    {t('workload.showing', { shown: rows.length, total: report.rows.length })}{' '}
+                    {t('workload.showing', { shown: rows.length, total })}{' '}
                     <button type="button" className="link-button" onClick={() => setState({ all: '1' })}>
                       {t('workload.showAll')}
                     </button>
