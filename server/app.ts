@@ -22,7 +22,7 @@ import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context';
 import { mountEndpoints, type Endpoint } from './endpoint';
 import { apiNotFound, errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
-import { analyticsEndpoints, COMMUNITY_REQUEST, DEFAULT_ANALYSIS_REQUESTS } from './routes/analytics';
+import { analyticsEndpoints, COMMUNITY_REQUEST, defaultAnalysisRequests } from './routes/analytics';
 import { browseEndpoints } from './routes/browse';
 import { compareEndpoints } from './routes/compare';
 import { exportEndpoints } from './routes/exports';
@@ -129,7 +129,7 @@ export function createApp(options: AppOptions): Express {
       remembered: REMEMBERED_ANALYSES,
     },
     logger,
-    DEFAULT_ANALYSIS_REQUESTS,
+    defaultAnalysisRequests,
     COMMUNITY_REQUEST,
   );
   const context: ServerContext = {

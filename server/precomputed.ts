@@ -4,8 +4,10 @@
  * loop, and kept per request (name, filter, options) with the data version it reflects.
  *
  * - After a write of this instance, and whenever the version read every `refreshIntervalMs` has moved
- *   (a write through another instance), the requests asked most recently (the default views among
- *   them) are computed again at once, in the background.
+ *   (a write through another instance), the default views and the requests asked most recently are
+ *   computed again at once, in the background. The default views are those the explorer opens on for
+ *   the plans loaded (server/routes/analytics.ts `defaultAnalysisRequests`): the whole corpus's and,
+ *   with plans of several jurisdictions, the default jurisdiction's, worked out again at each refresh.
  * - A read never waits for a recomputation: while a newer answer is on its way it gets the last complete
  *   one, tagged `stale: true` with its `dataVersion`, and the route adds Retry-After. Only a request never
  *   answered before waits for its first computation; more such waits than `maxWaiting` are refused
@@ -29,6 +31,7 @@ import { AnalyticsOutOfMemoryError } from '../graph/errors';
 import type { AnalysisName, AnalysisSource, AnalysisTask, AnalyticsPool } from '../graph/precompute';
 import type { GraphStore, Neo4jStore } from '../graph/store';
 import type { DocumentScope, GraphFilter } from '../graph/model';
+import type { DocumentSummary } from '../graph/store';
 import { declareFamilyMember } from './endpoint';
 import { HttpError } from './errors';
 import { ByteBoundedLru, estimateBytes, type ReadCache } from './readCache';
@@ -95,11 +98,12 @@ export class PrecomputedAnalytics {
    * the worker's queue (measured: /api/workload p99 116 s, with 503s, after an ingest at a quarter of the corpus).
    */
   private readonly defaultAnswers = new Map<string, Answer>();
-  private readonly defaultKeys: Set<string>;
+  /** The default views for the plans loaded at the last refresh, computed first. */
+  private defaults = new Map<string, AnalysisRequest>();
   /** Answers of any other request, bounded in estimated bytes. */
   private readonly answers: ByteBoundedLru;
   private readonly computing = new Map<string, { version: string; done: Promise<Answer> }>();
-  /** Requests asked, most recent last. */
+  /** Requests asked besides the defaults, most recent last. */
   private readonly asked = new Map<string, AnalysisRequest>();
   private sequence = 0;
   private waiting = 0;
@@ -115,15 +119,14 @@ export class PrecomputedAnalytics {
     private readonly cache: ReadCache,
     private readonly options: PrecomputedOptions,
     private readonly logger: Logger,
-    /** The views the explorer opens with: computed before anyone asks, even on a fresh server. */
-    defaults: AnalysisRequest[],
+    /** The views the explorer opens with for these plans: computed before anyone asks, even on a fresh server. */
+    private readonly defaultsFor: (plans: DocumentSummary[]) => AnalysisRequest[],
     /** The whole corpus's network as the explorer opens it: the partition the store remembers is its. */
     private readonly communityRequest: AnalysisRequest,
   ) {
     this.answers = new ByteBoundedLru(options.answerBytes);
     this.communityKey = keyOf(communityRequest);
-    this.defaultKeys = new Set(defaults.map(keyOf));
-    for (const request of defaults) this.asked.set(keyOf(request), request);
+    this.setDefaults(defaultsFor([]));
     cache.onDataChanged(() => this.refreshInBackground());
   }
 
@@ -188,6 +191,7 @@ export class PrecomputedAnalytics {
   }
 
   private remember(key: string, request: AnalysisRequest): void {
+    if (this.defaults.has(key)) return;
     this.asked.delete(key);
     this.asked.set(key, request);
     for (const oldest of this.asked.keys()) {
@@ -233,12 +237,12 @@ export class PrecomputedAnalytics {
   }
 
   private kept(key: string): Answer | undefined {
-    return this.defaultKeys.has(key) ? this.defaultAnswers.get(key) : (this.answers.get(key)?.value as Answer | undefined);
+    return this.defaults.has(key) ? this.defaultAnswers.get(key) : (this.answers.get(key)?.value as Answer | undefined);
   }
 
   /** Whether the answer is kept. */
   private keep(key: string, answer: Answer, bytes: number): boolean {
-    if (!this.defaultKeys.has(key)) return this.answers.set(key, answer, bytes);
+    if (!this.defaults.has(key)) return this.answers.set(key, answer, bytes);
     this.defaultAnswers.set(key, answer);
     return true;
   }
@@ -303,6 +307,28 @@ export class PrecomputedAnalytics {
     if (JSON.stringify(remembered) !== JSON.stringify(assignment)) await this.store.rememberCommunities(assignment);
   }
 
+  /**
+   * The default views become `requests`. A view that stops being one (another jurisdiction now has the most plans)
+   * is remembered as asked, its answer kept under the bounded cache's rules.
+   */
+  private setDefaults(requests: AnalysisRequest[]): void {
+    const previous = this.defaults;
+    this.defaults = new Map(requests.map((request) => [keyOf(request), request]));
+    for (const [key, request] of previous) {
+      if (this.defaults.has(key)) continue;
+      const answer = this.defaultAnswers.get(key);
+      this.defaultAnswers.delete(key);
+      if (answer) this.answers.set(key, answer, 2 * estimateBytes(answer.report));
+      this.remember(key, request);
+    }
+    for (const key of this.defaults.keys()) this.asked.delete(key);
+  }
+
+  /** Analyses being computed now (after a write, or asked for the first time): none when every answer is current. */
+  get computingCount(): number {
+    return this.computing.size;
+  }
+
   /** Recomputes every remembered request if the data version moved since the last time. */
   private refreshInBackground(): void {
     this.refresh().catch((error: unknown) => this.logger.warn({ err: error }, 'precomputing the analytics failed; reads keep the last answers'));
@@ -312,7 +338,8 @@ export class PrecomputedAnalytics {
     const version = await this.cache.dataVersion();
     if (version === this.refreshedFor) return;
     this.refreshedFor = version;
-    const requests = [...this.asked].reverse();
+    this.setDefaults(this.defaultsFor(await this.store.listDocuments({})));
+    const requests = [...this.defaults, ...[...this.asked].reverse()];
     const results = await Promise.allSettled(requests.map(([key, request]) => this.computeAt(key, request, version)));
     const failed = results.find((result) => result.status === 'rejected');
     if (failed) {

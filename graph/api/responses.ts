@@ -64,6 +64,11 @@ export const OpenApiResponseSchema = z.looseObject({
 export const ReadyResponseSchema = z.object({
   status: z.literal('ready'),
   store: z.enum(['memory', 'neo4j']),
+  analyticsComputing: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('Analyses being computed in the background now (after a write, or at start-up before anyone asks); 0 when every kept answer is current.'),
 }).meta({ id: 'ReadyResponse' });
 export type ReadyResponse = z.infer<typeof ReadyResponseSchema>;
 

@@ -6,6 +6,7 @@
 import type { Response } from 'express';
 import type { z } from 'zod';
 import type { GapReport, NetworkReport, WorkloadReport } from '../../graph/analytics';
+import { defaultJurisdiction } from '../../graph/jurisdiction/defaultScope';
 import type { CytoscapeGraph } from '../../graph/export';
 import {
   CommunitiesResponseSchema,
@@ -51,13 +52,21 @@ const networkRequest = (query: z.output<typeof NetworkQuerySchema>): AnalysisReq
 /** The whole corpus's network as the explorer opens it: its partition is the one remembered (server/precomputed.ts). */
 export const COMMUNITY_REQUEST: AnalysisRequest = metricsRequest(MetricsQuerySchema.parse({}));
 
-/** The views the explorer opens with, as it asks for them: computed before anyone does. */
-export const DEFAULT_ANALYSIS_REQUESTS: AnalysisRequest[] = [
-  workloadRequest(WorkloadQuerySchema.parse({})),
-  gapsRequest(GapsQuerySchema.parse({})),
-  COMMUNITY_REQUEST,
-  networkRequest(NetworkQuerySchema.parse({})),
-];
+/**
+ * The views opened first, as they are asked for, given the plans loaded: computed before anyone asks. The whole
+ * corpus's (the API's default) and, when plans of several jurisdictions are loaded, the default scope's, on which
+ * the explorer opens (that jurisdiction's own plans: graph/jurisdiction/defaultScope.ts, client/src/views).
+ */
+export function defaultAnalysisRequests(plans: ReadonlyArray<{ jurisdiction?: { code: string } | null }>): AnalysisRequest[] {
+  const code = defaultJurisdiction(plans)?.jurisdiction.code;
+  const scopes: Record<string, string>[] = [{}, ...(code === undefined ? [] : [{ jurisdiction: code, includeWithin: 'false' }])];
+  return scopes.flatMap((scope) => [
+    metricsRequest(MetricsQuerySchema.parse(scope)),
+    workloadRequest(WorkloadQuerySchema.parse(scope)),
+    gapsRequest(GapsQuerySchema.parse(scope)),
+    networkRequest(NetworkQuerySchema.parse(scope)),
+  ]);
+}
 
 export const networkReport = (analytics: PrecomputedAnalytics, query: z.output<typeof MetricsQuerySchema>): Promise<Served<NetworkReport>> =>
   analytics.get<NetworkReport>(metricsRequest(query));

@@ -7,7 +7,7 @@ import { HttpError } from '../errors';
 import type { OpenApiDocument } from '../openapi';
 import { renderApiPage } from '../apiPage';
 
-export function metaEndpoints({ store }: ServerContext, openApi: () => OpenApiDocument): Endpoint[] {
+export function metaEndpoints({ store, analytics }: ServerContext, openApi: () => OpenApiDocument): Endpoint[] {
   return [
     defineEndpoint({
       method: 'get',
@@ -35,7 +35,7 @@ export function metaEndpoints({ store }: ServerContext, openApi: () => OpenApiDo
           const cause = error instanceof StoreUnavailableError ? error.message : `the ${store.kind} store did not answer`;
           throw new HttpError(503, 'not_ready', cause, { store: store.kind }, { 'Retry-After': '5' });
         }
-        return { status: 'ready', store: store.kind };
+        return { status: 'ready', store: store.kind, analyticsComputing: analytics.computingCount };
       },
     }),
     defineEndpoint({

@@ -231,18 +231,48 @@ describe('precomputed analytics over HTTP', () => {
       // A cache too small for any answer: only the default views' last answers are kept.
       const { app: small } = createTestApp(other, { analyticsPool: pooled, readCache: { ...DEFAULT_READ_CACHE, analysisBytes: 1 } });
       const ask = caller(small, await OpenApiConformance.of(small));
-      await eventually(async () => (await ask('get', '/api/workload')).body.stale === false);
+      const paths = ['/api/workload', '/api/gaps', '/api/metrics', '/api/network'];
+      // Every default view computed once (they are computed at start in no fixed order).
+      await eventually(async () => (await Promise.all(paths.map((path) => ask('get', path)))).every((answer) => answer.body.stale === false));
       const before = await other.dataVersion();
       pooled.closeGate();
       const ingested = await ask('post', '/api/documents?id=small-cache-plan', { text: smallPlan('小缓存'), token: ADMIN_TOKEN });
       expect(ingested.status).toBe(201);
       // With the gate closed nothing new is computed: an answer not kept would wait here until the gate opens.
       const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000));
-      for (const path of ['/api/workload', '/api/gaps', '/api/metrics', '/api/network']) {
+      for (const path of paths) {
         const answered = await Promise.race([ask('get', path), waited]);
         expect(answered === 'waited' ? answered : answered.body).toMatchObject({ stale: true, dataVersion: before });
       }
       pooled.openGate();
+    } finally {
+      await pooled.close();
+      await other.close();
+    }
+  });
+
+  test('with plans of several jurisdictions, the default jurisdiction’s views (the explorer opens on them) are computed before anyone asks', async () => {
+    const pooled = new GatedPool();
+    const other = new MemoryStore();
+    try {
+      await loadSeeds(other, registry());
+      const { app: several } = createTestApp(other, { analyticsPool: pooled });
+      const ask = caller(several, await OpenApiConformance.of(several));
+      // Two Foshan plans beside the seed's one Guangdong plan: Foshan has the most, so the explorer opens on it.
+      for (const id of ['foshan-a', 'foshan-b']) {
+        expect((await ask('post', `/api/documents?id=${id}&jurisdiction=440600`, { text: smallPlan(id), token: ADMIN_TOKEN })).status).toBe(201);
+      }
+      const scoped = (name: string) => pooled.done.some((task) => task.name === name && task.documents.map((d) => d.id).join() === 'foshan-a,foshan-b');
+      await eventually(async () => ['workload', 'gaps', 'network', 'cytoscape'].every(scoped));
+      const ran = pooled.done.length;
+      const scope = 'jurisdiction=440600&includeWithin=false';
+      for (const path of [`/api/workload?${scope}&limit=30`, `/api/gaps?${scope}`, `/api/metrics?${scope}`, `/api/communities?${scope}`, `/api/network?mode=coordination&${scope}&limit=2000`]) {
+        const answer = await ask('get', path);
+        expect([path, answer.status, answer.body.stale]).toEqual([path, 200, false]);
+      }
+      // Answered from what was computed before: nothing new ran for them.
+      expect(pooled.done.length).toBe(ran);
+      expect((await ask('get', '/readyz')).body).toEqual({ status: 'ready', store: 'memory', analyticsComputing: 0 });
     } finally {
       await pooled.close();
       await other.close();
