@@ -72,9 +72,7 @@ export async function listDocuments(
   const result = await tx.run(
     `MATCH (d:Document) WHERE ${inDocuments(params.documentIds, 'd.id')}
      RETURN ${DOCUMENT_OF_D} AS document,
-            COUNT { (:Section {documentId: d.id}) } AS sections,
-            COUNT { (:Item {documentId: d.id}) } AS items,
-            COUNT { (:Unit)-[:${ANY_ROLE}]->(:Item {documentId: d.id}) } AS responsibilities`,
+            d.sectionCount AS sections, d.itemCount AS items, d.responsibilityCount AS responsibilities`,
     { documents: params.documentIds },
   );
   return result.records.map((record) => ({
