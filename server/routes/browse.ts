@@ -29,11 +29,11 @@ export function browseEndpoints({ store, cache, analytics }: ServerContext): End
   /** The documents in a scope, read once per data version: every view of the explorer asks for the whole list. */
   const documentList = (scope: DocumentScope) =>
     cache.listing('documents', JSON.stringify(scope), async () => ({ documents: await store.listDocuments(scope) }));
-  // Read again as soon as this instance writes, so the first view opened after an ingest finds the list ready (or on
+  // Read at start-up and again as soon as this instance writes, so the first view opened finds the list ready (or on
   // its way). A failed read is not kept: the next request reads again and answers with the error.
-  cache.onDataChanged(() => {
-    documentList({}).catch(() => undefined);
-  });
+  const readAhead = () => void documentList({}).catch(() => undefined);
+  readAhead();
+  cache.onDataChanged(readAhead);
   return [
     defineEndpoint({
       method: 'get',
