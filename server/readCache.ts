@@ -157,6 +157,11 @@ class SharedReads {
 
 export class ReadCache {
   private readonly lookups: SharedReads;
+  /**
+   * Lists every view asks for (the document list: megabytes and a second of Neo4j at full scale), apart from the
+   * lookups and as large, so a burst of item lookups never pushes them out.
+   */
+  private readonly listings: SharedReads;
   private versionRead: { at: number; version: Promise<string> } | undefined;
   private readonly changeListeners: (() => void)[] = [];
 
@@ -165,6 +170,7 @@ export class ReadCache {
     private readonly options: ReadCacheOptions = DEFAULT_READ_CACHE,
   ) {
     this.lookups = new SharedReads(options.lookupBytes);
+    this.listings = new SharedReads(options.lookupBytes);
   }
 
   /** This instance wrote: the next request reads the version again, and the listeners hear of it. */
@@ -178,15 +184,24 @@ export class ReadCache {
     this.changeListeners.push(listener);
   }
 
-  /** Estimated bytes held by the lookups, for tests and operators. */
-  get heldBytes(): { lookups: number } {
-    return { lookups: this.lookups.bytes };
+  /** Estimated bytes held by the lookups and the listings, for tests and operators. */
+  get heldBytes(): { lookups: number; listings: number } {
+    return { lookups: this.lookups.bytes, listings: this.listings.bytes };
   }
 
   /** `read()` (one record by id, or null), memoised per data version. */
   async lookup<T>(name: string, id: string, read: () => Promise<T>): Promise<T> {
     const key = JSON.stringify([await this.dataVersion(), name, id]);
     return this.lookups.get(key, read);
+  }
+
+  /**
+   * `read()` (a list such as the documents in a scope, `key` naming the scope), memoised per data version: read
+   * once per write however many views ask. The same object is returned each time, so the endpoint serialises
+   * and compresses it once too.
+   */
+  async listing<T>(name: string, key: string, read: () => Promise<T>): Promise<T> {
+    return this.listings.get(JSON.stringify([await this.dataVersion(), name, key]), read);
   }
 
   /** The data version, read at most once per `versionMaxAgeMs` (and again after this instance writes). */

@@ -62,9 +62,10 @@ const ITEM_READS_IN_FLIGHT = 16;
 
 /** A loaded document as a plan; NotFoundError when the store has no such document. */
 export async function planFromStore(store: GraphStore, documentId: string, registry: UnitRegistry): Promise<ComparablePlan> {
-  const [summary] = await store.listDocuments({ document: [documentId] });
-  if (!summary || summary.id !== documentId) throw new NotFoundError('document', documentId);
+  // One read for the plan's metadata and item ids: the snapshot of this document holds both.
   const snapshot = await store.snapshot({ document: [documentId] });
+  const [meta] = snapshot.documents;
+  if (!meta || meta.id !== documentId) throw new NotFoundError('document', documentId);
   const details: ItemDetail[] = [];
   for (let start = 0; start < snapshot.items.length; start += ITEM_READS_IN_FLIGHT) {
     const batch = await Promise.all(snapshot.items.slice(start, start + ITEM_READS_IN_FLIGHT).map((item) => store.getItem(item.id)));
@@ -85,5 +86,5 @@ export async function planFromStore(store: GraphStore, documentId: string, regis
       canonicalId: canonicalUnitId(registry, owner.unit.id),
     })),
   }));
-  return { document: planRef(summary, items.length), items };
+  return { document: planRef(meta, items.length), items };
 }

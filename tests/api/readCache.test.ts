@@ -48,6 +48,29 @@ describe('ReadCache', () => {
     expect(version).toBe(await store.dataVersion());
   });
 
+  test('a listing is read once per data version, kept apart from the lookups, and read again after a write', async () => {
+    let listReads = 0;
+    const listAll = async () => {
+      listReads++;
+      return { documents: await store.listDocuments() };
+    };
+    // Room for the listing: the seed's item details overflow that much (checked below), and would push it out of a shared cache.
+    const room = estimateBytes(await listAll()) + 1;
+    const cache = new ReadCache(store, options(60_000, { lookupBytes: room }));
+    listReads = 0;
+    const first = await cache.listing('documents', '{}', listAll);
+    let detailBytes = 0;
+    for (const { id } of seed.parsed.items) detailBytes += estimateBytes(await cache.lookup('item', id, () => store.getItem(id)));
+    expect(detailBytes).toBeGreaterThan(room);
+    expect(await cache.listing('documents', '{}', listAll)).toBe(first);
+    expect(listReads).toBe(1);
+    await store.loadDocument(second.parsed, second.units);
+    cache.dataChanged();
+    const after = await cache.listing('documents', '{}', listAll);
+    expect(after.documents.map(({ id }) => id)).toContain(second.parsed.document.id);
+    expect(listReads).toBe(2);
+  });
+
   test("this instance's writes are announced to the listeners", async () => {
     const cache = new ReadCache(store, options(60_000));
     const heard: number[] = [];

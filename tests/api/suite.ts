@@ -672,6 +672,9 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(created.body.result).toMatchObject({ documentId: SECOND_ID, outcome: 'created' });
       const detail = await call('get', `/api/documents/${SECOND_ID}`);
       expect(detail.status).toBe(200);
+      const listedIds = async () => ((await call('get', '/api/documents')).body.documents as Array<{ id: string }>).map(({ id }) => id);
+      // The list is kept per data version: right after the write it names the new document.
+      expect(await listedIds()).toContain(SECOND_ID);
       // Cached analytics follow the data: the workload now counts the new document too.
       expect((await settled('/api/workload')).body).toEqual(await served(computeWorkload(await store.snapshot({}))));
 
@@ -685,6 +688,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       expect(removed.status).toBe(200);
       expect(removed.body).toEqual({ id: SECOND_ID, removed: true });
       expect((await call('get', `/api/documents/${SECOND_ID}`)).status).toBe(404);
+      expect(await listedIds()).not.toContain(SECOND_ID);
       expect((await settled('/api/workload')).body).toEqual(await served(computeWorkload(await store.snapshot({}))));
       expect((await call('delete', `/api/documents/${SECOND_ID}`, { token: ADMIN_TOKEN })).status).toBe(404);
     });

@@ -215,6 +215,32 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       expect((await store.listDocuments()).find((doc) => doc.id === next.document.id)?.sha256).toBe(next.document.sha256);
     });
 
+    test('the document list counts each plan’s sections, items and edges as its snapshot holds them, through replacement, correction and removal', async () => {
+      const listedCounts = async () =>
+        Object.fromEntries((await store.listDocuments()).map(({ id, sections, items, responsibilities }) => [id, { sections, items, responsibilities }]));
+      const snapshotCounts = async () => {
+        const counts: Record<string, { sections: number; items: number; responsibilities: number }> = {};
+        for (const { id } of await store.listDocuments()) {
+          const { sections, items, responsibilities } = await store.snapshot({ document: [id] });
+          counts[id] = { sections: sections.length, items: items.length, responsibilities: responsibilities.length };
+        }
+        return counts;
+      };
+      await load(seed);
+      await load(second);
+      const shorter = newVersion(second.parsed, (copy) => {
+        copy.items = copy.items.slice(0, 3);
+      });
+      await store.loadDocument(shorter, second.units);
+      await store.updateDocumentMetadata(seed.parsed.document.id, { year: 2031 });
+      const listed = await listedCounts();
+      expect(listed[second.parsed.document.id]?.items).toBe(3);
+      expect(listed[seed.parsed.document.id]?.items).toBe(seed.parsed.items.length);
+      expect(listed).toEqual(await snapshotCounts());
+      await store.removeDocument(second.parsed.document.id);
+      expect(Object.keys(await listedCounts())).toEqual([seed.parsed.document.id]);
+    });
+
     test('removing a document deletes its items and edges, and the units only it used', async () => {
       await load(seed);
       const seedOnly = await store.stats();

@@ -95,6 +95,7 @@ describeNeo4j('cli import: neo4j-admin bulk import into an empty Neo4j', () => {
       expect(await importedStore.stats()).toEqual(await loadedStore.stats());
       expect(await importedStore.dataVersion()).toEqual(await loadedStore.dataVersion());
       expect(await importedStore.snapshot()).toEqual(await loadedStore.snapshot());
+      expect(await importedStore.listDocuments()).toEqual(await loadedStore.listDocuments());
     } finally {
       await importedStore.close();
       await loadedStore.close();

@@ -100,6 +100,20 @@ describeNeo4j('Neo4jStore', () => {
       expect(await cypher('MATCH (v:GraphVersion) RETURN count(v) AS versions')).toEqual([{ versions: 1 }]);
     });
 
+    test('a database loaded before the document counts were stored gets them at init', async () => {
+      const { seed, second } = fixtures;
+      await store.loadDocuments([{ document: seed.parsed, units: seed.units }, { document: second.parsed, units: second.units }]);
+      const listed = await store.listDocuments();
+      expect(Object.fromEntries(listed.map(({ id, items }) => [id, items]))).toEqual({
+        [seed.parsed.document.id]: seed.parsed.items.length,
+        [second.parsed.document.id]: second.parsed.items.length,
+      });
+      await cypher('MATCH (d:Document) REMOVE d.sectionCount, d.itemCount, d.responsibilityCount');
+      expect(await cypher('MATCH (d:Document) WHERE d.itemCount IS NOT NULL RETURN d.id AS id')).toEqual([]);
+      await store.init();
+      expect(await store.listDocuments()).toEqual(listed);
+    });
+
     test('an auditor can walk from a LEADS edge back to the words in the source', async () => {
       const { seed } = fixtures;
       await store.loadDocument(seed.parsed, seed.units);

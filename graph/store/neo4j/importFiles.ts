@@ -1,7 +1,7 @@
 /**
  * The graph of a first bulk load as CSV files in Neo4j's import format, for `neo4j-admin database import
  * full` (`cli import`). It writes the nodes, labels, properties and relationships that `writeDocuments`
- * (./queries) creates for the same documents, from the same rows (documentRow, commitmentRow, toEdgeRow),
+ * (./queries) creates for the same documents, from the same rows (documentNodeRow, commitmentRow, toEdgeRow),
  * so that the imported database answers every read as a loaded one does. Differences, all invisible to
  * the store's reads: an empty list (a unit without aliases, an item without dated deadlines) is an absent
  * property rather than an empty one, and the :GraphVersion node and the schema come from `Neo4jStore.init()`
@@ -16,7 +16,7 @@ import { InvalidInputError } from '../../errors';
 import type { ItemCommitments, Unit } from '../../model';
 import { jurisdictionChains, loadCounts, placeNodes, toBatchRecords } from '../records';
 import type { DocumentLoad, LoadResult } from '../types';
-import { commitmentRow, documentRow, toEdgeRow } from './queries';
+import { commitmentRow, documentNodeRow, toEdgeRow } from './queries';
 import { UNIT_KIND_LABEL } from './vocabulary';
 
 /** Separates the elements of a list property and the labels of a node (neo4j-admin's default). */
@@ -139,7 +139,7 @@ export class Neo4jImportFiles {
     for (const record of records) {
       const { document, sections, items, responsibilities, units, commitments } = record;
       const where = () => `document ${document.id}`;
-      this.documents.set(document.id, documentRow(document));
+      this.documents.set(document.id, documentNodeRow(record));
       if (document.jurisdiction) this.jurisdictionCodes.add(document.jurisdiction.code);
       for (const unit of units) {
         this.units.set(unit.id, unit);

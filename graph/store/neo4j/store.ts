@@ -130,6 +130,7 @@ export class Neo4jStore extends StoreBase implements GraphStore {
       }
     }
     await this.write(queries.initDataVersion);
+    await this.write(queries.storeMissingDocumentCounts);
   }
 
   async close(): Promise<void> {

@@ -37,17 +37,25 @@ const ofJurisdiction = (node: string, param: string, within: string) => `EXISTS 
   WHERE j.code = $${param} OR (${within} AND EXISTS { (j)-[:WITHIN*1..]->(:Jurisdiction {code: $${param}}) })
 }`;
 
+/**
+ * The condition that `property` names one of the scoped documents (`$documents`), or `true` when the scope selects
+ * them all. A statement of its own per case, never `$documents IS NULL OR …`: the planner cannot seek an index through
+ * that OR, and scanned every item (and every responsibility edge) of the corpus to find one plan's.
+ */
+const inDocuments = (documents: string[] | null, property: string) => (documents === null ? 'true' : `${property} IN $documents`);
+
 /** The ids of the documents a scope selects (graph/store DocumentScope); null when it selects them all. */
 async function documentsInScope(tx: ManagedTransaction, scope: DocumentScope): Promise<string[] | null> {
   if (!scopesDocuments(scope)) return null;
+  const documents = activeList(scope.document);
   const result = await tx.run(
     `MATCH (d:Document)
-     WHERE ($documents IS NULL OR d.id IN $documents)
+     WHERE ${inDocuments(documents, 'd.id')}
        AND ($yearFrom IS NULL OR d.year >= $yearFrom) AND ($yearTo IS NULL OR d.year <= $yearTo)
        AND ($jurisdiction IS NULL OR ${ofJurisdiction('d', 'jurisdiction', '$includeWithin')})
      RETURN d.id AS id`,
     {
-      documents: activeList(scope.document),
+      documents,
       jurisdiction: scope.jurisdiction ?? null,
       includeWithin: scope.includeWithin ?? true,
       yearFrom: scope.yearFrom ?? null,
@@ -62,12 +70,10 @@ export async function listDocuments(
   params: { documentIds: string[] | null } = { documentIds: null },
 ): Promise<Array<{ document: DocumentMeta; sections: number; items: number; responsibilities: number }>> {
   const result = await tx.run(
-    `MATCH (d:Document) WHERE $documentIds IS NULL OR d.id IN $documentIds
+    `MATCH (d:Document) WHERE ${inDocuments(params.documentIds, 'd.id')}
      RETURN ${DOCUMENT_OF_D} AS document,
-            COUNT { (:Section {documentId: d.id}) } AS sections,
-            COUNT { (:Item {documentId: d.id}) } AS items,
-            COUNT { (:Unit)-[:${ANY_ROLE}]->(:Item {documentId: d.id}) } AS responsibilities`,
-    params,
+            d.sectionCount AS sections, d.itemCount AS items, d.responsibilityCount AS responsibilities`,
+    { documents: params.documentIds },
   );
   return result.records.map((record) => ({
     document: documentFrom(record.get('document')),
@@ -202,8 +208,8 @@ export interface ItemSearch {
   limit: number;
 }
 
-const ITEM_SEARCH = `MATCH (i:Item)
-  WHERE ($documents IS NULL OR i.documentId IN $documents)
+const itemSearch = (documents: string[] | null) => `MATCH (i:Item)
+  WHERE ${inDocuments(documents, 'i.documentId')}
     AND ($sections IS NULL OR i.sectionId IN $sections)
     AND ($needle IS NULL OR toLower(i.label) CONTAINS $needle OR toLower(i.title) CONTAINS $needle
          OR toLower(i.text) CONTAINS $needle)
@@ -217,9 +223,10 @@ export async function searchItems(
 ): Promise<{ total: number; items: Array<{ item: ItemRecord; leads: Owned[] }> }> {
   const { skip, limit, scope, ...rest } = params;
   const filters = { ...rest, documents: await documentsInScope(tx, scope) };
-  const counted = await tx.run(`${ITEM_SEARCH} RETURN count(i) AS total`, filters);
+  const matching = itemSearch(filters.documents);
+  const counted = await tx.run(`${matching} RETURN count(i) AS total`, filters);
   const page = await tx.run(
-    `${ITEM_SEARCH}
+    `${matching}
      WITH i ORDER BY i.documentId, i.position SKIP $skip LIMIT $limit
      RETURN properties(i) AS item, COLLECT {
        MATCH (u:Unit)-[r:${ROLE_RELATIONSHIP.lead}]->(i)
@@ -245,16 +252,23 @@ export async function searchUnits(
   },
 ): Promise<Unit[]> {
   const { scope, ...rest } = params;
+  const documents = await documentsInScope(tx, scope);
+  // In a scope, the units come from the scope's items (an index seek per plan), not from testing every unit's edges.
+  const units =
+    documents === null
+      ? 'MATCH (u:Unit)'
+      : `MATCH (i:Item) WHERE ${inDocuments(documents, 'i.documentId')}
+         MATCH (u:Unit)-[:${ANY_ROLE}]->(i)
+         WITH DISTINCT u`;
   const result = await tx.run(
-    `MATCH (u:Unit)
+    `${units}
      WHERE ($kind IS NULL OR u.kind = $kind) AND ($unitFunction IS NULL OR u.function = $unitFunction)
        AND ($level IS NULL OR u.level = $level)
        AND ($needle IS NULL OR any(name IN [u.name, u.shortName, coalesce(u.nameEn, '')] + coalesce(u.aliases, [])
                                    WHERE toLower(name) CONTAINS $needle))
        AND ($unitJurisdiction IS NULL OR ${ofJurisdiction('u', 'unitJurisdiction', 'true')})
-       AND ($documents IS NULL OR EXISTS { MATCH (u)-[r:${ANY_ROLE}]->(:Item) WHERE r.documentId IN $documents })
      RETURN properties(u) AS unit`,
-    { ...rest, documents: await documentsInScope(tx, scope) },
+    { ...rest, documents },
   );
   return result.records.map((record) => unitFrom(record.get('unit')));
 }
@@ -274,19 +288,19 @@ export async function snapshotParts(
   const { scope, ...rest } = selection;
   const params = { ...rest, documents: await documentsInScope(tx, scope) };
   const documents = await tx.run(
-    `MATCH (d:Document) WHERE $documents IS NULL OR d.id IN $documents RETURN ${DOCUMENT_OF_D} AS document`,
+    `MATCH (d:Document) WHERE ${inDocuments(params.documents, 'd.id')} RETURN ${DOCUMENT_OF_D} AS document`,
     params,
   );
   const sections = await tx.run(
     `MATCH (s:Section)
-     WHERE ($documents IS NULL OR s.documentId IN $documents) AND ($sections IS NULL OR s.id IN $sections)
+     WHERE ${inDocuments(params.documents, 's.documentId')} AND ($sections IS NULL OR s.id IN $sections)
      RETURN properties(s) AS section`,
     params,
   );
   // A snapshot holds item references, not texts: leaving the text out halves what a whole-graph snapshot moves.
   const items = await tx.run(
     `MATCH (i:Item)
-     WHERE ($documents IS NULL OR i.documentId IN $documents) AND ($sections IS NULL OR i.sectionId IN $sections)
+     WHERE ${inDocuments(params.documents, 'i.documentId')} AND ($sections IS NULL OR i.sectionId IN $sections)
      RETURN i {.*, text: ''} AS item`,
     params,
   );
@@ -294,7 +308,7 @@ export async function snapshotParts(
   // (and a schema check per row) made a whole-graph snapshot cost a million unit parses for 3,000 units.
   const edges = await tx.run(
     `MATCH (u:Unit)-[r:${ANY_ROLE}]->(i:Item)
-     WHERE ($documents IS NULL OR i.documentId IN $documents) AND ($sections IS NULL OR i.sectionId IN $sections)
+     WHERE ${inDocuments(params.documents, 'i.documentId')} AND ($sections IS NULL OR i.sectionId IN $sections)
        AND ($roleTypes IS NULL OR type(r) IN $roleTypes) AND ($unitKinds IS NULL OR u.kind IN $unitKinds)
        AND ($units IS NULL OR u.id IN $units)
      RETURN type(r) AS type, properties(r) AS edge, i.id AS itemId, i.position AS position, u.id AS unitId`,
@@ -334,7 +348,7 @@ export async function countGraph(tx: ManagedTransaction): Promise<StoreStats> {
 export async function commitmentsOf(tx: ManagedTransaction, scope: DocumentScope): Promise<ItemCommitments[]> {
   const documents = await documentsInScope(tx, scope);
   const result = await tx.run(
-    `MATCH (i:Item) WHERE $documents IS NULL OR i.documentId IN $documents
+    `MATCH (i:Item) WHERE ${inDocuments(documents, 'i.documentId')}
      RETURN i.id AS itemId, i.documentId AS documentId, i.deadlines AS deadlines, i.targets AS targets,
             COLLECT {
               MATCH (i)-[c:CONCERNS]->(p:Place)

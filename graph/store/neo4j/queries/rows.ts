@@ -5,8 +5,15 @@ import type { Owned } from '../../results';
 import { ROLE_OF_RELATIONSHIP } from '../../vocabulary';
 import type { Properties } from './fragments';
 
-/** A :Document's properties with its jurisdiction, as DOCUMENT_OF_D projects them. */
-export function documentFrom({ jurisdiction, metadataEdit: _metadataEdit, ...properties }: Properties): DocumentMeta {
+/** A :Document's properties with its jurisdiction, as DOCUMENT_OF_D projects them (its stored counts are not metadata). */
+export function documentFrom({
+  jurisdiction,
+  metadataEdit: _metadataEdit,
+  sectionCount: _sectionCount,
+  itemCount: _itemCount,
+  responsibilityCount: _responsibilityCount,
+  ...properties
+}: Properties): DocumentMeta {
   return DocumentMetaSchema.parse({ ...properties, ...(jurisdiction ? { jurisdiction } : {}) });
 }
 export const unitFrom = (properties: Properties): Unit => UnitSchema.parse(properties);

@@ -39,6 +39,27 @@ export async function documentSha256s(tx: ManagedTransaction, params: { document
 export const documentRow = ({ jurisdiction, ...properties }: DocumentMeta) => ({ ...properties, jurisdiction: jurisdiction?.code ?? null });
 
 /**
+ * The counts the document list shows, stored on the node when the document is written: counting them per request
+ * (every responsibility edge of the corpus) took a second at full scale, and every view asks for the list.
+ */
+export const documentNodeRow = ({ document, sections, items, responsibilities }: DocumentRecords) => ({
+  ...documentRow(document),
+  sectionCount: sections.length,
+  itemCount: items.length,
+  responsibilityCount: responsibilities.length,
+});
+
+/** A database written before the counts were stored gets them once, when a store opens it. */
+export async function storeMissingDocumentCounts(tx: ManagedTransaction): Promise<void> {
+  await tx.run(
+    `MATCH (d:Document) WHERE d.itemCount IS NULL
+     SET d.sectionCount = COUNT { (:Section {documentId: d.id}) },
+         d.itemCount = COUNT { (:Item {documentId: d.id}) },
+         d.responsibilityCount = COUNT { (:Unit)-[:${ANY_ROLE}]->(:Item {documentId: d.id}) }`,
+  );
+}
+
+/**
  * Create or overwrite the :Document nodes (and their OF edge) and return what each had before:
  * its sha256 (null if new) and its metadata correction. The same bytes again leave the node as it
  * is, corrections included. Writing a node first locks it, so concurrent loads of one document run
@@ -46,7 +67,7 @@ export const documentRow = ({ jurisdiction, ...properties }: DocumentMeta) => ({
  */
 async function upsertDocuments(
   tx: ManagedTransaction,
-  documents: DocumentMeta[],
+  documents: DocumentRecords[],
 ): Promise<Map<string, { sha256: string | null; metadataEdit: string | null }>> {
   const result = await tx.run(
     `UNWIND $documents AS document
@@ -54,11 +75,13 @@ async function upsertDocuments(
      WITH d, document, d.sha256 AS previous, d.metadataEdit AS metadataEdit
      CALL (d, document, previous) {
        WITH d, document, previous WHERE previous IS NULL OR previous <> document.sha256
-       SET d = document {.*, jurisdiction: null}, d.year = toInteger(document.year), d.viewCount = toInteger(document.viewCount)
+       SET d = document {.*, jurisdiction: null}, d.year = toInteger(document.year), d.viewCount = toInteger(document.viewCount),
+           d.sectionCount = toInteger(document.sectionCount), d.itemCount = toInteger(document.itemCount),
+           d.responsibilityCount = toInteger(document.responsibilityCount)
        ${LINK_DOCUMENT_JURISDICTION}
      }
      RETURN d.id AS id, previous, metadataEdit`,
-    { documents: documents.map(documentRow) },
+    { documents: documents.map(documentNodeRow) },
   );
   return new Map(
     result.records.map((record) => [record.get('id') as string, { sha256: record.get('previous'), metadataEdit: record.get('metadataEdit') }]),
@@ -298,7 +321,7 @@ export async function writeDocuments(tx: ManagedTransaction, batch: DocumentReco
     ...places.jurisdictionCodes,
   ]);
   await mergePlaces(tx, places);
-  const previous = await upsertDocuments(tx, ordered.map((records) => records.document));
+  const previous = await upsertDocuments(tx, ordered);
   const outcomes = new Map<string, LoadOutcome>();
   const changed = ordered.filter(({ document }) => {
     const before = previous.get(document.id)?.sha256 ?? null;
