@@ -336,7 +336,7 @@ export const TimelineQuerySchema = z.strictObject({
     .regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM')
     .optional()
     .describe('Only this month’s entries are listed (the other months, ongoing and undated work are counted, not listed).'),
-  ...pageParams(20),
+  ...pageParams(5),
 });
 
 export const DueQuerySchema = z.strictObject({ ...ScopeParams, today: dayParam });

@@ -93,6 +93,8 @@ export const UnitDetailResponseSchema = UnitDetailSchema.extend({
   items: UnitDetailSchema.shape.items.describe('One page of the items (of `role` alone, when asked), by role, then as stored.'),
   itemPage: PageInfoSchema.describe('Where `items` stands among the items asked for.'),
   itemCounts: UnitItemCountsSchema,
+  sections: UnitDetailSchema.shape.sections.describe('The sections holding most of its items, at most 100, most items first.'),
+  sectionCount: z.number().int().nonnegative().describe('Sections the unit touches in all.'),
   /** The unit's place in the coordination network; null when it is not in it (generic units by default). */
   metrics: NodeMetricsSchema.omit({ unit: true }).nullable(),
   /** The network parameters the metrics were computed with. */

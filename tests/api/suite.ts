@@ -212,9 +212,12 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       const id = 'gd.dept.industry-it';
       const response = await call('get', `/api/units/${id}?seed=7&limit=${WHOLE}`);
       expect(response.status).toBe(200);
-      const { metrics, parameters, items, itemPage, itemCounts, ...detail } = response.body;
-      const { items: stored, ...storedDetail } = (await store.getUnit(id))!;
+      const { metrics, parameters, items, itemPage, itemCounts, sections, sectionCount, ...detail } = response.body;
+      const { items: stored, sections: storedSections, ...storedDetail } = (await store.getUnit(id))!;
       expect(detail).toEqual(asJson(storedDetail));
+      // The busiest sections first (every one of the seeds' fits).
+      expect(sectionCount).toBe(storedSections.length);
+      expect(sections).toEqual(asJson([...storedSections].sort((a, b) => b.items - a.items)));
       // One page holds them all, by role; the counts are the stored items'.
       const roleOrder = ['lead', 'co', 'support', 'implement', 'guide'];
       const byRole = [...stored].sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role));

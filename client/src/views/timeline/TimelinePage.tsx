@@ -9,7 +9,7 @@ import { useUrlState } from '../../core/urlState/useUrlState';
 type Entry = TimelineResponse['months'][number]['entries'][number];
 
 /** Entries listed per month until one month is opened: every month is counted, the busiest hold thousands. */
-const ENTRIES_PER_MONTH = 20;
+const ENTRIES_PER_MONTH = 5;
 
 /** Today in the browser's calendar, YYYY-MM-DD. */
 const localToday = () => {

@@ -26,7 +26,7 @@ export function UnitPage() {
   return (
     <section className="page" aria-labelledby="unit-title">
       <AsyncView state={detail}>
-        {({ unit, items, itemPage, itemCounts, partners, sections, documents, metrics }) => {
+        {({ unit, items, itemPage, itemCounts, partners, sections, sectionCount, documents, metrics }) => {
           // Two plans may both have an item （八）: each item names its plan.
           const documentOf = new Map(documents.map((document) => [document.id, document]));
           const documentLabel = (id: string) => {
@@ -115,7 +115,9 @@ export function UnitPage() {
                     </li>
                   ))}
                 </ul>
-                <h2>{t('unit.sections')}</h2>
+                <h2>
+                  {t('unit.sections')} <span className="muted">({sectionCount})</span>
+                </h2>
                 <ul className="plain">
                   {sections.map((entry) => (
                     <li key={entry.section.id}>
