@@ -1,5 +1,5 @@
-import { Link } from 'react-router-dom';
 import { AsyncView } from '../../components/AsyncView';
+import { ItemLink } from '../../components/ItemLink';
 import { offsetFrom, Pager } from '../../components/Pager';
 import { encodeId, useApi, type PlaceItemsResponse, type PlacesResponse } from '../../core/api';
 import { useI18n } from '../../core/i18n';
@@ -89,10 +89,7 @@ function PlaceItems({ code, offset, onOffset }: { code: string; offset: number; 
             <ul className="place-item-list" data-role="named">
               {named.rows.map((entry) => (
                 <li key={`${entry.item.id}-${entry.unitId}-${entry.role}-${entry.placeCode}`}>
-                  <Link to={`/items/${encodeId(entry.item.id)}`} className="item-link">
-                    <span className="item-label">{entry.item.label}</span>
-                    {entry.item.title}
-                  </Link>
+                  <ItemLink item={entry.item} />
                   <span className="muted">
                     {' '}
                     · {t(`role.${entry.role}`)} · {entry.item.documentTitle}
@@ -106,10 +103,7 @@ function PlaceItems({ code, offset, onOffset }: { code: string; offset: number; 
             <ul className="place-item-list" data-role="mentioned">
               {mentioned.rows.map((entry) => (
                 <li key={`${entry.item.id}-${entry.placeCode}`}>
-                  <Link to={`/items/${encodeId(entry.item.id)}`} className="item-link">
-                    <span className="item-label">{entry.item.label}</span>
-                    {entry.item.title}
-                  </Link>
+                  <ItemLink item={entry.item} />
                   <span className="muted">
                     {' '}
                     · “{entry.mention}”{names.size > 1 ? ` · ${names.get(entry.placeCode)}` : ''} · {entry.item.documentTitle}

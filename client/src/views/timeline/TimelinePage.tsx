@@ -1,7 +1,7 @@
-import { Link } from 'react-router-dom';
 import { AsyncView } from '../../components/AsyncView';
+import { ItemLink } from '../../components/ItemLink';
 import { offsetFrom, Pager } from '../../components/Pager';
-import { encodeId, useApi, type TimelineResponse, type UnitListResponse } from '../../core/api';
+import { useApi, type TimelineResponse, type UnitListResponse } from '../../core/api';
 import { useI18n } from '../../core/i18n';
 import { useScope } from '../../core/scope/ScopeProvider';
 import { useUrlState } from '../../core/urlState/useUrlState';
@@ -119,10 +119,7 @@ function TimelineEntry({ entry }: { entry: Entry }) {
     <li className={entry.overdue ? 'timeline-entry overdue' : 'timeline-entry'} data-overdue={entry.overdue}>
       <span className="timeline-date">{entry.deadline.date ?? '—'}</span>
       {entry.overdue && <span className="badge badge-overdue">{t('timeline.overdue')}</span>}{' '}
-      <Link to={`/items/${encodeId(entry.item.id)}`} className="item-link">
-        <span className="item-label">{entry.item.label}</span>
-        {entry.item.title}
-      </Link>
+      <ItemLink item={entry.item} />
       <span className="muted">
         {' '}
         · “{entry.deadline.text}” · {entry.item.documentTitle}
