@@ -112,7 +112,9 @@ export function browseEndpoints({ store, cache, analytics }: ServerContext): End
       errors: [404],
       handle: async ({ params, query }) => {
         const { role, limit, offset, ...networkQuery } = query;
-        const detail = unitDetailPage(found(await store.getUnit(params.id), 'unit', params.id), { limit, offset }, role);
+        // The whole detail is cached per data version, so that turning its pages does not read every item again.
+        const whole = found(await cache.lookup('unit', params.id, () => store.getUnit(params.id)), 'unit', params.id);
+        const detail = unitDetailPage(whole, { limit, offset }, role);
         const report = (await networkReport(analytics, networkQuery)).body;
         const node = report.nodes.find((candidate) => candidate.unit.id === params.id);
         const metrics = node ? (({ unit: _unit, ...figures }) => figures)(node) : null;
