@@ -40,13 +40,14 @@ export function explorerViews({ scope, unitId, itemId, comparePair, today }: Vie
   const view = (name: string, ...paths: string[]): ViewRequests => ({ view: name, paths: [documents, ...paths] });
   return [
     view('Documents'),
-    view('Workload', apiPath('/workload', scope), apiPath('/deadlines/due', { ...scope, today })),
-    view('Gaps', apiPath('/gaps', scope), apiPath('/commitments/unmeasured', scope)),
+    view('Workload', apiPath('/workload', { ...scope, limit: '30' }), apiPath('/deadlines/due', { ...scope, today })),
+    // The first page of each list, as the pages ask (client/src/views: GAPS_PER_PAGE and the like).
+    view('Gaps', apiPath('/gaps', { ...scope, limit: '50', offset: '0' }), apiPath('/commitments/unmeasured', { ...scope, limit: '50', offset: '0' })),
     view('Network', apiPath('/network', { mode: 'coordination', ...scope, limit: '2000' }), apiPath('/views')),
     view('Research', apiPath('/metrics', scope), apiPath('/communities', scope)),
     view('Units', apiPath('/units', scope)),
-    view('Unit page (the unit with the most items)', apiPath(`/units/${encodeURIComponent(unitId)}`)),
-    view('Timeline', apiPath('/units', scope), apiPath('/timeline', { ...scope, today })),
+    view('Unit page (the unit with the most items)', apiPath(`/units/${encodeURIComponent(unitId)}`, { limit: '50', offset: '0' })),
+    view('Timeline', apiPath('/units', scope), apiPath('/timeline', { ...scope, today, limit: '5', offset: '0' })),
     view('Places', apiPath('/places', scope)),
     view('Items search', apiPath('/items', { ...scope, page: '1', pageSize: '20' })),
     view('Item page', apiPath(`/items/${encodeURIComponent(itemId)}`)),

@@ -14,3 +14,4 @@ export { compareText } from '../store/order';
 export { DocumentPartsCache, mergeGaps, mergeHeld, splitByDocument, type DocumentRef, type PartsAsked, type SnapshotReader } from './partials';
 export { dueReport, placeReport, quarterOf, timelineReport, unmeasuredItems } from './commitments';
 export * from './commitmentReports';
+export * from './pages';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   DocumentMetaSchema,
+  PlaceCodeSchema,
   RoleSchema,
   JurisdictionLevelSchema,
   UnitFunctionSchema,
@@ -9,7 +10,7 @@ import {
   ROLES,
   type Role,
 } from '../model';
-import { EdgeWeightingSchema } from '../analytics/types';
+import { EdgeWeightingSchema, GapReasonCodeSchema } from '../analytics/types';
 import { decodeWeightPair, WEIGHT_TEXT } from '../analytics/weightsText';
 import { describeZodIssues } from '../errors';
 import { CytoscapeModeSchema, SnapshotFileKindSchema, type CommitmentFileKind } from '../export/types';
@@ -194,7 +195,20 @@ export const UnitsQuerySchema = z.strictObject({
   ...ScopeParams,
 });
 
-export const UnitDetailQuerySchema = z.strictObject(NetworkParams);
+/**
+ * Which rows of a bounded list to send (`limit`, as /api/workload names it, and `offset`): every answer states
+ * its total, and the exports keep every row.
+ */
+const pageParams = (defaultLimit: number) => ({
+  limit: intParam(1, 1_000).prefault(defaultLimit).describe(`Most rows sent, 1–1000 (default ${defaultLimit}); the answer states the total.`),
+  offset: intParam(0, 10_000_000).prefault(0).describe('Index (from 0) of the first row sent (default 0).'),
+});
+
+export const UnitDetailQuerySchema = z.strictObject({
+  ...NetworkParams,
+  role: RoleSchema.optional().describe('Only the items the unit holds in this role (`itemCounts` stays whole).'),
+  ...pageParams(50),
+});
 
 export const WorkloadQuerySchema = FilterQuerySchema.extend({
   weights: WeightsParamSchema.optional(),
@@ -212,6 +226,8 @@ export const GapsQuerySchema = FilterQuerySchema.extend({
   diffusionThreshold: intParam(2, 1000)
     .optional()
     .describe('Diffusion: at least this many co-responsible units and no lead (default 3).'),
+  reason: GapReasonCodeSchema.optional().describe('Only the gaps with this reason (`counts` stays the whole report’s).'),
+  ...pageParams(50),
 });
 
 export type NetworkMode = z.infer<typeof CytoscapeModeSchema>;
@@ -309,10 +325,22 @@ const dayParam = z
 
 export const PlacesQuerySchema = z.strictObject(ScopeParams);
 
+export const PlaceItemsQuerySchema = z.strictObject({ ...ScopeParams, ...pageParams(50) });
+
+export const PlaceParamsSchema = z.strictObject({ code: PlaceCodeSchema.max(100) });
+
+export const UnmeasuredQuerySchema = PlaceItemsQuerySchema;
+
 export const TimelineQuerySchema = z.strictObject({
   ...ScopeParams,
   unit: z.string().min(1).max(300).optional().describe('Only items this unit answers for, in any role (unit id).'),
   today: dayParam,
+  month: z
+    .string()
+    .regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM')
+    .optional()
+    .describe('Only this month’s entries are listed (the other months, ongoing and undated work are counted, not listed).'),
+  ...pageParams(5),
 });
 
 export const DueQuerySchema = z.strictObject({ ...ScopeParams, today: dayParam });

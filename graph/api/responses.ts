@@ -29,13 +29,15 @@ import {
   NodeMetricsSchema,
   WorkloadReportSchema,
 } from '../analytics/types';
+import { CommitmentListSchema, DueReportSchema } from '../analytics/commitmentReports';
 import {
-  CommitmentListSchema,
-  DueReportSchema,
-  PlaceReportSchema,
-  TimelineReportSchema,
-  UnmeasuredReportSchema,
-} from '../analytics/commitmentReports';
+  PageInfoSchema,
+  PlaceItemsSchema,
+  PlaceTilesSchema,
+  TimelinePageSchema,
+  UnitItemCountsSchema,
+  UnmeasuredPageSchema,
+} from '../analytics/pages';
 import { CytoscapeGraphSchema, ProvenanceSchema } from '../export/types';
 import { ComparablePlanSchema, ComparisonSchema, LineageReportSchema } from '../compare/types';
 
@@ -93,6 +95,11 @@ export const UnitListResponseSchema = z.object({
 export type UnitListResponse = z.infer<typeof UnitListResponseSchema>;
 
 export const UnitDetailResponseSchema = UnitDetailSchema.extend({
+  items: UnitDetailSchema.shape.items.describe('One page of the items (of `role` alone, when asked), by role, then as stored.'),
+  itemPage: PageInfoSchema.describe('Where `items` stands among the items asked for.'),
+  itemCounts: UnitItemCountsSchema,
+  sections: UnitDetailSchema.shape.sections.describe('The sections holding most of its items, at most 100, most items first.'),
+  sectionCount: z.number().int().nonnegative().describe('Sections the unit touches in all.'),
   /** The unit's place in the coordination network; null when it is not in it (generic units by default). */
   metrics: NodeMetricsSchema.omit({ unit: true }).nullable(),
   /** The network parameters the metrics were computed with. */
@@ -117,7 +124,11 @@ export type Freshness = z.infer<typeof FreshnessSchema>;
 export const WorkloadResponseSchema = WorkloadReportSchema.extend(FreshnessSchema.shape).meta({ id: 'WorkloadResponse' });
 export type WorkloadResponse = z.infer<typeof WorkloadResponseSchema>;
 
-export const GapsResponseSchema = GapReportSchema.extend(FreshnessSchema.shape).meta({ id: 'GapsResponse' });
+export const GapsResponseSchema = GapReportSchema.extend({
+  ...FreshnessSchema.shape,
+  ...PageInfoSchema.shape,
+  total: PageInfoSchema.shape.total.describe('Gaps with the `reason` asked (every gap without one); `gaps` holds `limit` of them from `offset`.'),
+}).meta({ id: 'GapsResponse' });
 export type GapsResponse = z.infer<typeof GapsResponseSchema>;
 
 /** Cytoscape elements; `truncated` is null, or says what the limit left out. */
@@ -221,12 +232,14 @@ export type LineageResponse = z.infer<typeof LineageResponseSchema>;
 // ---------------------------------------------------------------------------------------------
 // Where and by when (places, deadlines, targets)
 
-export const PlacesResponseSchema = PlaceReportSchema.meta({ id: 'PlacesResponse' });
-export const TimelineResponseSchema = TimelineReportSchema.meta({ id: 'TimelineResponse' });
+export const PlacesResponseSchema = PlaceTilesSchema.meta({ id: 'PlacesResponse' });
+export const PlaceItemsResponseSchema = PlaceItemsSchema.meta({ id: 'PlaceItemsResponse' });
+export const TimelineResponseSchema = TimelinePageSchema.meta({ id: 'TimelineResponse' });
 export const DueResponseSchema = DueReportSchema.meta({ id: 'DueResponse' });
-export const UnmeasuredResponseSchema = UnmeasuredReportSchema.meta({ id: 'UnmeasuredResponse' });
+export const UnmeasuredResponseSchema = UnmeasuredPageSchema.meta({ id: 'UnmeasuredResponse' });
 export const CommitmentListResponseSchema = CommitmentListSchema.meta({ id: 'CommitmentListResponse' });
 export type PlacesResponse = z.infer<typeof PlacesResponseSchema>;
+export type PlaceItemsResponse = z.infer<typeof PlaceItemsResponseSchema>;
 export type TimelineResponse = z.infer<typeof TimelineResponseSchema>;
 export type DueResponse = z.infer<typeof DueResponseSchema>;
 export type UnmeasuredResponse = z.infer<typeof UnmeasuredResponseSchema>;

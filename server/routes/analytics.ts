@@ -5,7 +5,7 @@
  */
 import type { Response } from 'express';
 import type { z } from 'zod';
-import type { GapReport, NetworkReport, WorkloadReport } from '../../graph/analytics';
+import { pageOf, type GapReport, type NetworkReport, type WorkloadReport } from '../../graph/analytics';
 import { defaultJurisdiction } from '../../graph/jurisdiction/defaultScope';
 import type { CytoscapeGraph } from '../../graph/export';
 import {
@@ -71,6 +71,12 @@ export function defaultAnalysisRequests(plans: ReadonlyArray<{ jurisdiction?: { 
 export const networkReport = (analytics: PrecomputedAnalytics, query: z.output<typeof MetricsQuerySchema>): Promise<Served<NetworkReport>> =>
   analytics.get<NetworkReport>(metricsRequest(query));
 
+/** One page of the gaps (of one reason, when asked), with their total: the whole list of a large scope is tens of megabytes. */
+function gapsPage<T extends GapReport>(report: T, { reason, limit, offset }: z.output<typeof GapsQuerySchema>) {
+  const { rows, ...page } = pageOf(reason ? report.gaps.filter((gap) => gap.reasons.some((r) => r.code === reason)) : report.gaps, { limit, offset });
+  return { ...report, ...page, gaps: rows };
+}
+
 /** The body, with Retry-After while it is stale (a newer answer is being computed). */
 function answer<T>(res: Response, { body, retryAfterSeconds }: Served<T>): Served<T>['body'] {
   if (retryAfterSeconds !== null) res.set('Retry-After', String(retryAfterSeconds));
@@ -123,12 +129,14 @@ export function analyticsEndpoints({ analytics }: ServerContext): Endpoint[] {
       path: '/api/gaps',
       operationId: 'getGaps',
       tag: 'analytics',
-      summary: 'Every item with an accountability gap (no lead, generic owners only, inferred lead, diffusion, unknown units).',
-      description: FRESHNESS_NOTE.trim(),
+      summary: 'The items with an accountability gap (no lead, generic owners only, inferred lead, diffusion, unknown units), a page at a time.',
+      description:
+        'The gaps in document order, of one `reason` when asked, `limit` of them from `offset`; `total` counts them all and ' +
+        '`counts` counts every reason over the whole report. The CSV export lists every gap.' + FRESHNESS_NOTE,
       query: GapsQuerySchema,
       responses: [{ status: 200, description: 'The gap report; each gap quotes its clause.', schema: GapsResponseSchema }],
       errors: [],
-      handle: async ({ query, res }) => answer(res, await analytics.get<GapReport>(gapsRequest(query))),
+      handle: async ({ query, res }) => gapsPage(answer(res, await analytics.get<GapReport>(gapsRequest(query))), query),
     }),
     defineEndpoint({
       method: 'get',

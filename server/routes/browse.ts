@@ -1,4 +1,5 @@
 /** Reading the graph as stored: documents, items and units. */
+import { unitDetailPage } from '../../graph/analytics';
 import { NotFoundError } from '../../graph/errors';
 import { getJurisdiction } from '../../graph/jurisdiction';
 import type { DocumentScope } from '../../graph/model';
@@ -113,14 +114,17 @@ export function browseEndpoints({ store, cache, analytics }: ServerContext): End
       path: '/api/units/{id}',
       operationId: 'getUnit',
       tag: 'units',
-      summary: 'One unit: its items by role, its partners with shared-item counts, its sections and its network metrics.',
+      summary: 'One unit: a page of its items by role with their counts by role and by document, its partners with shared-item counts, its sections and its network metrics.',
       params: IdParamsSchema,
       query: UnitDetailQuerySchema,
       responses: [{ status: 200, description: 'The unit.', schema: UnitDetailResponseSchema }],
       errors: [404],
       handle: async ({ params, query }) => {
-        const detail = found(await store.getUnit(params.id), 'unit', params.id);
-        const report = (await networkReport(analytics, query)).body;
+        const { role, limit, offset, ...networkQuery } = query;
+        // The whole detail is cached per data version, so that turning its pages does not read every item again.
+        const whole = found(await cache.lookup('unit', params.id, () => store.getUnit(params.id)), 'unit', params.id);
+        const detail = unitDetailPage(whole, { limit, offset }, role);
+        const report = (await networkReport(analytics, networkQuery)).body;
         const node = report.nodes.find((candidate) => candidate.unit.id === params.id);
         const metrics = node ? (({ unit: _unit, ...figures }) => figures)(node) : null;
         return { ...detail, metrics, parameters: report.parameters };

@@ -1,5 +1,6 @@
 /** Where and by when: places and the items touching them, deadlines by month, what is due, what commits to nothing measurable, and their files. */
-import { dueReport, placeReport, timelineReport, unmeasuredItems } from '../../graph/analytics';
+import { dueReport, placeItems, placeReport, placeTiles, timelinePage, timelineReport, unmeasuredItems, unmeasuredPage } from '../../graph/analytics';
+import { NotFoundError } from '../../graph/errors';
 import { commitmentFile } from '../../graph/export';
 import type { DocumentScope, ItemCommitments, Snapshot } from '../../graph/model';
 import {
@@ -8,12 +9,17 @@ import {
   CommitmentListResponseSchema,
   DueQuerySchema,
   DueResponseSchema,
+  PlaceItemsQuerySchema,
+  PlaceItemsResponseSchema,
+  PlaceParamsSchema,
   PlacesQuerySchema,
   PlacesResponseSchema,
   TimelineQuerySchema,
   TimelineResponseSchema,
+  UnmeasuredQuerySchema,
   UnmeasuredResponseSchema,
 } from '../../graph/api';
+import type { z } from 'zod';
 import { toDocumentScope } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
@@ -26,22 +32,43 @@ export function placeEndpoints({ store, cache }: ServerContext): Endpoint[] {
   const cached = <T>(name: string, scope: DocumentScope, parameters: unknown, compute: (snapshot: Snapshot, commitments: ItemCommitments[]) => T) =>
     cache.lookup(name, JSON.stringify([scope, parameters]), async () => compute(await store.snapshot(scope), await store.commitments(scope)));
 
+  /** The scope's whole place report, cached; the map and each place's items are cut from it. */
+  const places = (query: z.output<typeof PlacesQuerySchema>) => {
+    const scope = toDocumentScope(query);
+    return cached('places', scope, null, (snapshot, commitments) => placeReport(snapshot, commitments, { jurisdiction: scope.jurisdiction }));
+  };
+
   return [
     defineEndpoint({
       method: 'get',
       path: '/api/places',
       operationId: 'getPlaces',
       tag: 'analytics',
-      summary: 'The places of a jurisdiction as map tiles, each with the items touching it: its government named in a clause, or the place mentioned in a body.',
+      summary: 'The places of a jurisdiction as map tiles, each with how many items touch it: its government named in a clause, or the place mentioned in a body.',
       description:
         'The map lays out the places one level below the scope’s jurisdiction (else the jurisdiction most plans in view belong to). ' +
-        '`named` counts items whose clause names the place’s government (responsibility), `mentioned` items whose body names the place (where the work happens); they are kept apart.',
+        '`named` counts items whose clause names the place’s government (responsibility), `mentioned` items whose body names the place (where the work happens); they are kept apart. ' +
+        'The items themselves: /api/places/{code}, a page at a time.',
       query: PlacesQuerySchema,
-      responses: [{ status: 200, description: 'The place report.', schema: PlacesResponseSchema }],
+      responses: [{ status: 200, description: 'The map.', schema: PlacesResponseSchema }],
       errors: [],
-      handle: ({ query }) => {
-        const scope = toDocumentScope(query);
-        return cached('places', scope, null, (snapshot, commitments) => placeReport(snapshot, commitments, { jurisdiction: scope.jurisdiction }));
+      handle: async ({ query }) => placeTiles(await places(query)),
+    }),
+    defineEndpoint({
+      method: 'get',
+      path: '/api/places/{code}',
+      operationId: 'getPlaceItems',
+      tag: 'analytics',
+      summary: 'The items touching one place (and the places counting towards its tile), named and mentioned apart, a page of each with its total.',
+      params: PlaceParamsSchema,
+      query: PlaceItemsQuerySchema,
+      responses: [{ status: 200, description: 'One page of each role.', schema: PlaceItemsResponseSchema }],
+      errors: [404],
+      handle: async ({ params, query }) => {
+        const { limit, offset, ...scope } = query;
+        const found = placeItems(await places(scope), params.code, { limit, offset });
+        if (found === null) throw new NotFoundError('place', params.code);
+        return found;
       },
     }),
     defineEndpoint({
@@ -50,12 +77,15 @@ export function placeEndpoints({ store, cache }: ServerContext): Endpoint[] {
       operationId: 'getTimeline',
       tag: 'analytics',
       summary: 'Deadlines by month (of one unit’s items, or of all), with those before `today` marked overdue; ongoing work apart.',
+      description: 'Every month is counted; each list sends `limit` entries from `offset`, and with `month` only that month’s are listed.',
       query: TimelineQuerySchema,
       responses: [{ status: 200, description: 'The timeline.', schema: TimelineResponseSchema }],
       errors: [],
-      handle: ({ query }) => {
+      handle: async ({ query }) => {
+        const { limit, offset, month } = query;
         const options = { unit: query.unit, today: query.today ?? todayUtc() };
-        return cached('timeline', toDocumentScope(query), options, (snapshot, commitments) => timelineReport(snapshot, commitments, options));
+        const report = await cached('timeline', toDocumentScope(query), options, (snapshot, commitments) => timelineReport(snapshot, commitments, options));
+        return timelinePage(report, { limit, offset }, month);
       },
     }),
     defineEndpoint({
@@ -77,11 +107,14 @@ export function placeEndpoints({ store, cache }: ServerContext): Endpoint[] {
       path: '/api/commitments/unmeasured',
       operationId: 'getUnmeasuredItems',
       tag: 'analytics',
-      summary: 'Items with no measurable commitment: no dated deadline and no quantified target.',
-      query: PlacesQuerySchema,
-      responses: [{ status: 200, description: 'The items, in document order.', schema: UnmeasuredResponseSchema }],
+      summary: 'Items with no measurable commitment: no dated deadline and no quantified target, a page at a time with the total.',
+      query: UnmeasuredQuerySchema,
+      responses: [{ status: 200, description: 'One page of the items, in document order.', schema: UnmeasuredResponseSchema }],
       errors: [],
-      handle: ({ query }) => cached('unmeasured', toDocumentScope(query), null, (snapshot, commitments) => unmeasuredItems(snapshot, commitments)),
+      handle: async ({ query }) => {
+        const report = await cached('unmeasured', toDocumentScope(query), null, (snapshot, commitments) => unmeasuredItems(snapshot, commitments));
+        return unmeasuredPage(report, query);
+      },
     }),
     defineEndpoint({
       method: 'get',

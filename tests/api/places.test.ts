@@ -16,6 +16,8 @@ const fixtures = loadFixtures();
 const { seed } = fixtures;
 const [guangzhou, ministry, county] = loadCommitmentPlans(fixtures.registry);
 let call: ReturnType<typeof caller>;
+/** A page that holds every row of these small plans. */
+const WHOLE = 1_000;
 
 beforeAll(async () => {
   const store = new MemoryStore();
@@ -33,9 +35,18 @@ describe('GET /api/places', () => {
     expect(response.body.tiles).toHaveLength(21);
     const shenzhen = response.body.places.find((p: { code: string }) => p.code === '440300');
     const mentionedItems = seed.parsed.items.filter((item) => item.places.some((p) => p.code === '440300')).map((item) => item.id);
-    expect(shenzhen.mentioned.map((m: { item: { id: string } }) => m.item.id)).toEqual(mentionedItems);
     const namedItems = seed.parsed.items.filter((item) => item.assignments.some((a) => a.nameAsWritten.startsWith('深圳市政府'))).map((item) => item.id);
-    expect(shenzhen.named.map((n: { item: { id: string } }) => n.item.id)).toEqual(namedItems);
+    // The map counts; the items come by place.
+    expect(shenzhen).toMatchObject({ named: namedItems.length, mentioned: mentionedItems.length });
+    const items = await call('get', `/api/places/440300?document=${seed.parsed.document.id}&limit=${WHOLE}`);
+    expect(items.status).toBe(200);
+    // The tile's items: Shenzhen's own, then those of its districts.
+    type Entry = { item: { id: string }; placeCode: string };
+    const own = (entries: Entry[]) => entries.filter((entry) => entry.placeCode === '440300').map((entry) => entry.item.id);
+    expect(own(items.body.mentioned.rows)).toEqual(mentionedItems);
+    expect(own(items.body.named.rows)).toEqual(namedItems);
+    const tile = response.body.places.filter((p: { tile: string | null }) => p.tile === '440300');
+    expect(items.body.mentioned.total).toBe(tile.reduce((sum: number, p: { mentioned: number }) => sum + p.mentioned, 0));
     // 番禺区 counts towards the 广州 tile; 粤港澳大湾区 is a region beside the map.
     expect(response.body.places.find((p: { code: string }) => p.code === '440113').tile).toBe('440100');
     expect(response.body.places.find((p: { code: string }) => p.code === 'R-GBA')).toMatchObject({ level: 'region', tile: null });
@@ -57,6 +68,25 @@ describe('GET /api/timeline and /api/deadlines/due', () => {
     const dated = guangzhou!.parsed.items.flatMap((item) => item.deadlines.filter((d) => d.date !== null));
     expect(response.body.counts).toEqual({ dated: dated.length, overdue: dated.filter((d) => d.date! < '2024-07-01').length, ongoing: 1 });
     expect(response.body.months.map((m: { month: string }) => m.month)).toEqual(['2024-06', '2024-09', '2024-12', '2025-12']);
+  });
+
+  test('counts every month, lists a page of each, and pages one month on demand', async () => {
+    const url = `/api/timeline?document=${guangzhou!.parsed.document.id}&today=2024-07-01`;
+    const full = (await call('get', `${url}&limit=${WHOLE}`)).body;
+    const dated = guangzhou!.parsed.items.flatMap((item) => item.deadlines.filter((d) => d.date !== null));
+    expect(full.months.reduce((sum: number, month: { total: number }) => sum + month.total, 0)).toBe(dated.length);
+    const firstPage = (await call('get', `${url}&limit=1`)).body;
+    expect(firstPage.months.map((month: { total: number }) => month.total)).toEqual(full.months.map((month: { total: number }) => month.total));
+    for (const month of firstPage.months) expect(month.entries).toEqual(full.months.find((m: { month: string }) => m.month === month.month).entries.slice(0, 1));
+    const busiest = [...full.months].sort((a: { total: number }, b: { total: number }) => b.total - a.total)[0];
+    const collected: unknown[] = [];
+    for (let offset = 0; offset < busiest.total; offset += 1) {
+      const page = (await call('get', `${url}&month=${busiest.month}&limit=1&offset=${offset}`)).body;
+      for (const other of page.months) if (other.month !== busiest.month) expect(other.entries).toEqual([]);
+      expect(page.ongoing.entries).toEqual([]);
+      collected.push(...page.months.find((m: { month: string }) => m.month === busiest.month).entries);
+    }
+    expect(collected).toEqual(busiest.entries);
   });
 
   test('filters by unit, and counts what is due this quarter per unit', async () => {
@@ -83,9 +113,13 @@ describe('GET /api/timeline and /api/deadlines/due', () => {
 
 describe('GET /api/commitments/unmeasured', () => {
   test('lists exactly the items with no dated deadline and no target', async () => {
-    const response = await call('get', `/api/commitments/unmeasured?document=${seed.parsed.document.id}`);
+    const response = await call('get', `/api/commitments/unmeasured?document=${seed.parsed.document.id}&limit=${WHOLE}`);
     const expected = seed.parsed.items.filter((item) => item.targets.length === 0 && !item.deadlines.some((d) => d.date !== null));
     expect(response.body.items.map((item: { id: string }) => item.id)).toEqual(expected.map((item) => item.id));
+    expect(response.body.total).toBe(expected.length);
+    const second = await call('get', `/api/commitments/unmeasured?document=${seed.parsed.document.id}&limit=2&offset=2`);
+    expect(second.body.items).toEqual(response.body.items.slice(2, 4));
+    expect(second.body.total).toBe(expected.length);
     expect(response.body.items.find((item: { label: string }) => item.label === '（八）').ongoing).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
 import iconv from 'iconv-lite';
 import request, { type Response } from 'supertest';
-import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/analytics';
+import { computeNetworkMetrics, computeWorkload, findGaps, type GapReport } from '../../graph/analytics';
 import { toCytoscape } from '../../graph/export';
 import { loadSeeds } from '../../graph/ingest';
 import { parseDocument } from '../../graph/parse';
@@ -83,6 +83,10 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
   };
   /** A report as the analytics endpoints send it: with the data version it reflects, and not stale. */
   const served = async (report: unknown) => ({ ...(asJson(report) as object), dataVersion: await store.dataVersion(), stale: false });
+  /** The most rows a page may hold: every gap of the seeds fits in one, so a page of it is the whole report. */
+  const WHOLE = 1_000;
+  /** The gap report as /api/gaps?limit=WHOLE answers it: every gap, with their total. */
+  const servedGaps = async (report: GapReport) => ({ ...(await served(report)), total: report.gaps.length, offset: 0, limit: WHOLE });
 
   beforeAll(async () => {
     handle = await open();
@@ -206,10 +210,24 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
 
     test('When asking for a unit, then its items, partners and its metrics in the coordination network come back', async () => {
       const id = 'gd.dept.industry-it';
-      const response = await call('get', `/api/units/${id}?seed=7`);
+      const response = await call('get', `/api/units/${id}?seed=7&limit=${WHOLE}`);
       expect(response.status).toBe(200);
-      const { metrics, parameters, ...detail } = response.body;
-      expect(detail).toEqual(asJson(await store.getUnit(id)));
+      const { metrics, parameters, items, itemPage, itemCounts, sections, sectionCount, ...detail } = response.body;
+      const { items: stored, sections: storedSections, ...storedDetail } = (await store.getUnit(id))!;
+      expect(detail).toEqual(asJson(storedDetail));
+      // The busiest sections first (every one of the seeds' fits).
+      expect(sectionCount).toBe(storedSections.length);
+      expect(sections).toEqual(asJson([...storedSections].sort((a, b) => b.items - a.items)));
+      // One page holds them all, by role; the counts are the stored items'.
+      const roleOrder = ['lead', 'co', 'support', 'implement', 'guide'];
+      const byRole = [...stored].sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role));
+      expect(items).toEqual(asJson(byRole));
+      expect(itemPage).toEqual({ total: stored.length, offset: 0, limit: WHOLE });
+      expect(itemCounts.total).toBe(stored.length);
+      expect(itemCounts.byRole.lead).toBe(stored.filter((entry) => entry.role === 'lead').length);
+      for (const { documentId, items: count } of itemCounts.byDocument) {
+        expect(count).toBe(stored.filter((entry) => entry.item.documentId === documentId).length);
+      }
       const report = computeNetworkMetrics(await store.snapshot({}), { seed: 7 });
       const { unit: _unit, ...expected } = report.nodes.find((node) => node.unit.id === id)!;
       expect(metrics).toEqual(asJson(expected));
@@ -296,9 +314,9 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     });
 
     test('When asking for gaps, then every seed item without 牵头 is listed with its clause quoted', async () => {
-      const response = await settled(`/api/gaps?document=${SEED_ID}`);
+      const response = await settled(`/api/gaps?document=${SEED_ID}&limit=${WHOLE}`);
       expect(response.status).toBe(200);
-      expect(response.body).toEqual(await served(findGaps(await store.snapshot({ document: [SEED_ID] }))));
+      expect(response.body).toEqual(await servedGaps(findGaps(await store.snapshot({ document: [SEED_ID] }))));
       const parsed = parseSeed();
       const withoutLead = parsed.items.filter((item) => !item.assignments.some((a) => a.role === 'lead')).map((item) => item.id);
       const noLead = response.body.gaps
@@ -377,6 +395,71 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
       const response = await settled(`/api/metrics?${query}`);
       expect(response.status).toBe(400);
       expect(response.body.error.details.issues[0].field).toBe(field);
+    });
+  });
+
+  describe('bounded answers: a page at a time, with the totals stated', () => {
+    /** Analyses are settled (they may be computing); other answers have no `stale` to wait for. */
+    const ask = (url: string) => (url.startsWith('/api/gaps') ? settled(url) : call('get', url));
+    /** Every page of `rows(body)` at `limit` rows, walked by `offset`, and the total the first page states. */
+    const walk = async (url: string, rows: (body: Record<string, unknown>) => { total: number; rows: unknown[] }, limit: number) => {
+      const collected: unknown[] = [];
+      let total = -1;
+      for (let offset = 0; total < 0 || offset < total; offset += limit) {
+        const response = await ask(`${url}&limit=${limit}&offset=${offset}`);
+        expect(response.status).toBe(200);
+        const page = rows(response.body);
+        total = total < 0 ? page.total : total;
+        expect(page.total).toBe(total);
+        expect(page.rows.length).toBe(Math.min(limit, total - offset));
+        collected.push(...page.rows);
+      }
+      return { total, collected };
+    };
+    const whole = async (url: string, rows: (body: Record<string, unknown>) => { total: number; rows: unknown[] }) =>
+      rows((await ask(`${url}&limit=${WHOLE}`)).body).rows;
+
+    const lists: Array<[string, string, (body: Record<string, unknown>) => { total: number; rows: unknown[] }]> = [
+      ['gaps', `/api/gaps?document=${SEED_ID}`, (body) => ({ total: body.total as number, rows: body.gaps as unknown[] })],
+      ['gaps of one reason', '/api/gaps?reason=no-lead', (body) => ({ total: body.total as number, rows: body.gaps as unknown[] })],
+      ['unmeasured items', '/api/commitments/unmeasured?jurisdiction=440000', (body) => ({ total: body.total as number, rows: body.items as unknown[] })],
+      ['a unit’s items', '/api/units/gd.dept.industry-it?seed=7', (body) => ({ total: (body.itemPage as { total: number }).total, rows: body.items as unknown[] })],
+      ['a unit’s items of one role', '/api/units/gd.dept.industry-it?role=co', (body) => ({ total: (body.itemPage as { total: number }).total, rows: body.items as unknown[] })],
+    ];
+    test.each(lists)('When %s are asked a page at a time, then the pages make up the whole list and state its total', async (_name, url, rows) => {
+      const all = await whole(url, rows);
+      expect(all.length).toBeGreaterThan(1);
+      // About four pages, however long the list: each is a request.
+      const { total, collected } = await walk(url, rows, Math.max(1, Math.ceil(all.length / 4)));
+      expect(total).toBe(all.length);
+      expect(collected).toEqual(all);
+    });
+
+    test('When gaps are asked by reason, then the total is the count the report states for that reason', async () => {
+      const report = (await settled(`/api/gaps?limit=1`)).body;
+      for (const [reason, count] of Object.entries(report.counts as Record<string, number>)) {
+        expect((await settled(`/api/gaps?reason=${reason}&limit=1`)).body.total).toBe(count);
+      }
+    });
+
+    const refused: Array<[string, string]> = [
+      ['/api/gaps?limit=0', 'limit'],
+      ['/api/gaps?limit=1001', 'limit'],
+      ['/api/gaps?offset=-1', 'offset'],
+      ['/api/gaps?reason=nobody', 'reason'],
+      ['/api/commitments/unmeasured?offset=1.5', 'offset'],
+      ['/api/units/gd.dept.industry-it?limit=many', 'limit'],
+      ['/api/units/gd.dept.industry-it?role=boss', 'role'],
+      ['/api/timeline?month=2024-13', 'month'],
+      ['/api/timeline?limit=100000', 'limit'],
+      ['/api/places/440100?offset=x', 'offset'],
+      ['/api/places/nowhere', 'code'],
+      ['/api/places/440100?jurisdiction=440000&limit=0', 'limit'],
+    ];
+    test.each(refused)('When %s is asked, then 400 names %s', async (url, field) => {
+      const response = await call('get', url);
+      expect(response.status).toBe(400);
+      expect(fieldOf(response.body)).toBe(field);
     });
   });
 
@@ -487,7 +570,7 @@ export function runApiSuite(open: () => Promise<StoreHandle>): void {
     test.each(scopes)('When every endpoint is asked with %s, then each answers for the plans in that scope', async (query, scope) => {
       const snapshot = await store.snapshot(scope);
       expect((await settled(`/api/workload?${query}`)).body).toEqual(await served(computeWorkload(snapshot)));
-      expect((await settled(`/api/gaps?${query}`)).body).toEqual(await served(findGaps(snapshot)));
+      expect((await settled(`/api/gaps?${query}&limit=${WHOLE}`)).body).toEqual(await servedGaps(findGaps(snapshot)));
       // Community numbers follow the partition remembered from the whole corpus (stable across ingests).
       const metrics = await settled(`/api/metrics?${query}`);
       const remembered = await store.communityMemory();

@@ -35,6 +35,7 @@ export type {
   UnknownUnit,
   WorkloadResponse,
   PlacesResponse,
+  PlaceItemsResponse,
   TimelineResponse,
   DueResponse,
   UnmeasuredResponse,

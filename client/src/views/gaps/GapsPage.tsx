@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { AsyncView } from '../../components/AsyncView';
 import { FilterBar } from '../../components/FilterBar';
+import { offsetFrom, Pager } from '../../components/Pager';
 import { encodeId, useApi, type GapsResponse } from '../../core/api';
 import { useI18n, type MessageKey } from '../../core/i18n';
 import { useScope } from '../../core/scope/ScopeProvider';
@@ -9,27 +10,45 @@ import { UnmeasuredItems } from './UnmeasuredItems';
 
 type GapCode = GapsResponse['gaps'][number]['reasons'][number]['code'];
 
+/** Gaps per page: the whole list of a large scope is tens of megabytes. */
+export const GAPS_PER_PAGE = 50;
+
 export function GapsPage() {
   const { t, unitName } = useI18n();
-  const [state, setState] = useUrlState({ section: '', kind: '', reason: '' });
+  const [state, setState] = useUrlState({ section: '', kind: '', reason: '', offset: '' });
   const { scope } = useScope();
-  const gaps = useApi<GapsResponse>('/gaps', { ...scope.params, section: state.section, kind: state.kind });
+  const offset = offsetFrom(state.offset);
+  const gaps = useApi<GapsResponse>('/gaps', {
+    ...scope.params,
+    section: state.section,
+    kind: state.kind,
+    reason: state.reason,
+    limit: GAPS_PER_PAGE,
+    offset,
+  });
 
   return (
     <section className="page" aria-labelledby="gaps-title">
       <h1 id="gaps-title">{t('gaps.title')}</h1>
       <p className="lead-text">{t('gaps.lead')}</p>
-      <FilterBar values={state} onChange={setState} show={['section', 'kind']} />
-      <AsyncView state={gaps} isEmpty={(report) => report.gaps.length === 0}>
+      <FilterBar values={state} onChange={(patch) => setState({ ...patch, offset: '' })} show={['section', 'kind']} />
+      <AsyncView state={gaps} isEmpty={(report) => report.total === 0 && !state.reason}>
         {(report) => {
-          const shown = state.reason
-            ? report.gaps.filter((gap) => gap.reasons.some((reason) => reason.code === state.reason))
-            : report.gaps;
+          const pager = (
+            <Pager
+              total={report.total}
+              offset={report.offset}
+              limit={report.limit}
+              label={t('gaps.title')}
+              onChange={(next) => setState({ offset: String(next) })}
+            />
+          );
           return (
             <>
               <div className="segmented wrap" role="group" aria-label={t('gaps.reason')}>
-                <button type="button" aria-pressed={!state.reason} onClick={() => setState({ reason: '' })}>
-                  {t('gaps.all')} ({report.gaps.length})
+                <button type="button" aria-pressed={!state.reason} onClick={() => setState({ reason: '', offset: '' })}>
+                  {t('gaps.all')}
+                  {!state.reason && ` (${report.total})`}
                 </button>
                 {(Object.entries(report.counts) as [GapCode, number][])
                   .filter(([, count]) => count > 0)
@@ -38,17 +57,18 @@ export function GapsPage() {
                       key={code}
                       type="button"
                       aria-pressed={state.reason === code}
-                      onClick={() => setState({ reason: code })}
+                      onClick={() => setState({ reason: code, offset: '' })}
                     >
                       {t(`gap.${code}` as MessageKey)} ({count})
                     </button>
                   ))}
               </div>
               <p className="counts" role="status">
-                {t('gaps.count', { n: shown.length })} / {report.itemsExamined}
+                {t('gaps.count', { n: report.total })} / {report.itemsExamined}
               </p>
-              <ol className="gap-list">
-                {shown.map((gap) => (
+              {pager}
+              <ol className="gap-list" start={report.offset + 1}>
+                {report.gaps.map((gap) => (
                   <li key={gap.item.id} className="gap">
                     <Link to={`/items/${encodeId(gap.item.id)}`} className="item-link">
                       <span className="item-label">{gap.item.label}</span>
@@ -76,6 +96,7 @@ export function GapsPage() {
                   </li>
                 ))}
               </ol>
+              {pager}
             </>
           );
         }}

@@ -1,17 +1,18 @@
-import { Link } from 'react-router-dom';
 import { AsyncView } from '../../components/AsyncView';
-import { encodeId, useApi, type PlacesResponse } from '../../core/api';
+import { ItemLink } from '../../components/ItemLink';
+import { offsetFrom, Pager } from '../../components/Pager';
+import { encodeId, useApi, type PlaceItemsResponse, type PlacesResponse } from '../../core/api';
 import { useI18n } from '../../core/i18n';
 import { useScope } from '../../core/scope/ScopeProvider';
 import { useUrlState } from '../../core/urlState/useUrlState';
 import { TileMap, type PlaceRole } from './TileMap';
 
-type PlaceRow = PlacesResponse['places'][number];
-
 /** Where the work happens: the jurisdiction's places as tiles, coloured by item count, by role. */
 export function PlacesPage() {
   const { t } = useI18n();
-  const [state, setState] = useUrlState({ role: 'mentioned', place: '' });
+  const [state, setState] = useUrlState({ role: 'mentioned', place: '', placeOffset: '' });
+  // A new place starts at its first page.
+  const pick = (code: string) => setState({ place: code, placeOffset: '' });
   const { scope } = useScope();
   const report = useApi<PlacesResponse>('/places', scope.params);
   const role = (state.role === 'named' ? 'named' : 'mentioned') as PlaceRole;
@@ -29,7 +30,7 @@ export function PlacesPage() {
       </div>
       <AsyncView state={report} isEmpty={(data) => data.places.length === 0} emptyText={t('places.empty')}>
         {(data) => {
-          const selected = data.places.filter((place) => place.code === state.place || place.tile === state.place);
+          const touched = data.places.some((place) => place.code === state.place || place.tile === state.place);
           const outside = data.places.filter((place) => place.tile === null);
           return (
             <div className="places-layout">
@@ -37,15 +38,15 @@ export function PlacesPage() {
                 <p className="hint">
                   {t('places.mapOf', { name: data.jurisdiction.name })} · {t(data.layout === 'geographic' ? 'places.layoutGeographic' : 'places.layoutGrid')}
                 </p>
-                <TileMap tiles={data.tiles} role={role} selected={state.place} onSelect={(code) => setState({ place: code })} />
+                <TileMap tiles={data.tiles} role={role} selected={state.place} onSelect={pick} />
                 {outside.length > 0 && (
                   <div className="places-outside">
                     <h2>{t('places.outside')}</h2>
                     <ul className="chip-list">
                       {outside.map((place) => (
                         <li key={place.code}>
-                          <button type="button" className="chip" aria-pressed={state.place === place.code} onClick={() => setState({ place: place.code })}>
-                            {place.name} ({place[role].length})
+                          <button type="button" className="chip" aria-pressed={state.place === place.code} onClick={() => pick(place.code)}>
+                            {place.name} ({place[role]})
                           </button>
                         </li>
                       ))}
@@ -54,7 +55,7 @@ export function PlacesPage() {
                 )}
               </div>
               <aside className="places-items" aria-live="polite" data-testid="place-items">
-                {selected.length === 0 ? <p className="hint">{t('places.pick')}</p> : <PlaceItems places={selected} />}
+                {touched ? <PlaceItems code={state.place} offset={offsetFrom(state.placeOffset)} onOffset={(next) => setState({ placeOffset: String(next) })} /> : <p className="hint">{t('places.pick')}</p>}
               </aside>
             </div>
           );
@@ -64,38 +65,62 @@ export function PlacesPage() {
   );
 }
 
-/** The items touching the chosen place (and the places within it), named in a clause and mentioned in a body, apart. */
-function PlaceItems({ places }: { places: PlaceRow[] }) {
+/** Items per role per page: a city's items run to thousands. */
+const PLACE_ITEMS_PER_PAGE = 50;
+
+/**
+ * The items touching the chosen place (and the places within its tile), named in a clause and mentioned in a body,
+ * apart: one page of each, turned together.
+ */
+function PlaceItems({ code, offset, onOffset }: { code: string; offset: number; onOffset: (offset: number) => void }) {
   const { t } = useI18n();
-  const named = places.flatMap((place) => place.named.map((entry) => ({ ...entry, place })));
-  const mentioned = places.flatMap((place) => place.mentioned.map((entry) => ({ ...entry, place })));
+  const { scope } = useScope();
+  const items = useApi<PlaceItemsResponse>(`/places/${encodeId(code)}`, { ...scope.params, limit: PLACE_ITEMS_PER_PAGE, offset });
   return (
-    <>
-      <h2>{places[0]!.tile === places[0]!.code || places.length === 1 ? places[0]!.name : places.map((p) => p.name).join('、')}</h2>
-      <h3>{t('places.role.named')} ({named.length})</h3>
-      <ul className="place-item-list" data-role="named">
-        {named.map((entry) => (
-          <li key={`${entry.item.id}-${entry.unitId}-${entry.role}`}>
-            <Link to={`/items/${encodeId(entry.item.id)}`} className="item-link">
-              <span className="item-label">{entry.item.label}</span>
-              {entry.item.title}
-            </Link>
-            <span className="muted"> · {t(`role.${entry.role}`)} · {entry.item.documentTitle}</span>
-          </li>
-        ))}
-      </ul>
-      <h3>{t('places.role.mentioned')} ({mentioned.length})</h3>
-      <ul className="place-item-list" data-role="mentioned">
-        {mentioned.map((entry) => (
-          <li key={`${entry.item.id}-${entry.place.code}`}>
-            <Link to={`/items/${encodeId(entry.item.id)}`} className="item-link">
-              <span className="item-label">{entry.item.label}</span>
-              {entry.item.title}
-            </Link>
-            <span className="muted"> · “{entry.mention}” · {entry.item.documentTitle}</span>
-          </li>
-        ))}
-      </ul>
-    </>
+    <AsyncView state={items}>
+      {({ places, named, mentioned }) => {
+        const names = new Map(places.map((place) => [place.code, place.name]));
+        return (
+          <>
+            <h2>{names.get(code) ?? places.map((place) => place.name).join('、')}</h2>
+            <h3>
+              {t('places.role.named')} ({named.total})
+            </h3>
+            <ul className="place-item-list" data-role="named">
+              {named.rows.map((entry) => (
+                <li key={`${entry.item.id}-${entry.unitId}-${entry.role}-${entry.placeCode}`}>
+                  <ItemLink item={entry.item} />
+                  <span className="muted">
+                    {' '}
+                    · {t(`role.${entry.role}`)} · {entry.item.documentTitle}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <h3>
+              {t('places.role.mentioned')} ({mentioned.total})
+            </h3>
+            <ul className="place-item-list" data-role="mentioned">
+              {mentioned.rows.map((entry) => (
+                <li key={`${entry.item.id}-${entry.placeCode}`}>
+                  <ItemLink item={entry.item} />
+                  <span className="muted">
+                    {' '}
+                    · “{entry.mention}”{names.size > 1 ? ` · ${names.get(entry.placeCode)}` : ''} · {entry.item.documentTitle}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <Pager
+              total={Math.max(named.total, mentioned.total)}
+              offset={named.offset}
+              limit={named.limit}
+              label={t('places.title')}
+              onChange={onOffset}
+            />
+          </>
+        );
+      }}
+    </AsyncView>
   );
 }

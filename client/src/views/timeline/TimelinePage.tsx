@@ -1,11 +1,15 @@
-import { Link } from 'react-router-dom';
 import { AsyncView } from '../../components/AsyncView';
-import { encodeId, useApi, type TimelineResponse, type UnitListResponse } from '../../core/api';
+import { ItemLink } from '../../components/ItemLink';
+import { offsetFrom, Pager } from '../../components/Pager';
+import { useApi, type TimelineResponse, type UnitListResponse } from '../../core/api';
 import { useI18n } from '../../core/i18n';
 import { useScope } from '../../core/scope/ScopeProvider';
 import { useUrlState } from '../../core/urlState/useUrlState';
 
 type Entry = TimelineResponse['months'][number]['entries'][number];
+
+/** Entries listed per month until one month is opened: every month is counted, the busiest hold thousands. */
+const ENTRIES_PER_MONTH = 5;
 
 /** Today in the browser's calendar, YYYY-MM-DD. */
 const localToday = () => {
@@ -16,11 +20,18 @@ const localToday = () => {
 /** By when: a department's deadlines month by month, overdue ones marked against today. */
 export function TimelinePage() {
   const { t, unitName } = useI18n();
-  const [state, setState] = useUrlState({ unit: '', today: '' });
+  const [state, setState] = useUrlState({ unit: '', today: '', month: '', offset: '' });
   const { scope } = useScope();
   const today = state.today || localToday();
   const units = useApi<UnitListResponse>('/units', scope.params);
-  const timeline = useApi<TimelineResponse>('/timeline', { ...scope.params, unit: state.unit, today });
+  const timeline = useApi<TimelineResponse>('/timeline', {
+    ...scope.params,
+    unit: state.unit,
+    today,
+    month: state.month,
+    limit: ENTRIES_PER_MONTH,
+    offset: offsetFrom(state.offset),
+  });
 
   return (
     <section className="page" aria-labelledby="timeline-title">
@@ -29,7 +40,7 @@ export function TimelinePage() {
       <div className="filter-bar">
         <label>
           {t('timeline.unit')}{' '}
-          <select value={state.unit} data-testid="timeline-unit" onChange={(event) => setState({ unit: event.target.value })}>
+          <select value={state.unit} data-testid="timeline-unit" onChange={(event) => setState({ unit: event.target.value, month: '', offset: '' })}>
             <option value="">{t('timeline.allUnits')}</option>
             {(units.data?.units ?? [])
               .filter((unit) => unit.kind !== 'generic')
@@ -42,7 +53,7 @@ export function TimelinePage() {
         </label>
         <span className="muted">{t('timeline.today', { today })}</span>
       </div>
-      <AsyncView state={timeline} isEmpty={(data) => data.months.length === 0 && data.ongoing.length === 0} emptyText={t('timeline.empty')}>
+      <AsyncView state={timeline} isEmpty={(data) => data.months.length === 0 && data.ongoing.total === 0} emptyText={t('timeline.empty')}>
         {(data) => (
           <>
             <p className="counts" role="status" data-testid="timeline-counts">
@@ -51,23 +62,48 @@ export function TimelinePage() {
             <ol className="timeline">
               {data.months.map((month) => (
                 <li key={month.month} className="timeline-month" data-month={month.month}>
-                  <h2>{month.month}</h2>
+                  <h2>
+                    {month.month} <span className="muted">({month.total})</span>
+                  </h2>
                   <ul>
                     {month.entries.map((entry) => (
                       <TimelineEntry key={`${entry.item.id}-${entry.deadline.start}`} entry={entry} />
                     ))}
                   </ul>
+                  {state.month === month.month ? (
+                    <>
+                      <Pager
+                        total={month.total}
+                        offset={month.offset}
+                        limit={month.limit}
+                        label={month.month}
+                        onChange={(next) => setState({ offset: String(next) })}
+                      />
+                      <button type="button" className="link-button" onClick={() => setState({ month: '', offset: '' })}>
+                        {t('timeline.allMonths')}
+                      </button>
+                    </>
+                  ) : (
+                    month.entries.length < month.total && (
+                      <button type="button" className="link-button" onClick={() => setState({ month: month.month, offset: '' })}>
+                        {t('timeline.openMonth', { n: month.total })}
+                      </button>
+                    )
+                  )}
                 </li>
               ))}
             </ol>
-            {data.ongoing.length > 0 && (
+            {data.ongoing.entries.length > 0 && (
               <section aria-labelledby="ongoing-title">
                 <h2 id="ongoing-title">{t('timeline.ongoing')}</h2>
                 <ul className="timeline-ongoing">
-                  {data.ongoing.map((entry) => (
+                  {data.ongoing.entries.map((entry) => (
                     <TimelineEntry key={`${entry.item.id}-${entry.deadline.start}`} entry={entry} />
                   ))}
                 </ul>
+                {data.ongoing.entries.length < data.ongoing.total && (
+                  <p className="muted">{t('pager.range', { from: 1, to: data.ongoing.entries.length, total: data.ongoing.total })}</p>
+                )}
               </section>
             )}
           </>
@@ -83,10 +119,7 @@ function TimelineEntry({ entry }: { entry: Entry }) {
     <li className={entry.overdue ? 'timeline-entry overdue' : 'timeline-entry'} data-overdue={entry.overdue}>
       <span className="timeline-date">{entry.deadline.date ?? '—'}</span>
       {entry.overdue && <span className="badge badge-overdue">{t('timeline.overdue')}</span>}{' '}
-      <Link to={`/items/${encodeId(entry.item.id)}`} className="item-link">
-        <span className="item-label">{entry.item.label}</span>
-        {entry.item.title}
-      </Link>
+      <ItemLink item={entry.item} />
       <span className="muted">
         {' '}
         · “{entry.deadline.text}” · {entry.item.documentTitle}

@@ -1,26 +1,32 @@
 import { Link, useParams } from 'react-router-dom';
 import { AsyncView } from '../../components/AsyncView';
+import { offsetFrom, Pager } from '../../components/Pager';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { RoleBadge, UnitBadges } from '../../components/UnitBadges';
 import { buildQuery, encodeId, useApi, type UnitDetailResponse } from '../../core/api';
 import { formatMetric, NODE_METRICS } from '../../core/domain/metrics';
 import { ROLE_ORDER } from '../../core/domain/vocabulary';
 import { useI18n, type MessageKey } from '../../core/i18n';
+import { useUrlState } from '../../core/urlState/useUrlState';
 
 type Partner = UnitDetailResponse['partners'][number];
 
 // The community has its own line, with a link.
 const METRICS = NODE_METRICS.filter((metric) => metric !== 'community');
 
+/** Items per page: the busiest units answer for tens of thousands. */
+const UNIT_ITEMS_PER_PAGE = 50;
+
 export function UnitPage() {
   const { t, unitName, lang } = useI18n();
   const id = useParams().id ?? '';
-  const detail = useApi<UnitDetailResponse>(`/units/${encodeId(id)}`);
+  const [state, setState] = useUrlState({ role: '', offset: '' });
+  const detail = useApi<UnitDetailResponse>(`/units/${encodeId(id)}`, { role: state.role, limit: UNIT_ITEMS_PER_PAGE, offset: offsetFrom(state.offset) });
 
   return (
     <section className="page" aria-labelledby="unit-title">
       <AsyncView state={detail}>
-        {({ unit, items, partners, sections, documents, metrics }) => {
+        {({ unit, items, itemPage, itemCounts, partners, sections, sectionCount, documents, metrics }) => {
           // Two plans may both have an item （八）: each item names its plan.
           const documentOf = new Map(documents.map((document) => [document.id, document]));
           const documentLabel = (id: string) => {
@@ -59,14 +65,26 @@ export function UnitPage() {
             <div className="unit-layout">
               <div>
                 <h2>{t('unit.itemsByRole')}</h2>
-                {items.length === 0 && <p className="notice">{t('unit.noItems')}</p>}
+                {itemCounts.total === 0 && <p className="notice">{t('unit.noItems')}</p>}
+                {state.role && (
+                  <button type="button" className="link-button" onClick={() => setState({ role: '', offset: '' })}>
+                    {t('pager.allRoles')}
+                  </button>
+                )}
                 {ROLE_ORDER.map((role) => {
                   const held = items.filter((entry) => entry.role === role);
-                  if (held.length === 0) return null;
+                  if (itemCounts.byRole[role] === 0 || (state.role && state.role !== role)) return null;
                   return (
                     <section key={role} className="role-group" aria-label={t(`role.${role}` as MessageKey)}>
                       <h3>
-                        <RoleBadge role={role} /> {held.length}
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-pressed={state.role === role}
+                          onClick={() => setState({ role, offset: '' })}
+                        >
+                          <RoleBadge role={role} /> {itemCounts.byRole[role]}
+                        </button>
                       </h3>
                       <ul className="item-list compact">
                         {held.map((entry) => (
@@ -85,7 +103,21 @@ export function UnitPage() {
                     </section>
                   );
                 })}
-                <h2>{t('unit.sections')}</h2>
+                <Pager {...itemPage} label={t('unit.itemsByRole')} onChange={(next) => setState({ offset: String(next) })} />
+                <h2>{t('unit.byDocument')}</h2>
+                <ul className="plain" data-testid="unit-documents">
+                  {itemCounts.byDocument.map((entry) => (
+                    <li key={entry.documentId}>
+                      <Link to={`/items${buildQuery({ document: entry.documentId, unit: unit.id })}`}>{documentLabel(entry.documentId)}</Link>{' '}
+                      <span className="muted">
+                        ({t('unit.items')} {entry.items})
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+                <h2>
+                  {t('unit.sections')} <span className="muted">({sectionCount})</span>
+                </h2>
                 <ul className="plain">
                   {sections.map((entry) => (
                     <li key={entry.section.id}>

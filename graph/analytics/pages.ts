@@ -1,0 +1,169 @@
+/**
+ * Bounded views of the where-and-by-when reports and the unit detail: what a page of the explorer shows, with the
+ * totals stated, instead of a whole scope's lists (at full scale the places, timeline and unit answers were
+ * megabytes). The reports themselves stay whole for the exports.
+ */
+import { z } from 'zod';
+import { RoleSchema, ROLES, type Role } from '../model';
+import type { UnitDetail } from '../store/types';
+import { PlaceReportSchema, PlaceRowSchema, TimelineEntrySchema, TimelineReportSchema, UnmeasuredReportSchema, type PlaceReport, type TimelineReport, type UnmeasuredReport } from './commitmentReports';
+
+const count = z.number().int().nonnegative();
+
+/** Which rows of a list to send: `limit` of them from `offset` (0-based). */
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+/** What every bounded list says of itself: how many rows there are in all, and which of them were sent. */
+export const PageInfoSchema = z.object({
+  total: count.describe('Rows in the whole list, however many were sent.'),
+  offset: count.describe('Index (from 0) of the first row sent.'),
+  limit: count.describe('Most rows sent.'),
+});
+export type PageInfo = z.infer<typeof PageInfoSchema>;
+
+/** A bounded list: the rows of one page and where they stand in the whole. */
+export const pageSchema = <T extends z.ZodType>(row: T) => PageInfoSchema.extend({ rows: z.array(row) });
+
+export function pageOf<T>(list: readonly T[], { limit, offset }: PageRequest): PageInfo & { rows: T[] } {
+  return { total: list.length, offset, limit, rows: list.slice(offset, offset + limit) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places: the tiles with counts; the items of one place on demand.
+// ---------------------------------------------------------------------------------------------
+
+export const PlaceCountsSchema = PlaceRowSchema.omit({ named: true, mentioned: true }).extend({
+  named: count.describe('Items whose clause names this place’s government.'),
+  mentioned: count.describe('Items whose body mentions the place.'),
+});
+
+export const PlaceTilesSchema = z
+  .object({
+    jurisdiction: PlaceReportSchema.shape.jurisdiction,
+    layout: PlaceReportSchema.shape.layout,
+    tiles: PlaceReportSchema.shape.tiles,
+    places: z.array(PlaceCountsSchema).describe('Every place some item touches, by code, with its item counts; its items: /api/places/{code}.'),
+  })
+  .describe('The map: tiles and places with counts.');
+export type PlaceTiles = z.infer<typeof PlaceTilesSchema>;
+
+export function placeTiles(report: PlaceReport): PlaceTiles {
+  return {
+    jurisdiction: report.jurisdiction,
+    layout: report.layout,
+    tiles: report.tiles,
+    places: report.places.map(({ named, mentioned, ...place }) => ({ ...place, named: named.length, mentioned: mentioned.length })),
+  };
+}
+
+export const PlaceItemsSchema = z
+  .object({
+    code: z.string(),
+    places: z.array(PlaceCountsSchema.pick({ code: true, name: true })).describe('The place and those counting towards its tile.'),
+    named: pageSchema(PlaceRowSchema.shape.named.element.extend({ placeCode: z.string() })),
+    mentioned: pageSchema(PlaceRowSchema.shape.mentioned.element.extend({ placeCode: z.string() })),
+  })
+  .describe('The items touching one place (and the places within its tile), one page of each role.');
+export type PlaceItems = z.infer<typeof PlaceItemsSchema>;
+
+/** The items of the place `code` and of every place counting towards it as a tile; null when no item touches it. */
+export function placeItems(report: PlaceReport, code: string, page: PageRequest): PlaceItems | null {
+  const places = report.places.filter((place) => place.code === code || place.tile === code);
+  if (places.length === 0) return null;
+  return {
+    code,
+    places: places.map(({ code: placeCode, name }) => ({ code: placeCode, name })),
+    named: pageOf(places.flatMap((place) => place.named.map((entry) => ({ ...entry, placeCode: place.code }))), page),
+    mentioned: pageOf(places.flatMap((place) => place.mentioned.map((entry) => ({ ...entry, placeCode: place.code }))), page),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timeline: counts per month, each month's first entries; one month's on demand.
+// ---------------------------------------------------------------------------------------------
+
+const entriesPage = PageInfoSchema.extend({ entries: z.array(TimelineEntrySchema) });
+
+export const TimelinePageSchema = z
+  .object({
+    today: TimelineReportSchema.shape.today,
+    unit: TimelineReportSchema.shape.unit,
+    months: z
+      .array(entriesPage.extend({ month: z.string(), overdue: count.describe('Entries of the month before today.') }))
+      .describe('Every month with a dated deadline, earliest first, each with its count and one page of its entries.'),
+    ongoing: entriesPage,
+    undated: entriesPage,
+    counts: TimelineReportSchema.shape.counts,
+  })
+  .describe('Deadlines by month: counts in full, one page of entries per month.');
+
+/** The timeline with `page` of each list; with `month`, the entries of that month alone (the other lists counted, not listed). */
+export function timelinePage(report: TimelineReport, page: PageRequest, month?: string): z.infer<typeof TimelinePageSchema> {
+  const listed = (all: TimelineReport['ongoing'], shown: boolean) => {
+    const { rows: entries, ...info } = pageOf(all, shown ? page : { ...page, limit: 0 });
+    return { ...info, entries };
+  };
+  return {
+    ...report,
+    months: report.months.map((entry) => ({
+      month: entry.month,
+      overdue: entry.entries.filter((e) => e.overdue).length,
+      ...listed(entry.entries, month === undefined || month === entry.month),
+    })),
+    ongoing: listed(report.ongoing, month === undefined),
+    undated: listed(report.undated, month === undefined),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unmeasured items, a page at a time.
+// ---------------------------------------------------------------------------------------------
+
+export const UnmeasuredPageSchema = PageInfoSchema.extend({
+  itemsExamined: UnmeasuredReportSchema.shape.itemsExamined,
+  items: UnmeasuredReportSchema.shape.items,
+});
+
+export function unmeasuredPage(report: UnmeasuredReport, page: PageRequest): z.infer<typeof UnmeasuredPageSchema> {
+  const { rows, ...info } = pageOf(report.items, page);
+  return { ...info, itemsExamined: report.itemsExamined, items: rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The unit page: its items paged, the counts by role and by document in full.
+// ---------------------------------------------------------------------------------------------
+
+export const UnitItemCountsSchema = z.object({
+  total: count.describe('Items the unit answers for, in any role (an item held in two roles counts twice).'),
+  byRole: z.record(RoleSchema, count),
+  byDocument: z.array(z.object({ documentId: z.string(), items: count })).describe('In the order of `documents`.'),
+});
+
+/** Sections a unit page lists, those holding most of its items first: the busiest unit stands in thousands (866 kB). */
+export const UNIT_SECTIONS_SHOWN = 100;
+
+/** `detail` with one page of its items (of `role` alone, when asked), in role order, and their counts in full. */
+export function unitDetailPage(detail: UnitDetail, page: PageRequest, role?: Role): UnitDetail & { itemPage: PageInfo; itemCounts: z.infer<typeof UnitItemCountsSchema>; sectionCount: number } {
+  const byRole = Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number>;
+  const byDocument = new Map<string, number>(detail.documents.map((document) => [document.id, 0]));
+  for (const entry of detail.items) {
+    byRole[entry.role] += 1;
+    byDocument.set(entry.item.documentId, (byDocument.get(entry.item.documentId) ?? 0) + 1);
+  }
+  const rank = new Map(ROLES.map((r, i) => [r, i]));
+  const wanted = detail.items.filter((entry) => role === undefined || entry.role === role);
+  const ordered = wanted.map((entry, at) => ({ entry, at })).sort((a, b) => rank.get(a.entry.role)! - rank.get(b.entry.role)! || a.at - b.at);
+  const { rows, ...info } = pageOf(ordered.map(({ entry }) => entry), page);
+  const busiest = detail.sections.map((section, at) => ({ section, at })).sort((a, b) => b.section.items - a.section.items || a.at - b.at);
+  return {
+    ...detail,
+    items: rows,
+    sections: busiest.slice(0, UNIT_SECTIONS_SHOWN).map(({ section }) => section),
+    sectionCount: detail.sections.length,
+    itemPage: info,
+    itemCounts: { total: detail.items.length, byRole, byDocument: [...byDocument].map(([documentId, items]) => ({ documentId, items })) },
+  };
+}
