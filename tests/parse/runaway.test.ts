@@ -55,6 +55,18 @@ describe('runaway input parses in about the time of ordinary text', () => {
   });
 });
 
+describe('runaway input after other input', () => {
+  // A scan by indexOf over the paragraph went quadratic on a line of ) once V8 held the text differently after
+  // earlier documents (25 s for 64 KiB after a run of unit names, 40 ms alone); the loop over characters does not.
+  test('a line of ) after lines of (, ), text and unit names', () => {
+    const ordinaryMs = Math.max(cpuMs(ordinary), 5);
+    const line = (unit: string, kib: number) => HEAD + unit.repeat(Math.floor((kib * 1024) / Buffer.byteLength(unit)));
+    for (const kib of [16, 32]) for (const unit of ['(', ')', '数', '省科技厅']) parse(line(unit, kib));
+    parse(line('(', 64));
+    expect(cpuMs(line(')', 64)) / ordinaryMs).toBeLessThan(25);
+  });
+});
+
 describe('warnings are capped per code', () => {
   const megabyte = runaway('('.repeat(4)).padEnd(1024 * 1024, '(');
   let parsed: ParsedDocument;
