@@ -338,7 +338,7 @@ export class PrecomputedAnalytics {
     const version = await this.cache.dataVersion();
     if (version === this.refreshedFor) return;
     this.refreshedFor = version;
-    this.setDefaults(this.defaultsFor(await this.store.listDocuments({})));
+    this.setDefaults(this.defaultsFor((await this.cache.documents({})).documents));
     const requests = [...this.defaults, ...[...this.asked].reverse()];
     const results = await Promise.allSettled(requests.map(([key, request]) => this.computeAt(key, request, version)));
     const failed = results.find((result) => result.status === 'rejected');

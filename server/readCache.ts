@@ -12,7 +12,7 @@
  */
 import { InvalidInputError } from '../graph/errors';
 import type { z } from 'zod';
-import type { GraphStore } from '../graph/store';
+import type { DocumentSummary, GraphStore } from '../graph/store';
 import type { DocumentScope, GraphFilter } from '../graph/model';
 import type { FilterQuerySchema } from '../graph/api';
 
@@ -202,6 +202,14 @@ export class ReadCache {
    */
   async listing<T>(name: string, key: string, read: () => Promise<T>): Promise<T> {
     return this.listings.get(JSON.stringify([await this.dataVersion(), name, key]), read);
+  }
+
+  /**
+   * The documents in a scope, read once per data version: every view of the explorer asks for the whole list, and
+   * the precomputed analytics work out the default scope from it after each write.
+   */
+  documents(scope: DocumentScope): Promise<{ documents: DocumentSummary[] }> {
+    return this.listing('documents', JSON.stringify(scope), async () => ({ documents: await this.store.listDocuments(scope) }));
   }
 
   /** The data version, read at most once per `versionMaxAgeMs` (and again after this instance writes). */

@@ -2,7 +2,6 @@
 import { unitDetailPage } from '../../graph/analytics';
 import { NotFoundError } from '../../graph/errors';
 import { getJurisdiction } from '../../graph/jurisdiction';
-import type { DocumentScope } from '../../graph/model';
 import {
   DocumentDetailResponseSchema,
   DocumentListResponseSchema,
@@ -27,12 +26,9 @@ const found = <T>(value: T | null, what: string, id: string): T => {
 };
 
 export function browseEndpoints({ store, cache, analytics }: ServerContext): Endpoint[] {
-  /** The documents in a scope, read once per data version: every view of the explorer asks for the whole list. */
-  const documentList = (scope: DocumentScope) =>
-    cache.listing('documents', JSON.stringify(scope), async () => ({ documents: await store.listDocuments(scope) }));
   // Read at start-up and again as soon as this instance writes, so the first view opened finds the list ready (or on
   // its way). A failed read is not kept: the next request reads again and answers with the error.
-  const readAhead = () => void documentList({}).catch(() => undefined);
+  const readAhead = () => void cache.documents({}).catch(() => undefined);
   readAhead();
   cache.onDataChanged(readAhead);
   return [
@@ -45,7 +41,7 @@ export function browseEndpoints({ store, cache, analytics }: ServerContext): End
       query: DocumentsQuerySchema,
       responses: [{ status: 200, description: 'The documents in scope, by id.', schema: DocumentListResponseSchema }],
       errors: [],
-      handle: ({ query }) => documentList(toDocumentScope(query)),
+      handle: ({ query }) => cache.documents(toDocumentScope(query)),
     }),
     defineEndpoint({
       method: 'get',
