@@ -24,6 +24,7 @@
  * in Neo4j instead would write megabytes per view per write into the system of record and make every
  * read of a view a read of that blob, for work a worker thread does in seconds. docs/api.md says more.
  */
+import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { assignmentOf, type CommunityAssignment, type NetworkReport } from '../graph/analytics';
 import type { ExportFile, SnapshotFileKind } from '../graph/export';
@@ -82,6 +83,9 @@ interface Answer {
 }
 
 const keyOf = ({ name, filter, options }: AnalysisRequest): string => JSON.stringify([name, filter, options]);
+
+/** The analyses whose answers number Louvain communities, and so match them to the remembered partition. */
+const NUMBERS_COMMUNITIES: ReadonlySet<AnalysisName> = new Set(['network', 'cytoscape', 'export']);
 
 /** The document part of a filter: which documents are in view. */
 function documentScopeOf({ document, jurisdiction, includeWithin, yearFrom, yearTo }: GraphFilter): DocumentScope {
@@ -264,7 +268,7 @@ export class PrecomputedAnalytics {
     let communities: CommunityAssignment | null = null;
     let provisional = false;
     if (remembering) communities = await this.store.communityMemory();
-    else if (name !== 'gaps' && name !== 'workload') {
+    else if (NUMBERS_COMMUNITIES.has(name)) {
       const older = first && this.partitionVersion !== version ? await this.store.communityMemory() : null;
       provisional = older !== null;
       communities = older ?? (await this.communitiesAt(version));
@@ -281,7 +285,9 @@ export class PrecomputedAnalytics {
     };
     // Neo4j: the worker reads it over its own driver. In memory: the data lives here, and what the worker lacks is sent.
     const source: AnalysisSource =
-      this.store.kind === 'neo4j' ? { neo4j: (this.store as Neo4jStore).config } : { snapshotOf: (filter) => this.store.snapshot(filter) };
+      this.store.kind === 'neo4j'
+        ? { neo4j: (this.store as Neo4jStore).config }
+        : { snapshotOf: (filter) => this.store.snapshot(filter), commitmentsOf: (scope) => this.store.commitments(scope) };
     try {
       return { ...(await this.pool.run(task, source)), provisional };
     } catch (error) {
@@ -348,6 +354,12 @@ export class PrecomputedAnalytics {
       throw (failed as PromiseRejectedResult).reason;
     }
   }
+}
+
+/** The body, with Retry-After while it is stale (a newer answer is being computed). */
+export function answer<T>(res: Response, { body, retryAfterSeconds }: Served<T>): Served<T>['body'] {
+  if (retryAfterSeconds !== null) res.set('Retry-After', String(retryAfterSeconds));
+  return body;
 }
 
 /** The answer's report with its freshness, made once per answer and state (the endpoint serialises it once). */

@@ -41,6 +41,16 @@ export const PlaceReportSchema = z
   .describe('Places and the items touching them.');
 export type PlaceReport = z.infer<typeof PlaceReportSchema>;
 
+/** What the map is of: the scope's jurisdiction when it has a map, else the one most plans in view belong to. */
+export const PlaceOptionsSchema = z.object({ jurisdiction: z.string().optional() });
+export type PlaceOptions = z.infer<typeof PlaceOptionsSchema>;
+
+export const TimelineOptionsSchema = z.object({ unit: z.string().optional().describe('Whose items; every item when unset.'), today: isoDay });
+export type TimelineOptions = z.infer<typeof TimelineOptionsSchema>;
+
+export const DueOptionsSchema = z.object({ today: isoDay });
+export type DueOptions = z.infer<typeof DueOptionsSchema>;
+
 export const TimelineEntrySchema = z.object({ item: ItemBriefSchema, deadline: DeadlineSchema, overdue: z.boolean() });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 

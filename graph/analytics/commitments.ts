@@ -5,39 +5,37 @@
  * the items that commit to nothing measurable (no dated deadline and no target).
  */
 import { allJurisdictions, getJurisdiction, NATIONAL_JURISDICTION, type Jurisdiction } from '../jurisdiction';
-import type { ItemCommitments, Snapshot } from '../model';
+import type { Deadline, ItemCommitments, Snapshot, UnitSummary } from '../model';
 import { chainOfPlace, EXTRA_PROVINCES, placeInfo } from '../places';
 import {
   DueReportSchema,
   PlaceReportSchema,
   TimelineReportSchema,
   UnmeasuredReportSchema,
+  type DueOptions,
   type DueReport,
   type ItemBrief,
+  type PlaceOptions,
   type PlaceReport,
   type PlaceRow,
   type TimelineEntry,
+  type TimelineOptions,
   type TimelineReport,
   type UnmeasuredReport,
 } from './commitmentReports';
 import { tileLayout } from './tiles';
-import { indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';
+import { appendTo, indexSnapshot, isGeneric } from './snapshotIndex';
 
-const briefOf = (index: SnapshotIndex, id: string, itemsById: Map<string, SnapshotIndex['items'][number]>): ItemBrief | undefined => {
-  const item = itemsById.get(id);
-  return item && { id, documentId: item.documentId, documentTitle: index.documentTitle(item.documentId), label: item.label, title: item.title };
-};
+/** The province (or national jurisdiction) a plan of `code` counts towards on the map. */
+function provinceOf(code: string | undefined): string | undefined {
+  const chain = code ? chainOfPlace(code) : [];
+  return (chain.find((j) => j.level === 'province') ?? chain.find((j) => j.level === 'national'))?.code;
+}
 
 /** The jurisdiction most plans in view belong to at province level (or national when most are national). */
-function mapJurisdiction(snapshot: Snapshot, wanted: string | undefined): Jurisdiction {
+function mapJurisdiction(votes: ReadonlyMap<string, number>, wanted: string | undefined): Jurisdiction {
   const given = wanted === undefined ? undefined : getJurisdiction(wanted);
   if (given && given.level !== 'county' && given.level !== 'township') return given;
-  const votes = new Map<string, number>();
-  for (const document of snapshot.documents) {
-    const chain = document.jurisdiction ? chainOfPlace(document.jurisdiction.code) : [];
-    const province = chain.find((j) => j.level === 'province') ?? chain.find((j) => j.level === 'national');
-    if (province) votes.set(province.code, (votes.get(province.code) ?? 0) + 1);
-  }
   const best = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
   return (best && getJurisdiction(best)) || NATIONAL_JURISDICTION;
 }
@@ -49,50 +47,141 @@ function childrenOf(parent: Jurisdiction): Array<{ code: string; name: string }>
   return children.map(({ code, name }) => ({ code, name })).sort((a, b) => (a.code < b.code ? -1 : 1));
 }
 
-export function placeReport(snapshot: Snapshot, commitments: ItemCommitments[], options: { jurisdiction?: string } = {}): PlaceReport {
+
+// ---------------------------------------------------------------------------------------------
+// The part: what documents contribute before any option applies
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What the documents of a snapshot contribute to the where-and-by-when reports, before any option (the map's
+ * jurisdiction, a unit, today) applies. Items belong to one document each, so the part of several documents is
+ * their parts joined in document order (mergeCommitmentParts): the analytics worker keeps one per document
+ * (graph/analytics/partials.ts) and makes a scope's reports from the join, equal to the part of its whole snapshot.
+ */
+export interface CommitmentPart {
+  /** Plans per province (or the national jurisdiction) they lie in: the map's jurisdiction when none is asked. */
+  votes: Map<string, number>;
+  /** Every place some item touches, by code; `tile` is set by the report, which knows the map. */
+  places: Map<string, PlaceRow>;
+  /** The units owning the items, by id. */
+  units: Map<string, UnitSummary>;
+  /** Every deadline of every item, in document order, with the ids of the item's owners. */
+  deadlines: DeadlineEntry[];
+  /** The items with a dated deadline, in document order: their dates and the ids of their owners. */
+  dated: Array<{ itemId: string; dates: string[]; owners: string[] }>;
+  /** The items committing to nothing measurable. */
+  unmeasured: UnmeasuredReport;
+}
+
+interface DeadlineEntry {
+  item: ItemBrief;
+  deadline: Deadline;
+  owners: string[];
+}
+
+export function commitmentPart(snapshot: Snapshot, commitments: ItemCommitments[]): CommitmentPart {
   const index = indexSnapshot(snapshot);
-  const itemsById = new Map(index.items.map((item) => [item.id, item]));
-  const rows = new Map<string, PlaceRow>();
+  const part: CommitmentPart = {
+    votes: new Map(),
+    places: new Map(),
+    units: new Map(snapshot.units.map((unit) => [unit.id, unit])),
+    deadlines: [],
+    dated: [],
+    unmeasured: { itemsExamined: index.items.length, items: [] },
+  };
+  for (const document of snapshot.documents) {
+    const province = provinceOf(document.jurisdiction?.code);
+    if (province) part.votes.set(province, (part.votes.get(province) ?? 0) + 1);
+  }
   const rowOf = (code: string): PlaceRow | undefined => {
-    const existing = rows.get(code);
+    const existing = part.places.get(code);
     if (existing) return existing;
     const info = placeInfo(code);
     if (!info) return undefined;
     const row: PlaceRow = { code, name: info.name, level: info.level, within: info.within, tile: null, members: info.members, named: [], mentioned: [] };
-    rows.set(code, row);
+    part.places.set(code, row);
     return row;
   };
+  const briefs = new Map<string, ItemBrief>(
+    index.items.map(({ id, documentId, label, title }) => [id, { id, documentId, documentTitle: index.documentTitle(documentId), label, title }]),
+  );
+  const ownerIds = new Map(index.items.map((item) => [item.id, index.ownersOf(item.id).map((owner) => owner.unitId)]));
+  const byItem = new Map(commitments.map((item) => [item.itemId, item]));
   // Clause: a government named as a unit (kind city) is its place's responsibility.
   for (const item of index.items) {
+    const brief = briefs.get(item.id) as ItemBrief;
     for (const owner of index.ownersOf(item.id)) {
       const unit = index.unit(owner.unitId);
-      if (unit.kind !== 'city' || isGeneric(unit)) continue;
-      const row = rowOf(unit.jurisdiction);
-      const brief = briefOf(index, item.id, itemsById);
-      if (row && brief) row.named.push({ item: brief, unitId: unit.id, role: owner.role });
+      if (unit.kind === 'city' && !isGeneric(unit)) rowOf(unit.jurisdiction)?.named.push({ item: brief, unitId: unit.id, role: owner.role });
+    }
+    const found = byItem.get(item.id);
+    const dates = found?.deadlines.flatMap((deadline) => (deadline.date === null ? [] : [deadline.date])) ?? [];
+    if (dates.length > 0) part.dated.push({ itemId: item.id, dates, owners: ownerIds.get(item.id) as string[] });
+    if (dates.length === 0 && (found?.targets.length ?? 0) === 0) {
+      const ongoing = found?.deadlines.some((deadline) => deadline.precision === 'ongoing') ?? false;
+      part.unmeasured.items.push({ ...brief, ongoing });
     }
   }
-  // Body: one entry per item and place, at the first mention.
   for (const item of commitments) {
-    const brief = briefOf(index, item.itemId, itemsById);
+    const brief = briefs.get(item.itemId);
     if (!brief) continue;
+    // Body: one entry per item and place, at the first mention.
     const seen = new Set<string>();
     for (const place of item.places) {
       if (seen.has(place.code)) continue;
       seen.add(place.code);
       rowOf(place.code)?.mentioned.push({ item: brief, mention: place.mention, start: place.start, end: place.end });
     }
+    for (const deadline of item.deadlines) part.deadlines.push({ item: brief, deadline, owners: ownerIds.get(item.itemId) as string[] });
   }
-  const jurisdiction = mapJurisdiction(snapshot, options.jurisdiction);
+  return part;
+}
+
+/** Appends one by one: a spread of a corpus-sized list exceeds the engine's argument limit. */
+function appendAll<T>(target: T[], source: readonly T[]): void {
+  for (const value of source) target.push(value);
+}
+
+/** The part of several documents from theirs, given in document order; the parts themselves are left as they are. */
+export function mergeCommitmentParts(parts: readonly CommitmentPart[]): CommitmentPart {
+  const merged: CommitmentPart = { votes: new Map(), places: new Map(), units: new Map(), deadlines: [], dated: [], unmeasured: { itemsExamined: 0, items: [] } };
+  for (const part of parts) {
+    for (const [code, plans] of part.votes) merged.votes.set(code, (merged.votes.get(code) ?? 0) + plans);
+    for (const [code, row] of part.places) {
+      const sum = merged.places.get(code);
+      if (!sum) merged.places.set(code, { ...row, named: [...row.named], mentioned: [...row.mentioned] });
+      else {
+        appendAll(sum.named, row.named);
+        appendAll(sum.mentioned, row.mentioned);
+      }
+    }
+    for (const [id, unit] of part.units) merged.units.set(id, unit);
+    appendAll(merged.deadlines, part.deadlines);
+    appendAll(merged.dated, part.dated);
+    merged.unmeasured.itemsExamined += part.unmeasured.itemsExamined;
+    appendAll(merged.unmeasured.items, part.unmeasured.items);
+  }
+  return merged;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reports
+// ---------------------------------------------------------------------------------------------
+
+export function placeReport(part: CommitmentPart, options: PlaceOptions = {}): PlaceReport {
+  const jurisdiction = mapJurisdiction(part.votes, options.jurisdiction);
   const children = childrenOf(jurisdiction);
   const childCodes = new Set(children.map((child) => child.code));
   const tileItems = new Map(children.map((child) => [child.code, { named: new Set<string>(), mentioned: new Set<string>() }]));
-  for (const row of rows.values()) {
-    row.tile = chainOfPlace(row.code).find((j) => childCodes.has(j.code))?.code ?? null;
-    const tile = row.tile === null ? undefined : tileItems.get(row.tile);
-    for (const entry of row.named) tile?.named.add(entry.item.id);
-    for (const entry of row.mentioned) tile?.mentioned.add(entry.item.id);
-  }
+  const places = [...part.places.values()]
+    .sort((a, b) => (a.code < b.code ? -1 : 1))
+    .map((row) => {
+      const tile = chainOfPlace(row.code).find((j) => childCodes.has(j.code))?.code ?? null;
+      const counted = tile === null ? undefined : tileItems.get(tile);
+      for (const entry of row.named) counted?.named.add(entry.item.id);
+      for (const entry of row.mentioned) counted?.mentioned.add(entry.item.id);
+      return { ...row, tile };
+    });
   const { layout, positions } = tileLayout(jurisdiction.code, children.map((child) => child.code));
   return PlaceReportSchema.parse({
     jurisdiction,
@@ -103,44 +192,30 @@ export function placeReport(snapshot: Snapshot, commitments: ItemCommitments[], 
       named: tileItems.get(child.code)!.named.size,
       mentioned: tileItems.get(child.code)!.mentioned.size,
     })),
-    places: [...rows.values()].sort((a, b) => (a.code < b.code ? -1 : 1)),
+    places,
   });
 }
 
-// ---------------------------------------------------------------------------------------------
-// Deadlines: the timeline, due this quarter, and items without a measurable commitment
-// ---------------------------------------------------------------------------------------------
-
-/** The items a unit answers for in any role, or every item when no unit is given. */
-function itemsOf(index: SnapshotIndex, unitId: string | undefined): Set<string> {
-  return new Set(index.items.filter((item) => !unitId || index.ownersOf(item.id).some((owner) => owner.unitId === unitId)).map((item) => item.id));
-}
-
-export function timelineReport(snapshot: Snapshot, commitments: ItemCommitments[], options: { unit?: string; today: string }): TimelineReport {
-  const index = indexSnapshot(snapshot);
-  const itemsById = new Map(index.items.map((item) => [item.id, item]));
-  const wanted = itemsOf(index, options.unit);
-  const unit = options.unit === undefined ? null : (snapshot.units.find((u) => u.id === options.unit) ?? null);
+/** Deadlines by month, of one unit's items or of all; `today` marks what is overdue. */
+export function timelineReport(part: CommitmentPart, options: TimelineOptions): TimelineReport {
+  const { unit, today } = options;
   const months = new Map<string, TimelineEntry[]>();
   const ongoing: TimelineEntry[] = [];
   const undated: TimelineEntry[] = [];
-  for (const item of commitments) {
-    const brief = wanted.has(item.itemId) ? briefOf(index, item.itemId, itemsById) : undefined;
-    if (!brief) continue;
-    for (const deadline of item.deadlines) {
-      const entry = { item: brief, deadline, overdue: deadline.date !== null && deadline.date < options.today };
-      if (deadline.precision === 'ongoing') ongoing.push(entry);
-      else if (deadline.date === null) undated.push(entry);
-      else months.set(deadline.date.slice(0, 7), [...(months.get(deadline.date.slice(0, 7)) ?? []), entry]);
-    }
+  for (const { item, deadline, owners } of part.deadlines) {
+    if (unit !== undefined && !owners.includes(unit)) continue;
+    const entry = { item, deadline, overdue: deadline.date !== null && deadline.date < today };
+    if (deadline.precision === 'ongoing') ongoing.push(entry);
+    else if (deadline.date === null) undated.push(entry);
+    else appendTo(months, deadline.date.slice(0, 7), entry);
   }
   const sortedMonths = [...months]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([month, entries]) => ({ month, entries: entries.sort((a, b) => (a.deadline.date! < b.deadline.date! ? -1 : a.deadline.date! > b.deadline.date! ? 1 : 0)) }));
   const dated = sortedMonths.flatMap((month) => month.entries);
   return TimelineReportSchema.parse({
-    today: options.today,
-    unit,
+    today,
+    unit: unit === undefined ? null : (part.units.get(unit) ?? null),
     months: sortedMonths,
     ongoing,
     undated,
@@ -157,39 +232,26 @@ export function quarterOf(today: string): { label: string; start: string; end: s
   return { label: `${year}Q${quarter}`, start: `${year}-${String(lastMonth - 2).padStart(2, '0')}-01`, end: `${year}-${String(lastMonth).padStart(2, '0')}-${lastDay}` };
 }
 
-export function dueReport(snapshot: Snapshot, commitments: ItemCommitments[], options: { today: string }): DueReport {
-  const index = indexSnapshot(snapshot);
+export function dueReport(part: CommitmentPart, options: DueOptions): DueReport {
   const quarter = quarterOf(options.today);
-  const dates = new Map(commitments.map((item) => [item.itemId, item.deadlines.flatMap((d) => (d.date === null ? [] : [d.date]))]));
   const perUnit = new Map<string, { due: Set<string>; overdue: Set<string> }>();
-  for (const item of index.items) {
-    const itemDates = dates.get(item.id) ?? [];
-    const due = itemDates.some((date) => date >= quarter.start && date <= quarter.end);
-    const overdue = itemDates.some((date) => date < options.today);
+  for (const { itemId, dates, owners } of part.dated) {
+    const due = dates.some((date) => date >= quarter.start && date <= quarter.end);
+    const overdue = dates.some((date) => date < options.today);
     if (!due && !overdue) continue;
-    for (const owner of index.ownersOf(item.id)) {
-      const counts = perUnit.get(owner.unitId) ?? { due: new Set<string>(), overdue: new Set<string>() };
-      if (due) counts.due.add(item.id);
-      if (overdue) counts.overdue.add(item.id);
-      perUnit.set(owner.unitId, counts);
+    for (const unitId of owners) {
+      const counts = perUnit.get(unitId) ?? { due: new Set<string>(), overdue: new Set<string>() };
+      if (due) counts.due.add(itemId);
+      if (overdue) counts.overdue.add(itemId);
+      perUnit.set(unitId, counts);
     }
   }
   const units = [...perUnit]
-    .map(([unitId, counts]) => ({ unit: index.unit(unitId), dueThisQuarter: counts.due.size, overdue: counts.overdue.size }))
+    .map(([unitId, counts]) => ({ unit: part.units.get(unitId) as UnitSummary, dueThisQuarter: counts.due.size, overdue: counts.overdue.size }))
     .sort((a, b) => b.dueThisQuarter - a.dueThisQuarter || b.overdue - a.overdue || (a.unit.id < b.unit.id ? -1 : 1));
   return DueReportSchema.parse({ today: options.today, quarter, units });
 }
 
-export function unmeasuredItems(snapshot: Snapshot, commitments: ItemCommitments[]): UnmeasuredReport {
-  const index = indexSnapshot(snapshot);
-  const byItem = new Map(commitments.map((item) => [item.itemId, item]));
-  const items = index.items.flatMap((item) => {
-    const found = byItem.get(item.id);
-    const dated = found?.deadlines.some((deadline) => deadline.date !== null) ?? false;
-    if (dated || (found?.targets.length ?? 0) > 0) return [];
-    const ongoing = found?.deadlines.some((deadline) => deadline.precision === 'ongoing') ?? false;
-    return [{ id: item.id, documentId: item.documentId, documentTitle: index.documentTitle(item.documentId), label: item.label, title: item.title, ongoing }];
-  });
-  return UnmeasuredReportSchema.parse({ itemsExamined: index.items.length, items });
+export function unmeasuredItems(part: CommitmentPart): UnmeasuredReport {
+  return UnmeasuredReportSchema.parse(part.unmeasured);
 }
-

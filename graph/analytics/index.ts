@@ -11,7 +11,7 @@ export { assignmentOf, matchCommunities, stabilisePartition, type CommunityAssig
 export { appendTo, indexSnapshot, isGeneric, type SnapshotIndex } from './snapshotIndex';
 /** Ids in UTF-16 code-unit order, the one comparator of ids (graph/store/order.ts). */
 export { compareText } from '../store/order';
-export { DocumentPartsCache, mergeGaps, mergeHeld, splitByDocument, type DocumentRef, type PartsAsked, type SnapshotReader } from './partials';
-export { dueReport, placeReport, quarterOf, timelineReport, unmeasuredItems } from './commitments';
+export { DocumentPartsCache, mergeGaps, mergeHeld, splitByDocument, type DocumentRef, type PartsAsked, type PartsReader } from './partials';
+export { commitmentPart, dueReport, mergeCommitmentParts, placeReport, quarterOf, timelineReport, unmeasuredItems, type CommitmentPart } from './commitments';
 export * from './commitmentReports';
 export * from './pages';

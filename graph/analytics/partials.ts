@@ -3,15 +3,19 @@
  * projection, computed once per document content and added up for any set of documents. Items belong
  * to one document each, so these measures decompose exactly: the counts, the gap list and the ties
  * of a set of documents are the sums (in document order) of theirs. Louvain, betweenness and the
- * other network measures do not decompose; they run whole on the graph the merged ties make.
+ * other network measures do not decompose; they run whole on the graph the merged ties make. The
+ * where-and-by-when reports (places, deadlines, unmeasured items) join per-document parts the same way
+ * (graph/analytics/commitments.ts), read with the items' commitments only when one of them is asked.
  * tests/analytics/partials.test.ts holds every merge equal to the whole computation.
  */
-import { ROLES, type GraphFilter, type Snapshot } from '../model';
+import { ROLES, type DocumentScope, type GraphFilter, type ItemCommitments, type Snapshot } from '../model';
+import { commitmentPart, mergeCommitmentParts, type CommitmentPart } from './commitments';
 import { graphFromTies, projectTies, tieKey, type CoordinationGraph, type ProjectedTie, type Projection } from './coordination';
 import { findGaps } from './gaps';
 import { compareText } from '../store/order';
 import { CoordinationOptionsSchema, GapOptionsSchema, GapReasonCodeSchema, type CoordinationOptions, type GapOptions, type GapReport } from './types';
 import { countHeld, type HeldCounts } from './workload';
+import { appendTo } from './snapshotIndex';
 
 /** A document as the parts know it: its content key is its id, its bytes and its title (gaps quote the title). */
 export interface DocumentRef {
@@ -31,6 +35,8 @@ interface DocumentParts {
   /** Per parameter set (JSON of the parsed options), most recently used last. */
   gaps: Map<string, GapReport>;
   projections: Map<string, PackedProjection>;
+  /** Read only once a where-and-by-when report asks for it. */
+  commitments?: CommitmentPart;
 }
 
 /**
@@ -89,8 +95,11 @@ function packProjection({ units, ties }: Projection): PackedProjection {
   return { units, unitIds, source, target, weight, itemStart, itemAt, itemIds, labels, documentIds };
 }
 
-/** Reads the graph of some documents (a store's snapshot with a `documents` filter). */
-export type SnapshotReader = (filter: GraphFilter) => Promise<Snapshot>;
+/** Where parts come from: a store's snapshot of some documents (a `document` filter) and their items' commitments. */
+export interface PartsReader {
+  snapshot(filter: GraphFilter): Promise<Snapshot>;
+  commitments(scope: DocumentScope): Promise<ItemCommitments[]>;
+}
 
 /** Each document's own snapshot: a multi-document snapshot split by document. */
 export function splitByDocument(snapshot: Snapshot): Map<string, Snapshot> {
@@ -172,7 +181,7 @@ export class DocumentPartsCache {
 
   /** Documents read per snapshot: a few hundred keep one read well under the store's deadline and memory small. */
   constructor(
-    private readonly read: SnapshotReader,
+    private readonly read: PartsReader,
     private readonly documentsPerRead = 200,
     private readonly maxDocuments = Infinity,
   ) {}
@@ -206,6 +215,11 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
     return graphFromTies(merged, all.filter((parts) => parts.hasItems).length > 1);
   }
 
+  /** The documents' places, deadlines and unmeasured items, joined: what the where-and-by-when reports are made from. */
+  async commitments(documents: DocumentRef[]): Promise<CommitmentPart> {
+    return mergeCommitmentParts((await this.ensure(documents, { commitments: true })).map((parts) => parts.commitments as CommitmentPart));
+  }
+
   /**
    * Every document's parts, with the gaps or the projection for the options asked. A document lacking
    * them is read from the store: its snapshot is not kept (it is most of the memory), so a new parameter
@@ -223,7 +237,9 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
     const lacking = this.lacking(documents, asked);
     for (let start = 0; start < lacking.length; start += this.documentsPerRead) {
       const batch = lacking.slice(start, start + this.documentsPerRead);
-      const snapshots = splitByDocument(await this.read({ document: batch.map((document) => document.id) }));
+      const ids = batch.map((document) => document.id);
+      const snapshots = splitByDocument(await this.read.snapshot({ document: ids }));
+      const commitments = asked.commitments ? byDocument(await this.read.commitments({ document: ids })) : undefined;
       for (const document of batch) {
         const key = contentKey(document);
         const snapshot = snapshots.get(document.id);
@@ -241,6 +257,7 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
         if (projectionKey !== undefined && !parts.projections.has(projectionKey)) {
           keep(parts.projections, projectionKey, packProjection(projectTies(snapshot, asked.projection)), DEFAULT_PROJECTION);
         }
+        if (commitments && !parts.commitments) parts.commitments = commitmentPart(snapshot, commitments.get(document.id) ?? []);
         found.set(key, parts);
         this.parts.delete(key);
         this.parts.set(key, parts);
@@ -259,15 +276,27 @@ all.map((parts) => kept(parts.gaps, key) as GapReport), options);
     const { gapsKey, projectionKey } = keysOf(asked);
     return documents.filter((document) => {
       const parts = this.parts.get(contentKey(document));
-      return !parts || (gapsKey !== undefined && !parts.gaps.has(gapsKey)) || (projectionKey !== undefined && !parts.projections.has(projectionKey));
+      return (
+        !parts ||
+        (gapsKey !== undefined && !parts.gaps.has(gapsKey)) ||
+        (projectionKey !== undefined && !parts.projections.has(projectionKey)) ||
+        (asked.commitments === true && !parts.commitments)
+      );
     });
   }
 }
 
-/** Which parameter sets of the gaps or the projection a computation needs besides the workload counts. */
+/** Which parameter sets of the gaps or the projection a computation needs besides the workload counts, and whether the commitments. */
 export interface PartsAsked {
   gaps?: GapOptions;
   projection?: CoordinationOptions;
+  commitments?: boolean;
+}
+
+function byDocument(commitments: ItemCommitments[]): Map<string, ItemCommitments[]> {
+  const grouped = new Map<string, ItemCommitments[]>();
+  for (const item of commitments) appendTo(grouped, item.documentId, item);
+  return grouped;
 }
 
 const keysOf = (asked: PartsAsked) => ({

@@ -232,11 +232,12 @@ export type LineageResponse = z.infer<typeof LineageResponseSchema>;
 // ---------------------------------------------------------------------------------------------
 // Where and by when (places, deadlines, targets)
 
-export const PlacesResponseSchema = PlaceTilesSchema.meta({ id: 'PlacesResponse' });
-export const PlaceItemsResponseSchema = PlaceItemsSchema.meta({ id: 'PlaceItemsResponse' });
-export const TimelineResponseSchema = TimelinePageSchema.meta({ id: 'TimelineResponse' });
-export const DueResponseSchema = DueReportSchema.meta({ id: 'DueResponse' });
-export const UnmeasuredResponseSchema = UnmeasuredPageSchema.meta({ id: 'UnmeasuredResponse' });
+// Computed in the background like the workload: each answer says which data it reflects (FreshnessSchema).
+export const PlacesResponseSchema = PlaceTilesSchema.extend(FreshnessSchema.shape).meta({ id: 'PlacesResponse' });
+export const PlaceItemsResponseSchema = PlaceItemsSchema.extend(FreshnessSchema.shape).meta({ id: 'PlaceItemsResponse' });
+export const TimelineResponseSchema = TimelinePageSchema.extend(FreshnessSchema.shape).meta({ id: 'TimelineResponse' });
+export const DueResponseSchema = DueReportSchema.extend(FreshnessSchema.shape).meta({ id: 'DueResponse' });
+export const UnmeasuredResponseSchema = UnmeasuredPageSchema.extend(FreshnessSchema.shape).meta({ id: 'UnmeasuredResponse' });
 export const CommitmentListResponseSchema = CommitmentListSchema.meta({ id: 'CommitmentListResponse' });
 export type PlacesResponse = z.infer<typeof PlacesResponseSchema>;
 export type PlaceItemsResponse = z.infer<typeof PlaceItemsResponseSchema>;

@@ -2,26 +2,39 @@
  * What the analytics worker runs (graph/precompute/worker.ts): one analysis of the documents in scope,
  * from per-document parts where the measure decomposes (graph/analytics/partials.ts) and from one
  * snapshot where it does not (edge filters: sections, roles, unit kinds, units; the bipartite drawing).
+ * The where-and-by-when reports (places, the timeline, what is due, unmeasured items) always come from parts:
+ * they take a document scope and options, never an edge filter.
  */
 import {
   computeNetworkMetrics,
   computeWorkload,
   DocumentPartsCache,
+  DueOptionsSchema,
+  dueReport,
   findGaps,
   networkReport,
   NetworkOptionsSchema,
+  PlaceOptionsSchema,
+  placeReport,
+  TimelineOptionsSchema,
+  timelineReport,
+  unmeasuredItems,
   workloadReport,
   type CommunityAssignment,
   type DocumentRef,
   type PartsAsked,
-  type SnapshotReader,
+  type PartsReader,
 } from '../analytics';
 import { analyseParts, CytoscapeOptionsSchema, drawCytoscape, exportFile, toCytoscape, type CsvOptions, type SnapshotFileKind } from '../export';
 import type { GraphFilter, Snapshot } from '../model';
 
 /** `export` is a download (ExportOptions and its `kind`): made whole, from one snapshot, and never kept. */
-export const ANALYSIS_NAMES = ['workload', 'gaps', 'network', 'cytoscape', 'export'] as const;
+export const ANALYSIS_NAMES = ['workload', 'gaps', 'network', 'cytoscape', 'export', 'places', 'timeline', 'due', 'unmeasured'] as const;
 export type AnalysisName = (typeof ANALYSIS_NAMES)[number];
+
+/** The where-and-by-when reports: made from the items' commitments besides the graph. */
+export const COMMITMENT_ANALYSES: ReadonlySet<AnalysisName> = new Set(['places', 'timeline', 'due', 'unmeasured']);
+
 
 /** The filters that select edges rather than documents: with any of them the parts do not apply. */
 export type EdgeFilter = Pick<GraphFilter, 'section' | 'role' | 'kind' | 'unit'>;
@@ -43,18 +56,18 @@ const hasEdgeFilter = (filter: EdgeFilter): boolean =>
   Object.values(filter).some((value) => Array.isArray(value) && value.length > 0);
 
 const partsAsked = ({ name, options }: AnalysisTask): PartsAsked =>
-  name === 'gaps' ? { gaps: options } : name === 'workload' ? {} : { projection: options };
+  name === 'gaps' ? { gaps: options } : name === 'workload' ? {} : COMMITMENT_ANALYSES.has(name) ? { commitments: true } : { projection: options };
 
 /** Edge filters select within documents, the bipartite drawing draws items, a download is one file: one snapshot each. */
 const runsWhole = (name: AnalysisName, options: Record<string, unknown>, edgeFilter: EdgeFilter): boolean =>
-  hasEdgeFilter(edgeFilter) || name === 'export' || (name === 'cytoscape' && CytoscapeOptionsSchema.parse(options).mode === 'bipartite');
+  (hasEdgeFilter(edgeFilter) && !COMMITMENT_ANALYSES.has(name)) || name === 'export' || (name === 'cytoscape' && CytoscapeOptionsSchema.parse(options).mode === 'bipartite');
 
 export class AnalyticsEngine {
   private readonly parts: DocumentPartsCache;
 
   /** `maxDocuments`: documents whose parts are kept, the least recently used dropped beyond them (default: every one loaded). */
   constructor(
-    private readonly read: SnapshotReader,
+    private readonly read: PartsReader,
     maxDocuments = Infinity,
   ) {
     this.parts = new DocumentPartsCache(read, undefined, maxDocuments);
@@ -78,7 +91,7 @@ export class AnalyticsEngine {
   async run(task: AnalysisTask): Promise<unknown> {
     if (task.wholeCorpus) this.parts.retainOnly(task.documents);
     const { name, options, documents } = task;
-    if (runsWhole(name, options, task.edgeFilter)) return this.whole(task, await this.read({ document: documents.map((d) => d.id), ...task.edgeFilter }));
+    if (runsWhole(name, options, task.edgeFilter)) return this.whole(task, await this.read.snapshot({ document: documents.map((d) => d.id), ...task.edgeFilter }));
     switch (name) {
       case 'workload':
         return workloadReport(await this.parts.held(documents), options);
@@ -90,6 +103,14 @@ export class AnalyticsEngine {
         const [held, graph] = [await this.parts.held(documents), await this.parts.coordination(documents, options)];
         return drawCytoscape(analyseParts({ held, graph, documents }, options, task.communities), options);
       }
+      case 'places':
+        return placeReport(await this.parts.commitments(documents), PlaceOptionsSchema.parse(options));
+      case 'timeline':
+        return timelineReport(await this.parts.commitments(documents), TimelineOptionsSchema.parse(options));
+      case 'due':
+        return dueReport(await this.parts.commitments(documents), DueOptionsSchema.parse(options));
+      case 'unmeasured':
+        return unmeasuredItems(await this.parts.commitments(documents));
     }
   }
 

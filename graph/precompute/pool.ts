@@ -17,13 +17,15 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { AnalyticsOutOfMemoryError, StoreUnavailableError } from '../errors';
 import { TSX_LOADER } from '../parse/pool';
-import type { AnalysisTask } from './engine';
-import type { GraphFilter, Snapshot } from '../model';
+import { COMMITMENT_ANALYSES, type AnalysisTask } from './engine';
+import type { DocumentScope, GraphFilter, ItemCommitments, Snapshot } from '../model';
 import type { Neo4jConfig } from '../store/neo4j/store';
 import type { AnalyticsOutcome, AnalyticsWorkerTask, GivenSnapshot, LaneData } from './worker';
 
-/** Where a task's graph comes from: a Neo4j the worker reads itself, or the in-memory store's snapshots. */
-export type AnalysisSource = { neo4j: Neo4jConfig } | { snapshotOf: (filter: GraphFilter) => Promise<Snapshot> };
+/** Where a task's graph comes from: a Neo4j the worker reads itself, or the in-memory store's snapshots and commitments. */
+export type AnalysisSource =
+  | { neo4j: Neo4jConfig }
+  | { snapshotOf: (filter: GraphFilter) => Promise<Snapshot>; commitmentsOf: (scope: DocumentScope) => Promise<ItemCommitments[]> };
 
 export type LaneName = 'whole-corpus' | 'small';
 
@@ -110,7 +112,11 @@ export class AnalyticsPool {
       asked = needs;
       const whole = outcome.needs === 'whole';
       const documents = whole ? task.documents.map((document) => document.id) : (outcome.needs as string[]);
-      given = { snapshot: await source.snapshotOf({ document: documents, ...(whole ? task.edgeFilter : {}) }), whole };
+      given = {
+        snapshot: await source.snapshotOf({ document: documents, ...(whole ? task.edgeFilter : {}) }),
+        whole,
+        commitments: COMMITMENT_ANALYSES.has(task.name) ? await source.commitmentsOf({ document: documents }) : null,
+      };
     }
   }
 

@@ -7,7 +7,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { StoreUnavailableError } from '../errors';
-import type { GraphFilter, Snapshot } from '../model';
+import type { DocumentScope, GraphFilter, ItemCommitments, Snapshot } from '../model';
 import { Neo4jStore, type Neo4jConfig } from '../store/neo4j/store';
 import { AnalyticsEngine, type AnalysisTask } from './engine';
 import { lowerThisThreadsPriority } from './priority';
@@ -15,10 +15,14 @@ import { lowerThisThreadsPriority } from './priority';
 /** Where the task's graph comes from: a Neo4j the worker reads, or snapshots the server sends on request. */
 export type WorkerSource = { neo4j: Neo4jConfig } | { given: GivenSnapshot | null };
 
-/** A snapshot the server sent: of the documents the worker said it lacked, or of the task's whole scope. */
+/**
+ * A snapshot the server sent: of the documents the worker said it lacked, or of the task's whole scope; with
+ * their items' commitments when the task is a where-and-by-when report.
+ */
 export interface GivenSnapshot {
   snapshot: Snapshot;
   whole: boolean;
+  commitments: ItemCommitments[] | null;
 }
 
 export type AnalyticsWorkerTask = AnalysisTask & WorkerSource;
@@ -65,12 +69,30 @@ function neo4jStore(config: Neo4jConfig): Neo4jStore {
   return store;
 }
 
-const engine = new AnalyticsEngine(async (filter: GraphFilter) => {
+/** The running task's Neo4j, or what the server sent of the in-memory store. */
+function taskSource(): { neo4j: Neo4jStore } | { given: GivenSnapshot } {
   if (!source) throw new Error('no task is running');
-  if ('neo4j' in source) return neo4jStore(source.neo4j).snapshot(filter);
+  if ('neo4j' in source) return { neo4j: neo4jStore(source.neo4j) };
   if (!source.given) throw new Error('the server sends the in-memory store’s snapshot when asked');
-  return restrict(source.given.snapshot, filter.document);
-}, (workerData as LaneData).maxDocuments ?? Infinity);
+  return { given: source.given };
+}
+
+const engine = new AnalyticsEngine(
+  {
+    snapshot: async (filter: GraphFilter) => {
+      const from = taskSource();
+      return 'neo4j' in from ? from.neo4j.snapshot(filter) : restrict(from.given.snapshot, filter.document);
+    },
+    commitments: async (scope: DocumentScope) => {
+      const from = taskSource();
+      if ('neo4j' in from) return from.neo4j.commitments(scope);
+      if (!from.given.commitments) throw new Error('the server sends the commitments with the snapshot of a where-and-by-when report');
+      const ids = scope.document && new Set(scope.document);
+      return ids ? from.given.commitments.filter((item) => ids.has(item.documentId)) : from.given.commitments;
+    },
+  },
+  (workerData as LaneData).maxDocuments ?? Infinity,
+);
 
 /**
  * Documents asked of the in-memory store at once: the server builds and copies a snapshot of them, so a

@@ -3,23 +3,26 @@
  * asks (server/precomputed.ts). While a newer answer is computed the last one is served with `stale: true`
  * and Retry-After.
  */
-import type { Response } from 'express';
 import type { z } from 'zod';
 import { pageOf, type GapReport, type NetworkReport, type WorkloadReport } from '../../graph/analytics';
 import { defaultJurisdiction } from '../../graph/jurisdiction/defaultScope';
 import type { CytoscapeGraph } from '../../graph/export';
 import {
   CommunitiesResponseSchema,
+  DueQuerySchema,
   GapsQuerySchema,
   GapsResponseSchema,
   MetricsQuerySchema,
   MetricsResponseSchema,
   NetworkQuerySchema,
   NetworkResponseSchema,
+  PlacesQuerySchema,
+  TimelineQuerySchema,
   WorkloadQuerySchema,
   WorkloadResponseSchema,
 } from '../../graph/api';
-import type { AnalysisRequest, PrecomputedAnalytics, Served } from '../precomputed';
+import { answer, type AnalysisRequest, type PrecomputedAnalytics, type Served } from '../precomputed';
+import { dueRequest, placesRequest, timelineRequest, unmeasuredRequest } from './places';
 import { toGraphFilter } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
@@ -59,13 +62,23 @@ export const COMMUNITY_REQUEST: AnalysisRequest = metricsRequest(MetricsQuerySch
  */
 export function defaultAnalysisRequests(plans: ReadonlyArray<{ jurisdiction?: { code: string } | null }>): AnalysisRequest[] {
   const code = defaultJurisdiction(plans)?.jurisdiction.code;
-  const scopes: Record<string, string>[] = [{}, ...(code === undefined ? [] : [{ jurisdiction: code, includeWithin: 'false' }])];
-  return scopes.flatMap((scope) => [
-    metricsRequest(MetricsQuerySchema.parse(scope)),
-    workloadRequest(WorkloadQuerySchema.parse(scope)),
-    gapsRequest(GapsQuerySchema.parse(scope)),
-    networkRequest(NetworkQuerySchema.parse(scope)),
-  ]);
+  const explorers: Record<string, string> = code === undefined ? {} : { jurisdiction: code, includeWithin: 'false' };
+  const scopes = code === undefined ? [explorers] : [{}, explorers];
+  return [
+    ...scopes.flatMap((scope) => [
+      metricsRequest(MetricsQuerySchema.parse(scope)),
+      workloadRequest(WorkloadQuerySchema.parse(scope)),
+      gapsRequest(GapsQuerySchema.parse(scope)),
+      networkRequest(NetworkQuerySchema.parse(scope)),
+    ]),
+    // The where-and-by-when reports only of the scope the explorer opens on: the whole corpus's list every item
+    // (a place report of the full corpus is a hundred megabytes), and no view opens on them. Judged against the
+    // server's day; a reader a time zone ahead asks for another day, computed from the parts the worker holds.
+    placesRequest(PlacesQuerySchema.parse(explorers)),
+    timelineRequest(TimelineQuerySchema.parse(explorers)),
+    dueRequest(DueQuerySchema.parse(explorers)),
+    unmeasuredRequest(PlacesQuerySchema.parse(explorers)),
+  ];
 }
 
 export const networkReport = (analytics: PrecomputedAnalytics, query: z.output<typeof MetricsQuerySchema>): Promise<Served<NetworkReport>> =>
@@ -75,12 +88,6 @@ export const networkReport = (analytics: PrecomputedAnalytics, query: z.output<t
 function gapsPage<T extends GapReport>(report: T, { reason, limit, offset }: z.output<typeof GapsQuerySchema>) {
   const { rows, ...page } = pageOf(reason ? report.gaps.filter((gap) => gap.reasons.some((r) => r.code === reason)) : report.gaps, { limit, offset });
   return { ...report, ...page, gaps: rows };
-}
-
-/** The body, with Retry-After while it is stale (a newer answer is being computed). */
-function answer<T>(res: Response, { body, retryAfterSeconds }: Served<T>): Served<T>['body'] {
-  if (retryAfterSeconds !== null) res.set('Retry-After', String(retryAfterSeconds));
-  return body;
 }
 
 const FRESHNESS_NOTE =

@@ -1,8 +1,12 @@
-/** Where and by when: places and the items touching them, deadlines by month, what is due, what commits to nothing measurable, and their files. */
-import { dueReport, placeItems, placeReport, placeTiles, timelinePage, timelineReport, unmeasuredItems, unmeasuredPage } from '../../graph/analytics';
+/**
+ * Where and by when: places and the items touching them, deadlines by month, what is due, what commits to nothing
+ * measurable, and their files. The reports are analyses of the worker (server/precomputed.ts), made from per-document
+ * parts (graph/analytics/commitments.ts): computed before anyone asks for the explorer's scope, and served stale with
+ * Retry-After while a newer one is on its way, like the workload.
+ */
+import { placeItems, placeTiles, timelinePage, unmeasuredPage, type DueReport, type PlaceReport, type PlaceTiles, type TimelineReport, type UnmeasuredReport } from '../../graph/analytics';
 import { NotFoundError } from '../../graph/errors';
 import { commitmentFile } from '../../graph/export';
-import type { DocumentScope, ItemCommitments, Snapshot } from '../../graph/model';
 import {
   CommitmentExportParamsSchema,
   CommitmentExportQuerySchema,
@@ -20,22 +24,46 @@ import {
   UnmeasuredResponseSchema,
 } from '../../graph/api';
 import type { z } from 'zod';
+import { answer, type AnalysisRequest, type Freshness } from '../precomputed';
 import { toDocumentScope } from '../readCache';
 import type { ServerContext } from '../context';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { sendExportFile } from './exports';
 
-const todayUtc = () => new Date().toISOString().slice(0, 10);
+/** The server's day, UTC: what deadlines are judged against when the request names no day. */
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
-export function placeEndpoints({ store, cache }: ServerContext): Endpoint[] {
-  /** `compute(snapshot, commitments)` for a scope, memoised per data version like every analysis. */
-  const cached = <T>(name: string, scope: DocumentScope, parameters: unknown, compute: (snapshot: Snapshot, commitments: ItemCommitments[]) => T) =>
-    cache.lookup(name, JSON.stringify([scope, parameters]), async () => compute(await store.snapshot(scope), await store.commitments(scope)));
+/** The scope's whole place report: the map and each place's items are cut from it. */
+export const placesRequest = (query: z.output<typeof PlacesQuerySchema>): AnalysisRequest => {
+  const scope = toDocumentScope(query);
+  return { name: 'places', filter: scope, options: { jurisdiction: scope.jurisdiction } };
+};
 
-  /** The scope's whole place report, cached; the map and each place's items are cut from it. */
-  const places = (query: z.output<typeof PlacesQuerySchema>) => {
-    const scope = toDocumentScope(query);
-    return cached('places', scope, null, (snapshot, commitments) => placeReport(snapshot, commitments, { jurisdiction: scope.jurisdiction }));
+/** The whole timeline of the scope (of one unit's items, when asked) against a day; pages are cut from it. */
+export const timelineRequest = (query: z.output<typeof TimelineQuerySchema>): AnalysisRequest => ({
+  name: 'timeline',
+  filter: toDocumentScope(query),
+  options: { unit: query.unit, today: query.today ?? todayUtc() },
+});
+
+export const dueRequest = (query: z.output<typeof DueQuerySchema>): AnalysisRequest => ({
+  name: 'due',
+  filter: toDocumentScope(query),
+  options: { today: query.today ?? todayUtc() },
+});
+
+export const unmeasuredRequest = (query: z.output<typeof PlacesQuerySchema>): AnalysisRequest => ({ name: 'unmeasured', filter: toDocumentScope(query), options: {} });
+
+export function placeEndpoints({ store, analytics }: ServerContext): Endpoint[] {
+  /**
+   * The map of a served place report, made once per served body: every reader of the explorer's scope opens the
+   * same map, and the endpoint serialises a body it saw before only once (server/endpoint.ts).
+   */
+  const tiles = new WeakMap<object, PlaceTiles & Freshness>();
+  const tilesOf = (body: PlaceReport & Freshness): PlaceTiles & Freshness => {
+    let made = tiles.get(body);
+    if (!made) tiles.set(body, (made = { ...placeTiles(body), dataVersion: body.dataVersion, stale: body.stale }));
+    return made;
   };
 
   return [
@@ -52,7 +80,7 @@ export function placeEndpoints({ store, cache }: ServerContext): Endpoint[] {
       query: PlacesQuerySchema,
       responses: [{ status: 200, description: 'The map.', schema: PlacesResponseSchema }],
       errors: [],
-      handle: async ({ query }) => placeTiles(await places(query)),
+      handle: async ({ query, res }) => tilesOf(answer(res, await analytics.get<PlaceReport>(placesRequest(query)))),
     }),
     defineEndpoint({
       method: 'get',
@@ -64,11 +92,12 @@ export function placeEndpoints({ store, cache }: ServerContext): Endpoint[] {
       query: PlaceItemsQuerySchema,
       responses: [{ status: 200, description: 'One page of each role.', schema: PlaceItemsResponseSchema }],
       errors: [404],
-      handle: async ({ params, query }) => {
+      handle: async ({ params, query, res }) => {
         const { limit, offset, ...scope } = query;
-        const found = placeItems(await places(scope), params.code, { limit, offset });
+        const report = answer(res, await analytics.get<PlaceReport>(placesRequest(scope)));
+        const found = placeItems(report, params.code, { limit, offset });
         if (found === null) throw new NotFoundError('place', params.code);
-        return found;
+        return { ...found, dataVersion: report.dataVersion, stale: report.stale };
       },
     }),
     defineEndpoint({
@@ -81,11 +110,10 @@ export function placeEndpoints({ store, cache }: ServerContext): Endpoint[] {
       query: TimelineQuerySchema,
       responses: [{ status: 200, description: 'The timeline.', schema: TimelineResponseSchema }],
       errors: [],
-      handle: async ({ query }) => {
+      handle: async ({ query, res }) => {
         const { limit, offset, month } = query;
-        const options = { unit: query.unit, today: query.today ?? todayUtc() };
-        const report = await cached('timeline', toDocumentScope(query), options, (snapshot, commitments) => timelineReport(snapshot, commitments, options));
-        return timelinePage(report, { limit, offset }, month);
+        const report = answer(res, await analytics.get<TimelineReport>(timelineRequest(query)));
+        return { ...timelinePage(report, { limit, offset }, month), dataVersion: report.dataVersion, stale: report.stale };
       },
     }),
     defineEndpoint({
@@ -97,10 +125,7 @@ export function placeEndpoints({ store, cache }: ServerContext): Endpoint[] {
       query: DueQuerySchema,
       responses: [{ status: 200, description: 'Due counts per unit.', schema: DueResponseSchema }],
       errors: [],
-      handle: ({ query }) => {
-        const options = { today: query.today ?? todayUtc() };
-        return cached('due', toDocumentScope(query), options, (snapshot, commitments) => dueReport(snapshot, commitments, options));
-      },
+      handle: async ({ query, res }) => answer(res, await analytics.get<DueReport>(dueRequest(query))),
     }),
     defineEndpoint({
       method: 'get',
@@ -111,9 +136,9 @@ export function placeEndpoints({ store, cache }: ServerContext): Endpoint[] {
       query: UnmeasuredQuerySchema,
       responses: [{ status: 200, description: 'One page of the items, in document order.', schema: UnmeasuredResponseSchema }],
       errors: [],
-      handle: async ({ query }) => {
-        const report = await cached('unmeasured', toDocumentScope(query), null, (snapshot, commitments) => unmeasuredItems(snapshot, commitments));
-        return unmeasuredPage(report, query);
+      handle: async ({ query, res }) => {
+        const report = answer(res, await analytics.get<UnmeasuredReport>(unmeasuredRequest(query)));
+        return { ...unmeasuredPage(report, query), dataVersion: report.dataVersion, stale: report.stale };
       },
     }),
     defineEndpoint({

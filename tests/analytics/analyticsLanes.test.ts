@@ -34,7 +34,7 @@ describe('analytics lanes', () => {
     store = new MemoryStore();
     await loadSeeds(store, loadRegistry());
     for (const fixture of [fixtures.second, fixtures.plans.foshan]) await store.loadDocument(fixture.parsed, fixture.units);
-    source = { snapshotOf: (filter) => store.snapshot(filter) };
+    source = { snapshotOf: (filter) => store.snapshot(filter), commitmentsOf: (scope) => store.commitments(scope) };
     ids = (await store.listDocuments()).map((document) => document.id);
   });
   afterAll(() => store.close());

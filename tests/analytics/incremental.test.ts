@@ -5,7 +5,7 @@
  * memory, for the whole corpus and for scopes; a document whose content did not change is not read again; and
  * a cache bounded by documents (the small-task lane's) stays within its bound.
  */
-import { computeNetworkMetrics, computeWorkload, findGaps } from '../../graph/analytics';
+import { commitmentPart, computeNetworkMetrics, computeWorkload, dueReport, findGaps, placeReport, timelineReport, unmeasuredItems } from '../../graph/analytics';
 import { toCytoscape } from '../../graph/export';
 import { AnalyticsEngine, type AnalysisTask } from '../../graph/precompute';
 import { MemoryStore, Neo4jStore, neo4jConfigFromEnv, type GraphStore } from '../../graph/store';
@@ -17,14 +17,22 @@ const NOW = () => new Date('2026-01-01T00:00:00Z');
 const fixtures = loadFixtures();
 const { seed, second, plans } = fixtures;
 
-/** A store whose snapshot reads are counted, with the documents each one asked for. */
+/** A store whose snapshot reads are counted, with the documents each one asked for, and its commitment reads apart. */
 function countingReader(store: GraphStore) {
   const reads: string[][] = [];
+  const commitmentReads: string[][] = [];
   return {
     reads,
-    read: (filter: GraphFilter) => {
-      reads.push(filter.document ?? []);
-      return store.snapshot(filter);
+    commitmentReads,
+    read: {
+      snapshot: (filter: GraphFilter) => {
+        reads.push(filter.document ?? []);
+        return store.snapshot(filter);
+      },
+      commitments: (scope: DocumentScope) => {
+        commitmentReads.push(scope.document ?? []);
+        return store.commitments(scope);
+      },
     },
   };
 }
@@ -52,6 +60,18 @@ async function expectEqualToWhole(engine: AnalyticsEngine, store: GraphStore, sc
   expect(mergedDrawing).toEqual(wholeDrawing);
   // The worker's clock, not the test's, stamps the drawing: the rest of the provenance is the same.
   expect({ ...merged, generatedAt: '' }).toEqual({ ...whole, generatedAt: '' });
+
+  // The where-and-by-when reports: joined from per-document parts, against the part of the whole snapshot.
+  const part = commitmentPart(snapshot, await store.commitments(scope));
+  expect(await engine.run(await task(store, 'places', scope))).toEqual(placeReport(part));
+  expect(await engine.run(await task(store, 'places', scope, { jurisdiction: '440000' }))).toEqual(placeReport(part, { jurisdiction: '440000' }));
+  for (const today of ['2023-06-30', '2026-01-01']) {
+    expect(await engine.run(await task(store, 'timeline', scope, { today }))).toEqual(timelineReport(part, { today }));
+    expect(await engine.run(await task(store, 'due', scope, { today }))).toEqual(dueReport(part, { today }));
+  }
+  const unit = snapshot.units[0]?.id;
+  expect(await engine.run(await task(store, 'timeline', scope, { unit, today: '2023-06-30' }))).toEqual(timelineReport(part, { unit, today: '2023-06-30' }));
+  expect(await engine.run(await task(store, 'unmeasured', scope))).toEqual(unmeasuredItems(part));
 }
 
 const load = (store: GraphStore, { parsed, units }: Fixture) => store.loadDocument(parsed, units);
@@ -78,12 +98,24 @@ function describeIncremental(name: string, open: () => Promise<GraphStore>, clos
       await load(store, plans.foshan);
       await load(store, plans.stateCouncil);
       await check();
+      // The where-and-by-when reports compared above are not empty: places, deadlines and unmeasured items all occur.
+      const part = commitmentPart(await store.snapshot({}), await store.commitments({}));
+      expect(part.places.size).toBeGreaterThan(0);
+      expect(part.deadlines.length).toBeGreaterThan(0);
+      expect(part.dated.length).toBeGreaterThan(0);
+      expect(part.unmeasured.items.length).toBeGreaterThan(0);
+      expect([...part.places.values()].some((row) => row.named.length > 0)).toBe(true);
 
       // Read once, then only what changed: a new document is read alone.
       reader.reads.length = 0;
+      reader.commitmentReads.length = 0;
       await load(store, plans.shenzhen);
       await engine.run(await task(store, 'workload', {}));
       expect(reader.reads).toEqual([[plans.shenzhen.parsed.document.id]]);
+      // Commitments are read only for a where-and-by-when report, and only those of the documents lacking them.
+      expect(reader.commitmentReads).toEqual([]);
+      await engine.run(await task(store, 'unmeasured', {}));
+      expect(reader.commitmentReads).toEqual([[plans.shenzhen.parsed.document.id]]);
       await check();
 
       // New bytes for a known id: the old parts are replaced, and dropped when the whole corpus is next computed.

@@ -18,7 +18,8 @@ void (async () => {
   const pool = new AnalyticsPool({ wholeCorpusHeapMib: 16, smallHeapMib: 16, workerFile: join(__dirname, process.argv[2] as string) });
   for (const task of tasks) {
     try {
-      await pool.run(task, { snapshotOf: () => Promise.reject(new Error('the worker asked for a snapshot')) });
+      const asked = () => Promise.reject(new Error('the worker asked for a snapshot'));
+      await pool.run(task, { snapshotOf: asked, commitmentsOf: asked });
       console.log(JSON.stringify({ ok: true }));
     } catch (error) {
       console.log(JSON.stringify({ ok: false, name: (error as Error).name, message: (error as Error).message }));
