@@ -86,8 +86,9 @@ describe('precomputed analytics over HTTP', () => {
   });
 
   test('the default views are computed at start, before anyone asks', async () => {
-    await eventually(async () => pool.ran.length >= 4);
-    expect(new Set(pool.ran)).toEqual(new Set(['workload', 'gaps', 'network', 'cytoscape']));
+    const defaults = ['workload', 'gaps', 'network', 'cytoscape', 'places', 'timeline', 'due', 'unmeasured'];
+    await eventually(async () => pool.ran.length >= defaults.length);
+    expect(new Set(pool.ran)).toEqual(new Set(defaults));
     const ran = pool.ran.length;
     const workload = await call('get', '/api/workload');
     expect(workload.status).toBe(200);
@@ -231,7 +232,8 @@ describe('precomputed analytics over HTTP', () => {
       // A cache too small for any answer: only the default views' last answers are kept.
       const { app: small } = createTestApp(other, { analyticsPool: pooled, readCache: { ...DEFAULT_READ_CACHE, analysisBytes: 1 } });
       const ask = caller(small, await OpenApiConformance.of(small));
-      const paths = ['/api/workload', '/api/gaps', '/api/metrics', '/api/network'];
+      // With plans of one jurisdiction the explorer opens on the whole corpus: its where-and-by-when reports are defaults too.
+      const paths = ['/api/workload', '/api/gaps', '/api/metrics', '/api/network', '/api/places', '/api/timeline', '/api/deadlines/due', '/api/commitments/unmeasured'];
       // Every default view computed once (they are computed at start in no fixed order).
       await eventually(async () => (await Promise.all(paths.map((path) => ask('get', path)))).every((answer) => answer.body.stale === false));
       const before = await other.dataVersion();
@@ -263,15 +265,19 @@ describe('precomputed analytics over HTTP', () => {
         expect((await ask('post', `/api/documents?id=${id}&jurisdiction=440600`, { text: smallPlan(id), token: ADMIN_TOKEN })).status).toBe(201);
       }
       const scoped = (name: string) => pooled.done.some((task) => task.name === name && task.documents.map((d) => d.id).join() === 'foshan-a,foshan-b');
-      await eventually(async () => ['workload', 'gaps', 'network', 'cytoscape'].every(scoped));
+      await eventually(async () => ['workload', 'gaps', 'network', 'cytoscape', 'places', 'timeline', 'due', 'unmeasured'].every(scoped));
       // And the rest of that refresh (the whole corpus's views) finished too.
       await eventually(async () => (await ask('get', '/readyz')).body.analyticsComputing === 0);
       const ran = pooled.done.length;
       const scope = 'jurisdiction=440600&includeWithin=false';
-      for (const path of [`/api/workload?${scope}&limit=30`, `/api/gaps?${scope}`, `/api/metrics?${scope}`, `/api/communities?${scope}`, `/api/network?mode=coordination&${scope}&limit=2000`]) {
+      const whereAndByWhen = [`/api/places?${scope}`, `/api/timeline?${scope}&limit=5&offset=0`, `/api/deadlines/due?${scope}`, `/api/commitments/unmeasured?${scope}&limit=50&offset=0`];
+      for (const path of [`/api/workload?${scope}&limit=30`, `/api/gaps?${scope}`, `/api/metrics?${scope}`, `/api/communities?${scope}`, `/api/network?mode=coordination&${scope}&limit=2000`, ...whereAndByWhen]) {
         const answer = await ask('get', path);
         expect([path, answer.status, answer.body.stale]).toEqual([path, 200, false]);
       }
+      // A place's items are cut from the same report (no item of these small plans touches a district: a 404).
+      const tile = (await ask('get', `/api/places?${scope}`)).body.tiles[0].code as string;
+      expect((await ask('get', `/api/places/${tile}?${scope}`)).status).toBe(404);
       // Answered from what was computed before: nothing new ran for them.
       expect(pooled.done.length).toBe(ran);
     } finally {
