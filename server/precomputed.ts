@@ -315,7 +315,9 @@ export class PrecomputedAnalytics {
 
   /**
    * The default views become `requests`. A view that stops being one (another jurisdiction now has the most plans)
-   * is remembered as asked, its answer kept under the bounded cache's rules.
+   * is remembered as asked, its answer kept under the bounded cache's rules; one never answered is forgotten: the
+   * views of no plans, set before the first refresh, must not outlive it (on a large corpus the whole corpus's place
+   * report, unasked, would be computed after every write).
    */
   private setDefaults(requests: AnalysisRequest[]): void {
     const previous = this.defaults;
@@ -324,7 +326,8 @@ export class PrecomputedAnalytics {
       if (this.defaults.has(key)) continue;
       const answer = this.defaultAnswers.get(key);
       this.defaultAnswers.delete(key);
-      if (answer) this.answers.set(key, answer, 2 * estimateBytes(answer.report));
+      if (!answer) continue;
+      this.answers.set(key, answer, 2 * estimateBytes(answer.report));
       this.remember(key, request);
     }
     for (const key of this.defaults.keys()) this.asked.delete(key);

@@ -286,6 +286,30 @@ describe('precomputed analytics over HTTP', () => {
     }
   });
 
+  test('a server started on plans of several jurisdictions computes the where-and-by-when reports of the explorer’s scope alone', async () => {
+    const pooled = new GatedPool();
+    const other = new MemoryStore();
+    try {
+      await loadSeeds(other, registry());
+      const { parseDocument } = await import('../../graph/parse');
+      for (const id of ['foshan-c', 'foshan-d']) {
+        const parsed = parseDocument(smallPlan(id), { source: `${id}.txt`, id, registry: registry(), jurisdiction: '440600' });
+        await other.loadDocument(parsed, registry().unitsFor(parsed));
+      }
+      const { app: several } = createTestApp(other, { analyticsPool: pooled });
+      const ask = caller(several, await OpenApiConformance.of(several));
+      await eventually(async () => pooled.done.some((task) => task.name === 'places') && (await ask('get', '/readyz')).body.analyticsComputing === 0);
+      const reports = pooled.done.filter((task) => ['places', 'timeline', 'due', 'unmeasured'].includes(task.name));
+      // Each once, of Foshan's two plans: the views of no plans, set before the first refresh, are not computed.
+      expect(reports.map((task) => [task.name, task.documents.map((d) => d.id).join()]).sort()).toEqual(
+        ['due', 'places', 'timeline', 'unmeasured'].map((name) => [name, 'foshan-c,foshan-d']),
+      );
+    } finally {
+      await pooled.close();
+      await other.close();
+    }
+  });
+
   test('exports are made in the worker', async () => {
     const ran = pool.ran.length;
     const response = await call('get', '/api/export/csv-workload');
