@@ -77,6 +77,7 @@ const SAMPLED_ELEMENTS = 512;
 export function estimateBytes(value: unknown): number {
   if (typeof value === 'string') return 16 + 2 * value.length;
   if (typeof value !== 'object' || value === null) return 8;
+  if (ArrayBuffer.isView(value)) return 32 + value.byteLength;
   const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
   const own = 32 + 8 * children.length;
   if (children.length <= SAMPLED_ELEMENTS) return children.reduce<number>((sum, child) => sum + estimateBytes(child), own);

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { RoleSchema, ROLES, type Role } from '../model';
 import type { UnitDetail } from '../store/types';
+import { packedPage, packRows, type PackedRows } from './packedRows';
+import { GapReasonCodeSchema, type Gap, type GapReasonCode, type GapReport } from './types';
 import { PlaceReportSchema, PlaceRowSchema, TimelineEntrySchema, TimelineReportSchema, UnmeasuredReportSchema, type PlaceReport, type TimelineReport, type UnmeasuredReport } from './commitmentReports';
 
 const count = z.number().int().nonnegative();
@@ -127,9 +129,37 @@ export const UnmeasuredPageSchema = PageInfoSchema.extend({
   items: UnmeasuredReportSchema.shape.items,
 });
 
-export function unmeasuredPage(report: UnmeasuredReport, page: PageRequest): z.infer<typeof UnmeasuredPageSchema> {
-  const { rows, ...info } = pageOf(report.items, page);
+/** The unmeasured items as the worker sends them (graph/analytics/packedRows.ts). */
+export interface PackedUnmeasuredReport {
+  itemsExamined: number;
+  items: PackedRows;
+}
+
+export const packUnmeasured = ({ itemsExamined, items }: UnmeasuredReport): PackedUnmeasuredReport => ({ itemsExamined, items: packRows(items) });
+
+export function unmeasuredPage(report: PackedUnmeasuredReport, page: PageRequest): z.infer<typeof UnmeasuredPageSchema> {
+  const { rows, ...info } = packedPage<UnmeasuredReport['items'][number]>(report.items, page);
   return { ...info, itemsExamined: report.itemsExamined, items: rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gaps, a page at a time (of one reason, when asked).
+// ---------------------------------------------------------------------------------------------
+
+/** The gap report as the worker sends it: each gap tagged with its reasons, one bit per code. */
+export type PackedGapReport = Omit<GapReport, 'gaps'> & { gaps: PackedRows };
+
+const REASON_BIT = new Map(GapReasonCodeSchema.options.map((code, at) => [code, 1 << at]));
+
+export const packGapReport = ({ gaps, ...report }: GapReport): PackedGapReport => ({
+  ...report,
+  gaps: packRows(gaps, (gap) => gap.reasons.reduce((bits, reason) => bits | (REASON_BIT.get(reason.code) as number), 0)),
+});
+
+/** The report's figures and one page of its gaps (of `reason` alone, when asked), with their total. */
+export function gapPage({ gaps, ...report }: PackedGapReport, page: PageRequest, reason?: GapReasonCode): Omit<GapReport, 'gaps'> & PageInfo & { gaps: Gap[] } {
+  const { rows, ...info } = packedPage<Gap>(gaps, page, reason === undefined ? undefined : REASON_BIT.get(reason));
+  return { ...report, ...info, gaps: rows };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ import {
   findGaps,
   networkReport,
   NetworkOptionsSchema,
+  packGapReport,
+  packUnmeasured,
   PlaceOptionsSchema,
   placeReport,
   TimelineOptionsSchema,
@@ -28,7 +30,10 @@ import {
 import { analyseParts, CytoscapeOptionsSchema, drawCytoscape, exportFile, toCytoscape, type CsvOptions, type SnapshotFileKind } from '../export';
 import type { GraphFilter, Snapshot } from '../model';
 
-/** `export` is a download (ExportOptions and its `kind`): made whole, from one snapshot, and never kept. */
+/**
+ * `export` is a download (ExportOptions and its `kind`): made whole, from one snapshot, and never kept. The long
+ * lists (gaps, unmeasured items) come packed (graph/analytics/packedRows.ts): the server parses a page at a time.
+ */
 export const ANALYSIS_NAMES = ['workload', 'gaps', 'network', 'cytoscape', 'export', 'places', 'timeline', 'due', 'unmeasured'] as const;
 export type AnalysisName = (typeof ANALYSIS_NAMES)[number];
 
@@ -96,7 +101,7 @@ export class AnalyticsEngine {
       case 'workload':
         return workloadReport(await this.parts.held(documents), options);
       case 'gaps':
-        return this.parts.gaps(documents, options);
+        return packGapReport(await this.parts.gaps(documents, options));
       case 'network':
         return networkReport(await this.parts.coordination(documents, options), NetworkOptionsSchema.parse(options), task.communities);
       case 'cytoscape': {
@@ -110,7 +115,7 @@ export class AnalyticsEngine {
       case 'due':
         return dueReport(await this.parts.commitments(documents), DueOptionsSchema.parse(options));
       case 'unmeasured':
-        return unmeasuredItems(await this.parts.commitments(documents));
+        return packUnmeasured(unmeasuredItems(await this.parts.commitments(documents)));
     }
   }
 
@@ -119,7 +124,7 @@ export class AnalyticsEngine {
       case 'workload':
         return computeWorkload(snapshot, options);
       case 'gaps':
-        return findGaps(snapshot, options);
+        return packGapReport(findGaps(snapshot, options));
       case 'network':
         return computeNetworkMetrics(snapshot, options, communities);
       case 'cytoscape':

@@ -4,7 +4,7 @@
  * and Retry-After.
  */
 import type { z } from 'zod';
-import { pageOf, type GapReport, type NetworkReport, type WorkloadReport } from '../../graph/analytics';
+import { gapPage, type NetworkReport, type PackedGapReport, type WorkloadReport } from '../../graph/analytics';
 import { defaultJurisdiction } from '../../graph/jurisdiction/defaultScope';
 import type { CytoscapeGraph } from '../../graph/export';
 import {
@@ -84,11 +84,6 @@ export function defaultAnalysisRequests(plans: ReadonlyArray<{ jurisdiction?: { 
 export const networkReport = (analytics: PrecomputedAnalytics, query: z.output<typeof MetricsQuerySchema>): Promise<Served<NetworkReport>> =>
   analytics.get<NetworkReport>(metricsRequest(query));
 
-/** One page of the gaps (of one reason, when asked), with their total: the whole list of a large scope is tens of megabytes. */
-function gapsPage<T extends GapReport>(report: T, { reason, limit, offset }: z.output<typeof GapsQuerySchema>) {
-  const { rows, ...page } = pageOf(reason ? report.gaps.filter((gap) => gap.reasons.some((r) => r.code === reason)) : report.gaps, { limit, offset });
-  return { ...report, ...page, gaps: rows };
-}
 
 const FRESHNESS_NOTE =
   ' Computed in the background after every write: while a newer answer is on its way, the last complete one is ' +
@@ -143,7 +138,10 @@ export function analyticsEndpoints({ analytics }: ServerContext): Endpoint[] {
       query: GapsQuerySchema,
       responses: [{ status: 200, description: 'The gap report; each gap quotes its clause.', schema: GapsResponseSchema }],
       errors: [],
-      handle: async ({ query, res }) => gapsPage(answer(res, await analytics.get<GapReport>(gapsRequest(query))), query),
+      handle: async ({ query, res }) => {
+        const { dataVersion, stale, ...report } = answer(res, await analytics.get<PackedGapReport>(gapsRequest(query)));
+        return { ...gapPage(report, query, query.reason), dataVersion, stale };
+      },
     }),
     defineEndpoint({
       method: 'get',

@@ -4,7 +4,7 @@
  * parts (graph/analytics/commitments.ts): computed before anyone asks for the explorer's scope, and served stale with
  * Retry-After while a newer one is on its way, like the workload.
  */
-import { placeItems, placeTiles, timelinePage, unmeasuredPage, type DueReport, type PlaceReport, type PlaceTiles, type TimelineReport, type UnmeasuredReport } from '../../graph/analytics';
+import { placeItems, placeTiles, timelinePage, unmeasuredPage, type DueReport, type PlaceReport, type PlaceTiles, type PackedUnmeasuredReport, type TimelineReport } from '../../graph/analytics';
 import { NotFoundError } from '../../graph/errors';
 import { commitmentFile } from '../../graph/export';
 import {
@@ -137,7 +137,7 @@ export function placeEndpoints({ store, analytics }: ServerContext): Endpoint[] 
       responses: [{ status: 200, description: 'One page of the items, in document order.', schema: UnmeasuredResponseSchema }],
       errors: [],
       handle: async ({ query, res }) => {
-        const report = answer(res, await analytics.get<UnmeasuredReport>(unmeasuredRequest(query)));
+        const report = answer(res, await analytics.get<PackedUnmeasuredReport>(unmeasuredRequest(query)));
         return { ...unmeasuredPage(report, query), dataVersion: report.dataVersion, stale: report.stale };
       },
     }),

@@ -136,3 +136,12 @@ describe('ByteBoundedLru', () => {
     expect(lru.bytes).toBe(80);
   });
 });
+
+describe('estimateBytes', () => {
+  test('weighs a packed list (typed arrays) by its bytes, without visiting every element', () => {
+    const packed = { bytes: new Uint8Array(50_000_000), starts: new Uint32Array(1_000_001), tags: new Uint8Array(1_000_000) };
+    const estimate = estimateBytes(packed);
+    expect(estimate).toBeGreaterThanOrEqual(50_000_000 + 4_000_004 + 1_000_000);
+    expect(estimate).toBeLessThan(50_000_000 + 4_000_004 + 1_000_000 + 1_000);
+  });
+});
