@@ -273,7 +273,8 @@ export class PrecomputedAnalytics {
       provisional = older !== null;
       communities = older ?? (await this.communitiesAt(version));
     }
-    const documents = await this.store.listDocumentRefs(scope);
+    // The listing every view reads, once per data version: a dozen analyses after a write share one read.
+    const documents = (await this.cache.documents(scope)).documents.map(({ id, sha256, title }) => ({ id, sha256, title }));
     const { section, role, kind, unit } = filter;
     const task: AnalysisTask = {
       name,

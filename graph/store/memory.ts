@@ -53,7 +53,6 @@ import {
   type DocumentDetail,
   type DocumentLoad,
   type DocumentMetadataPatch,
-  type DocumentRef,
   type DocumentSummary,
   type GraphStore,
   type ItemDetail,
@@ -205,10 +204,6 @@ export class MemoryStore extends StoreBase implements GraphStore {
       .filter(({ document }) => !documentIds || documentIds.has(document.id))
       .map((stored) => this.summaryOf(stored))
       .sort(byId);
-  }
-
-  async listDocumentRefs(input: DocumentScope = {}): Promise<DocumentRef[]> {
-    return (await this.listDocuments(input)).map(({ id, sha256, title }) => ({ id, sha256, title }));
   }
 
   async updateDocumentMetadata(id: string, input: DocumentMetadataPatch): Promise<DocumentSummary | null> {

@@ -58,9 +58,6 @@ export const OwnerSchema = z.object({
 });
 export type Owner = z.infer<typeof OwnerSchema>;
 
-/** A document as the analyses' parts know it (graph/analytics/partials.ts): its content key is its id, its bytes and its title. */
-export const DocumentRefSchema = DocumentMetaSchema.pick({ id: true, sha256: true, title: true });
-export type DocumentRef = z.infer<typeof DocumentRefSchema>;
 
 export const ItemDetailSchema = z.object({
   item: ItemRefSchema.extend({
@@ -181,11 +178,6 @@ export interface GraphStore {
   removeDocument(id: string): Promise<boolean>;
   /** The loaded documents, or those a scope selects. */
   listDocuments(scope?: DocumentScope): Promise<DocumentSummary[]>;
-  /**
-   * The same documents, in id order, as the analyses key their parts (id, content hash, title): without the
-   * counts, which on Neo4j read every edge of the corpus, for the recomputation after each write.
-   */
-  listDocumentRefs(scope?: DocumentScope): Promise<DocumentRef[]>;
   /**
    * Correct a document's metadata; null when there is no such document. The data version moves,
    * since answers filtered by year or jurisdiction may change with it.

@@ -580,10 +580,6 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
     const expectScope = async (scope: Parameters<GraphStore['listDocuments']>[0], ...chosen: Fixture[]) => {
       const found = await scoped(scope);
       expect(found.listed).toEqual(idsOf(...chosen));
-      // What the analyses are given after each write: the same documents, in the same order, as their parts key them.
-      const refs = (await store.listDocuments(scope)).map(({ id, sha256, title }) => ({ id, sha256, title }));
-      expect(refs.length).toBe(chosen.length);
-      expect(await store.listDocumentRefs(scope)).toEqual(refs);
       expect(found.snapshot).toEqual(idsOf(...chosen));
       expect(found.items).toEqual(itemIdsOf(...chosen));
     };

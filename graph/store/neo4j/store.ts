@@ -34,7 +34,6 @@ import {
   type DocumentDetail,
   type DocumentLoad,
   type DocumentMetadataPatch,
-  type DocumentRef,
   type DocumentSummary,
   type GraphStore,
   type ItemDetail,
@@ -158,11 +157,6 @@ export class Neo4jStore extends StoreBase implements GraphStore {
     const scope = validated(DocumentScopeSchema, input, 'scope');
     const rows = await this.read((tx) => queries.listScopedDocuments(tx, scope));
     return rows.map(({ document, ...counts }) => buildDocumentSummary(document, counts)).sort(byId);
-  }
-
-  async listDocumentRefs(input: DocumentScope = {}): Promise<DocumentRef[]> {
-    const scope = validated(DocumentScopeSchema, input, 'scope');
-    return (await this.read((tx) => queries.listScopedDocumentRefs(tx, scope))).sort(byId);
   }
 
   async updateDocumentMetadata(id: string, input: DocumentMetadataPatch): Promise<DocumentSummary | null> {

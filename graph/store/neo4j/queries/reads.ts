@@ -17,7 +17,7 @@ import {
   type SectionRecord,
 } from '../../records';
 import type { Owned } from '../../results';
-import type { DocumentRef, StoreStats } from '../../types';
+import type { StoreStats } from '../../types';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../vocabulary';
 import { ANY_ROLE, DOCUMENT_OF_D, type Properties, type SingleStatementRunner } from './fragments';
 import { documentFrom, unitFrom, sectionFrom, itemFrom, edgeFrom, ownedFrom, type EdgeRow } from './rows';
@@ -86,16 +86,6 @@ export async function listDocuments(
 /** The documents a scope selects, with their counts. */
 export async function listScopedDocuments(tx: ManagedTransaction, scope: DocumentScope) {
   return listDocuments(tx, { documentIds: await documentsInScope(tx, scope) });
-}
-
-/** The documents a scope selects as the analyses key them: one node read per document, no counts. */
-export async function listScopedDocumentRefs(tx: ManagedTransaction, scope: DocumentScope): Promise<DocumentRef[]> {
-  const result = await tx.run(
-    `MATCH (d:Document) WHERE $documentIds IS NULL OR d.id IN $documentIds
-     RETURN d.id AS id, d.sha256 AS sha256, d.title AS title`,
-    { documentIds: await documentsInScope(tx, scope) },
-  );
-  return result.records.map((record) => ({ id: record.get('id') as string, sha256: record.get('sha256') as string, title: record.get('title') as string }));
 }
 
 export async function getDocument(
