@@ -58,7 +58,6 @@ export const OwnerSchema = z.object({
 });
 export type Owner = z.infer<typeof OwnerSchema>;
 
-
 export const ItemDetailSchema = z.object({
   item: ItemRefSchema.extend({
     section: z.number().int().nullable(),
