@@ -21,19 +21,25 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export function packRows<T>(rows: readonly T[], tagOf: (row: T) => number = () => 0): PackedRows {
-  const encoded = rows.map((row) => encoder.encode(JSON.stringify(row)));
   const starts = new Uint32Array(rows.length + 1);
   const tags = new Uint8Array(rows.length);
+  // Written straight into one buffer, doubled when full: a Uint8Array per row first would hold the list twice.
+  let bytes = new Uint8Array(1024);
   let length = 0;
-  encoded.forEach((row, i) => {
+  rows.forEach((row, i) => {
+    const json = JSON.stringify(row);
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (length + 3 * json.length > bytes.length) {
+      const grown = new Uint8Array(Math.max(2 * bytes.length, length + 3 * json.length));
+      grown.set(bytes.subarray(0, length));
+      bytes = grown;
+    }
     starts[i] = length;
-    length += row.length;
-    tags[i] = tagOf(rows[i] as T);
+    length += encoder.encodeInto(json, bytes.subarray(length)).written;
+    tags[i] = tagOf(row);
   });
   starts[rows.length] = length;
-  const bytes = new Uint8Array(length);
-  encoded.forEach((row, i) => bytes.set(row, starts[i] as number));
-  return { bytes, starts, tags };
+  return { bytes: bytes.slice(0, length), starts, tags };
 }
 
 /** `limit` rows from `offset` among those whose tag shares a bit with `mask` (every row without one), with their total. */
