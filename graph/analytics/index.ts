@@ -15,4 +15,4 @@ export { DocumentPartsCache, mergeGaps, mergeHeld, splitByDocument, type Documen
 export { commitmentPart, dueReport, mergeCommitmentParts, placeReport, quarterOf, timelineReport, unmeasuredItems, type CommitmentPart } from './commitments';
 export * from './commitmentReports';
 export * from './pages';
-export { packedPage, packRows, type PackedRows } from './packedRows';
+export { concatPacked, packedPage, packRows, type PackedRows } from './packedRows';

@@ -42,6 +42,25 @@ export function packRows<T>(rows: readonly T[], tagOf: (row: T) => number = () =
   return { bytes: bytes.slice(0, length), starts, tags };
 }
 
+/** Lists packed apart, end to end, in the order given. */
+export function concatPacked(lists: readonly PackedRows[]): PackedRows {
+  const rows = lists.reduce((sum, list) => sum + list.tags.length, 0);
+  const bytes = new Uint8Array(lists.reduce((sum, list) => sum + list.bytes.length, 0));
+  const starts = new Uint32Array(rows + 1);
+  const tags = new Uint8Array(rows);
+  let row = 0;
+  let at = 0;
+  for (const list of lists) {
+    bytes.set(list.bytes, at);
+    tags.set(list.tags, row);
+    for (let i = 0; i < list.tags.length; i++) starts[row + i] = at + (list.starts[i] as number);
+    row += list.tags.length;
+    at += list.bytes.length;
+  }
+  starts[rows] = at;
+  return { bytes, starts, tags };
+}
+
 /** `limit` rows from `offset` among those whose tag shares a bit with `mask` (every row without one), with their total. */
 export function packedPage<T>(packed: PackedRows, { limit, offset }: PageRequest, mask?: number): PageInfo & { rows: T[] } {
   const rows: T[] = [];

@@ -101,7 +101,7 @@ export class AnalyticsEngine {
       case 'workload':
         return workloadReport(await this.parts.held(documents), options);
       case 'gaps':
-        return packGapReport(await this.parts.gaps(documents, options));
+        return this.parts.gaps(documents, options);
       case 'network':
         return networkReport(await this.parts.coordination(documents, options), NetworkOptionsSchema.parse(options), task.communities);
       case 'cytoscape': {

@@ -3,7 +3,7 @@
  * filter, is the page of the list itself, rows (Chinese text, quotes, escapes, emoji) coming back as they went in.
  */
 import fc from 'fast-check';
-import { packedPage, packRows } from '../../graph/analytics';
+import { concatPacked, packedPage, packRows } from '../../graph/analytics';
 
 const row = fc.record({ id: fc.string(), text: fc.string({ unit: 'binary' }), n: fc.integer(), nested: fc.array(fc.constantFrom('牵头', '"quoted"', '\\', '😀', '')) });
 
@@ -23,6 +23,19 @@ describe('packed rows', () => {
           expect(packedPage(packed, { limit, offset }, mask)).toEqual({ total: selected.length, offset, limit, rows: selected.slice(offset, offset + limit) });
         },
       ),
+    );
+  });
+
+  test('lists packed apart and joined are the list packed whole', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.tuple(row, fc.integer({ min: 0, max: 255 })), { maxLength: 20 }), { maxLength: 6 }), (lists) => {
+        const pack = (tagged: Array<[unknown, number]>) => {
+          const tags = tagged.map(([, tag]) => tag);
+          let next = 0;
+          return packRows(tagged.map(([value]) => value), () => tags[next++] as number);
+        };
+        expect(concatPacked(lists.map(pack))).toEqual(pack(lists.flat()));
+      }),
     );
   });
 
