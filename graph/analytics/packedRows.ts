@@ -7,7 +7,7 @@
  * 600 MB of the server's heap. As bytes it crosses as one copy, lies outside the heap, and a page of 50 rows is
  * 50 small JSON.parse calls. (No library packs a list of JSON rows for paging; this is what it takes.)
  */
-import type { PageInfo, PageRequest } from './pages';
+import type { PageInfo, PageRequest } from '../model';
 
 export interface PackedRows {
   /** Row i is bytes[starts[i], starts[i + 1]). */

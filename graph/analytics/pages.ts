@@ -1,37 +1,15 @@
 /**
- * Bounded views of the where-and-by-when reports and the unit detail: what a page of the explorer shows, with the
+ * Bounded views of the where-and-by-when reports and the gaps: what a page of the explorer shows, with the
  * totals stated, instead of a whole scope's lists (at full scale the places, timeline and unit answers were
  * megabytes). The reports themselves stay whole for the exports.
  */
 import { z } from 'zod';
-import { RoleSchema, ROLES, type Role } from '../model';
-import type { UnitDetail } from '../store/types';
+import { pageOf, PageInfoSchema, pageSchema, type PageInfo, type PageRequest } from '../model';
 import { packedPage, packRows, type PackedRows } from './packedRows';
 import { GapReasonCodeSchema, type Gap, type GapReasonCode, type GapReport } from './types';
 import { PlaceReportSchema, PlaceRowSchema, TimelineEntrySchema, TimelineReportSchema, UnmeasuredReportSchema, type PlaceReport, type TimelineReport, type UnmeasuredReport } from './commitmentReports';
 
 const count = z.number().int().nonnegative();
-
-/** Which rows of a list to send: `limit` of them from `offset` (0-based). */
-export interface PageRequest {
-  limit: number;
-  offset: number;
-}
-
-/** What every bounded list says of itself: how many rows there are in all, and which of them were sent. */
-export const PageInfoSchema = z.object({
-  total: count.describe('Rows in the whole list, however many were sent.'),
-  offset: count.describe('Index (from 0) of the first row sent.'),
-  limit: count.describe('Most rows sent.'),
-});
-export type PageInfo = z.infer<typeof PageInfoSchema>;
-
-/** A bounded list: the rows of one page and where they stand in the whole. */
-export const pageSchema = <T extends z.ZodType>(row: T) => PageInfoSchema.extend({ rows: z.array(row) });
-
-export function pageOf<T>(list: readonly T[], { limit, offset }: PageRequest): PageInfo & { rows: T[] } {
-  return { total: list.length, offset, limit, rows: list.slice(offset, offset + limit) };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Places: the tiles with counts; the items of one place on demand.
@@ -160,40 +138,4 @@ export const packGapReport = ({ gaps, ...report }: GapReport): PackedGapReport =
 export function gapPage({ gaps, ...report }: PackedGapReport, page: PageRequest, reason?: GapReasonCode): Omit<GapReport, 'gaps'> & PageInfo & { gaps: Gap[] } {
   const { rows, ...info } = packedPage<Gap>(gaps, page, reason === undefined ? undefined : REASON_BIT.get(reason));
   return { ...report, ...info, gaps: rows };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The unit page: its items paged, the counts by role and by document in full.
-// ---------------------------------------------------------------------------------------------
-
-export const UnitItemCountsSchema = z.object({
-  total: count.describe('Items the unit answers for, in any role (an item held in two roles counts twice).'),
-  byRole: z.record(RoleSchema, count),
-  byDocument: z.array(z.object({ documentId: z.string(), items: count })).describe('In the order of `documents`.'),
-});
-
-/** Sections a unit page lists, those holding most of its items first: the busiest unit stands in thousands (866 kB). */
-export const UNIT_SECTIONS_SHOWN = 100;
-
-/** `detail` with one page of its items (of `role` alone, when asked), in role order, and their counts in full. */
-export function unitDetailPage(detail: UnitDetail, page: PageRequest, role?: Role): UnitDetail & { itemPage: PageInfo; itemCounts: z.infer<typeof UnitItemCountsSchema>; sectionCount: number } {
-  const byRole = Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number>;
-  const byDocument = new Map<string, number>(detail.documents.map((document) => [document.id, 0]));
-  for (const entry of detail.items) {
-    byRole[entry.role] += 1;
-    byDocument.set(entry.item.documentId, (byDocument.get(entry.item.documentId) ?? 0) + 1);
-  }
-  const rank = new Map(ROLES.map((r, i) => [r, i]));
-  const wanted = detail.items.filter((entry) => role === undefined || entry.role === role);
-  const ordered = wanted.map((entry, at) => ({ entry, at })).sort((a, b) => rank.get(a.entry.role)! - rank.get(b.entry.role)! || a.at - b.at);
-  const { rows, ...info } = pageOf(ordered.map(({ entry }) => entry), page);
-  const busiest = detail.sections.map((section, at) => ({ section, at })).sort((a, b) => b.section.items - a.section.items || a.at - b.at);
-  return {
-    ...detail,
-    items: rows,
-    sections: busiest.slice(0, UNIT_SECTIONS_SHOWN).map(({ section }) => section),
-    sectionCount: detail.sections.length,
-    itemPage: info,
-    itemCounts: { total: detail.items.length, byRole, byDocument: [...byDocument].map(([documentId, items]) => ({ documentId, items })) },
-  };
 }

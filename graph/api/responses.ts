@@ -8,6 +8,7 @@ import {
   ClauseSchema,
   DocumentMetaSchema,
   JurisdictionSchema,
+  PageInfoSchema,
   ParseWarningSchema,
   WarningsOmittedSchema,
   SectionSchema,
@@ -19,7 +20,7 @@ import {
   ItemDetailSchema,
   ItemPageSchema,
   LoadResultSchema,
-  UnitDetailSchema,
+  UnitPageSchema,
 } from '../store/types';
 import { SavedViewSchema, SavedViewSummarySchema } from '../store/explorerState';
 import {
@@ -31,11 +32,9 @@ import {
 } from '../analytics/types';
 import { CommitmentListSchema, DueReportSchema } from '../analytics/commitmentReports';
 import {
-  PageInfoSchema,
   PlaceItemsSchema,
   PlaceTilesSchema,
   TimelinePageSchema,
-  UnitItemCountsSchema,
   UnmeasuredPageSchema,
 } from '../analytics/pages';
 import { CytoscapeGraphSchema, ProvenanceSchema } from '../export/types';
@@ -94,12 +93,7 @@ export const UnitListResponseSchema = z.object({
 }).meta({ id: 'UnitListResponse' });
 export type UnitListResponse = z.infer<typeof UnitListResponseSchema>;
 
-export const UnitDetailResponseSchema = UnitDetailSchema.extend({
-  items: UnitDetailSchema.shape.items.describe('One page of the items (of `role` alone, when asked), by role, then as stored.'),
-  itemPage: PageInfoSchema.describe('Where `items` stands among the items asked for.'),
-  itemCounts: UnitItemCountsSchema,
-  sections: UnitDetailSchema.shape.sections.describe('The sections holding most of its items, at most 100, most items first.'),
-  sectionCount: z.number().int().nonnegative().describe('Sections the unit touches in all.'),
+export const UnitDetailResponseSchema = UnitPageSchema.extend({
   /** The unit's place in the coordination network; null when it is not in it (generic units by default). */
   metrics: NodeMetricsSchema.omit({ unit: true }).nullable(),
   /** The network parameters the metrics were computed with. */

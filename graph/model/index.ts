@@ -4,3 +4,4 @@ export * from './document';
 export * from './commitments';
 export * from './readModels';
 export * from './filters';
+export * from './page';

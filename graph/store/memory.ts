@@ -5,7 +5,7 @@
  * across restarts; the server reloads the seeds at start-up.
  */
 import { InvalidInputError } from '../errors';
-import { DocumentScopeSchema, type DocumentScope, type GraphFilter, type ItemCommitments, type Unit, type UnitSummary } from '../model';
+import { DocumentScopeSchema, type DocumentScope, type GraphFilter, type ItemCommitments, type Role, type Unit, type UnitSummary } from '../model';
 import { ROLE_RELATIONSHIP, UNIT_KIND_LABEL } from './neo4j/vocabulary';
 import {
   byNewest,
@@ -16,7 +16,7 @@ import {
   type SavedView,
   type SavedViewSummary,
 } from './explorerState';
-import { byId, byItemOrder } from './order';
+import { byId, byItemOrder, byUnitPageOrder } from './order';
 import {
   activeList,
   inJurisdictionScope,
@@ -40,7 +40,7 @@ import {
   buildItemDetail,
   buildItemPage,
   applyMetadataPatch,
-  buildUnitDetail,
+  buildUnitPage,
   toggleDataVersion,
   versionEntry,
   type Owned,
@@ -49,6 +49,7 @@ import {
 import {
   DocumentMetadataPatchSchema,
   ItemQuerySchema,
+  UnitPageQuerySchema,
   UnitQuerySchema,
   type DocumentDetail,
   type DocumentLoad,
@@ -60,7 +61,8 @@ import {
   type ItemQuery,
   type LoadResult,
   type StoreStats,
-  type UnitDetail,
+  type UnitPage,
+  type UnitPageQuery,
   type UnitQuery,
 } from './types';
 import { StoreBase } from './storeBase';
@@ -242,24 +244,46 @@ export class MemoryStore extends StoreBase implements GraphStore {
     return buildItemDetail(item, stored.document, section, this.owners(item.id));
   }
 
-  async getUnit(id: string): Promise<UnitDetail | null> {
+  async getUnit(id: string, input: UnitPageQuery): Promise<UnitPage | null> {
+    const query = validated(UnitPageQuerySchema, input, 'query');
     const unit = this.state.units.get(id);
     if (!unit) return null;
     const edges = this.state.edgesByUnit.get(id) ?? [];
-    const entries = edges.map((edge) => {
-      const item = this.itemOf(edge);
-      return { edge, item, section: item.sectionId === null ? null : (this.state.sections.get(item.sectionId) ?? null) };
-    });
+    const sectionOf = (item: ItemRecord) => (item.sectionId === null ? null : (this.state.sections.get(item.sectionId) ?? null));
+    const entries = edges
+      .filter((edge) => query.role === undefined || edge.role === query.role)
+      .sort(byUnitPageOrder)
+      .slice(query.offset, query.offset + query.limit)
+      .map((edge) => {
+        const item = this.itemOf(edge);
+        return { edge, item, section: sectionOf(item) };
+      });
+    const counts = new Map<string, { role: Role; documentId: string; items: number }>();
+    const sections = new Map<string, { section: SectionRecord; items: Set<string> }>();
     const shared = new Map<string, Set<string>>();
     for (const edge of edges) {
+      const key = JSON.stringify([edge.role, edge.documentId]);
+      const counted = counts.get(key) ?? { role: edge.role, documentId: edge.documentId, items: 0 };
+      counted.items += 1;
+      counts.set(key, counted);
+      const section = sectionOf(this.itemOf(edge));
+      if (section) sections.set(section.id, { section, items: (sections.get(section.id)?.items ?? new Set()).add(edge.itemId) });
       for (const other of this.state.edgesByItem.get(edge.itemId) ?? []) {
-        if (other.unitId === id) continue;
-        shared.set(other.unitId, (shared.get(other.unitId) ?? new Set()).add(edge.itemId));
+        if (other.unitId !== id) shared.set(other.unitId, (shared.get(other.unitId) ?? new Set()).add(edge.itemId));
       }
     }
-    const partners = [...shared].map(([unitId, items]) => ({ unit: this.unitOf(unitId), sharedItems: items.size }));
-    const documents = [...new Set(edges.map((edge) => edge.documentId))].flatMap((documentId) => this.state.documents.get(documentId)?.document ?? []);
-    return buildUnitDetail(unit, entries, partners, documents);
+    return buildUnitPage(
+      {
+        unit,
+        entries,
+        counts: [...counts.values()],
+        sections: [...sections.values()].map(({ section, items }) => ({ section, items: items.size })),
+        sectionCount: sections.size,
+        partners: [...shared].map(([unitId, items]) => ({ unit: this.unitOf(unitId), sharedItems: items.size })),
+        documents: [...new Set(edges.map((edge) => edge.documentId))].flatMap((documentId) => this.state.documents.get(documentId)?.document ?? []),
+      },
+      query,
+    );
   }
 
   async searchItems(query: ItemQuery): Promise<ItemPage> {

@@ -44,7 +44,7 @@ export const byOwnerOrder = <T extends { role: Role; start: number; unitId: stri
 export const byPartnerOrder = <T extends { sharedItems: number; unitId: string }>(a: T, b: T): number =>
   b.sharedItems - a.sharedItems || compareText(a.unitId, b.unitId);
 
-/** Responsibilities (snapshots, a unit's items): item order, then owner order. */
+/** Responsibilities (snapshots): item order, then owner order. */
 export const byResponsibilityOrder = by<{
   documentId: string;
   position: number;
@@ -52,3 +52,13 @@ export const byResponsibilityOrder = by<{
   start: number;
   unitId: string;
 }>(byItemOrder, byOwnerOrder);
+
+/** A unit's items on its page: by role (lead first), then as responsibilities go (item order, place in the clause). */
+export const byUnitPageOrder = by<{ documentId: string; position: number; role: Role; start: number; unitId: string }>(
+  (a, b) => compareRole(a.role, b.role),
+  byResponsibilityOrder,
+);
+
+/** A unit's sections on its page: those holding most of its items first, then in section order. */
+export const byBusiestSection = <T extends { section: { documentId: string; no: number }; items: number }>(a: T, b: T): number =>
+  b.items - a.items || bySectionOrder(a.section, b.section);

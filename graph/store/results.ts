@@ -3,8 +3,8 @@
  * records in their own way and hand them to these builders, which also fix the order.
  */
 import { createHash } from 'node:crypto';
-import type { DocumentMeta, Unit, Snapshot } from '../model';
-import { byId, byItemOrder, byOwnerOrder, byPartnerOrder, byResponsibilityOrder, bySectionOrder } from './order';
+import { ROLES, type DocumentMeta, type Role, type Snapshot, type Unit } from '../model';
+import { byBusiestSection, byId, byItemOrder, byOwnerOrder, byPartnerOrder, byResponsibilityOrder, bySectionOrder, byUnitPageOrder } from './order';
 import {
   toItemRef,
   toResponsibility,
@@ -13,7 +13,7 @@ import {
   type ResponsibilityRecord,
   type SectionRecord,
 } from './records';
-import type { DocumentDetail, DocumentMetadataPatch, DocumentSummary, ItemDetail, ItemPage, UnitDetail } from './types';
+import { UNIT_SECTIONS_SHOWN, type DocumentDetail, type DocumentMetadataPatch, type DocumentSummary, type ItemDetail, type ItemPage, type UnitPage, type UnitPageQuery } from './types';
 
 export interface Counts {
   sections: number;
@@ -120,36 +120,44 @@ export function buildItemDetail(
   };
 }
 
-export function buildUnitDetail(
-  unit: Unit,
-  entries: Array<{ edge: ResponsibilityRecord; item: ItemRecord; section: SectionRecord | null }>,
-  partners: Array<{ unit: Unit; sharedItems: number }>,
-  documents: DocumentMeta[],
-): UnitDetail {
-  const sections = new Map<string, { section: SectionRecord; items: Set<string> }>();
-  for (const { item, section } of entries) {
-    if (!section) continue;
-    const entry = sections.get(section.id) ?? { section, items: new Set<string>() };
-    entry.items.add(item.id);
-    sections.set(section.id, entry);
+/** What a store read for a unit's page (graph/store/types.ts UnitPageSchema), before it is ordered and counted. */
+export interface UnitPageParts {
+  unit: Unit;
+  /** The page's entries, in any order: ordered here by byUnitPageOrder, as the store chose them. */
+  entries: Array<{ edge: ResponsibilityRecord; item: ItemRecord; section: SectionRecord | null }>;
+  /** Its items per role and document (every role, whatever the page's). */
+  counts: Array<{ role: Role; documentId: string; items: number }>;
+  /** Sections with how many of its items stand in each: at least the busiest UNIT_SECTIONS_SHOWN. */
+  sections: Array<{ section: SectionRecord; items: number }>;
+  sectionCount: number;
+  partners: Array<{ unit: Unit; sharedItems: number }>;
+  documents: DocumentMeta[];
+}
+
+export function buildUnitPage(parts: UnitPageParts, { role, limit, offset }: UnitPageQuery): UnitPage {
+  const documents = [...parts.documents].sort(byId);
+  const byRole = Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number>;
+  const byDocument = new Map(documents.map((document) => [document.id, 0]));
+  for (const { role: held, documentId, items } of parts.counts) {
+    byRole[held] += items;
+    byDocument.set(documentId, (byDocument.get(documentId) ?? 0) + items);
   }
+  const total = ROLES.reduce((sum, r) => sum + byRole[r], 0);
   return {
-    unit,
-    items: [...entries]
-      .sort((a, b) => byResponsibilityOrder(a.edge, b.edge))
-      .map(({ edge, item }) => ({ ...provenanceOf(edge), item: toItemRef(item) })),
-    partners: partners
+    unit: parts.unit,
+    items: [...parts.entries].sort((a, b) => byUnitPageOrder(a.edge, b.edge)).map(({ edge, item }) => ({ ...provenanceOf(edge), item: toItemRef(item) })),
+    itemPage: { total: role === undefined ? total : byRole[role], offset, limit },
+    itemCounts: { total, byRole, byDocument: [...byDocument].map(([documentId, items]) => ({ documentId, items })) },
+    partners: parts.partners
       .map((partner) => ({ unitId: partner.unit.id, ...partner }))
       .sort(byPartnerOrder)
       .map(({ unit: partner, sharedItems }) => ({ unit: toUnitSummary(partner), sharedItems })),
-    documents: [...documents].sort(byId).map(({ id, title, year }) => ({ id, title, ...(year === undefined ? {} : { year }) })),
-    sections: [...sections.values()]
-      .sort((a, b) => bySectionOrder(a.section, b.section))
-      .map(({ section, items }) => ({
-        documentId: section.documentId,
-        section: withoutDocumentId(section),
-        items: items.size,
-      })),
+    documents: documents.map(({ id, title, year }) => ({ id, title, ...(year === undefined ? {} : { year }) })),
+    sections: [...parts.sections]
+      .sort(byBusiestSection)
+      .slice(0, UNIT_SECTIONS_SHOWN)
+      .map(({ section, items }) => ({ documentId: section.documentId, section: withoutDocumentId(section), items })),
+    sectionCount: parts.sectionCount,
   };
 }
 

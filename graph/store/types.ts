@@ -9,6 +9,7 @@ import {
   ItemRefSchema,
   JurisdictionLevelSchema,
   JurisdictionSchema,
+  PageInfoSchema,
   type ParsedDocument,
   RoleSchema,
   SectionSchema,
@@ -73,27 +74,58 @@ export const ItemDetailSchema = z.object({
 });
 export type ItemDetail = z.infer<typeof ItemDetailSchema>;
 
-export const UnitDetailSchema = z.object({
+
+/** Which of a unit's items its page lists: `limit` of them from `offset`, of one role when asked. */
+export const UnitPageQuerySchema = z.object({
+  role: RoleSchema.optional(),
+  limit: z.number().int().positive(),
+  offset: z.number().int().nonnegative(),
+});
+export type UnitPageQuery = z.infer<typeof UnitPageQuerySchema>;
+
+const count = z.number().int().nonnegative();
+
+export const UnitItemCountsSchema = z.object({
+  total: count.describe('Items the unit answers for, in any role (an item held in two roles counts twice).'),
+  byRole: z.record(RoleSchema, count),
+  byDocument: z.array(z.object({ documentId: z.string(), items: count })).describe('In the order of `documents`.'),
+});
+export type UnitItemCounts = z.infer<typeof UnitItemCountsSchema>;
+
+/** Sections a unit page lists, those holding most of its items first: the busiest unit stands in thousands (866 kB). */
+export const UNIT_SECTIONS_SHOWN = 100;
+
+/**
+ * A unit's page: one page of its items, their counts in full, its busiest sections, every partner and document. The
+ * busiest unit at full scale answers for 15,456 items (15 MB read from Neo4j): a store reads the page, not the list.
+ */
+export const UnitPageSchema = z.object({
   unit: UnitSchema,
-  /** Every item the unit answers for, with the role and the words that say so. */
-  items: z.array(
-    z.object({
-      role: RoleSchema,
-      inferred: z.boolean(),
-      nameAsWritten: z.string(),
-      start: z.number().int(),
-      end: z.number().int(),
-      item: ItemRefSchema,
-    }),
-  ),
+  /** One page of the items it answers for (of `role` alone, when asked), with the role and the words that say so. */
+  items: z
+    .array(
+      z.object({
+        role: RoleSchema,
+        inferred: z.boolean(),
+        nameAsWritten: z.string(),
+        start: z.number().int(),
+        end: z.number().int(),
+        item: ItemRefSchema,
+      }),
+    )
+    .describe('One page of the items (of `role` alone, when asked), by role, then as stored.'),
+  itemPage: PageInfoSchema.describe('Where `items` stands among the items asked for.'),
+  itemCounts: UnitItemCountsSchema,
   /** Units sharing at least one item, most shared first (ties by id). */
   partners: z.array(z.object({ unit: UnitSummarySchema, sharedItems: z.number().int().positive() })),
   /** The documents its items come from, so that two （八） of different plans can be told apart. */
   documents: z.array(DocumentMetaSchema.pick({ id: true, title: true, year: true })),
-  /** Sections the unit touches, with how many of its items stand in each. */
-  sections: z.array(z.object({ documentId: z.string(), section: SectionSchema, items: z.number().int() })),
+  sections: z
+    .array(z.object({ documentId: z.string(), section: SectionSchema, items: z.number().int() }))
+    .describe(`The sections holding most of its items, at most ${UNIT_SECTIONS_SHOWN}, most items first, each with how many stand in it.`),
+  sectionCount: count.describe('Sections the unit touches in all.'),
 });
-export type UnitDetail = z.infer<typeof UnitDetailSchema>;
+export type UnitPage = z.infer<typeof UnitPageSchema>;
 
 export const ItemQuerySchema = DocumentScopeSchema.extend({
   /** Case-insensitive substring of label, title or text. */
@@ -190,7 +222,8 @@ export interface GraphStore {
   dataVersion(): Promise<string>;
   getDocument(id: string): Promise<DocumentDetail | null>;
   getItem(id: string): Promise<ItemDetail | null>;
-  getUnit(id: string): Promise<UnitDetail | null>;
+  /** One page of a unit's items with their counts, its busiest sections, partners and documents; null when unknown. */
+  getUnit(id: string, page: UnitPageQuery): Promise<UnitPage | null>;
   searchItems(query: ItemQuery): Promise<ItemPage>;
   searchUnits(query: UnitQuery): Promise<UnitSummary[]>;
   /** The (filtered) graph as plain data, for drawing and for the analytics. */

@@ -1,5 +1,4 @@
 /** Reading the graph as stored: documents, items and units. */
-import { unitDetailPage } from '../../graph/analytics';
 import { NotFoundError } from '../../graph/errors';
 import { getJurisdiction } from '../../graph/jurisdiction';
 import {
@@ -117,9 +116,9 @@ export function browseEndpoints({ store, cache, analytics }: ServerContext): End
       errors: [404],
       handle: async ({ params, query }) => {
         const { role, limit, offset, ...networkQuery } = query;
-        // The whole detail is cached per data version, so that turning its pages does not read every item again.
-        const whole = found(await cache.lookup('unit', params.id, () => store.getUnit(params.id)), 'unit', params.id);
-        const detail = unitDetailPage(whole, { limit, offset }, role);
+        const page = { role, limit, offset };
+        // The store reads the page alone; each page is kept per data version like an item.
+        const detail = found(await cache.lookup('unit', JSON.stringify([params.id, page]), () => store.getUnit(params.id, page)), 'unit', params.id);
         const report = (await networkReport(analytics, networkQuery)).body;
         const node = report.nodes.find((candidate) => candidate.unit.id === params.id);
         const metrics = node ? (({ unit: _unit, ...figures }) => figures)(node) : null;

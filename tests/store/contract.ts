@@ -12,6 +12,9 @@ import { isWithin } from '../../graph/jurisdiction';
 import { assignmentsOf, countByRole, jurisdictionFigures, loadCommitmentPlans, loadFixtures, newVersion, unitIdsOf, type Fixture } from './fixtures';
 
 /** Cypher fragments a caller might try through search text, ids and filters. */
+/** A unit page holding every item of any fixture's unit. */
+const EVERY_ITEM = { limit: 100_000, offset: 0 };
+
 export const HOSTILE_INPUTS = ["' OR 1=1", "' OR 1=1 //", '}) MATCH (n) DETACH DELETE n //', '"}) RETURN 1 //', '$documentId'];
 
 /** The same calls against any store; used to demand identical answers from both stores. */
@@ -26,7 +29,7 @@ export async function probeAnswers(store: GraphStore, fixtures = loadFixtures())
     items: await Promise.all(
       [fixtures.seed, fixtures.second, fixtures.handmade].flatMap(({ parsed }) => parsed.items.map((item) => store.getItem(item.id))),
     ),
-    units: await Promise.all([...unitIdsOf(fixtures.seed.parsed, fixtures.second.parsed)].map((id) => store.getUnit(id))),
+    units: await Promise.all([...unitIdsOf(fixtures.seed.parsed, fixtures.second.parsed)].map((id) => store.getUnit(id, EVERY_ITEM))),
     item12: await store.getItem(item12),
     search: await store.searchItems({ q: '数据要素' }),
     searchPage: await store.searchItems({ q: '数据', page: 2, pageSize: 3 }),
@@ -180,7 +183,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       const stats = await store.stats();
       expect(stats.nodes.Unit).toBe(unitIdsOf(seed.parsed, second.parsed).size);
       expect(stats.nodes.Document).toBe(2);
-      const detail = await store.getUnit(dataBureau?.id ?? '');
+      const detail = await store.getUnit(dataBureau?.id ?? '', EVERY_ITEM);
       const documentIds = new Set(detail?.items.map(({ item }) => item.documentId));
       expect(documentIds).toEqual(new Set([seed.parsed.document.id, second.parsed.document.id]));
     });
@@ -189,7 +192,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       await load(second);
       const renamed = second.units.map((unit) => (unit.id === dataBureau?.id ? { ...unit, nameEn: 'Renamed Bureau' } : unit));
       await store.loadDocument(newVersion(second.parsed, () => {}), renamed);
-      expect((await store.getUnit(dataBureau?.id ?? ''))?.unit.nameEn).toBe('Renamed Bureau');
+      expect((await store.getUnit(dataBureau?.id ?? '', EVERY_ITEM))?.unit.nameEn).toBe('Renamed Bureau');
     });
 
     test('a new version replaces the old one whole: vanished items and their orphan units go', async () => {
@@ -211,7 +214,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       expect(stats.nodes.Unit).toBe(expectedUnits.size);
       const gone = [...unitIdsOf(second.parsed)].filter((id) => !expectedUnits.has(id));
       expect(gone.length).toBeGreaterThan(0);
-      for (const id of gone) expect(await store.getUnit(id)).toBeNull();
+      for (const id of gone) expect(await store.getUnit(id, EVERY_ITEM)).toBeNull();
       expect((await store.listDocuments()).find((doc) => doc.id === next.document.id)?.sha256).toBe(next.document.sha256);
     });
 
@@ -248,10 +251,10 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       expect(await store.removeDocument(second.parsed.document.id)).toBe(true);
       expect(await store.stats()).toEqual(seedOnly);
       expect(await store.getDocument(second.parsed.document.id)).toBeNull();
-      expect(await store.getUnit(dataBureau?.id ?? '')).not.toBeNull();
+      expect(await store.getUnit(dataBureau?.id ?? '', EVERY_ITEM)).not.toBeNull();
       const onlySecond = [...unitIdsOf(second.parsed)].filter((id) => !unitIdsOf(seed.parsed).has(id));
       expect(onlySecond.length).toBeGreaterThan(0);
-      for (const id of onlySecond) expect(await store.getUnit(id)).toBeNull();
+      for (const id of onlySecond) expect(await store.getUnit(id, EVERY_ITEM)).toBeNull();
       expect(await store.removeDocument(second.parsed.document.id)).toBe(false);
     });
 
@@ -447,7 +450,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
 
     test('a unit shows its items by role, its partners and its sections, as the text has them', async () => {
       const unitId = dataBureau?.id ?? '';
-      const detail = await store.getUnit(unitId);
+      const detail = await store.getUnit(unitId, EVERY_ITEM);
       const all = [seed.parsed, second.parsed, handmade.parsed].sort((a, b) => (a.document.id < b.document.id ? -1 : 1));
       const mine = all.flatMap((parsed) => assignmentsOf(parsed).filter((a) => a.unitId === unitId));
       expect(detail?.items.map(({ role, item }) => `${item.id}:${role}`).sort()).toEqual(
@@ -473,10 +476,48 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
           if (section) sections.set(section.id, (sections.get(section.id) ?? new Set()).add(item.id));
         }
       }
+      // The busiest first; among equals, in section order.
       expect(detail?.sections.map(({ section, items }) => [section.id, items])).toEqual(
-        [...sections].map(([id, items]) => [id, items.size]),
+        [...sections].map(([id, items]) => [id, items.size]).sort((a, b) => (b[1] as number) - (a[1] as number)),
       );
-      expect(await store.getUnit('no-such-unit')).toBeNull();
+      expect(detail?.sectionCount).toBe(sections.size);
+      expect(await store.getUnit('no-such-unit', EVERY_ITEM)).toBeNull();
+    });
+
+    test('a unit page is one page of its items, by role then in reading order, with the counts of them all', async () => {
+      const unitId = dataBureau?.id ?? '';
+      const whole = (await store.getUnit(unitId, EVERY_ITEM))!;
+      const all = [seed.parsed, second.parsed, handmade.parsed].sort((a, b) => (a.document.id < b.document.id ? -1 : 1));
+      // In reading order: documents by id, their items and clauses as written.
+      const mine = all.flatMap((parsed) => assignmentsOf(parsed).filter((a) => a.unitId === unitId).map((a) => ({ ...a, documentId: parsed.document.id })));
+      expect(mine.length).toBeGreaterThan(5);
+      // Every item in role order (ROLES), then in reading order (the sort is stable).
+      const rank = (role: string) => ROLES.indexOf(role as (typeof ROLES)[number]);
+      const expected = [...mine].sort((a, b) => rank(a.role) - rank(b.role)).map(({ item, role }) => `${item.id}:${role}`);
+      expect(whole.items.map(({ role, item }) => `${item.id}:${role}`)).toEqual(expected);
+      expect(whole.itemCounts.total).toBe(mine.length);
+      for (const role of ROLES) expect(whole.itemCounts.byRole[role]).toBe(mine.filter((a) => a.role === role).length);
+      expect(whole.itemCounts.byDocument).toEqual(
+        whole.documents.map(({ id }) => ({ documentId: id, items: mine.filter((a) => a.documentId === id).length })),
+      );
+      // Pages of 3 put end to end are the whole list; each says where it stands and counts them all.
+      const pages = [];
+      for (let offset = 0; offset < mine.length; offset += 3) {
+        const page = (await store.getUnit(unitId, { limit: 3, offset }))!;
+        expect(page.itemPage).toEqual({ total: mine.length, offset, limit: 3 });
+        expect({ ...page, items: [], itemPage: null }).toEqual({ ...whole, items: [], itemPage: null });
+        pages.push(...page.items);
+      }
+      expect(pages).toEqual(whole.items);
+      // Past the end: no items, the totals still stated.
+      const past = (await store.getUnit(unitId, { limit: 3, offset: mine.length + 10 }))!;
+      expect(past.items).toEqual([]);
+      expect(past.itemPage.total).toBe(mine.length);
+      // One role: only its items, in the same order, counted among themselves; the counts of every role stay whole.
+      const co = (await store.getUnit(unitId, { role: 'co', limit: 100, offset: 0 }))!;
+      expect(co.items).toEqual(whole.items.filter((entry) => entry.role === 'co'));
+      expect(co.itemPage.total).toBe(mine.filter((a) => a.role === 'co').length);
+      expect(co.itemCounts).toEqual(whole.itemCounts);
     });
 
     test('search q=数据要素 finds (十二) and (十三), and exactly the items whose text says it', async () => {
@@ -666,7 +707,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
 
     test('a unit’s detail names the documents its items come from, with their titles and years', async () => {
       const shared = [...unitIdsOf(foshan.parsed)].find((id) => unitIdsOf(seed.parsed).has(id)) ?? [...unitIdsOf(foshan.parsed)][0]!;
-      const detail = await store.getUnit(shared);
+      const detail = await store.getUnit(shared, EVERY_ITEM);
       const documentIds = [...new Set(detail?.items.map(({ item }) => item.documentId))].sort();
       expect(detail?.documents.map((document) => document.id)).toEqual(documentIds);
       const foshanEntry = detail?.documents.find((document) => document.id === foshan.parsed.document.id);
@@ -838,7 +879,7 @@ export function runStoreContract(open: () => Promise<GraphStore>): void {
       expect((await store.searchItems({ q: text })).total).toBe(0);
       expect(await store.searchUnits({ q: text })).toEqual([]);
       expect(await store.getItem(text)).toBeNull();
-      expect(await store.getUnit(text)).toBeNull();
+      expect(await store.getUnit(text, EVERY_ITEM)).toBeNull();
       expect(await store.getDocument(text)).toBeNull();
       expect(await store.removeDocument(text)).toBe(false);
       expect((await store.searchItems({ unit: text, document: [text], section: [text] })).total).toBe(0);

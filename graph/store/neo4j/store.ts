@@ -14,7 +14,7 @@ import {
   buildDocumentSummary,
   buildItemDetail,
   buildItemPage,
-  buildUnitDetail,
+  buildUnitPage,
   type SnapshotParts,
 } from '../results';
 import { byId } from '../order';
@@ -30,6 +30,7 @@ import {
 import {
   DocumentMetadataPatchSchema,
   ItemQuerySchema,
+  UnitPageQuerySchema,
   UnitQuerySchema,
   type DocumentDetail,
   type DocumentLoad,
@@ -41,7 +42,8 @@ import {
   type ItemQuery,
   type LoadResult,
   type StoreStats,
-  type UnitDetail,
+  type UnitPage,
+  type UnitPageQuery,
   type UnitQuery,
 } from '../types';
 import * as queries from './queries';
@@ -186,9 +188,17 @@ export class Neo4jStore extends StoreBase implements GraphStore {
     return found && buildItemDetail(found.item, found.document, found.section, found.owners);
   }
 
-  async getUnit(id: string): Promise<UnitDetail | null> {
-    const found = await this.readOnce((tx) => queries.getUnit(tx, { unitId: id }));
-    return found && buildUnitDetail(found.unit, found.entries, found.partners, found.documents);
+  async getUnit(id: string, input: UnitPageQuery): Promise<UnitPage | null> {
+    const query = validated(UnitPageQuerySchema, input, 'query');
+    const found = await this.readOnce((tx) =>
+      queries.getUnitPage(tx, {
+        unitId: id,
+        roleType: query.role ? ROLE_RELATIONSHIP[query.role] : null,
+        skip: query.offset,
+        limit: query.limit,
+      }),
+    );
+    return found && buildUnitPage(found, query);
   }
 
   async searchItems(query: ItemQuery): Promise<ItemPage> {
