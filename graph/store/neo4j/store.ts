@@ -190,7 +190,7 @@ export class Neo4jStore extends StoreBase implements GraphStore {
 
   async getUnit(id: string, input: UnitPageQuery): Promise<UnitPage | null> {
     const query = validated(UnitPageQuerySchema, input, 'query');
-    const found = await this.readOnce((tx) =>
+    const found = await this.read((tx) =>
       queries.getUnitPage(tx, {
         unitId: id,
         roleType: query.role ? ROLE_RELATIONSHIP[query.role] : null,

@@ -144,26 +144,17 @@ export async function getItems(tx: SingleStatementRunner, params: { itemIds: rea
 const ROLE_RANK_OF_R = `CASE type(r) ${ROLES.map((role, rank) => `WHEN '${ROLE_RELATIONSHIP[role]}' THEN ${rank}`).join(' ')} END`;
 
 /**
- * A unit's page in one statement: the page of its items ordered and cut here (the busiest unit answers for 15,456
- * items, 15 MB with their texts), their counts per role and document, and its busiest sections, aggregated here.
+ * A unit's page: the page of its items ordered and cut here (the busiest unit answers for 15,456 items, 15 MB with
+ * their texts), their counts per role and document, and its busiest sections, aggregated here. Two statements: as a
+ * subquery beside the aggregates, the ordered page ran Neo4j's transaction memory out from an offset of 14,000.
  */
 export async function getUnitPage(
-  tx: SingleStatementRunner,
+  tx: ManagedTransaction,
   params: { unitId: string; roleType: string | null; skip: number; limit: number },
 ): Promise<UnitPageParts | null> {
-  const { skip, limit, ...rest } = params;
   const result = await tx.run(
     `MATCH (u:Unit {id: $unitId})
      RETURN properties(u) AS unit,
-            COLLECT {
-              MATCH (u)-[r:${ANY_ROLE}]->(i:Item)
-              WHERE $roleType IS NULL OR type(r) = $roleType
-              WITH r, i ORDER BY ${ROLE_RANK_OF_R}, i.documentId, i.position, r.start
-              SKIP $skip LIMIT $limit
-              OPTIONAL MATCH (i)-[:IN_SECTION]->(s:Section)
-              RETURN {type: type(r), edge: properties(r), itemId: i.id, position: i.position,
-                      item: properties(i), section: properties(s)}
-            } AS entries,
             COLLECT {
               MATCH (u)-[r:${ANY_ROLE}]->(i:Item)
               WITH type(r) AS type, i.documentId AS documentId, count(*) AS items
@@ -189,12 +180,21 @@ export async function getUnitPage(
               MATCH (d:Document {id: documentId})
               RETURN ${DOCUMENT_OF_D}
             } AS documents`,
-    { ...rest, skip: neo4j.int(skip), limit: neo4j.int(limit), sectionsShown: neo4j.int(UNIT_SECTIONS_SHOWN) },
+    { unitId: params.unitId, sectionsShown: neo4j.int(UNIT_SECTIONS_SHOWN) },
   );
   const record = result.records[0];
   if (!record) return null;
+  const page = await tx.run(
+    `MATCH (u:Unit {id: $unitId})-[r:${ANY_ROLE}]->(i:Item)
+     WHERE $roleType IS NULL OR type(r) = $roleType
+     WITH r, i ORDER BY ${ROLE_RANK_OF_R}, i.documentId, i.position, r.start
+     SKIP $skip LIMIT $limit
+     OPTIONAL MATCH (i)-[:IN_SECTION]->(s:Section)
+     RETURN type(r) AS type, properties(r) AS edge, i.id AS itemId, i.position AS position, properties(i) AS item, properties(s) AS section`,
+    { unitId: params.unitId, roleType: params.roleType, skip: neo4j.int(params.skip), limit: neo4j.int(params.limit) },
+  );
   const unit = unitFrom(record.get('unit'));
-  const entries = record.get('entries') as Array<EdgeRow & { item: Properties; section: Properties | null }>;
+  const entries = page.records.map((row) => row.toObject() as EdgeRow & { item: Properties; section: Properties | null });
   const counts = record.get('counts') as Array<{ type: string; documentId: string; items: number }>;
   const partners = record.get('partners') as Array<{ unit: Properties; sharedItems: number }>;
   return {
