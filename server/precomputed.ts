@@ -114,6 +114,15 @@ export class PrecomputedAnalytics {
   private refreshedFor: string | undefined;
   /** The data version of the whole corpus's partition last remembered by this instance: kept apart from the answers, which the cache may drop. */
   private partitionVersion: string | undefined;
+  /**
+   * The sequence of the whole corpus's computation last remembered: after writes in quick succession the partitions of
+   * several versions are computed at once and may finish out of order. An older one finishing last would overwrite the
+   * newer memory, and the newer version's partition would then be computed and remembered again, renumbering answers
+   * already served as fresh at that version.
+   */
+  private partitionSequence = 0;
+  /** Writes of the memory, one after another in the order they were decided. */
+  private memoryWritten: Promise<void> = Promise.resolve();
   private readonly communityKey: string;
   private timer: NodeJS.Timeout | undefined;
 
@@ -210,9 +219,11 @@ export class PrecomputedAnalytics {
     if (running?.version === version) return running.done;
     const sequence = ++this.sequence;
     const done = this.run(request, version, key === this.communityKey, first).then(async ({ report, computeMs, provisional }) => {
-      if (key === this.communityKey) {
-        await this.rememberCommunities(report as NetworkReport);
-        this.partitionVersion = version;
+      if (key === this.communityKey && sequence > this.partitionSequence) {
+        this.partitionSequence = sequence;
+        await (this.memoryWritten = this.memoryWritten.catch(() => undefined).then(() => this.rememberCommunities(report as NetworkReport)));
+        // A newer partition may have been decided while this one was written: it is the one in force.
+        if (this.partitionSequence === sequence) this.partitionVersion = version;
       }
       const answer: Answer = { sequence, version, report: report as object, computeMs, tagged: {}, provisional };
       const kept = this.kept(key);
@@ -300,10 +311,13 @@ export class PrecomputedAnalytics {
 
   /**
    * The partition remembered from the whole corpus at `version`, computed first when it is older: an answer numbered
-   * after an older partition would disagree with the whole corpus's at the same version.
+   * after an older partition would disagree with the whole corpus's at the same version. An answer of a version the
+   * data has moved past takes the memory as it is: that version's partition would not be remembered over a newer one.
    */
   private async communitiesAt(version: string): Promise<CommunityAssignment | null> {
-    if (this.partitionVersion !== version) await this.computeAt(this.communityKey, this.communityRequest, version);
+    if (this.partitionVersion !== version && version === (await this.cache.dataVersion())) {
+      await this.computeAt(this.communityKey, this.communityRequest, version);
+    }
     return this.store.communityMemory();
   }
 
