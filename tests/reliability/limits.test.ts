@@ -16,9 +16,11 @@ const ITEMS = 100_000;
  * The bound asserted on the growth of the process's resident memory while it serves the document: growth, not
  * the absolute figure, since the baseline is whatever earlier test files left in this jest worker (258 MiB
  * alone, 632 MiB in the full run). The growth holds the parse result, the store's copy and the analytics
- * worker's own copy of the snapshot (1.7 GiB for this 16 MB document; docs/reliability.md).
+ * worker's own copy of the snapshot, and since the where-and-by-when reports are default views, the commitments
+ * sent with a second copy the first time one is computed and the part kept of them: 1.9 GiB alone for this 16 MB
+ * document, 2.0 GiB in the full suite (docs/reliability.md).
  */
-const RSS_GROWTH_BOUND_BYTES = 2 * 1024 ** 3;
+const RSS_GROWTH_BOUND_BYTES = 2.5 * 1024 ** 3;
 
 jest.setTimeout(900_000);
 
