@@ -2,7 +2,7 @@ import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
 import { GlobalSearch } from './components/GlobalSearch';
 import { NotFoundPage } from './components/NotFound';
 import { ScopeBar } from './components/ScopeBar';
-import { useI18n, useLanguageInUrl, withLanguage, type MessageKey } from './core/i18n';
+import { useI18n, withLanguage, type MessageKey } from './core/i18n';
 import { ScopeProvider, scopeSearch, useScope } from './core/scope/ScopeProvider';
 import { ComparePage } from './views/compare/ComparePage';
 import { DocumentsPage } from './views/documents/DocumentsPage';
@@ -40,7 +40,6 @@ export function App() {
 
 function Explorer() {
   const { t, lang, setLang } = useI18n();
-  useLanguageInUrl();
   // Moving between views keeps the scope and the language: the navigation links carry them.
   const search = withLanguage(scopeSearch(useScope().values), lang);
   return (

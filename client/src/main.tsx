@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
-import { I18nProvider } from './core/i18n';
+import { UrlLanguageProvider } from './core/i18n';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -11,9 +11,9 @@ if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
     <BrowserRouter>
-      <I18nProvider>
+      <UrlLanguageProvider>
         <App />
-      </I18nProvider>
+      </UrlLanguageProvider>
     </BrowserRouter>
   </StrictMode>,
 );

@@ -369,6 +369,26 @@ describe('Language', () => {
     await page.getByRole('heading', { name: '工作负荷' }).waitFor();
   });
 
+  it('When Back is pressed before a slow machine has drawn the language switch, then the page still returns to Chinese', async () => {
+    // CI's failure, made certain: with the CPU slowed 30 times, Back lands before the switch's navigation
+    // renders. A language kept in state beside the URL stayed English; the URL alone decides now.
+    const cdp = await page.context().newCDPSession(page);
+    for (let round = 0; round < 3; round++) {
+      await open('/workload?lang=zh');
+      await page.getByRole('heading', { name: '工作负荷' }).waitFor();
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 30 });
+      try {
+        await page.getByRole('button', { name: '切换语言' }).click();
+        await page.waitForURL(/lang=en/);
+        await page.goBack();
+        await page.getByRole('heading', { name: '工作负荷' }).waitFor();
+      } finally {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      }
+    }
+    await cdp.detach();
+  });
+
   it('When the API refuses a parameter in the Chinese UI, then the message is Chinese and names the field', async () => {
     await open('/network?limit=0');
     const alert = page.getByRole('alert');

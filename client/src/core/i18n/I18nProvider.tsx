@@ -20,11 +20,9 @@ export interface I18n {
 
 const STORAGE_KEY = 'accountability-graph.lang';
 
-function initialLang(): Lang {
-  const fromUrl = new URLSearchParams(window.location.search).get('lang');
-  if (fromUrl === 'zh' || fromUrl === 'en') return fromUrl;
-  const stored = window.localStorage.getItem(STORAGE_KEY);
-  return stored === 'en' ? 'en' : 'zh';
+/** The reader's last choice, for a page whose address names no language. */
+export function storedLanguage(): Lang {
+  return window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
@@ -34,17 +32,35 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ children, lang: fixedLang }: { children: ReactNode; lang?: Lang }) {
-  const [lang, setLangState] = useState<Lang>(() => fixedLang ?? initialLang());
+/**
+ * Given `lang`, the provider follows it (the explorer passes the language in the URL, so there is one
+ * source of truth and Back can never leave the page in the other language); otherwise it keeps its own,
+ * starting from the stored choice. `setLang` stores the choice and reports it through `onLangChange`.
+ */
+export function I18nProvider({
+  children,
+  lang: givenLang,
+  onLangChange,
+}: {
+  children: ReactNode;
+  lang?: Lang;
+  onLangChange?: (lang: Lang) => void;
+}) {
+  const [ownLang, setOwnLang] = useState<Lang>(storedLanguage);
+  const lang = givenLang ?? ownLang;
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
-  const setLang = useCallback((next: Lang) => {
-    window.localStorage.setItem(STORAGE_KEY, next);
-    setLangState(next);
-  }, []);
+  const setLang = useCallback(
+    (next: Lang) => {
+      window.localStorage.setItem(STORAGE_KEY, next);
+      setOwnLang(next);
+      onLangChange?.(next);
+    },
+    [onLangChange],
+  );
 
   const value = useMemo<I18n>(() => {
     const numberFormat = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB');
