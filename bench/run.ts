@@ -64,7 +64,10 @@ async function main(): Promise<number> {
   }
   try {
     if (parsed && (selected.has('load') || selected.has('api'))) {
-      const corpus = parsed;
+      // Held only until the load: autocannon runs in this process, and a heap holding the parsed corpus (hundreds
+      // of MB) would put its own garbage collection pauses into every latency it measures.
+      let corpus: typeof parsed | undefined = parsed;
+      parsed = undefined;
       await attempt('neo4j', async () => {
         neo4j = startBenchNeo4j();
         log(`[bench] Neo4j at ${neo4j.uri}`);
@@ -73,12 +76,12 @@ async function main(): Promise<number> {
         const { uri } = neo4j;
         let loaded = false;
         await attempt('load', async () => {
-          report(await loadStage(mode, uri, corpus.registry, corpus.documents, options.loadBudget));
+          report(await loadStage(mode, uri, corpus!.registry, corpus!.documents, options.loadBudget));
           loaded = true;
         });
+        const itemIds = corpus.documents.flatMap((d) => d.items.filter((i) => i.assignments.length > 0).map((i) => i.id));
+        corpus = undefined; // the server holds what it needs
         if (loaded && selected.has('api')) {
-          const itemIds = corpus.documents.flatMap((d) => d.items.filter((i) => i.assignments.length > 0).map((i) => i.id));
-          parsed = undefined; // the server holds what it needs; free the parsed corpus
           await attempt('api', async () => {
             const { api, memory } = await apiStage(mode, uri, itemIds);
             report(api);

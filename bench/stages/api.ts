@@ -155,8 +155,15 @@ const viewFigures = (timings: ViewTiming[], when: string): Figure[] =>
     met: ms < 1000 && statuses.every((status) => status === 200),
   }));
 
+/**
+ * The load generator's own heap, the most seen as a run began: autocannon measures from this process, so its
+ * garbage collection pauses would count as server latency were the heap large (bench/run.ts frees the corpus).
+ */
+let generatorHeapMB = 0;
+
 /** `seconds` of load over `paths` in turn, or with `once`, exactly one request per path. */
 function cannon(url: string, paths: string[], seconds: number, once = false): Promise<autocannon.Result> {
+  generatorHeapMB = Math.max(generatorHeapMB, process.memoryUsage().heapUsed / 1e6);
   let next = 0;
   return autocannon({
     url,
@@ -293,7 +300,7 @@ export async function apiStage(mode: 'quick' | 'full', uri: string, itemIds: str
         mode,
         figures,
         details: { connections: CONNECTIONS, secondsPerEndpoint: seconds, precomputedAtStartMs: precomputed.ms, everyDefaultViewAtStartMs: precomputed.ms + precomputedAll.ms, server: `server/main.ts on Neo4j (NEO4J_URI), LOG_LEVEL default, ${HEAP_FLAGS[0] ?? 'Node’s default heap limit (as npm start)'}`,
-        client: 'autocannon in the bench process, Accept-Encoding: gzip (as browsers send it)', endpoints: details },
+        client: `autocannon in the bench process (its heap at most ${Math.round(generatorHeapMB)} MB used as a run began), Accept-Encoding: gzip (as browsers send it)`, endpoints: details },
       },
       memory: {
         stage: 'memory',
