@@ -4,7 +4,7 @@
  * (a READ session routes to readers); the Cypher lives in ./queries.
  */
 import DataLoader from 'dataloader';
-import neo4j, { isRetriableError, Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { isRetryableError, Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { InvalidInputError, StoreUnavailableError } from '../../errors';
 import { DocumentScopeSchema, type DocumentScope, type GraphFilter, type ItemCommitments, type UnitSummary } from '../../model';
 import { ROLE_RELATIONSHIP } from './vocabulary';
@@ -302,7 +302,7 @@ export class Neo4jStore extends StoreBase implements GraphStore {
         try {
           return await this.inReadSession(work);
         } catch (error) {
-          if (!isRetriableError(error) || Date.now() + delayMs > giveUpAt) throw error;
+          if (!isRetryableError(error) || Date.now() + delayMs > giveUpAt) throw error;
         }
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
