@@ -38,8 +38,8 @@ let running: (RunningServer & { ownsStore: boolean; parsePool: ParsePool; analyt
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   if (running) throw new Error('the server is already running; stopServer() first');
   const config = readServerEnv(options.env ?? process.env);
-  // Written asynchronously (in libuv's pool, lines written while one write is under way go together): a
-  // synchronous write per request line was 5 % of the event loop under load. Pino flushes it on exit.
+  // Written asynchronously: a line per request is not a blocking write on the event loop, and lines logged while
+  // one write is under way go out together. Pino flushes the buffer on exit.
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL }, pino.destination({ sync: false }));
   const registry = options.registry ?? loadRegistry(config.UNIT_REGISTRY);
   const store = options.store ?? createStore(options.env ?? process.env);
