@@ -16,8 +16,7 @@ import { compareText } from '../store/order';
 import { CoordinationOptionsSchema, GapOptionsSchema, GapReasonCodeSchema, type CoordinationOptions, type GapOptions, type GapReport } from './types';
 import { countHeld, type HeldCounts } from './workload';
 import { appendTo } from './snapshotIndex';
-import { concatPacked } from './packedRows';
-import { packGapReport, type PackedGapReport } from './pages';
+import { concatGapReports, packGapReport, type PackedGapReport } from './pages';
 
 /** A document as the parts know it: its content key is its id, its bytes and its title (gaps quote the title). */
 export interface DocumentRef {
@@ -147,7 +146,7 @@ export function mergeGaps(reports: PackedGapReport[], options: GapOptions): Pack
     parameters,
     itemsExamined: reports.reduce((sum, report) => sum + report.itemsExamined, 0),
     counts,
-    gaps: concatPacked(reports.map((report) => report.gaps)),
+    ...concatGapReports(reports),
   };
 }
 

@@ -1,4 +1,4 @@
-import { findGaps, GapReportSchema } from '../../graph/analytics';
+import { findGaps, gapPage, GapReasonCodeSchema, GapReportSchema, mergeGaps, packGapReport, splitByDocument } from '../../graph/analytics';
 import type { Snapshot } from '../../graph/model';
 import { snapshotOf, unit } from './fixtures';
 import { itemLabel, SEED_TEXT, seedSnapshot } from './seed';
@@ -80,5 +80,48 @@ describe('findGaps on hand-made snapshots', () => {
     const report = findGaps(snapshot, { diffusionThreshold: 4 });
     expect(report.parameters.diffusionThreshold).toBe(4);
     expect(report.counts).toEqual({ 'no-lead': 4, 'generic-only': 1, 'inferred-lead': 1, diffusion: 0, 'unknown-unit': 1 });
+  });
+});
+
+describe('packed gap reports, as the worker sends them', () => {
+  const twoDocuments = snapshotOf(
+    [unit('A'), unit('B'), unit('C'), unit('D'), unit('新单位', 'department', true)],
+    [
+      { label: '（一）', documentId: 'd1', owners: [['A', 'co'], ['B', 'co'], ['C', 'co']] },
+      { label: '（二）', documentId: 'd1', owners: [['新单位', 'lead'], ['A', 'co']] },
+      { label: '（一）', documentId: 'd2', owners: [['B', 'co'], ['C', 'co'], ['D', 'co']] },
+      { label: '（二）', documentId: 'd2', owners: [['A', 'lead']] },
+      { label: '（三）', documentId: 'd2', owners: [], clause: false },
+    ],
+    ['d1', 'd2'],
+  );
+
+  it('gives any page, of any reason or of all, as that page of the report computed, units in full', async () => {
+    for (const report of [findGaps(await seedSnapshot()), findGaps(twoDocuments)]) {
+      const { gaps, ...figures } = report;
+      const packed = packGapReport(report);
+      for (const reason of [undefined, ...GapReasonCodeSchema.options]) {
+        const selected = reason === undefined ? gaps : gaps.filter((gap) => gap.reasons.some((r) => r.code === reason));
+        for (const [offset, limit] of [[0, 3], [2, 4], [0, 100], [selected.length, 5]] as const) {
+          expect(gapPage(packed, { offset, limit }, reason)).toEqual({ ...figures, total: selected.length, offset, limit, gaps: selected.slice(offset, offset + limit) });
+        }
+      }
+    }
+  });
+
+  it('lists each unit a reason names once, in the order first met, and the rows name them by id', async () => {
+    const report = findGaps(await seedSnapshot());
+    const packed = packGapReport(report);
+    const named = report.gaps.flatMap((gap) => gap.reasons.flatMap((reason) => reason.units));
+    expect(packed.units).toEqual([...new Map(named.map((u) => [u.id, u])).values()]); // a Map keeps each key where first set
+    expect(named.length).toBeGreaterThan(packed.units.length); // the seed's diffusion gaps share units
+    const rows = new TextDecoder().decode(packed.gaps.bytes);
+    for (const unit of packed.units) expect(rows).not.toContain(JSON.stringify(unit.name));
+  });
+
+  it('merges per-document reports into the report of the whole, a unit both name listed once', () => {
+    const parts = [...splitByDocument(twoDocuments).values()].map((part) => packGapReport(findGaps(part)));
+    expect(parts.every((part) => part.units.some((u) => u.id === 'B'))).toBe(true);
+    expect(mergeGaps(parts, {})).toEqual(packGapReport(findGaps(twoDocuments)));
   });
 });
