@@ -26,7 +26,7 @@
  */
 import type { Response } from 'express';
 import type { Logger } from 'pino';
-import { assignmentOf, type CommunityAssignment, type NetworkReport } from '../graph/analytics';
+import { assignmentOf, type CommunityAssignment, type DocumentRef, type NetworkReport } from '../graph/analytics';
 import type { ExportFile, SnapshotFileKind } from '../graph/export';
 import { AnalyticsOutOfMemoryError } from '../graph/errors';
 import type { AnalysisName, AnalysisSource, AnalysisTask, AnalyticsPool } from '../graph/precompute';
@@ -88,12 +88,22 @@ const keyOf = ({ name, filter, options }: AnalysisRequest): string => JSON.strin
 const NUMBERS_COMMUNITIES: ReadonlySet<AnalysisName> = new Set(['network', 'cytoscape', 'export']);
 
 /** The document part of a filter: which documents are in view. */
-function documentScopeOf({ document, jurisdiction, includeWithin, yearFrom, yearTo }: GraphFilter): DocumentScope {
+export function documentScopeOf({ document, jurisdiction, includeWithin, yearFrom, yearTo }: GraphFilter): DocumentScope {
   return { document, jurisdiction, includeWithin, yearFrom, yearTo };
 }
 
 const isEverything = (scope: DocumentScope): boolean =>
   Object.values(scope).every((value) => value === undefined || (Array.isArray(value) && value.length === 0));
+
+/** The worker's task for `request` over the documents in its scope (bench/lib/heapProfile.ts builds the server's tasks with it too). */
+export function analysisTask(
+  { name, filter, options }: Omit<AnalysisRequest, 'name'> & { name: AnalysisName },
+  documents: DocumentRef[],
+  communities: CommunityAssignment | null,
+): AnalysisTask {
+  const { section, role, kind, unit } = filter;
+  return { name, options, documents, wholeCorpus: isEverything(documentScopeOf(filter)), edgeFilter: { section, role, kind, unit }, communities };
+}
 
 export class PrecomputedAnalytics {
   /**
@@ -274,7 +284,7 @@ export class PrecomputedAnalytics {
     remembering = false,
     first = false,
   ): Promise<{ report: unknown; computeMs: number; provisional: boolean }> {
-    const { name, filter, options } = request;
+    const { name, filter } = request;
     const scope = documentScopeOf(filter);
     let communities: CommunityAssignment | null = null;
     let provisional = false;
@@ -286,15 +296,7 @@ export class PrecomputedAnalytics {
     }
     // The listing every view reads, once per data version: a dozen analyses after a write share one read.
     const documents = (await this.cache.documents(scope)).documents.map(({ id, sha256, title }) => ({ id, sha256, title }));
-    const { section, role, kind, unit } = filter;
-    const task: AnalysisTask = {
-      name,
-      options,
-      documents,
-      wholeCorpus: isEverything(scope),
-      edgeFilter: { section, role, kind, unit },
-      communities,
-    };
+    const task = analysisTask(request, documents, communities);
     // Neo4j: the worker reads it over its own driver. In memory: the data lives here, and what the worker lacks is sent.
     const source: AnalysisSource =
       this.store.kind === 'neo4j'

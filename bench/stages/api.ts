@@ -10,10 +10,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { once } from 'node:events';
+import { join, relative } from 'node:path';
 import autocannon from 'autocannon';
 import { createRandom } from '../synth';
-import { timed, type Figure, type StageResult } from '../lib/results';
+import { analyticsHeapProfile } from '../lib/heapProfile';
+import { RESULTS_DIR, timed, type Figure, type StageResult } from '../lib/results';
 import { apiPath, defaultScope, explorerViews, type ViewContext, type ViewRequests } from '../lib/views';
 
 const ROOT = join(__dirname, '..', '..');
@@ -316,6 +318,13 @@ export async function apiStage(mode: 'quick' | 'full', uri: string, itemIds: str
     }
     const end = memoryOf(child.pid!);
     const peakMB = Math.max(end.peakMB, ...samples);
+    // What the whole-corpus analytics thread holds, profiled in a process of its own once the server is gone.
+    clearInterval(sampler);
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+    const heapProfileFile = join(RESULTS_DIR, `${mode === 'quick' ? 'quick-' : ''}analytics-thread.heapprofile`);
+    const heap = analyticsHeapProfile(uri, heapProfileFile);
+    const afterAll = heap.analyses[heap.analyses.length - 1];
     return {
       api: {
         stage: 'api',
@@ -327,8 +336,19 @@ export async function apiStage(mode: 'quick' | 'full', uri: string, itemIds: str
       memory: {
         stage: 'memory',
         mode,
-        figures: [{ name: 'server peak RSS serving the corpus', value: peakMB, unit: 'MB' }],
+        figures: [
+          { name: 'server peak RSS serving the corpus', value: peakMB, unit: 'MB' },
+          { name: 'the whole corpus’s analyses alone (the analytics thread’s work, in a process of its own): peak RSS', value: heap.peakRssMB, unit: 'MB' },
+          { name: 'the same: V8 heap used after them', value: afterAll?.heapUsedMB ?? 0, unit: 'MB' },
+          { name: 'the same: typed arrays after them (outside the heap)', value: afterAll?.arrayBuffersMB ?? 0, unit: 'MB' },
+        ],
         details: {
+          analyticsThreadHeapProfile: {
+            ...heap,
+            file: relative(ROOT, heapProfileFile),
+            method:
+              'bench/lib/heapProfile.ts: the AnalyticsEngine the worker runs, on the whole-corpus analyses the server computes at start, under V8’s sampling heap profiler (32 KiB); memory after each analysis and a full GC; live bytes by allocation site',
+          },
           afterStartMB: atStart.rssMB,
           afterEachEndpointMB: Object.fromEntries(Object.entries(details).map(([k, v]) => [k, (v as { memoryAfterMB: number }).memoryAfterMB])),
           peakMB,
