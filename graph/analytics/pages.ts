@@ -127,9 +127,9 @@ export function unmeasuredPage(report: PackedUnmeasuredReport, page: PageRequest
 /**
  * The gap report as the worker sends it: each gap's JSON tagged with its reasons (one bit per code), with its
  * reasons' units by id and the units themselves listed once, in `units`, in the order first met. Written out in
- * every gap, the units were about two thirds of the whole corpus's packed gaps (361 MB for 266,410 gaps, held once
- * in the worker's per-document parts and once whole by the server): a reason names several units, and the same
- * few units recur across a document's gaps.
+ * every gap, the units were about half of the whole corpus's packed gaps (361 MB for 266,410 gaps, held once in
+ * the worker's per-document parts and once whole by the server): a reason names several units, and the same few
+ * units recur across a document's gaps.
  */
 export type PackedGapReport = Omit<GapReport, 'gaps'> & { gaps: PackedRows; units: UnitSummary[] };
 
@@ -138,35 +138,40 @@ type PackedGap = Omit<Gap, 'reasons'> & { reasons: Array<Omit<GapReason, 'units'
 
 const REASON_BIT = new Map(GapReasonCodeSchema.options.map((code, at) => [code, 1 << at]));
 
+/** Each unit once, where first met. */
+function firstMet(units: Iterable<UnitSummary>): UnitSummary[] {
+  const byId = new Map<string, UnitSummary>();
+  for (const unit of units) if (!byId.has(unit.id)) byId.set(unit.id, unit);
+  return [...byId.values()];
+}
+
 export function packGapReport({ gaps, ...report }: GapReport): PackedGapReport {
-  const units = new Map<string, UnitSummary>();
-  const rows = gaps.map(
-    ({ reasons, ...gap }): PackedGap => ({
-      ...gap,
-      reasons: reasons.map(({ units: about, ...reason }) => {
-        for (const unit of about) if (!units.has(unit.id)) units.set(unit.id, unit);
-        return { ...reason, units: about.map((unit) => unit.id) };
-      }),
-    }),
-  );
+  const rows = gaps.map(({ reasons, ...gap }): PackedGap => ({ ...gap, reasons: reasons.map((reason) => ({ ...reason, units: reason.units.map((unit) => unit.id) })) }));
   return {
     ...report,
     gaps: packRows(rows, (gap) => gap.reasons.reduce((bits, reason) => bits | (REASON_BIT.get(reason.code) as number), 0)),
-    units: [...units.values()],
+    units: firstMet(gaps.flatMap((gap) => gap.reasons.flatMap((reason) => reason.units))),
   };
 }
 
 /** Gap reports of parts of the corpus as one: their gaps end to end, in the order given, and every unit they name. */
 export function concatGapReports(reports: readonly PackedGapReport[]): Pick<PackedGapReport, 'gaps' | 'units'> {
-  const units = new Map<string, UnitSummary>();
-  for (const report of reports) for (const unit of report.units) if (!units.has(unit.id)) units.set(unit.id, unit);
-  return { gaps: concatPacked(reports.map((report) => report.gaps)), units: [...units.values()] };
+  return { gaps: concatPacked(reports.map((report) => report.gaps)), units: firstMet(reports.flatMap((report) => report.units)) };
+}
+
+/** Each report's units by id, made on its first page: a kept report serves many pages, the whole corpus's names thousands of units. */
+const unitIndexes = new WeakMap<UnitSummary[], Map<string, UnitSummary>>();
+
+function unitIndex(units: UnitSummary[]): Map<string, UnitSummary> {
+  let index = unitIndexes.get(units);
+  if (!index) unitIndexes.set(units, (index = new Map(units.map((unit) => [unit.id, unit]))));
+  return index;
 }
 
 /** The report's figures and one page of its gaps (of `reason` alone, when asked), with their total. */
 export function gapPage({ gaps, units, ...report }: PackedGapReport, page: PageRequest, reason?: GapReasonCode): Omit<GapReport, 'gaps'> & PageInfo & { gaps: Gap[] } {
   const { rows, ...info } = packedPage<PackedGap>(gaps, page, reason === undefined ? undefined : REASON_BIT.get(reason));
-  const unitOf = new Map(units.map((unit) => [unit.id, unit]));
+  const unitOf = unitIndex(units);
   return {
     ...report,
     ...info,
