@@ -30,7 +30,7 @@ import { assignmentOf, type CommunityAssignment, type DocumentRef, type NetworkR
 import type { ExportFile, SnapshotFileKind } from '../graph/export';
 import { AnalyticsOutOfMemoryError } from '../graph/errors';
 import type { AnalysisName, AnalysisSource, AnalysisTask, AnalyticsPool } from '../graph/precompute';
-import type { GraphStore, Neo4jStore } from '../graph/store';
+import { isPendingDataVersion, type GraphStore, type Neo4jStore } from '../graph/store';
 import type { DocumentScope, GraphFilter } from '../graph/model';
 import type { DocumentSummary } from '../graph/store';
 import { declareFamilyMember } from './endpoint';
@@ -174,6 +174,8 @@ export class PrecomputedAnalytics {
     const version = await this.cache.dataVersion();
     const kept = this.kept(key);
     if (kept?.version === version && !kept.provisional) return served<T>(kept, false);
+    // A write is being made visible: its settled version follows within moments, and is computed then (refresh).
+    if (kept && isPendingDataVersion(version)) return served<T>(kept, true);
     if (kept) {
       // A provisional answer is computed again once the whole corpus's partition is in: no need to start it here.
       const awaited = kept.provisional && kept.version === version && this.computing.get(this.communityKey)?.version === version;
@@ -182,7 +184,7 @@ export class PrecomputedAnalytics {
       return served<T>(kept, true);
     }
     const first = await this.waitFor(() => this.computeAt(key, request, version, true));
-    return served<T>(first, first.provisional);
+    return served<T>(first, first.provisional || isPendingDataVersion(version));
   }
 
   /** A download, made in the worker from one snapshot; never kept (it records when it was made). */
@@ -362,7 +364,8 @@ export class PrecomputedAnalytics {
 
   private async refresh(): Promise<void> {
     const version = await this.cache.dataVersion();
-    if (version === this.refreshedFor) return;
+    // A pending version is settled within moments (or by the store, if its writer died): refresh for that one.
+    if (version === this.refreshedFor || isPendingDataVersion(version)) return;
     this.refreshedFor = version;
     this.setDefaults(this.defaultsFor((await this.cache.documents({})).documents));
     const requests = [...this.defaults, ...[...this.asked].reverse()];

@@ -8,11 +8,14 @@
  * version read is reused for up to `versionMaxAgeMs` (1 s): an answer can trail a write made
  * through another server instance by that long, never more, and never this instance's own writes,
  * which call `dataChanged()`. Data read after a version was seen is at least that new, so an entry
- * never holds data older than its key. Every cache is bounded in (estimated) bytes, not entries.
+ * never holds data older than its key. Nothing is kept while the version is pending (a Neo4j write being
+ * made visible, graph/store isPendingDataVersion): what is read then may hold part of that write. For the
+ * same reason the entries go whenever the version moves, so data that returns to an earlier version (a
+ * document loaded, then removed) is read afresh. Every cache is bounded in (estimated) bytes, not entries.
  */
 import { InvalidInputError } from '../graph/errors';
 import type { z } from 'zod';
-import type { DocumentSummary, GraphStore } from '../graph/store';
+import { isPendingDataVersion, type DocumentSummary, type GraphStore } from '../graph/store';
 import type { DocumentScope, GraphFilter } from '../graph/model';
 import type { FilterQuerySchema } from '../graph/api';
 
@@ -124,6 +127,11 @@ export class ByteBoundedLru {
   get bytes(): number {
     return this.totalBytes;
   }
+
+  clear(): void {
+    this.entries.clear();
+    this.totalBytes = 0;
+  }
 }
 
 /** A byte-bounded cache whose misses are read once however many callers ask at the same time. */
@@ -154,6 +162,11 @@ class SharedReads {
   get bytes(): number {
     return this.kept.bytes;
   }
+
+  /** Drops what is kept; reads under way finish for their callers. */
+  clear(): void {
+    this.kept.clear();
+  }
 }
 
 export class ReadCache {
@@ -164,6 +177,8 @@ export class ReadCache {
    */
   private readonly listings: SharedReads;
   private versionRead: { at: number; version: Promise<string> } | undefined;
+  /** The settled version the kept entries belong to, and a count of its changes that is part of every key. */
+  private keptFor = { version: '', generation: 0 };
   private readonly changeListeners: (() => void)[] = [];
 
   constructor(
@@ -192,8 +207,8 @@ export class ReadCache {
 
   /** `read()` (one record by id, or null), memoised per data version. */
   async lookup<T>(name: string, id: string, read: () => Promise<T>): Promise<T> {
-    const key = JSON.stringify([await this.dataVersion(), name, id]);
-    return this.lookups.get(key, read);
+    const keyed = await this.keyedVersion();
+    return keyed === null ? read() : this.lookups.get(JSON.stringify([keyed, name, id]), read);
   }
 
   /**
@@ -202,7 +217,24 @@ export class ReadCache {
    * and compresses it once too.
    */
   async listing<T>(name: string, key: string, read: () => Promise<T>): Promise<T> {
-    return this.listings.get(JSON.stringify([await this.dataVersion(), name, key]), read);
+    const keyed = await this.keyedVersion();
+    return keyed === null ? read() : this.listings.get(JSON.stringify([keyed, name, key]), read);
+  }
+
+  /**
+   * What entries of the current version are kept under: the version with the generation of the run it belongs to,
+   * or null while it is pending. When the version moves, what was kept goes, and a read finishing late keeps its
+   * answer under the old generation, which no later request asks for.
+   */
+  private async keyedVersion(): Promise<string | null> {
+    const version = await this.dataVersion();
+    if (isPendingDataVersion(version)) return null;
+    if (version !== this.keptFor.version) {
+      this.keptFor = { version, generation: this.keptFor.generation + 1 };
+      this.lookups.clear();
+      this.listings.clear();
+    }
+    return `${this.keptFor.generation}:${version}`;
   }
 
   /**

@@ -108,7 +108,10 @@ export type UnitDetailResponse = z.infer<typeof UnitDetailResponseSchema>;
 export const FreshnessSchema = z.object({
   dataVersion: z
     .string()
-    .describe('The data version the answer reflects (a digest of the loaded documents; empty when none is loaded).'),
+    .describe(
+      'The data version the answer reflects (a digest of the loaded documents; empty when none is loaded). While a write ' +
+        'is being made visible in Neo4j it is pending, the digest followed by ~ and an id, and the answer is stale.',
+    ),
   stale: z
     .boolean()
     .describe('True while a newer answer (for data loaded since) is being computed; ask again after Retry-After seconds.'),

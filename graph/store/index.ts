@@ -27,4 +27,5 @@ export { MemoryStore } from './memory';
 export { Neo4jStore, neo4jConfigFromEnv, type Neo4jConfig } from './neo4j/store';
 export { NODE_LABELS, RELATIONSHIP_TYPES, RESPONSIBILITY_TYPES } from './vocabulary';
 export * from './types';
+export { isPendingDataVersion } from './results';
 export * from './explorerState';

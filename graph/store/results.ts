@@ -2,7 +2,7 @@
  * Shape store records into the interface's result objects. Both stores gather the same
  * records in their own way and hand them to these builders, which also fix the order.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ROLES, type DocumentMeta, type Role, type Snapshot, type Unit } from '../model';
 import { byBusiestSection, byId, byItemOrder, byOwnerOrder, byPartnerOrder, byResponsibilityOrder, bySectionOrder, byUnitPageOrder } from './order';
 import {
@@ -45,6 +45,21 @@ export const versionEntry = (document: Pick<DocumentMeta, 'id' | 'sha256'>, meta
   id: document.id,
   sha256: metadataEdit ? `${document.sha256}#${metadataEdit}` : document.sha256,
 });
+
+/**
+ * A pending data version: `<digest>~<unique id>`. Neo4j reads are read-committed and a commit becomes visible piece
+ * by piece (its records first, its index entries last), so a version written with the data was seen by readers
+ * before the data could be found, and an answer cached under it stayed wrong until the next write. A Neo4j write
+ * therefore stages its new digest as pending, in the same transaction as the data, and settles it to the digest in
+ * a second transaction, which can only begin once the first is visible whole. A pending version never equals a
+ * settled one, so nothing read while it stands is found again under the settled version; readers keep nothing
+ * under it at all (server/readCache.ts). The embedded store's writes are visible at once and never pending.
+ */
+const PENDING_MARK = '~';
+export const pendingDataVersion = (digest: string): string => `${digest}${PENDING_MARK}${randomUUID()}`;
+export const isPendingDataVersion = (version: string): boolean => version.includes(PENDING_MARK);
+/** The digest a pending version settles to; a settled version is its own. */
+export const settledDataVersion = (version: string): string => version.split(PENDING_MARK, 1)[0]!;
 
 /** Apply a metadata correction; returns the corrected metadata and its digest for versionEntry. */
 export function applyMetadataPatch(document: DocumentMeta, patch: DocumentMetadataPatch): { document: DocumentMeta; metadataEdit: string } {

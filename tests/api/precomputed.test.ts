@@ -16,6 +16,7 @@ import { loadSeeds } from '../../graph/ingest';
 import { AnalyticsPool, type AnalysisSource, type AnalysisTask } from '../../graph/precompute';
 import { ANALYTICS_NICE } from '../../graph/precompute/priority';
 import { MemoryStore } from '../../graph/store';
+import { pendingDataVersion } from '../../graph/store/results';
 import { DEFAULT_READ_CACHE } from '../../server/readCache';
 import { ADMIN_TOKEN, caller, createTestApp, OpenApiConformance, registry, smallPlan } from './harness';
 
@@ -64,6 +65,20 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Pr
     if (Date.now() > deadline) throw new Error('did not happen in time');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** An app refreshing every `refreshMs` on its own store, asked once its default views are in. */
+async function refreshingApp(store: MemoryStore, pool: GatedPool, refreshMs: number) {
+  const { app } = createTestApp(store, { analyticsPool: pool, analyticsRefreshMs: refreshMs, readCache: { ...DEFAULT_READ_CACHE, versionMaxAgeMs: 0 } });
+  const ask = caller(app, await OpenApiConformance.of(app));
+  await eventually(async () => (await ask('get', '/api/gaps')).body.stale === false);
+  return ask;
+}
+
+/** A plan written as another server instance on the same database would: straight into the store. */
+async function writeAsAnotherInstance(store: MemoryStore, title: string, id: string): Promise<void> {
+  const parsed = (await import('../../graph/parse')).parseDocument(smallPlan(title), { source: `${id}.txt`, id, registry: registry() });
+  await store.loadDocument(parsed, registry().unitsFor(parsed));
 }
 
 describe('precomputed analytics over HTTP', () => {
@@ -204,13 +219,9 @@ describe('precomputed analytics over HTTP', () => {
     await loadSeeds(other, registry());
     const pooled = new GatedPool();
     try {
-      const { app: refreshing } = createTestApp(other, { analyticsPool: pooled, analyticsRefreshMs: 100, readCache: { ...DEFAULT_READ_CACHE, versionMaxAgeMs: 0 } });
-      const ask = caller(refreshing, await OpenApiConformance.of(refreshing));
-      await eventually(async () => (await ask('get', '/api/gaps')).body.stale === false);
+      const ask = await refreshingApp(other, pooled, 100);
       const ran = pooled.ran.length;
-      // As another server instance on the same database would: straight into the store.
-      const parsed = (await import('../../graph/parse')).parseDocument(smallPlan('另一实例'), { source: 'other.txt', id: 'other-instance', registry: registry() });
-      await other.loadDocument(parsed, registry().unitsFor(parsed));
+      await writeAsAnotherInstance(other, '另一实例', 'other-instance');
       await eventually(async () => pooled.ran.length >= ran + 4);
       // The refresh computed it unasked; an answer is stored a few ticks after its job ends, and a stale read
       // in between is answered from the last one without starting a job, so polling does not compute it.
@@ -218,6 +229,44 @@ describe('precomputed analytics over HTTP', () => {
       await eventually(async () => (await ask('get', '/api/gaps')).body.dataVersion === version);
       const gaps = await ask('get', '/api/gaps');
       expect(gaps.body).toMatchObject({ stale: false, dataVersion: version });
+    } finally {
+      await pooled.close();
+      await other.close();
+    }
+  });
+
+  test('a write another instance is still making visible (a pending version) is not computed: the last answers are served stale until it settles', async () => {
+    /** As Neo4j shows a write between its commit and the settling of its version (graph/store/results.ts). */
+    class SettlingStore extends MemoryStore {
+      pendingVersion: string | undefined;
+      override async dataVersion() {
+        return this.pendingVersion ?? super.dataVersion();
+      }
+    }
+    const other = new SettlingStore();
+    await loadSeeds(other, registry());
+    const pooled = new GatedPool();
+    try {
+      const ask = await refreshingApp(other, pooled, 50);
+      await eventually(async () => (await ask('get', '/readyz')).body.analyticsComputing === 0);
+      const before = await other.dataVersion();
+      other.pendingVersion = pendingDataVersion(before);
+      await writeAsAnotherInstance(other, '待定版本', 'pending-version');
+      const ran = pooled.ran.length;
+      // Many refresh ticks, and a read of every default view: none starts a computation at the pending version.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      for (const path of ['/api/workload', '/api/gaps', '/api/network']) {
+        const answer = await ask('get', path);
+        expect(answer.body).toMatchObject({ stale: true, dataVersion: before });
+        expect(Number(answer.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      }
+      expect(await ask('get', '/readyz')).toMatchObject({ body: { analyticsComputing: 0 } });
+      expect(pooled.ran.length).toBe(ran);
+      // Settled: the refresh computes the views for it.
+      other.pendingVersion = undefined;
+      const settled = await other.dataVersion();
+      await eventually(async () => (await ask('get', '/api/gaps')).body.dataVersion === settled);
+      expect((await ask('get', '/api/gaps')).body).toMatchObject({ stale: false, dataVersion: settled });
     } finally {
       await pooled.close();
       await other.close();

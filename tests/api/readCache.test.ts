@@ -1,10 +1,12 @@
 /**
  * The server's read cache on a real (embedded) store: lookups are memoised per data version, this
  * instance's own writes are seen at once, another instance's within versionMaxAgeMs, and a failed
- * version read is never reused; the cache is bounded in bytes. (Analyses: tests/api/precomputed.test.ts.)
+ * version read is never reused; nothing is kept under a pending version, and an entry never outlives a move of
+ * the version; the cache is bounded in bytes. (Analyses: tests/api/precomputed.test.ts.)
  */
 import { StoreUnavailableError } from '../../graph/errors';
 import { MemoryStore } from '../../graph/store';
+import { pendingDataVersion } from '../../graph/store/results';
 import { ByteBoundedLru, DEFAULT_READ_CACHE, estimateBytes, ReadCache, type ReadCacheOptions } from '../../server/readCache';
 import { loadFixtures } from '../store/fixtures';
 
@@ -13,10 +15,12 @@ class CountingStore extends MemoryStore {
   versionReads = 0;
   itemReads = 0;
   down = false;
+  /** The version read while set, as Neo4j shows a write being made visible (graph/store/results.ts pendingDataVersion). */
+  pendingVersion: string | undefined;
   override async dataVersion() {
     this.versionReads++;
     if (this.down) throw new StoreUnavailableError('memory', 'down for the test');
-    return super.dataVersion();
+    return this.pendingVersion ?? super.dataVersion();
   }
   override async getItem(id: string) {
     this.itemReads++;
@@ -103,6 +107,33 @@ describe('ReadCache', () => {
     await expect(cache.lookup('item', item, () => store.getItem(item))).rejects.toThrow(StoreUnavailableError);
     store.down = false;
     expect((await cache.lookup('item', item, () => store.getItem(item)))?.item.id).toBe(item);
+  });
+
+  test('while the version is pending nothing is kept: each lookup and listing reads, and the settled version reads afresh', async () => {
+    const cache = new ReadCache(store, options(0));
+    let listReads = 0;
+    const listAll = async () => ({ read: ++listReads });
+    store.pendingVersion = pendingDataVersion(await store.dataVersion());
+    store.versionReads = 0;
+    for (let round = 0; round < 2; round++) {
+      await cache.lookup('item', item, () => store.getItem(item));
+      await cache.listing('documents', '{}', listAll);
+    }
+    expect({ items: store.itemReads, lists: listReads, versions: store.versionReads }).toEqual({ items: 2, lists: 2, versions: 4 });
+    store.pendingVersion = undefined;
+    expect(await cache.listing('documents', '{}', listAll)).toEqual({ read: 3 });
+    expect(await cache.listing('documents', '{}', listAll)).toEqual({ read: 3 });
+  });
+
+  test('an entry read before the version moved is not served when the data returns to that version', async () => {
+    const cache = new ReadCache(store, options(0));
+    // Read at the seed's version while another instance's write was becoming visible: it may hold part of that write.
+    expect(await cache.listing('documents', '{}', async () => 'read before the write')).toBe('read before the write');
+    await store.loadDocument(second.parsed, second.units);
+    await cache.listing('documents', '{}', async () => 'read after the write');
+    expect(await store.removeDocument(second.parsed.document.id)).toBe(true);
+    // The seed's version again, so the same key as the first read: answered afresh.
+    expect(await cache.listing('documents', '{}', async () => 'read after the removal')).toBe('read after the removal');
   });
 
   test('entries beyond the byte capacity are dropped, least recently used first', async () => {

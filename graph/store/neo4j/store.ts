@@ -15,6 +15,7 @@ import {
   buildItemDetail,
   buildItemPage,
   buildUnitPage,
+  isPendingDataVersion,
   type SnapshotParts,
 } from '../results';
 import { byId } from '../order';
@@ -57,6 +58,8 @@ export interface Neo4jConfig {
   database?: string;
   /** Overrides READ_DEADLINE_MS (tests of a stalled server use a short one). */
   readDeadlineMs?: Partial<typeof READ_DEADLINE_MS>;
+  /** Overrides SETTLE_PENDING_AFTER_MS (tests of a writer that died before settling use 0). */
+  settlePendingAfterMs?: number;
 }
 
 /** The standard variables; null when NEO4J_URI is unset (the embedded store applies). */
@@ -90,6 +93,13 @@ const DRIVER_TIMEOUTS = {
  */
 export const READ_DEADLINE_MS = { lookup: 10_000, snapshot: 120_000 };
 
+/**
+ * How long a pending data version may stand before a reader settles it. A writer settles its own in the next
+ * moment, or after the writers queued ahead of it, so one standing this long lost its writer (a crash between its
+ * two transactions, Neo4j down after the first).
+ */
+const SETTLE_PENDING_AFTER_MS = 5_000;
+
 /** Codes meaning "not now": the driver already retried them for maxTransactionRetryTime. */
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 const isUnavailable = (error: Neo4jError) =>
@@ -113,6 +123,9 @@ export class Neo4jStore extends StoreBase implements GraphStore {
     },
     { cache: false, maxBatchSize: 256, batchScheduleFn: (run) => setImmediate(run) },
   );
+  /** The pending data version this store has seen standing, since when, and a settle of it under way. */
+  private pendingSeen: { version: string; since: number } | undefined;
+  private settling = false;
 
   /** `config` is public so that a worker thread can open its own driver to the same database (graph/precompute). */
   constructor(readonly config: Neo4jConfig) {
@@ -131,6 +144,7 @@ export class Neo4jStore extends StoreBase implements GraphStore {
       }
     }
     await this.write(queries.initDataVersion);
+    await this.write(queries.settleDataVersion);
     await this.write(queries.storeMissingDocumentCounts);
   }
 
@@ -147,12 +161,12 @@ export class Neo4jStore extends StoreBase implements GraphStore {
     // Bytes already loaded: answer without opening a write transaction for them at all.
     const loaded = await this.read((tx) => queries.documentSha256s(tx, { documentIds: records.map(({ document }) => document.id) }));
     const changed = records.filter(({ document }) => loaded.get(document.id) !== document.sha256);
-    const outcomes = changed.length > 0 ? await this.write((tx) => queries.writeDocuments(tx, changed)) : new Map<string, LoadOutcome>();
+    const outcomes = changed.length > 0 ? await this.writeVersioned((tx) => queries.writeDocuments(tx, changed)) : new Map<string, LoadOutcome>();
     return records.map((record) => ({ ...loadCounts(record), outcome: outcomes.get(record.document.id) ?? 'unchanged' }));
   }
 
   async removeDocument(id: string): Promise<boolean> {
-    return this.write((tx) => queries.deleteDocument(tx, { documentId: id }));
+    return this.writeVersioned((tx) => queries.deleteDocument(tx, { documentId: id }));
   }
 
   async listDocuments(input: DocumentScope = {}): Promise<DocumentSummary[]> {
@@ -163,7 +177,7 @@ export class Neo4jStore extends StoreBase implements GraphStore {
 
   async updateDocumentMetadata(id: string, input: DocumentMetadataPatch): Promise<DocumentSummary | null> {
     const patch = validated(DocumentMetadataPatchSchema, input, 'metadata');
-    const found = await this.write((tx) => queries.updateDocumentMetadata(tx, { documentId: id, patch }));
+    const found = await this.writeVersioned((tx) => queries.updateDocumentMetadata(tx, { documentId: id, patch }));
     if (!found) return null;
     const { document, ...counts } = found;
     return buildDocumentSummary(document, counts);
@@ -174,8 +188,26 @@ export class Neo4jStore extends StoreBase implements GraphStore {
     return this.readOnce(queries.holdsData);
   }
 
+  /** The version as stored: pending (isPendingDataVersion) while a write is being made visible. */
   async dataVersion(): Promise<string> {
-    return this.readOnce(queries.dataVersion);
+    const version = await this.readOnce(queries.dataVersion);
+    if (isPendingDataVersion(version)) this.settleIfAbandoned(version);
+    else this.pendingSeen = undefined;
+    return version;
+  }
+
+  /** A pending version standing past SETTLE_PENDING_AFTER_MS is settled by this reader, in the background. */
+  private settleIfAbandoned(version: string): void {
+    const now = Date.now();
+    if (this.pendingSeen?.version !== version) this.pendingSeen = { version, since: now };
+    if (this.settling || now - this.pendingSeen.since < (this.config.settlePendingAfterMs ?? SETTLE_PENDING_AFTER_MS)) return;
+    this.settling = true;
+    // Nobody waits on this: if it fails (Neo4j down), a later read tries again.
+    void this.write(queries.settleDataVersion)
+      .catch(() => undefined)
+      .finally(() => {
+        this.settling = false;
+      });
   }
 
   async getDocument(id: string): Promise<DocumentDetail | null> {
@@ -343,6 +375,19 @@ export class Neo4jStore extends StoreBase implements GraphStore {
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * A write that moves the data version: its transaction stages the new digest as pending, and a second one settles
+   * it once the first is visible whole (queries/version.ts). The write stands whether or not the second succeeds: a
+   * version left pending is settled by the next write, the next store to open, or a reader.
+   */
+  private async writeVersioned<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const result = await this.write(work);
+    await this.write(queries.settleDataVersion).catch((error: unknown) => {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+    });
+    return result;
   }
 
   private openSession(mode: 'READ' | 'WRITE') {

@@ -12,7 +12,7 @@ import {
 import { applyMetadataPatch, toggleDataVersion, versionEntry } from '../../results';
 import type { DocumentMetadataPatch } from '../../types';
 import { ANY_ROLE, DOCUMENT_OF_D } from './fragments';
-import { lockDataVersion, setDataVersion } from './version';
+import { lockDataVersion, stageDataVersion } from './version';
 import { documentFrom } from './rows';
 import { listDocuments } from './reads';
 
@@ -342,7 +342,7 @@ export async function writeDocuments(tx: ManagedTransaction, batch: DocumentReco
   await unwind(tx, CREATE_LOOSE_ITEMS, content.loose, content.looseSize);
   await deleteOrphanUnits(tx, touched);
   await deleteOrphanJurisdictions(tx);
-  await setDataVersion(tx, version);
+  await stageDataVersion(tx, version);
   return outcomes;
 }
 
@@ -357,7 +357,7 @@ export async function deleteDocument(tx: ManagedTransaction, params: { documentI
   await deleteOrphanUnits(tx, touched);
   await deleteOrphanJurisdictions(tx);
   const entry = versionEntry({ id: record.get('id'), sha256: record.get('sha256') }, record.get('metadataEdit'));
-  await setDataVersion(tx, toggleDataVersion(version, entry));
+  await stageDataVersion(tx, toggleDataVersion(version, entry));
   return true;
 }
 
@@ -390,7 +390,7 @@ export async function updateDocumentMetadata(
   );
   await deleteOrphanJurisdictions(tx);
   const next = toggleDataVersion(toggleDataVersion(version, versionEntry(before, record.get('metadataEdit'))), versionEntry(document, metadataEdit));
-  await setDataVersion(tx, next);
+  await stageDataVersion(tx, next);
   const summary = (await listDocuments(tx, { documentIds: [params.documentId] }))[0];
   return summary ?? null;
 }
