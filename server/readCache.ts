@@ -206,9 +206,8 @@ export class ReadCache {
   }
 
   /** `read()` (one record by id, or null), memoised per data version. */
-  async lookup<T>(name: string, id: string, read: () => Promise<T>): Promise<T> {
-    const keyed = await this.keyedVersion();
-    return keyed === null ? read() : this.lookups.get(JSON.stringify([keyed, name, id]), read);
+  lookup<T>(name: string, id: string, read: () => Promise<T>): Promise<T> {
+    return this.memoised(this.lookups, name, id, read);
   }
 
   /**
@@ -216,25 +215,24 @@ export class ReadCache {
    * once per write however many views ask. The same object is returned each time, so the endpoint serialises
    * and compresses it once too.
    */
-  async listing<T>(name: string, key: string, read: () => Promise<T>): Promise<T> {
-    const keyed = await this.keyedVersion();
-    return keyed === null ? read() : this.listings.get(JSON.stringify([keyed, name, key]), read);
+  listing<T>(name: string, key: string, read: () => Promise<T>): Promise<T> {
+    return this.memoised(this.listings, name, key, read);
   }
 
   /**
-   * What entries of the current version are kept under: the version with the generation of the run it belongs to,
-   * or null while it is pending. When the version moves, what was kept goes, and a read finishing late keeps its
-   * answer under the old generation, which no later request asks for.
+   * `read()` kept in `reads` under the current version with the generation of the run it belongs to; read and not
+   * kept while the version is pending. When the version moves, what was kept goes, and a read finishing late keeps
+   * its answer under the old generation, which no later request asks for.
    */
-  private async keyedVersion(): Promise<string | null> {
+  private async memoised<T>(reads: SharedReads, name: string, key: string, read: () => Promise<T>): Promise<T> {
     const version = await this.dataVersion();
-    if (isPendingDataVersion(version)) return null;
+    if (isPendingDataVersion(version)) return read();
     if (version !== this.keptFor.version) {
       this.keptFor = { version, generation: this.keptFor.generation + 1 };
       this.lookups.clear();
       this.listings.clear();
     }
-    return `${this.keptFor.generation}:${version}`;
+    return reads.get(JSON.stringify([this.keptFor.generation, version, name, key]), read);
   }
 
   /**

@@ -83,6 +83,23 @@ describeNeo4j('the data version on Neo4j', () => {
     }
   });
 
+  test('When another instance holds the version lock for a long write, then opening a store does not wait for it', async () => {
+    const settled = await store.dataVersion();
+    const session = driver.session();
+    const longWrite = await session.beginTransaction();
+    await longWrite.run("MATCH (v:GraphVersion {id: 'graph'}) SET v.writtenAt = datetime()");
+    const opened = openStore();
+    try {
+      const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 10_000).unref());
+      expect(await Promise.race([opened, waited])).toBeInstanceOf(Neo4jStore);
+      expect(await (await opened).dataVersion()).toBe(settled);
+    } finally {
+      await longWrite.rollback();
+      await session.close();
+      await (await opened).close();
+    }
+  });
+
   test('When a pending version outlives the grace period, then a reader settles it', async () => {
     const settled = await store.dataVersion();
     const reader = await openStore(0);

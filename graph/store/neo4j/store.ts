@@ -144,7 +144,9 @@ export class Neo4jStore extends StoreBase implements GraphStore {
       }
     }
     await this.write(queries.initDataVersion);
-    await this.write(queries.settleDataVersion);
+    // A version a writer left pending is settled now. Only then is the lock taken: opening a store (the server's
+    // start, every CLI command) must not queue behind another instance's long write.
+    if (isPendingDataVersion(await this.readOnce(queries.dataVersion))) await this.write(queries.settleDataVersion);
     await this.write(queries.storeMissingDocumentCounts);
   }
 
